@@ -1,0 +1,2 @@
+//! crosscheck: many overlapping news reports in, one cited account out.
+pub use crosscheck_model as model;
