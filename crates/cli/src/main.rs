@@ -1,1 +1,171 @@
-fn main() {}
+//! `crosscheck`: the command-line shell over the crosscheck library.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use crosscheck::model::Report;
+use crosscheck::{render, Pipeline, Progress};
+
+/// crosscheck turns many overlapping news reports into one trustworthy
+/// account: it cleans each article, finds wire copies, groups articles into
+/// stories and writes a short brief per story in which every sentence cites
+/// its exact source spans.
+#[derive(Parser)]
+#[command(name = "crosscheck", version, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Analyse articles: clean, deduplicate, group into stories and brief.
+    ///
+    /// PATH may be a file or a folder (read recursively). Formats by
+    /// extension: .txt (one article), .jsonl/.ndjson (one article per line:
+    /// id, text or html, optional title, source, url, published), .html/.htm,
+    /// and Reuters-21578 .sgm. Inputs that cannot be read are listed under
+    /// `skipped` with the reason; the rest is still analysed. The exit code is
+    /// non-zero only when nothing could be analysed.
+    Analyze {
+        /// Files or folders to read.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        opts: Opts,
+    },
+    /// Run the whole pipeline on the built-in demo corpus (invented stories
+    /// with page junk, a reprinted wire copy, spelling variants and a
+    /// conflicting figure).
+    Demo {
+        #[command(flatten)]
+        opts: Opts,
+    },
+}
+
+#[derive(Args)]
+struct Opts {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Md)]
+    format: Format,
+    /// Write the output to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Most words in one story's brief.
+    #[arg(long, default_value_t = 250, value_name = "N")]
+    brief_words: usize,
+    /// Most sentences in one story's brief.
+    #[arg(long, default_value_t = 10, value_name = "N")]
+    brief_sentences: usize,
+    /// Largest input file (or JSON Lines record) accepted, in bytes.
+    #[arg(long, default_value_t = 16 * 1024 * 1024, value_name = "BYTES")]
+    max_file_size: u64,
+    /// Print no progress or summary on standard error.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    /// The versioned JSON contract (docs/json-contract.md).
+    Json,
+    /// A readable Markdown report with numbered citations.
+    Md,
+}
+
+/// Prints one line per finished stage on standard error.
+struct StderrProgress {
+    quiet: bool,
+}
+
+impl Progress for StderrProgress {
+    fn stage(&mut self, name: &str, items: usize, seconds: f64) {
+        if !self.quiet {
+            eprintln!("crosscheck: {name:<8} {items:>8} item(s) in {seconds:.3} s");
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("crosscheck: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Analyze { paths, opts } => {
+            let mut progress = StderrProgress { quiet: opts.quiet };
+            let report = pipeline(&opts).analyze_paths(&paths, &mut progress);
+            finish(&report, &opts)
+        }
+        Command::Demo { opts } => {
+            let mut progress = StderrProgress { quiet: opts.quiet };
+            let report =
+                pipeline(&opts).analyze_files(&crosscheck::demo::files(), &mut progress);
+            finish(&report, &opts)
+        }
+    }
+}
+
+fn pipeline(opts: &Opts) -> Pipeline {
+    Pipeline::builder()
+        .brief_words(opts.brief_words)
+        .brief_sentences(opts.brief_sentences)
+        .max_file_bytes(opts.max_file_size)
+        .build()
+}
+
+/// Write the report and pick the exit code.
+fn finish(report: &Report, opts: &Opts) -> anyhow::Result<ExitCode> {
+    let text = match opts.format {
+        Format::Json => render::json(report),
+        Format::Md => render::markdown(report),
+    };
+    match &opts.output {
+        Some(path) => std::fs::write(path, text)
+            .with_context(|| format!("cannot write {}", path.display()))?,
+        None => {
+            let mut out = std::io::stdout().lock();
+            if let Err(e) = out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+                // A closed pipe (`| head`) is not an error worth a message.
+                if e.kind() != std::io::ErrorKind::BrokenPipe {
+                    return Err(e).context("cannot write to standard output");
+                }
+            }
+        }
+    }
+    if !opts.quiet {
+        const SHOWN: usize = 20;
+        for s in report.skipped.iter().take(SHOWN) {
+            eprintln!("crosscheck: skipped {}: {}", s.path, s.reason);
+        }
+        if report.skipped.len() > SHOWN {
+            eprintln!(
+                "crosscheck: … and {} more skipped (all are listed in the report)",
+                report.skipped.len() - SHOWN
+            );
+        }
+        eprintln!(
+            "crosscheck: {} article(s), {} stor{}, {} duplicate group(s), {} skipped",
+            report.articles.len(),
+            report.stories.len(),
+            if report.stories.len() == 1 { "y" } else { "ies" },
+            report.duplicates.len(),
+            report.skipped.len()
+        );
+    }
+    if report.articles.is_empty() {
+        eprintln!("crosscheck: nothing could be analysed");
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,2 +1,28 @@
 //! crosscheck: many overlapping news reports in, one cited account out.
+//!
+//! This crate is the library face of the project. It wires the stage crates
+//! into one [`Pipeline`]:
+//!
+//! ```text
+//! ingest ─▶ extract/clean ─▶ analyse ─▶ dedup ─▶ cluster ─▶ brief ─▶ Report
+//! ```
+//!
+//! Each stage is its own crate with a narrow API (`crosscheck_ingest`,
+//! `crosscheck_extract`, `crosscheck_clean`, `crosscheck_text`,
+//! `crosscheck_dedup`, `crosscheck_cluster`, `crosscheck_brief`); the types
+//! they exchange live in [`model`]. The CLI is a thin shell over this crate.
+//!
+//! ```no_run
+//! use crosscheck::{Pipeline, NoProgress};
+//! let report = Pipeline::builder().brief_words(200).build()
+//!     .analyze_paths(&["articles/"], &mut NoProgress);
+//! println!("{}", crosscheck::render::markdown(&report));
+//! ```
+
+pub mod demo;
+mod pipeline;
+pub mod render;
+pub mod verify;
+
 pub use crosscheck_model as model;
+pub use pipeline::{NoProgress, Pipeline, PipelineBuilder, Progress};
