@@ -1,13 +1,49 @@
 //! Ingest: turn paths (files or folders) into [`RawArticle`]s, and every input
 //! that cannot be read into a [`Skipped`] entry naming the file and the reason.
+//!
+//! Ingest is the pipeline's only contact with the file system. It decides
+//! what each file *is* (by extension), decodes its bytes to text, reads the
+//! metadata the format carries, and hands on an uncleaned [`Body`]. It never
+//! fails as a whole: a bad file, or a bad line of a JSON Lines file, becomes
+//! one [`Skipped`] entry and the batch goes on.
+//!
+//! Formats, chosen by extension (case-insensitive, optionally followed by
+//! `.gz` for gzip-compressed files, which are decompressed on the fly):
+//!
+//! | extension | articles | body |
+//! |---|---|---|
+//! | `.txt` | one per file | [`Body::Text`] |
+//! | `.html`, `.htm` | one per file | [`Body::Html`] |
+//! | `.jsonl`, `.ndjson` | one per line: `id`, `text` or `html`, optional `title`, `source`, `url`, `published` | either |
+//! | `.sgm`, `.sgml` | one per Reuters-21578 `<REUTERS>` record with a `<BODY>` | [`Body::Text`] |
+//!
+//! Text files may be UTF-8 (with or without a byte-order mark), UTF-16 with
+//! a byte-order mark, or a legacy 8-bit encoding (Windows-1252/Latin-1 by
+//! default). Publication dates are normalised by [`normalize_published`].
 
-use crosscheck_model::{RawArticle, Skipped};
+mod date;
+mod decode;
+mod jsonl;
+mod reuters;
+
+pub use date::normalize_published;
+
+use crosscheck_model::{Body, RawArticle, Skipped};
+use flate2::read::MultiGzDecoder;
+use std::collections::HashMap;
+use std::fs::{self, File};
+use std::io::{self, BufRead, BufReader, Read};
 use std::path::Path;
+use walkdir::WalkDir;
 
 /// What one ingest run produced.
 #[derive(Debug, Default, Clone)]
 pub struct Batch {
+    /// Articles in a deterministic order: by the order of the paths given,
+    /// then by relative path inside a folder, then by record order in a file.
     pub articles: Vec<RawArticle>,
+    /// Inputs (files, JSON Lines records, Reuters records) that were not read,
+    /// each with a human-readable reason.
     pub skipped: Vec<Skipped>,
 }
 
@@ -25,27 +61,472 @@ impl Default for Ingestor {
     }
 }
 
+/// The kind of content a file holds, from its extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Text,
+    Html,
+    JsonLines,
+    Reuters,
+}
+
+/// What a file name says about the file.
+struct Kind {
+    format: Format,
+    gzip: bool,
+    /// The name (or relative path) without its extension(s): the article id.
+    id: String,
+}
+
+/// Where a file's bytes come from.
+enum Source<'a> {
+    File(&'a Path),
+    Bytes(&'a [u8]),
+}
+
+impl Source<'_> {
+    fn open(&self) -> io::Result<Box<dyn Read + '_>> {
+        Ok(match self {
+            Source::File(p) => Box::new(File::open(p)?),
+            Source::Bytes(b) => Box::new(*b),
+        })
+    }
+}
+
+/// Collects articles and skips during one run, and enforces id uniqueness.
+struct Run {
+    batch: Batch,
+    /// id → origin of the article that first used it.
+    seen: HashMap<String, String>,
+}
+
+impl Run {
+    fn new() -> Self {
+        Run {
+            batch: Batch::default(),
+            seen: HashMap::new(),
+        }
+    }
+
+    fn skip(&mut self, path: impl Into<String>, reason: impl Into<String>) {
+        self.batch.skipped.push(Skipped::new(path, reason));
+    }
+
+    fn push(&mut self, article: RawArticle) {
+        if let Some(first) = self.seen.get(&article.id) {
+            let reason = format!("duplicate id {} (first seen in {first})", article.id);
+            self.batch
+                .skipped
+                .push(Skipped::new(article.origin, reason));
+            return;
+        }
+        self.seen.insert(article.id.clone(), article.origin.clone());
+        self.batch.articles.push(article);
+    }
+}
+
 impl Ingestor {
+    /// An ingestor with the default limits (16 MiB per file or record).
     pub fn new() -> Self {
         Self::default()
     }
 
-    /// Largest single-article file accepted (bytes).
+    /// Largest single-article file accepted (bytes). For JSON Lines the
+    /// limit applies to each record (line) instead of the whole file.
     pub fn max_file_bytes(mut self, n: u64) -> Self {
         self.max_file_bytes = n;
         self
     }
 
     /// Read every file and folder (recursively) in `paths`.
+    ///
+    /// Folders are walked in file-name order; hidden entries (names starting
+    /// with `.`) are ignored, symbolic links are followed but loops are
+    /// reported and not entered. Ids of files inside a folder are their
+    /// path relative to that folder, without extension; a file named
+    /// directly gets its file stem.
     pub fn read_paths<P: AsRef<Path>>(&self, paths: &[P]) -> Batch {
-        let _ = paths;
-        todo!()
+        let mut run = Run::new();
+        for path in paths {
+            let path = path.as_ref();
+            let display = path.display().to_string();
+            match fs::metadata(path) {
+                Err(e) => run.skip(display, format!("cannot read: {e}")),
+                Ok(meta) if meta.is_dir() => self.walk(path, &mut run),
+                Ok(meta) if meta.is_file() => {
+                    let name = path
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_else(|| display.clone());
+                    self.read_one(&name, &display, Source::File(path), meta.len(), &mut run);
+                }
+                Ok(_) => run.skip(display, "not a regular file"),
+            }
+        }
+        run.batch
     }
 
     /// Read one in-memory file as if it were at `name` (a relative path
     /// whose extension picks the format); ids derive from `name`.
     pub fn read_bytes(&self, name: &str, bytes: &[u8]) -> Batch {
-        let _ = (name, bytes);
-        todo!()
+        let mut run = Run::new();
+        let rel = name.replace('\\', "/");
+        self.read_one(
+            &rel,
+            name,
+            Source::Bytes(bytes),
+            bytes.len() as u64,
+            &mut run,
+        );
+        run.batch
+    }
+
+    fn walk(&self, root: &Path, run: &mut Run) {
+        let walker = WalkDir::new(root)
+            .follow_links(true)
+            .sort_by_file_name()
+            .min_depth(1)
+            .into_iter()
+            .filter_entry(|e| !e.file_name().to_string_lossy().starts_with('.'));
+        for entry in walker {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(e) => {
+                    let at = e
+                        .path()
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_else(|| root.display().to_string());
+                    if e.loop_ancestor().is_some() {
+                        run.skip(at, "symlink loop (not followed)");
+                    } else {
+                        let reason = match e.io_error() {
+                            Some(io) => format!("cannot read: {io}"),
+                            None => format!("cannot read: {e}"),
+                        };
+                        run.skip(at, reason);
+                    }
+                    continue;
+                }
+            };
+            let path = entry.path();
+            let display = path.display().to_string();
+            let file_type = entry.file_type();
+            if file_type.is_dir() {
+                continue;
+            }
+            if !file_type.is_file() {
+                run.skip(display, "not a regular file");
+                continue;
+            }
+            let rel = path
+                .strip_prefix(root)
+                .unwrap_or(path)
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect::<Vec<_>>()
+                .join("/");
+            match entry.metadata() {
+                Ok(meta) => self.read_one(&rel, &display, Source::File(path), meta.len(), run),
+                Err(e) => run.skip(display, format!("cannot read: {e}")),
+            }
+        }
+    }
+
+    /// Read one file. `rel` is its relative path (for the id and format),
+    /// `display` names it in origins and skips, `size` is its size on disk.
+    fn read_one(&self, rel: &str, display: &str, src: Source<'_>, size: u64, run: &mut Run) {
+        let kind = match kind_of(rel) {
+            Ok(k) => k,
+            Err(reason) => return run.skip(display, reason),
+        };
+        if size == 0 {
+            return run.skip(display, "empty file");
+        }
+        let limit = self.max_file_bytes;
+        if kind.format == Format::JsonLines {
+            return self.read_jsonl(&kind, display, &src, run);
+        }
+        // Checked against the size on disk before anything is read.
+        if size > limit {
+            return run.skip(display, too_large(size, limit));
+        }
+        let bytes = match read_limited(&src, kind.gzip, limit) {
+            Ok(b) => b,
+            Err(reason) => return run.skip(display, reason),
+        };
+        if bytes.is_empty() {
+            return run.skip(display, "empty file");
+        }
+        match kind.format {
+            Format::Text | Format::Html => {
+                let declared = (kind.format == Format::Html)
+                    .then(|| decode::html_declared_charset(&bytes))
+                    .flatten();
+                let text = match decode::decode_text(&bytes, declared.as_deref()) {
+                    Ok(t) => decode::normalise_newlines(t),
+                    Err(reason) => return run.skip(display, reason),
+                };
+                if text.trim().is_empty() {
+                    return run.skip(display, "no text");
+                }
+                let body = if kind.format == Format::Html {
+                    Body::Html(text)
+                } else {
+                    Body::Text(text)
+                };
+                run.push(RawArticle {
+                    id: kind.id,
+                    origin: display.to_owned(),
+                    source: None,
+                    title: None,
+                    url: None,
+                    published: None,
+                    body,
+                });
+            }
+            Format::Reuters => {
+                let text = match decode::decode_text(&bytes, None) {
+                    Ok(t) => t,
+                    Err(reason) => return run.skip(display, reason),
+                };
+                read_reuters(&text, &kind.id, display, run);
+            }
+            Format::JsonLines => unreachable!("handled above"),
+        }
+    }
+
+    fn read_jsonl(&self, kind: &Kind, display: &str, src: &Source<'_>, run: &mut Run) {
+        let raw = match src.open() {
+            Ok(r) => r,
+            Err(e) => return run.skip(display, format!("cannot read: {e}")),
+        };
+        let inner: Box<dyn Read + '_> = if kind.gzip {
+            let mut raw = BufReader::new(raw);
+            match raw.fill_buf() {
+                Ok(head) if !decode::is_gzip(head) => {
+                    return run.skip(display, "not gzip data despite the .gz extension")
+                }
+                Ok(_) => {}
+                Err(e) => return run.skip(display, format!("cannot read: {e}")),
+            }
+            Box::new(MultiGzDecoder::new(raw))
+        } else {
+            raw
+        };
+        let mut reader = BufReader::with_capacity(64 * 1024, inner);
+        match reader.fill_buf() {
+            Ok(head) => {
+                if head.is_empty() {
+                    return run.skip(display, "empty file");
+                }
+                if decode::is_gzip(head) {
+                    return run.skip(
+                        display,
+                        "gzip-compressed; decompress first (or name the file .jsonl.gz)",
+                    );
+                }
+                if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+                    return run.skip(
+                        display,
+                        "UTF-16 JSON Lines are not supported; convert to UTF-8",
+                    );
+                }
+                if head.contains(&0) {
+                    return run.skip(display, "binary content, not text");
+                }
+                if head.starts_with(&[0xEF, 0xBB, 0xBF]) {
+                    reader.consume(3);
+                }
+            }
+            Err(e) => return run.skip(display, read_error(&e, kind.gzip)),
+        }
+        let limit = usize::try_from(self.max_file_bytes).unwrap_or(usize::MAX);
+        let mut buf = Vec::new();
+        let mut n = 0usize;
+        let mut records = 0usize;
+        loop {
+            let len = match jsonl::next_line(&mut reader, &mut buf, limit) {
+                Ok(Some(len)) => len,
+                Ok(None) => break,
+                Err(e) => {
+                    let reason = format!("{} after line {n}", read_error(&e, kind.gzip));
+                    run.skip(display, reason);
+                    break;
+                }
+            };
+            n += 1;
+            let line = buf.trim_ascii();
+            if line.is_empty() && len <= limit {
+                continue;
+            }
+            records += 1;
+            let origin = format!("{display}:{n}");
+            if len > limit {
+                let reason = format!(
+                    "line {n}: record too large: {len} bytes (limit {limit}); raise --max-file-size"
+                );
+                run.skip(origin, reason);
+                continue;
+            }
+            match jsonl::parse_line(line, n, origin.clone()) {
+                jsonl::Line::Article(a) => run.push(a),
+                jsonl::Line::Bad(reason) => run.skip(origin, reason),
+            }
+        }
+        if records == 0 && n > 0 {
+            run.skip(display, "no records (only blank lines)");
+        }
+    }
+}
+
+/// Classify a relative path by its extension(s).
+fn kind_of(rel: &str) -> Result<Kind, String> {
+    let (dir, name) = match rel.rfind('/') {
+        Some(i) => (&rel[..=i], &rel[i + 1..]),
+        None => ("", rel),
+    };
+    let (mut stem, mut ext) = split_ext(name);
+    let mut gzip = false;
+    if ext.as_deref() == Some("gz") {
+        gzip = true;
+        (stem, ext) = split_ext(stem);
+    }
+    let format = match ext.as_deref() {
+        Some("txt") => Format::Text,
+        Some("html" | "htm") => Format::Html,
+        Some("jsonl" | "ndjson") => Format::JsonLines,
+        Some("sgm" | "sgml") => Format::Reuters,
+        Some(other) => {
+            let shown = if gzip {
+                format!(".{other}.gz")
+            } else {
+                format!(".{other}")
+            };
+            return Err(format!("unsupported file type {shown}"));
+        }
+        None if gzip => return Err("unsupported file type .gz (no inner extension)".into()),
+        None => return Err("unsupported file type (no extension)".into()),
+    };
+    Ok(Kind {
+        format,
+        gzip,
+        id: format!("{dir}{stem}"),
+    })
+}
+
+/// Split `name` into stem and lower-cased extension. A leading dot does not
+/// start an extension (`.profile` has none).
+fn split_ext(name: &str) -> (&str, Option<String>) {
+    match name.rfind('.') {
+        Some(i) if i > 0 && i + 1 < name.len() => {
+            (&name[..i], Some(name[i + 1..].to_ascii_lowercase()))
+        }
+        _ => (name, None),
+    }
+}
+
+fn too_large(size: u64, limit: u64) -> String {
+    format!("file too large: {size} bytes (limit {limit}); raise --max-file-size")
+}
+
+/// Describe a read error; for gzip streams an early end is "truncated gzip".
+fn read_error(e: &io::Error, gzip: bool) -> String {
+    if gzip {
+        match e.kind() {
+            io::ErrorKind::UnexpectedEof => return "truncated gzip".into(),
+            io::ErrorKind::InvalidInput | io::ErrorKind::InvalidData => {
+                return format!("invalid gzip data: {e}")
+            }
+            _ => {}
+        }
+    }
+    format!("cannot read: {e}")
+}
+
+/// Read a whole single-article file, decompressing `.gz`, refusing more
+/// than `limit` bytes of content.
+fn read_limited(src: &Source<'_>, gzip: bool, limit: u64) -> Result<Vec<u8>, String> {
+    let raw = src.open().map_err(|e| format!("cannot read: {e}"))?;
+    let mut bytes = Vec::new();
+    if gzip {
+        let mut raw = BufReader::new(raw);
+        let head = raw.fill_buf().map_err(|e| format!("cannot read: {e}"))?;
+        if !decode::is_gzip(head) {
+            return Err("not gzip data despite the .gz extension".into());
+        }
+        MultiGzDecoder::new(raw)
+            .take(limit.saturating_add(1))
+            .read_to_end(&mut bytes)
+            .map_err(|e| read_error(&e, true))?;
+        if bytes.len() as u64 > limit {
+            return Err(format!(
+                "file too large: over {limit} bytes after decompression (limit {limit}); raise --max-file-size"
+            ));
+        }
+    } else {
+        raw.take(limit.saturating_add(1))
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("cannot read: {e}"))?;
+        // The file grew after its size was checked.
+        if bytes.len() as u64 > limit {
+            return Err(too_large(bytes.len() as u64, limit));
+        }
+    }
+    Ok(bytes)
+}
+
+fn read_reuters(text: &str, file_id: &str, display: &str, run: &mut Run) {
+    let records = reuters::scan(text);
+    if records.is_empty() {
+        return run.skip(display, "no <REUTERS> records found");
+    }
+    for rec in records {
+        match rec {
+            Ok(r) => run.push(RawArticle {
+                id: format!("{file_id}/{}", r.newid),
+                origin: format!("{display}#{}", r.newid),
+                source: Some("Reuters".into()),
+                title: r.title,
+                url: None,
+                published: r.published,
+                body: Body::Text(r.text),
+            }),
+            Err(refused) => run.skip(format!("{display}#{}", refused.label), refused.reason),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds() {
+        let k = kind_of("a/b/Story.TXT").unwrap();
+        assert_eq!(
+            (k.format, k.gzip, k.id.as_str()),
+            (Format::Text, false, "a/b/Story")
+        );
+        let k = kind_of("feed.ndjson.gz").unwrap();
+        assert_eq!(
+            (k.format, k.gzip, k.id.as_str()),
+            (Format::JsonLines, true, "feed")
+        );
+        assert_eq!(
+            kind_of("x.pdf").err().unwrap(),
+            "unsupported file type .pdf"
+        );
+        assert_eq!(
+            kind_of("x.tar.gz").err().unwrap(),
+            "unsupported file type .tar.gz"
+        );
+        assert_eq!(
+            kind_of("README").err().unwrap(),
+            "unsupported file type (no extension)"
+        );
+        assert_eq!(
+            kind_of("d.x/.txt").err().unwrap(),
+            "unsupported file type (no extension)"
+        );
     }
 }
