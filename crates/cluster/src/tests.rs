@@ -1,0 +1,378 @@
+//! Tests on invented articles about invented events.
+
+use super::*;
+use crosscheck_model::{Article, DuplicateKind, Sentence, Span};
+
+const STOP: &[&str] = &[
+    "the", "a", "an", "of", "at", "on", "in", "to", "and", "or", "for", "by", "with", "from", "as",
+    "is", "was", "were", "be", "been", "has", "had", "have", "that", "this", "it", "its", "their",
+    "his", "her", "he", "she", "they", "who", "which", "will", "after", "over", "about", "more",
+    "than", "if", "not", "did", "are", "into", "up", "out", "off", "under", "there", "but",
+];
+
+/// Tiny test analyser: words (numbers keep inner '.' and ','), lower-cased,
+/// stop words dropped, a final plural 's' removed.
+fn terms(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut words = Vec::new();
+    let mut cur = String::new();
+    for (k, &c) in chars.iter().enumerate() {
+        let inner_num = (c == '.' || c == ',')
+            && k > 0
+            && chars[k - 1].is_ascii_digit()
+            && chars.get(k + 1).is_some_and(|n| n.is_ascii_digit());
+        if c.is_alphanumeric() || inner_num {
+            cur.extend(c.to_lowercase());
+        } else if !cur.is_empty() {
+            words.push(std::mem::take(&mut cur));
+        }
+    }
+    if !cur.is_empty() {
+        words.push(cur);
+    }
+    words
+        .into_iter()
+        .filter(|w| w.chars().count() > 1 && !STOP.contains(&w.as_str()))
+        .map(|w| {
+            if w.len() > 4 && w.ends_with('s') && !w.ends_with("ss") {
+                w[..w.len() - 1].to_string()
+            } else {
+                w
+            }
+        })
+        .collect()
+}
+
+/// A document with sentences split at ". " (one paragraph).
+fn doc(id: &str, title: &str, published: Option<&str>, text: &str) -> Document {
+    let mut sentences = Vec::new();
+    let mut start = 0;
+    for (k, _) in text.match_indices(". ") {
+        sentences.push(k + 1);
+    }
+    sentences.push(text.len());
+    let sentences = sentences
+        .into_iter()
+        .map(|end| {
+            let piece = &text[start..end];
+            let lead = piece.len() - piece.trim_start().len();
+            let span = Span::new(start + lead, end);
+            start = end;
+            Sentence {
+                span,
+                paragraph: 0,
+                terms: terms(span.slice(text)),
+            }
+        })
+        .filter(|s| !s.span.is_empty())
+        .collect();
+    Document {
+        article: Article {
+            id: id.into(),
+            source: None,
+            title: Some(title.into()),
+            url: None,
+            published: published.map(str::to_string),
+            text: text.into(),
+            removed: Vec::new(),
+        },
+        sentences,
+    }
+}
+
+const C1_TEXT: &str = "A wildfire in the Pinecrest valley of Alder County has burned 3,400 hectares and forced about 600 residents to leave their homes, fire officials said on Saturday. Fire chief Maren Holt said strong winds were pushing the flames towards the village of Elmsford. More than 200 firefighters and four water bombers were fighting the blaze. An evacuation centre has opened at the Elmsford community hall.";
+
+/// Nine invented reports: a port strike (0, 5), a rate decision (1, 4, 7),
+/// a wildfire (2, 8, and 6 a near copy of 2) and an unrelated rail strike (3).
+fn fixtures(dated: bool) -> Vec<Document> {
+    let d = |day: u32| dated.then(|| format!("2031-03-{day:02}T08:00:00Z"));
+    let items: Vec<(&str, &str, Option<String>, String)> = vec![
+        (
+            "port-1",
+            "Dockworkers walk out at Karsvik port",
+            d(3),
+            "Dockworkers at the port of Karsvik began a 48-hour strike on Monday, halting the loading of container ships at the Nordbay Terminals quay. The Harbour Workers Federation said about 1,200 members had joined the walkout over pay and night shifts. Federation leader Odile Marchetti told reporters that Nordbay had refused to discuss a 9 percent raise. Nordbay Terminals said six vessels were waiting offshore and warned that perishable cargo could spoil. Talks are expected to resume on Wednesday.".into(),
+        ),
+        (
+            "bank-1",
+            "Bank of Ostravia raises rates to 4.75 percent",
+            d(6),
+            "The Bank of Ostravia raised its main interest rate by a quarter point to 4.75 percent on Thursday, its third increase this year. Governor Lukas Verhoeven said inflation of 6.1 percent was still far above the bank's target. The decision was backed by five of the seven members of the monetary council. Economists had expected the move, and the ostra currency rose slightly against the euro.".into(),
+        ),
+        ("fire-1", "Wildfire forces evacuations in Alder County", d(8), C1_TEXT.into()),
+        (
+            "rail-1",
+            "Rail workers strike in Dunmore",
+            d(4),
+            "Train drivers in Dunmore walked out on Tuesday in a dispute over staffing, cancelling most commuter services into the city. The Rail Crew Union said its 800 members wanted more drivers hired before new timetables take effect. The Dunmore Transit Authority called the strike unnecessary and said replacement buses would run on main routes.".into(),
+        ),
+        (
+            "bank-2",
+            "Ostravian central bank lifts borrowing costs again",
+            d(6),
+            "Ostravia's central bank increased borrowing costs for the third time this year, taking its benchmark rate to 4.75 percent. Lukas Verhoeven, the governor, warned that prices were rising too quickly, with inflation at 6.1 percent in the latest figures. Two council members voted to keep rates unchanged. Mortgage lenders said monthly repayments would go up for thousands of households.".into(),
+        ),
+        (
+            "port-2",
+            "Karsvik container terminal shut as 1,200 dockers strike",
+            d(3),
+            "Container traffic at Karsvik ground to a halt after 1,200 dockers stopped work in a two-day stoppage called by the Harbour Workers Federation. Odile Marchetti, who heads the federation, accused Nordbay Terminals of ignoring a demand for a 9 percent pay rise and better rules for night work. The terminal operator said half a dozen ships were anchored outside the harbour. Fruit importers fear that chilled produce will rot if the dispute drags on.".into(),
+        ),
+        (
+            "fire-1-copy",
+            "Hundreds flee Pinecrest blaze",
+            d(8),
+            C1_TEXT
+                .replace("about 600 residents", "roughly 600 people")
+                .replace("strong winds", "powerful winds"),
+        ),
+        (
+            "bank-3",
+            "Verhoeven signals more increases after rate rise",
+            d(7),
+            "Governor Lukas Verhoeven said the Bank of Ostravia was prepared to raise rates further if inflation did not slow from 6.1 percent. Speaking after the council lifted the benchmark rate to 4.75 percent, Verhoeven said wage growth and energy prices remained a concern. Business groups criticised the increase, saying higher borrowing costs would hurt small firms.".into(),
+        ),
+        (
+            "fire-2",
+            "Elmsford under threat as Pinecrest fire spreads",
+            d(8),
+            "Residents of Elmsford were told to pack their cars on Saturday as a fast-moving fire in the Pinecrest valley spread across 3,400 hectares of forest and farmland. Maren Holt, the Alder County fire chief, said gusts were driving the fire east. Around 600 people have already been evacuated, and helicopters dropped water on the hillsides overnight. The cause of the fire is under investigation.".into(),
+        ),
+    ];
+    items
+        .into_iter()
+        .map(|(id, title, date, text)| doc(id, title, date.as_deref(), &text))
+        .collect()
+}
+
+fn fire_copy() -> Vec<Duplicate> {
+    vec![Duplicate {
+        articles: vec!["fire-1".into(), "fire-1-copy".into()],
+        kind: DuplicateKind::Near,
+        similarity: 0.85,
+        original: None,
+    }]
+}
+
+fn expected() -> Vec<Vec<usize>> {
+    vec![vec![0, 5], vec![1, 4, 7], vec![2, 6, 8], vec![3]]
+}
+
+#[test]
+fn three_events_and_a_distractor() {
+    let docs = fixtures(false);
+    assert_eq!(Clusterer::new().cluster(&docs, &fire_copy()), expected());
+    // The copy is found by similarity alone too.
+    assert_eq!(Clusterer::new().cluster(&docs, &[]), expected());
+}
+
+#[test]
+fn dated_input_gives_the_same_partition() {
+    let docs = fixtures(true);
+    assert_eq!(Clusterer::new().cluster(&docs, &fire_copy()), expected());
+}
+
+#[test]
+fn thresholds_around_the_default_are_stable() {
+    let docs = fixtures(false);
+    for t in [0.14, 0.18, 0.22] {
+        assert_eq!(
+            Clusterer::new().threshold(t).cluster(&docs, &fire_copy()),
+            expected(),
+            "threshold {t}"
+        );
+    }
+}
+
+#[test]
+fn duplicate_groups_are_never_split() {
+    let docs = vec![
+        doc(
+            "a",
+            "Ferry halted",
+            None,
+            "The ferry to Quarro was halted after a crack was found in its hull.",
+        ),
+        doc(
+            "b",
+            "Orchestra tour",
+            None,
+            "The Velmora orchestra announced a tour of nine cities in the autumn.",
+        ),
+        doc(
+            "c",
+            "Ferry inspection",
+            None,
+            "Inspectors examined the cracked hull of the Quarro ferry in dry dock.",
+        ),
+    ];
+    let dups = vec![Duplicate {
+        articles: vec!["a".into(), "b".into()],
+        kind: DuplicateKind::Contained,
+        similarity: 0.9,
+        original: Some("a".into()),
+    }];
+    let stories = Clusterer::new().threshold(0.99).cluster(&docs, &dups);
+    assert_eq!(stories, vec![vec![0, 1], vec![2]]);
+}
+
+#[test]
+fn generic_words_do_not_join_stories() {
+    let docs = vec![
+        doc(
+            "hospital",
+            "New hospital for Trelby",
+            None,
+            "The government said on Monday that a new hospital would open in Trelby next spring. It will have 300 beds and a maternity ward, officials said.",
+        ),
+        doc(
+            "steel",
+            "Corvane steel stake to be sold",
+            None,
+            "The government said on Monday it would sell its stake in the Corvane steel works to a private investor. Unions said they feared job losses.",
+        ),
+    ];
+    assert_eq!(Clusterer::new().cluster(&docs, &[]), vec![vec![0], vec![1]]);
+}
+
+#[test]
+fn long_time_gap_halves_similarity() {
+    let text = "Fire chief Maren Holt said the Pinecrest valley fire had burned 3,400 hectares near Elmsford.";
+    let near = vec![
+        doc("a", "Pinecrest fire", Some("2031-03-01"), text),
+        doc(
+            "b",
+            "Pinecrest fire",
+            Some("2031-03-02"),
+            &text.replace("burned", "scorched"),
+        ),
+    ];
+    let far = vec![
+        doc("a", "Pinecrest fire", Some("2031-03-01"), text),
+        doc(
+            "b",
+            "Pinecrest fire",
+            Some("2031-05-02"),
+            &text.replace("burned", "scorched"),
+        ),
+    ];
+    let vz = Vectorizer::fit(&near);
+    let sim = vz.vector(&near[0]).cosine(&vz.vector(&near[1]));
+    let t = sim * 0.75; // joins when close in time, not across two months
+    assert_eq!(
+        Clusterer::new().threshold(t).cluster(&near, &[]),
+        vec![vec![0, 1]]
+    );
+    assert_eq!(
+        Clusterer::new().threshold(t).cluster(&far, &[]),
+        vec![vec![0], vec![1]]
+    );
+}
+
+#[test]
+fn output_is_deterministic_and_well_formed() {
+    let docs = fixtures(false);
+    let c = Clusterer::new();
+    let a = c.cluster(&docs, &fire_copy());
+    let b = c.cluster(&docs, &fire_copy());
+    assert_eq!(a, b);
+    let mut all: Vec<usize> = a.iter().flatten().copied().collect();
+    all.sort_unstable();
+    assert_eq!(all, (0..docs.len()).collect::<Vec<_>>());
+    assert!(Clusterer::new().cluster(&[], &[]).is_empty());
+}
+
+#[test]
+fn story_index_reports_story_ids() {
+    let docs = fixtures(false);
+    let vz = Vectorizer::fit(&docs);
+    let mut index = StoryIndex::new(DEFAULT_THRESHOLD);
+    let ids: Vec<usize> = docs
+        .iter()
+        .map(|d| index.add(&vz.vector(d), None))
+        .collect();
+    assert_eq!(ids[0], 0);
+    assert_eq!(ids[1], 1);
+    assert_eq!(index.story_of(ids[5]), index.story_of(ids[0]));
+    index.merge_similar();
+    assert_eq!(index.len(), 4);
+    assert_eq!(index.story_size(ids[1]), 3);
+}
+
+#[test]
+fn iso_dates_parse() {
+    assert_eq!(parse_iso8601("1970-01-02"), Some(86_400));
+    assert_eq!(parse_iso8601("1970-01-01T03:00:00+01:00"), Some(7200));
+    assert_eq!(parse_iso8601("soon"), None);
+}
+
+/// Prints pairwise cosine similarities of the fixtures (for tuning):
+/// `cargo test -p crosscheck-cluster -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn print_similarities() {
+    let docs = fixtures(false);
+    let vz = Vectorizer::fit(&docs);
+    let vs: Vec<TermVector> = docs.iter().map(|d| vz.vector(d)).collect();
+    for (i, a) in vs.iter().enumerate() {
+        let row: Vec<String> = vs.iter().map(|b| format!("{:.2}", a.cosine(b))).collect();
+        println!("{:>12} {}", docs[i].article.id, row.join(" "));
+    }
+}
+
+/// Scale check on synthetic documents (20,000 articles, 2,000 events):
+/// `cargo test --release -p crosscheck-cluster -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn scale_20k() {
+    let mut state = 42u64;
+    let mut next = move |n: u64| {
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (state >> 33) % n
+    };
+    let n_events = 2000;
+    let docs: Vec<Document> = (0..20_000)
+        .map(|i| {
+            let event = next(n_events);
+            let mut ws: Vec<String> = Vec::new();
+            for _ in 0..120 {
+                if next(3) == 0 {
+                    ws.push(format!("ev{event}x{}", next(25)));
+                } else {
+                    // Generic vocabulary, skewed towards common words.
+                    let r = next(5000);
+                    ws.push(format!("gen{}", r * r / 5000));
+                }
+            }
+            let text = ws.join(" ");
+            doc(&format!("d{i}"), "Title", None, &text)
+        })
+        .collect();
+    let t = std::time::Instant::now();
+    let (_, vs) = Vectorizer::fit_transform(&docs);
+    println!("vectors: {:.3}s", t.elapsed().as_secs_f64());
+    let mut index = StoryIndex::new(DEFAULT_THRESHOLD);
+    for v in &vs {
+        index.add(v, None);
+    }
+    println!(
+        "single pass: {:.3}s, {} stories",
+        t.elapsed().as_secs_f64(),
+        index.len()
+    );
+    index.merge_similar();
+    println!(
+        "merge: {:.3}s, {} stories",
+        t.elapsed().as_secs_f64(),
+        index.len()
+    );
+    let t = std::time::Instant::now();
+    let stories = Clusterer::new().cluster(&docs, &[]);
+    println!(
+        "20k docs: {} stories in {:.3}s",
+        stories.len(),
+        t.elapsed().as_secs_f64()
+    );
+}
