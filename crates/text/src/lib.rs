@@ -6,21 +6,38 @@
 //! words are byte-offset slices, and *terms* are lower-cased Porter stems with
 //! stop words removed.
 
-use crosscheck_model::{Article, Document, Span};
+#![warn(missing_docs)]
+
+mod sentences;
+mod stopwords;
+
+use std::cell::RefCell;
+
+use ahash::{AHashMap, AHashSet};
+use crosscheck_model::{Article, Document, Sentence, Span};
+use rust_stemmers::{Algorithm, Stemmer};
+use unicode_normalization::UnicodeNormalization;
+use unicode_segmentation::UnicodeSegmentation;
 
 /// Sentences of `text` as trimmed byte spans with their paragraph index.
 /// Paragraphs are separated by one or more blank lines; a sentence never
 /// crosses a paragraph boundary.
+///
+/// Inside a paragraph a single newline reads as a space, except after a
+/// short line without terminal punctuation (a heading or label), which is a
+/// sentence of its own.
 pub fn sentences(text: &str) -> Vec<(Span, usize)> {
-    let _ = text;
-    todo!()
+    sentences::sentences(text)
 }
 
 /// Words of `text` (letters/digits, with inner apostrophes, hyphens, periods
 /// and commas in numbers kept) with their byte offsets.
+///
+/// These are Unicode word boundaries (UAX #29): "U.S." gives "U.S", "3.25"
+/// and "10,000" stay whole, "can't" and "Korea’s" are one word, and
+/// "e-mail" is two.
 pub fn words(text: &str) -> Vec<(usize, &str)> {
-    let _ = text;
-    todo!()
+    text.unicode_word_indices().collect()
 }
 
 /// Collapse every run of whitespace to one space and trim.
@@ -28,32 +45,161 @@ pub fn fold_whitespace(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Text reduced to what two exact copies of an article share: Unicode NFKC,
+/// lower case, curly quotes made straight, punctuation and symbols removed,
+/// and whitespace folded to single spaces. Used to hash articles for exact
+/// duplicate detection.
+pub fn normalize_for_hash(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.nfkc() {
+        let c = straighten_quote(c);
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if c.is_whitespace() {
+            out.push(' ');
+        }
+        // Everything else is punctuation or a symbol: dropped.
+    }
+    fold_whitespace(&out)
+}
+
+/// Curly quotes and apostrophes as their straight ASCII forms.
+fn straighten_quote(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => '"',
+        c => c,
+    }
+}
+
+/// Largest number of words kept in a thread's stem cache.
+const STEM_CACHE_LIMIT: usize = 50_000;
+
+thread_local! {
+    /// Lower-cased word → stem, for [`Analyzer::stem_cached`]. Only one
+    /// stemmer (English) exists, so the cache needs no per-analyzer key.
+    static STEM_CACHE: RefCell<AHashMap<Box<str>, Box<str>>> = RefCell::new(AHashMap::new());
+}
+
 /// Stemmer and stop-word list for one language (English for now).
 pub struct Analyzer {
-    _private: (),
+    stemmer: Stemmer,
+    // ahash rather than std's SipHash: two lookups per word dominate `terms`.
+    stop_words: AHashSet<&'static str>,
 }
 
 impl Analyzer {
     /// The English analyzer (Porter2 stemmer, built-in stop-word list).
     pub fn english() -> Self {
-        todo!()
+        Analyzer {
+            stemmer: Stemmer::create(Algorithm::English),
+            stop_words: stopwords::ENGLISH.iter().copied().collect(),
+        }
     }
 
     /// Whether `word` (any case) is a stop word.
     pub fn is_stop_word(&self, word: &str) -> bool {
-        let _ = word;
-        todo!()
+        let mut buf = String::with_capacity(word.len());
+        lower_into(word, &mut buf);
+        self.stop_words.contains(buf.as_str())
     }
 
     /// Lower-cased stems of the non-stop words of `text`, in order.
+    ///
+    /// Numbers are terms as written without thousands separators ("10,000"
+    /// gives "10000", "3.25" stays); dotted acronyms lose their dots ("U.S."
+    /// gives "us", as does the capitalised "US", while the pronoun "us" is a
+    /// stop word); curly apostrophes count as straight ones.
     pub fn terms(&self, text: &str) -> Vec<String> {
-        let _ = text;
-        todo!()
+        let mut out = Vec::new();
+        let mut buf = String::new();
+        for (_, word) in text.unicode_word_indices() {
+            if let Some(term) = self.term(word, &mut buf) {
+                out.push(term);
+            }
+        }
+        out
+    }
+
+    /// The term for one word, or `None` for a stop word. `buf` is scratch
+    /// space reused across words to avoid an allocation per word.
+    fn term(&self, word: &str, buf: &mut String) -> Option<String> {
+        lower_into(word, buf);
+        let first = buf.chars().next()?;
+        if first.is_ascii_digit()
+            && buf
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+        {
+            let number: String = buf.chars().filter(|&c| c != ',').collect();
+            return Some(number.trim_end_matches('.').to_string());
+        }
+        if buf.contains('.') {
+            // "u.s", "j.r.r": an acronym; "example.com": kept whole.
+            let is_acronym = buf.split('.').all(|part| part.chars().count() <= 1);
+            return Some(if is_acronym {
+                buf.replace('.', "")
+            } else {
+                buf.clone()
+            });
+        }
+        if word == "US" {
+            return Some("us".to_string());
+        }
+        if self.stop_words.contains(buf.as_str()) {
+            return None;
+        }
+        Some(self.stem_cached(buf))
+    }
+
+    /// The Porter2 stem of the lower-cased word `lower`, memoised per thread.
+    ///
+    /// Stemming is the costliest step of [`Analyzer::terms`] and news text
+    /// repeats its words, so a small per-thread cache roughly doubles the
+    /// throughput of `analyse`. The cache is cleared when it grows past
+    /// [`STEM_CACHE_LIMIT`] entries to bound memory.
+    fn stem_cached(&self, lower: &str) -> String {
+        STEM_CACHE.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            if let Some(stem) = cache.get(lower) {
+                return stem.to_string();
+            }
+            let stem = self.stemmer.stem(lower).into_owned();
+            if cache.len() >= STEM_CACHE_LIMIT {
+                cache.clear();
+            }
+            cache.insert(lower.into(), stem.as_str().into());
+            stem
+        })
     }
 
     /// Split an article into sentences and analyse each.
     pub fn analyse(&self, article: Article) -> Document {
-        let _ = article;
-        todo!()
+        let sentences = sentences(&article.text)
+            .into_iter()
+            .map(|(span, paragraph)| Sentence {
+                span,
+                paragraph,
+                terms: self.terms(span.slice(&article.text)),
+            })
+            .collect();
+        Document { article, sentences }
     }
 }
+
+/// Lower-case `word` into `buf` (cleared first), with curly apostrophes made
+/// straight so "Korea’s" and "Korea's" give the same term.
+fn lower_into(word: &str, buf: &mut String) {
+    buf.clear();
+    for c in word.chars() {
+        let c = straighten_quote(c);
+        if c.is_ascii() {
+            buf.push(c.to_ascii_lowercase());
+        } else {
+            buf.extend(c.to_lowercase());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
