@@ -15,7 +15,11 @@ fn collect(root: &Path, dir: &Path, out: &mut Vec<String>) {
             p.extension().and_then(|e| e.to_str()),
             Some("txt" | "jsonl" | "html")
         ) {
-            let rel = p.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
+            let rel = p
+                .strip_prefix(root)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
             out.push(format!(
                 "    ({rel:?}, include_bytes!({:?})),\n",
                 p.canonicalize().unwrap().to_string_lossy()
@@ -47,5 +51,9 @@ fn main() {
         "/// The demo corpus: (path relative to `demo/`, file bytes).\npub static FILES: &[(&str, &[u8])] = &[\n{}];\n",
         rows.concat()
     );
-    fs::write(Path::new(&env::var("OUT_DIR").unwrap()).join("demo_files.rs"), code).unwrap();
+    fs::write(
+        Path::new(&env::var("OUT_DIR").unwrap()).join("demo_files.rs"),
+        code,
+    )
+    .unwrap();
 }

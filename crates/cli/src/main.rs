@@ -109,8 +109,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Demo { opts } => {
             let mut progress = StderrProgress { quiet: opts.quiet };
-            let report =
-                pipeline(&opts).analyze_files(&crosscheck::demo::files(), &mut progress);
+            let report = pipeline(&opts).analyze_files(&crosscheck::demo::files(), &mut progress);
             finish(&report, &opts)
         }
     }
@@ -158,7 +157,11 @@ fn finish(report: &Report, opts: &Opts) -> anyhow::Result<ExitCode> {
             "crosscheck: {} article(s), {} stor{}, {} duplicate group(s), {} skipped",
             report.articles.len(),
             report.stories.len(),
-            if report.stories.len() == 1 { "y" } else { "ies" },
+            if report.stories.len() == 1 {
+                "y"
+            } else {
+                "ies"
+            },
             report.duplicates.len(),
             report.skipped.len()
         );

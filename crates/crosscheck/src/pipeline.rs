@@ -133,7 +133,11 @@ impl Pipeline {
     }
 
     /// Ingest `paths` (files or folders) and analyse everything readable.
-    pub fn analyze_paths<P: AsRef<Path>>(&self, paths: &[P], progress: &mut dyn Progress) -> Report {
+    pub fn analyze_paths<P: AsRef<Path>>(
+        &self,
+        paths: &[P],
+        progress: &mut dyn Progress,
+    ) -> Report {
         let t = Instant::now();
         let batch = self.ingestor.read_paths(paths);
         progress.stage("ingest", batch.articles.len(), t.elapsed().as_secs_f64());

@@ -21,7 +21,11 @@ pub fn markdown(report: &Report) -> String {
         "{} article(s) in {} stor{} · {} duplicate group(s) · {} input(s) skipped\n",
         report.articles.len(),
         report.stories.len(),
-        if report.stories.len() == 1 { "y" } else { "ies" },
+        if report.stories.len() == 1 {
+            "y"
+        } else {
+            "ies"
+        },
         report.duplicates.len(),
         report.skipped.len()
     );
@@ -30,12 +34,19 @@ pub fn markdown(report: &Report) -> String {
         let outlets: Vec<String> = story
             .articles
             .iter()
-            .map(|id| match report.article(id).and_then(|a| a.source.as_deref()) {
-                Some(src) => format!("`{id}` ({src})"),
-                None => format!("`{id}`"),
-            })
+            .map(
+                |id| match report.article(id).and_then(|a| a.source.as_deref()) {
+                    Some(src) => format!("`{id}` ({src})"),
+                    None => format!("`{id}`"),
+                },
+            )
             .collect();
-        let _ = writeln!(out, "*{} article(s): {}*\n", story.articles.len(), outlets.join(", "));
+        let _ = writeln!(
+            out,
+            "*{} article(s): {}*\n",
+            story.articles.len(),
+            outlets.join(", ")
+        );
         let mut notes: Vec<String> = Vec::new();
         for sentence in &story.brief {
             let marks: Vec<String> = sentence

@@ -15,7 +15,11 @@ fn bad_files_are_skipped_and_the_rest_is_analysed() {
     let p = dir.path();
     fs::write(p.join("good.txt"), GOOD).unwrap();
     fs::write(p.join("empty.txt"), b"").unwrap();
-    fs::write(p.join("binary.txt"), [0u8, 159, 146, 150, 0, 1, 2, 3, 0, 255, 254, 0].repeat(100)).unwrap();
+    fs::write(
+        p.join("binary.txt"),
+        [0u8, 159, 146, 150, 0, 1, 2, 3, 0, 255, 254, 0].repeat(100),
+    )
+    .unwrap();
     // Valid UTF-8 text with invalid bytes spliced in.
     let mut mixed = "Grüße from the café — ".as_bytes().to_vec();
     mixed.extend_from_slice(&[0xff, 0xfe, 0xc3]);
@@ -25,9 +29,19 @@ fn bad_files_are_skipped_and_the_rest_is_analysed() {
     let big = fs::File::create(p.join("huge.txt")).unwrap();
     big.set_len(50 * 1024 * 1024).unwrap();
     let mut jsonl = fs::File::create(p.join("feed.jsonl")).unwrap();
-    writeln!(jsonl, "{}", serde_json::json!({"id": "j1", "text": GOOD, "source": "Lowmarsh Ledger"})).unwrap();
+    writeln!(
+        jsonl,
+        "{}",
+        serde_json::json!({"id": "j1", "text": GOOD, "source": "Lowmarsh Ledger"})
+    )
+    .unwrap();
     writeln!(jsonl, "{{\"id\": \"j2\", \"text\": \"unterminated").unwrap();
-    writeln!(jsonl, "{}", serde_json::json!({"id": "j3", "title": "No body"})).unwrap();
+    writeln!(
+        jsonl,
+        "{}",
+        serde_json::json!({"id": "j3", "title": "No body"})
+    )
+    .unwrap();
     drop(jsonl);
 
     let report = Pipeline::default().analyze_paths(&[p], &mut NoProgress);
@@ -36,19 +50,35 @@ fn bad_files_are_skipped_and_the_rest_is_analysed() {
     assert!(ids.contains(&"good"), "{ids:?}");
     assert!(ids.contains(&"j1"), "{ids:?}");
     let skipped = |name: &str| report.skipped.iter().find(|s| s.path.contains(name));
-    for name in ["empty.txt", "binary.txt", "invalid-utf8.txt", "huge.txt", "feed.jsonl:2", "feed.jsonl:3"] {
-        let s = skipped(name).unwrap_or_else(|| panic!("{name} not skipped: {:#?}", report.skipped));
+    for name in [
+        "empty.txt",
+        "binary.txt",
+        "invalid-utf8.txt",
+        "huge.txt",
+        "feed.jsonl:2",
+        "feed.jsonl:3",
+    ] {
+        let s =
+            skipped(name).unwrap_or_else(|| panic!("{name} not skipped: {:#?}", report.skipped));
         assert!(!s.reason.is_empty());
     }
     assert!(skipped("huge.txt").unwrap().reason.contains("too large"));
     assert!(skipped("empty.txt").unwrap().reason.contains("empty"));
     // The good article and its JSON Lines twin are exact copies.
-    assert!(report.duplicates.iter().any(|d| d.articles == ["good", "j1"]), "{:?}", report.duplicates);
+    assert!(
+        report
+            .duplicates
+            .iter()
+            .any(|d| d.articles == ["good", "j1"]),
+        "{:?}",
+        report.duplicates
+    );
 }
 
 #[test]
 fn missing_path_is_reported() {
-    let report = Pipeline::default().analyze_paths(&["/nonexistent/crosscheck-input"], &mut NoProgress);
+    let report =
+        Pipeline::default().analyze_paths(&["/nonexistent/crosscheck-input"], &mut NoProgress);
     assert!(report.articles.is_empty());
     assert_eq!(report.skipped.len(), 1);
     assert!(report.skipped[0].path.contains("crosscheck-input"));

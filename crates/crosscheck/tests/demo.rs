@@ -67,7 +67,10 @@ fn demo_wire_copy_is_the_only_duplicate() {
     let report = demo();
     assert_eq!(report.duplicates.len(), 1, "{:#?}", report.duplicates);
     let d = &report.duplicates[0];
-    assert_eq!(d.articles, ["harbour-herald/plant-blast-reprint", "meridian/plant-blast"]);
+    assert_eq!(
+        d.articles,
+        ["harbour-herald/plant-blast-reprint", "meridian/plant-blast"]
+    );
     assert_ne!(d.kind, DuplicateKind::Exact);
     assert!(d.similarity >= 0.8);
 }
@@ -80,11 +83,19 @@ fn demo_briefs_are_short_clean_and_cited() {
         assert!(story.brief.len() <= 12);
         assert!(common::brief_words(&report, i) <= 300);
         for s in &story.brief {
-            assert!(common::junk_in(&s.text).is_none(), "junk in brief: {:?}", s.text);
+            assert!(
+                common::junk_in(&s.text).is_none(),
+                "junk in brief: {:?}",
+                s.text
+            );
         }
     }
     // The reprint's verbatim sentences are cited alongside the wire's.
-    let a = report.stories.iter().find(|s| s.articles.contains(&"meridian/plant-blast".to_string())).unwrap();
+    let a = report
+        .stories
+        .iter()
+        .find(|s| s.articles.contains(&"meridian/plant-blast".to_string()))
+        .unwrap();
     assert!(
         a.brief.iter().any(|s| s.citations.len() >= 2),
         "no brief sentence cites both the wire and its reprint"
@@ -94,28 +105,52 @@ fn demo_briefs_are_short_clean_and_cited() {
 #[test]
 fn demo_cleaning_reports_the_planted_junk() {
     let report = demo();
-    let reprint = report.article("harbour-herald/plant-blast-reprint").unwrap();
+    let reprint = report
+        .article("harbour-herald/plant-blast-reprint")
+        .unwrap();
     let reasons: BTreeSet<&str> = reprint.removed.iter().map(|r| r.reason.as_str()).collect();
-    for want in ["button_label", "advertisement", "teaser", "caption", "byline", "promotion", "tag_list", "headline"] {
+    for want in [
+        "button_label",
+        "advertisement",
+        "teaser",
+        "caption",
+        "byline",
+        "promotion",
+        "tag_list",
+        "headline",
+    ] {
         assert!(reasons.contains(want), "{want} missing from {reasons:?}");
     }
     assert!(reprint.title.is_some());
     for a in &report.articles {
         for line in a.text.lines() {
-            assert!(common::junk_in(line).is_none(), "junk kept in {}: {line:?}", a.id);
+            assert!(
+                common::junk_in(line).is_none(),
+                "junk kept in {}: {line:?}",
+                a.id
+            );
         }
     }
 }
 
 #[test]
 fn demo_folder_plus_seeds_gives_five_stories() {
-    let Some(seeds) = common::shared("seeds") else { return };
+    let Some(seeds) = common::shared("seeds") else {
+        return;
+    };
     let demo_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../demo");
     let report = Pipeline::default().analyze_paths(&[demo_dir, seeds.clone()], &mut NoProgress);
     common::assert_contract(&report);
     let seed_ids: Vec<String> = std::fs::read_dir(&seeds)
         .unwrap()
-        .map(|e| e.unwrap().path().file_stem().unwrap().to_string_lossy().into_owned())
+        .map(|e| {
+            e.unwrap()
+                .path()
+                .file_stem()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
         .collect();
     let seed_ids: Vec<&str> = seed_ids.iter().map(String::as_str).collect();
     assert_eq!(partition(&report), expected(&[&seed_ids]));

@@ -6,25 +6,42 @@ use crosscheck::{NoProgress, Pipeline};
 
 #[test]
 fn seeds_make_one_clean_cited_story() {
-    let Some(seeds) = common::shared("seeds") else { return };
+    let Some(seeds) = common::shared("seeds") else {
+        return;
+    };
     let report = Pipeline::default().analyze_paths(&[seeds], &mut NoProgress);
     common::assert_contract(&report);
     assert_eq!(report.articles.len(), 3, "skipped: {:?}", report.skipped);
     assert!(report.skipped.is_empty());
-    assert_eq!(report.stories.len(), 1, "stories: {:#?}", report.stories.iter().map(|s| &s.articles).collect::<Vec<_>>());
+    assert_eq!(
+        report.stories.len(),
+        1,
+        "stories: {:#?}",
+        report
+            .stories
+            .iter()
+            .map(|s| &s.articles)
+            .collect::<Vec<_>>()
+    );
     let story = &report.stories[0];
     assert_eq!(story.articles.len(), 3);
     assert!(!story.brief.is_empty());
     assert!(story.brief.len() <= 12, "{} sentences", story.brief.len());
     assert!(common::brief_words(&report, 0) <= 300);
     for s in &story.brief {
-        assert!(common::junk_in(&s.text).is_none(), "junk in brief: {:?}", s.text);
+        assert!(
+            common::junk_in(&s.text).is_none(),
+            "junk in brief: {:?}",
+            s.text
+        );
     }
     // Not redundant: no two brief sentences share most of their words.
     for (i, a) in story.brief.iter().enumerate() {
         for b in &story.brief[i + 1..] {
-            let wa: std::collections::HashSet<String> = a.text.split_whitespace().map(str::to_lowercase).collect();
-            let wb: std::collections::HashSet<String> = b.text.split_whitespace().map(str::to_lowercase).collect();
+            let wa: std::collections::HashSet<String> =
+                a.text.split_whitespace().map(str::to_lowercase).collect();
+            let wb: std::collections::HashSet<String> =
+                b.text.split_whitespace().map(str::to_lowercase).collect();
             let overlap = wa.intersection(&wb).count() as f64 / wa.len().min(wb.len()) as f64;
             assert!(overlap < 0.7, "redundant:\n{}\n{}", a.text, b.text);
         }
@@ -34,15 +51,23 @@ fn seeds_make_one_clean_cited_story() {
     assert!(removed >= 5, "only {removed} junk lines removed");
     for a in &report.articles {
         for line in a.text.lines() {
-            assert!(common::junk_in(line).is_none(), "junk kept in {}: {line:?}", a.id);
+            assert!(
+                common::junk_in(line).is_none(),
+                "junk kept in {}: {line:?}",
+                a.id
+            );
         }
     }
 }
 
 #[test]
 fn output_is_deterministic() {
-    let Some(seeds) = common::shared("seeds") else { return };
-    let a = crosscheck::render::json(&Pipeline::default().analyze_paths(&[&seeds], &mut NoProgress));
-    let b = crosscheck::render::json(&Pipeline::default().analyze_paths(&[&seeds], &mut NoProgress));
+    let Some(seeds) = common::shared("seeds") else {
+        return;
+    };
+    let a =
+        crosscheck::render::json(&Pipeline::default().analyze_paths(&[&seeds], &mut NoProgress));
+    let b =
+        crosscheck::render::json(&Pipeline::default().analyze_paths(&[&seeds], &mut NoProgress));
     assert_eq!(a, b);
 }

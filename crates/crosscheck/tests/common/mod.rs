@@ -13,7 +13,10 @@ pub fn shared(rel: &str) -> Option<PathBuf> {
     if p.exists() {
         Some(p)
     } else {
-        println!("skipping: {} not found (needs ../shared beside the repository)", p.display());
+        println!(
+            "skipping: {} not found (needs ../shared beside the repository)",
+            p.display()
+        );
         None
     }
 }
@@ -21,7 +24,8 @@ pub fn shared(rel: &str) -> Option<PathBuf> {
 /// Validate the report's JSON against docs/report.schema.json and check
 /// every citation; panics with all problems found.
 pub fn assert_contract(report: &Report) {
-    let schema_path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../docs/report.schema.json");
+    let schema_path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../docs/report.schema.json");
     let schema: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(schema_path).unwrap()).unwrap();
     let validator = jsonschema::validator_for(&schema).expect("schema compiles");
@@ -31,9 +35,17 @@ pub fn assert_contract(report: &Report) {
         .iter_errors(&json)
         .map(|e| format!("{} at {}", e, e.instance_path))
         .collect();
-    assert!(errors.is_empty(), "schema violations:\n{}", errors.join("\n"));
+    assert!(
+        errors.is_empty(),
+        "schema violations:\n{}",
+        errors.join("\n")
+    );
     let problems = crosscheck::verify::citations(report);
-    assert!(problems.is_empty(), "citation problems:\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "citation problems:\n{}",
+        problems.join("\n")
+    );
 }
 
 /// Words in a story's brief.
@@ -50,7 +62,15 @@ pub fn brief_words(report: &Report, story: usize) -> usize {
 pub fn junk_in(text: &str) -> Option<&'static str> {
     let lower = text.trim().to_lowercase();
     const EXACT: &[&str] = &["close", "read more", "advertisement", "share", "sign up"];
-    const PREFIX: &[&str] = &["read more:", "file photo", "related:", "advertisement", "photo:", "tags:", "by "];
+    const PREFIX: &[&str] = &[
+        "read more:",
+        "file photo",
+        "related:",
+        "advertisement",
+        "photo:",
+        "tags:",
+        "by ",
+    ];
     EXACT
         .iter()
         .find(|j| lower == **j)
