@@ -22,6 +22,7 @@
 
 #![warn(missing_docs)]
 
+mod dateline;
 mod rules;
 
 use std::collections::HashSet;
@@ -50,6 +51,9 @@ pub struct Cleaned {
     /// The headline, when the text opened with one (the known title when the
     /// first line repeats it).
     pub title: Option<String>,
+    /// The publication time read from a removed "Published …" line, as
+    /// ISO 8601 (`YYYY-MM-DD` or `YYYY-MM-DDTHH:MM:SS`, no zone).
+    pub published: Option<String>,
     /// Every removed line, in input order, with its reason.
     pub removed: Vec<Removed>,
 }
@@ -89,9 +93,14 @@ impl Cleaner {
                 None => kept.push(&line.text),
             }
         }
+        let published = removed
+            .iter()
+            .filter(|r| r.reason == RemovalReason::Byline)
+            .find_map(|r| dateline::published(&r.text));
         Cleaned {
             text: kept.join("\n\n"),
             title,
+            published,
             removed,
         }
     }
@@ -183,6 +192,9 @@ fn classify_in_context(
     use RemovalReason::*;
     let known_title = known_title.map(str::trim).filter(|t| !t.is_empty());
     let candidates: Vec<usize> = (0..lines.len()).filter(|&i| reasons[i].is_none()).collect();
+    // Headings and fragments only exist around prose. Text without a single
+    // sentence-like line (a table, a terse wire brief) is all content.
+    let has_prose = candidates.iter().any(|&i| is_paragraph(&lines[i]));
     let mut seen: HashSet<String> = HashSet::new();
     let mut title = None;
     let mut body_started = false;
@@ -206,7 +218,7 @@ fn classify_in_context(
             reasons[i] = Some(Repeated);
             continue;
         }
-        if first && next.is_some() && is_headline_shaped(line) {
+        if first && has_prose && next.is_some() && is_headline_shaped(line) {
             reasons[i] = Some(Headline);
             title = Some(known_title.map_or_else(|| line.text.clone(), str::to_string));
             seen.insert(folded);
@@ -220,6 +232,10 @@ fn classify_in_context(
                     continue;
                 }
             }
+        }
+        if !has_prose {
+            seen.insert(folded);
+            continue;
         }
         if !line.terminal && !line.ends_open() && !line.is_bullet() {
             let heading = next.is_some_and(is_paragraph);

@@ -566,3 +566,24 @@ Tags: Transport, Lisbon, Trams\r\n\
         );
     }
 }
+
+#[test]
+fn text_without_prose_keeps_its_lines() {
+    // A terse wire brief: no line is a sentence, yet all of it is content.
+    let c = Cleaner::new().clean(
+        "Qtly div nine cts vs eight cts prior\nPay April 30\nRecord April 15\n",
+        Some("Lowmarsh Mills raises quarterly dividend"),
+    );
+    assert!(c.text.contains("Pay April 30"), "{c:?}");
+    assert!(c.text.contains("Qtly div nine cts"), "{c:?}");
+}
+
+#[test]
+fn published_line_gives_the_publication_time() {
+    let c = Cleaner::new().clean(
+        "Ferry service resumes\n\nPublished 07:45, 9 April 2026\n\nThe Lowmarsh ferry resumed service on Monday after its hull was repaired ahead of schedule.\n",
+        None,
+    );
+    assert_eq!(c.published.as_deref(), Some("2026-04-09T07:45:00"));
+    assert!(!c.text.contains("Published"));
+}

@@ -240,7 +240,7 @@ impl Pipeline {
             source,
             title: title.or(cleaned.title),
             url,
-            published,
+            published: published.or(cleaned.published),
             text: cleaned.text,
             removed,
         })
