@@ -44,6 +44,33 @@ enum Command {
         #[command(flatten)]
         opts: Opts,
     },
+    /// Measure quality on a public evaluation data set (read from a path,
+    /// by default under ../shared/data).
+    Eval {
+        #[command(subcommand)]
+        which: EvalCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum EvalCommand {
+    /// Story clustering on DUC 2003: all 624 documents shuffled together,
+    /// the 60 cluster folders as gold; B-cubed and pairwise P/R/F1.
+    Clustering {
+        /// The DUC 2003 folder.
+        #[arg(long, value_name = "PATH")]
+        dataset: Option<PathBuf>,
+    },
+    /// Briefs against DUC 2003's human 100-word summaries (ROUGE, stemmed,
+    /// mean over the four references), with the lead baseline.
+    Summarization {
+        /// The DUC 2003 folder.
+        #[arg(long, value_name = "PATH")]
+        dataset: Option<PathBuf>,
+        /// Word cut-off of the summaries.
+        #[arg(long, default_value_t = 100, value_name = "N")]
+        words: usize,
+    },
 }
 
 #[derive(Args)]
@@ -63,6 +90,9 @@ struct Opts {
     /// Largest input file (or JSON Lines record) accepted, in bytes.
     #[arg(long, default_value_t = 16 * 1024 * 1024, value_name = "BYTES")]
     max_file_size: u64,
+    /// Treat all input as one story (skip clustering).
+    #[arg(long)]
+    single_story: bool,
     /// Print no progress or summary on standard error.
     #[arg(short, long)]
     quiet: bool,
@@ -112,7 +142,45 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let report = pipeline(&opts).analyze_files(&crosscheck::demo::files(), &mut progress);
             finish(&report, &opts)
         }
+        Command::Eval { which } => {
+            eval(which)?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
+}
+
+fn eval(which: EvalCommand) -> anyhow::Result<()> {
+    use crosscheck_eval as ev;
+    let dataset = |given: Option<PathBuf>, name: &str| {
+        let path = given.unwrap_or_else(|| ev::default_dataset(name));
+        anyhow::ensure!(path.exists(), "data set not found: {}", path.display());
+        Ok(path)
+    };
+    match which {
+        EvalCommand::Clustering { dataset: d } => {
+            let path = dataset(d, "duc2003")?;
+            let report = ev::clustering::evaluate(&path, &Pipeline::default())
+                .with_context(|| format!("cannot read {}", path.display()))?;
+            println!(
+                "Story clustering, DUC 2003 ({})\n\n{report}",
+                path.display()
+            );
+        }
+        EvalCommand::Summarization { dataset: d, words } => {
+            let path = dataset(d, "duc2003")?;
+            // Briefs a little longer than the cut-off, so the cut falls
+            // inside the last sentence as in DUC's own evaluations.
+            let pipeline = Pipeline::builder()
+                .single_story(true)
+                .brief_words(words + words / 3)
+                .brief_sentences(usize::MAX)
+                .build();
+            let report = ev::summarization::evaluate(&path, &pipeline, words)
+                .with_context(|| format!("cannot read {}", path.display()))?;
+            println!("Summarization, DUC 2003 ({})\n\n{report}", path.display());
+        }
+    }
+    Ok(())
 }
 
 fn pipeline(opts: &Opts) -> Pipeline {
@@ -120,6 +188,7 @@ fn pipeline(opts: &Opts) -> Pipeline {
         .brief_words(opts.brief_words)
         .brief_sentences(opts.brief_sentences)
         .max_file_bytes(opts.max_file_size)
+        .single_story(opts.single_story)
         .build()
 }
 

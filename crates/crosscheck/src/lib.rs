@@ -24,5 +24,6 @@ mod pipeline;
 pub mod render;
 pub mod verify;
 
+pub use crosscheck_ingest::Batch;
 pub use crosscheck_model as model;
 pub use pipeline::{NoProgress, Pipeline, PipelineBuilder, Progress};

@@ -38,6 +38,7 @@ pub struct PipelineBuilder {
     cluster_threshold: Option<f64>,
     near_threshold: Option<f64>,
     containment_threshold: Option<f64>,
+    single_story: bool,
 }
 
 impl Default for PipelineBuilder {
@@ -49,6 +50,7 @@ impl Default for PipelineBuilder {
             cluster_threshold: None,
             near_threshold: None,
             containment_threshold: None,
+            single_story: false,
         }
     }
 }
@@ -86,6 +88,13 @@ impl PipelineBuilder {
         self
     }
 
+    /// Treat all input as one story (no clustering), as when briefing a
+    /// known set of articles or evaluating against reference summaries.
+    pub fn single_story(mut self, yes: bool) -> Self {
+        self.single_story = yes;
+        self
+    }
+
     pub fn build(self) -> Pipeline {
         let mut dedup = Deduplicator::new();
         if let Some(t) = self.near_threshold {
@@ -107,6 +116,7 @@ impl PipelineBuilder {
             briefer: Briefer::new()
                 .max_sentences(self.brief_sentences)
                 .max_words(self.brief_words),
+            single_story: self.single_story,
         }
     }
 }
@@ -119,6 +129,7 @@ pub struct Pipeline {
     dedup: Deduplicator,
     clusterer: Clusterer,
     briefer: Briefer,
+    single_story: bool,
 }
 
 impl Default for Pipeline {
@@ -182,7 +193,13 @@ impl Pipeline {
         progress.stage("dedup", duplicates.len(), t.elapsed().as_secs_f64());
 
         let t = Instant::now();
-        let clusters = self.clusterer.cluster(&docs, &duplicates);
+        let clusters = if !self.single_story {
+            self.clusterer.cluster(&docs, &duplicates)
+        } else if docs.is_empty() {
+            Vec::new()
+        } else {
+            vec![(0..docs.len()).collect()]
+        };
         progress.stage("cluster", clusters.len(), t.elapsed().as_secs_f64());
 
         let t = Instant::now();

@@ -1,0 +1,3 @@
+//! Readers for the evaluation data sets' own formats.
+
+pub mod duc;
