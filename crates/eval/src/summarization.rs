@@ -83,7 +83,7 @@ pub fn lead(cluster: &duc::Cluster) -> String {
     let first = cluster
         .docs
         .iter()
-        .min_by(|a, b| a.published.cmp(&b.published).then(a.id.cmp(&b.id)));
+        .min_by(|a, b| a.id.cmp(&b.id));
     match first.map(|d| &d.body) {
         Some(crosscheck::model::Body::Text(t)) => t.split("\n\n").collect::<Vec<_>>().join("\n"),
         _ => String::new(),
