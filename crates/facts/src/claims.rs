@@ -1,0 +1,632 @@
+//! Atomic claims: a figure or date tied to what it measures.
+//!
+//! A figure means little alone: "43" is a claim only once we know it counts
+//! the injured. The measure comes from a *concept*: a small, hand-written
+//! list of the things news reports count, rate and date (deaths, injuries,
+//! interest rates, the date of a vote ...) with the words that signal them.
+//! A figure takes the nearest trigger word of a fitting concept in its
+//! clause; figures without one become claims about their counted noun
+//! ("5.3 million households"), which are corroborated but never called
+//! conflicting — only recognised concepts are compared that strictly.
+
+use crosscheck_model::Span;
+
+use crate::lexicon::HEDGES;
+use crate::token::{TokKind, Token};
+use crate::{ArticleClaim, ClaimValue, DateMention, Mention, Quantity, Statement, Unit};
+
+/// What a concept's values are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConceptKind {
+    /// A count of people or things.
+    Count,
+    /// A percentage.
+    Percent,
+    /// A change in percentage points.
+    PointChange,
+    /// An amount of money.
+    Money,
+    /// A date.
+    Date,
+}
+
+/// A measured thing news reports state and contradict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Concept {
+    /// Stable identifier ("injured").
+    pub id: &'static str,
+    /// The claim's subject ("people injured").
+    pub subject: &'static str,
+    /// The claim's attribute ("count").
+    pub attribute: &'static str,
+    pub kind: ConceptKind,
+    /// Lower-case words signalling the concept.
+    pub triggers: &'static [&'static str],
+    /// Counts that only grow as a story develops (deaths, injuries,
+    /// arrests): a later, larger figure is an update, not a conflict.
+    pub monotone: bool,
+    /// Values belong to a named thing in the sentence ("the new stadium
+    /// holds 32,000", "Tannery Lane holds 14,500"): compared only when the
+    /// subjects match.
+    pub per_subject: bool,
+    /// For percentages: the preposition before the figure that this concept
+    /// requires ("to 3.25 percent" is the new level, "from 2.75 percent" the
+    /// old one); empty for any.
+    pub prepositions: &'static [&'static str],
+}
+
+#[allow(clippy::too_many_arguments)]
+const fn c(
+    id: &'static str,
+    subject: &'static str,
+    attribute: &'static str,
+    kind: ConceptKind,
+    triggers: &'static [&'static str],
+    monotone: bool,
+    per_subject: bool,
+    prepositions: &'static [&'static str],
+) -> Concept {
+    Concept {
+        id,
+        subject,
+        attribute,
+        kind,
+        triggers,
+        monotone,
+        per_subject,
+        prepositions,
+    }
+}
+
+/// The concepts, in priority order for ties.
+pub const CONCEPTS: &[Concept] = {
+    use ConceptKind::*;
+    &[
+        c(
+            "killed",
+            "people killed",
+            "count",
+            Count,
+            &[
+                "killed",
+                "killing",
+                "kill",
+                "kills",
+                "dead",
+                "died",
+                "die",
+                "dies",
+                "deaths",
+                "death",
+                "bodies",
+                "victims",
+                "fatalities",
+                "perished",
+                "toll",
+                "fatally",
+            ],
+            true,
+            false,
+            &[],
+        ),
+        c(
+            "injured",
+            "people injured",
+            "count",
+            Count,
+            &[
+                "injured",
+                "injuring",
+                "injuries",
+                "injures",
+                "wounded",
+                "wounding",
+                "hurt",
+                "casualties",
+            ],
+            true,
+            false,
+            &[],
+        ),
+        c(
+            "missing",
+            "people missing",
+            "count",
+            Count,
+            &["missing", "unaccounted"],
+            false,
+            false,
+            &[],
+        ),
+        c(
+            "arrested",
+            "people arrested",
+            "count",
+            Count,
+            &["arrested", "arrests", "detained", "detentions", "arrest"],
+            true,
+            false,
+            &[],
+        ),
+        c(
+            "evacuated",
+            "people evacuated",
+            "count",
+            Count,
+            &[
+                "evacuated",
+                "evacuate",
+                "evacuation",
+                "evacuees",
+                "displaced",
+                "evacuating",
+            ],
+            false,
+            false,
+            &[],
+        ),
+        c(
+            "capacity",
+            "capacity",
+            "count",
+            Count,
+            &["seat", "seats", "capacity", "seater", "hold", "holds"],
+            false,
+            true,
+            &[],
+        ),
+        c(
+            "delegation",
+            "delegation",
+            "size",
+            Count,
+            &["delegation"],
+            false,
+            false,
+            &[],
+        ),
+        c(
+            "rate_change",
+            "interest rate",
+            "change",
+            PointChange,
+            &[
+                "rate", "rates", "raised", "raise", "rise", "increase", "hike", "cut", "lowered",
+                "move", "up", "lifted", "lifts", "raises",
+            ],
+            false,
+            false,
+            &[],
+        ),
+        c(
+            "rate_previous",
+            "interest rate",
+            "previous level",
+            Percent,
+            &["rate", "rates"],
+            false,
+            false,
+            &["from"],
+        ),
+        c(
+            "rate_level",
+            "interest rate",
+            "level",
+            Percent,
+            &["rate", "rates"],
+            false,
+            false,
+            &["to", "at", "of"],
+        ),
+        c(
+            "inflation_target",
+            "inflation target",
+            "level",
+            Percent,
+            &["target", "aims", "aim", "targets"],
+            false,
+            false,
+            &[],
+        ),
+        c(
+            "inflation",
+            "inflation",
+            "rate",
+            Percent,
+            &["inflation", "prices", "cpi"],
+            false,
+            false,
+            &[],
+        ),
+        c(
+            "unemployment",
+            "unemployment",
+            "rate",
+            Percent,
+            &["unemployment", "jobless"],
+            false,
+            false,
+            &[],
+        ),
+        c(
+            "growth",
+            "economic growth",
+            "rate",
+            Percent,
+            &["growth", "gdp", "economy", "grew"],
+            false,
+            false,
+            &[],
+        ),
+        c(
+            "cost",
+            "cost",
+            "amount",
+            Money,
+            &["cost", "costs", "price", "budget", "worth"],
+            false,
+            true,
+            &[],
+        ),
+        c(
+            "vote_date",
+            "vote",
+            "date",
+            Date,
+            &[
+                "vote",
+                "votes",
+                "ballot",
+                "referendum",
+                "election",
+                "poll",
+                "voting",
+            ],
+            false,
+            false,
+            &[],
+        ),
+        c(
+            "signing_date",
+            "signing",
+            "date",
+            Date,
+            &["sign", "signed", "signing", "signs"],
+            false,
+            false,
+            &[],
+        ),
+        c(
+            "arrival_date",
+            "arrival",
+            "date",
+            Date,
+            &["arrived", "arrival", "arrives", "landed", "lands"],
+            false,
+            false,
+            &[],
+        ),
+        c(
+            "incident_date",
+            "incident",
+            "date",
+            Date,
+            &[
+                "explosion",
+                "blast",
+                "attack",
+                "crash",
+                "earthquake",
+                "collision",
+                "shooting",
+            ],
+            false,
+            false,
+            &[],
+        ),
+    ]
+};
+
+/// The concept with this id.
+pub fn concept(id: &str) -> Option<&'static Concept> {
+    CONCEPTS.iter().find(|c| c.id == id)
+}
+
+/// Largest distance, in words, between a figure and its trigger.
+const WINDOW: usize = 9;
+
+/// Word tokens as (token index, lower-case text).
+fn word_positions(toks: &[Token<'_>]) -> Vec<(usize, String)> {
+    toks.iter()
+        .enumerate()
+        .filter(|(_, t)| t.kind == TokKind::Word)
+        .map(|(i, t)| (i, crate::fold::strip_possessive(t.text).to_lowercase()))
+        .collect()
+}
+
+/// Token index range of a span.
+fn tok_range(toks: &[Token<'_>], span: Span) -> (usize, usize) {
+    let s = toks.iter().position(|t| t.start >= span.start).unwrap_or(0);
+    let e = toks
+        .iter()
+        .rposition(|t| t.end <= span.end)
+        .map_or(s + 1, |e| e + 1);
+    (s, e.max(s + 1))
+}
+
+/// Words between token indices `a..b` (exclusive), counting only words.
+fn word_distance(toks: &[Token<'_>], a: usize, b: usize) -> usize {
+    let (a, b) = if a <= b { (a, b) } else { (b, a) };
+    toks[a..b]
+        .iter()
+        .filter(|t| t.kind != TokKind::Punct)
+        .count()
+}
+
+/// Whether a clause boundary lies between token indices (a comma, semicolon,
+/// colon, dash or parenthesis).
+fn boundary_between(toks: &[Token<'_>], a: usize, b: usize) -> bool {
+    let (a, b) = if a <= b { (a, b) } else { (b, a) };
+    toks[a..b].iter().any(|t| {
+        t.kind == TokKind::Punct && matches!(t.text, "," | ";" | ":" | "—" | "–" | "(" | ")")
+    })
+}
+
+fn concept_fits(c: &Concept, q: &Quantity) -> bool {
+    matches!(
+        (c.kind, &q.unit),
+        (ConceptKind::Count, Unit::Count)
+            | (ConceptKind::Percent, Unit::Percent)
+            | (ConceptKind::PointChange, Unit::PercentagePoints)
+            | (ConceptKind::Money, Unit::Money(_))
+    )
+}
+
+/// Build the claims of one sentence.
+#[allow(clippy::too_many_arguments)]
+pub fn build(
+    text: &str,
+    sentence_span: Span,
+    toks: &[Token<'_>],
+    quantities: &[Quantity],
+    dates: &[DateMention],
+    statements: &[Statement],
+    mentions: &[Mention],
+    out: &mut Vec<ArticleClaim>,
+) {
+    if toks.is_empty() {
+        return;
+    }
+    let words = word_positions(toks);
+    let folded = crosscheck_text::fold_whitespace(&text[sentence_span.start..sentence_span.end]);
+    let speaker_for = |span: Span| -> Option<String> {
+        statements
+            .iter()
+            .find(|s| s.content.start <= span.start && s.content.end >= span.end)
+            .or_else(|| {
+                // "..., officials said": the whole sentence is attributed.
+                statements
+                    .iter()
+                    .find(|s| s.content.start <= sentence_span.start + 2)
+            })
+            .and_then(|s| s.speaker_name.clone())
+    };
+    let q_ranges: Vec<(usize, usize)> =
+        quantities.iter().map(|q| tok_range(toks, q.span)).collect();
+
+    // Candidate (quantity, concept, distance, right-side) pairs.
+    let mut pairs: Vec<(usize, bool, usize, usize, usize)> = Vec::new(); // (dist, right?, q, concept, trigger tok)
+    for (qi, q) in quantities.iter().enumerate() {
+        if q.partitive || q.increment {
+            continue;
+        }
+        let (qs, qe) = q_ranges[qi];
+        let prep = if qs > 0 {
+            toks[qs - 1].text.to_lowercase()
+        } else {
+            String::new()
+        };
+        for (ci, c) in CONCEPTS.iter().enumerate() {
+            if !concept_fits(c, q) || c.kind == ConceptKind::Date {
+                continue;
+            }
+            if c.kind == ConceptKind::PointChange {
+                pairs.push((0, false, qi, ci, qs));
+                continue;
+            }
+            if !c.prepositions.is_empty() && !c.prepositions.contains(&prep.as_str()) {
+                continue;
+            }
+            for (ti, w) in &words {
+                if !c.triggers.contains(&w.as_str()) {
+                    continue;
+                }
+                let right = *ti >= qe;
+                if !right && *ti >= qs {
+                    // The trigger is inside the figure ("32,000-seat").
+                    if q.noun.as_deref().is_some_and(|n| c.triggers.contains(&n)) {
+                        pairs.push((0, true, qi, ci, *ti));
+                    }
+                    continue;
+                }
+                let d = if right {
+                    word_distance(toks, qe, *ti)
+                } else {
+                    word_distance(toks, *ti + 1, qs)
+                };
+                if d > WINDOW {
+                    continue;
+                }
+                // Counts do not reach across a clause boundary to a
+                // trigger that is far away.
+                if c.kind == ConceptKind::Count && d > 3 && boundary_between(toks, *ti, qs) {
+                    continue;
+                }
+                pairs.push((d, right, qi, ci, *ti));
+            }
+        }
+    }
+    // Greedy: closest pairs first, right-hand triggers ("430 were injured")
+    // before left ones at equal distance; a count trigger serves one figure.
+    pairs.sort_by_key(|&(d, right, qi, ci, _)| (d, !right, qi, ci));
+    let mut concept_of: Vec<Option<usize>> = vec![None; quantities.len()];
+    let mut used_triggers: Vec<usize> = Vec::new();
+    for (_, _, qi, ci, ti) in pairs {
+        if concept_of[qi].is_some() {
+            continue;
+        }
+        let count = CONCEPTS[ci].kind == ConceptKind::Count;
+        if count && used_triggers.contains(&ti) {
+            continue;
+        }
+        concept_of[qi] = Some(ci);
+        if count {
+            used_triggers.push(ti);
+        }
+    }
+
+    for (qi, q) in quantities.iter().enumerate() {
+        let concept = concept_of[qi].map(|ci| &CONCEPTS[ci]);
+        let (subject, attribute) = match concept {
+            Some(c) if c.per_subject => {
+                let subj = local_subject(toks, &words, q_ranges[qi], mentions);
+                (
+                    subj.or_else(|| Some(c.subject.to_string())),
+                    c.attribute.to_string(),
+                )
+            }
+            Some(c) => (Some(c.subject.to_string()), c.attribute.to_string()),
+            None => {
+                if q.partitive || q.increment {
+                    continue;
+                }
+                match (&q.unit, &q.noun) {
+                    (Unit::Count, None) => continue,
+                    (Unit::Count, Some(n)) => (Some(n.clone()), "count".to_string()),
+                    (Unit::Percent, _) => (None, "percent".to_string()),
+                    (Unit::PercentagePoints, _) => (None, "change".to_string()),
+                    (Unit::Money(_), n) => (n.clone(), "amount".to_string()),
+                    (Unit::Measure(u), n) => (n.clone(), u.clone()),
+                }
+            }
+        };
+        out.push(ArticleClaim {
+            sentence: q.sentence,
+            span: sentence_span,
+            value_span: q.span,
+            subject,
+            attribute,
+            concept: concept.map(|c| c.id),
+            value: ClaimValue::Number {
+                value: q.value,
+                precision: q.precision,
+                approx: q.approx,
+                unit: q.unit.clone(),
+            },
+            value_text: q.text.clone(),
+            speaker: speaker_for(q.span),
+            hedged: q.hedged,
+            text: folded.clone(),
+        });
+    }
+
+    // Dates: the event word to their left in the same clause, or right
+    // after a possessive ("Wednesday's arrival").
+    for d in dates {
+        let (ds, de) = tok_range(toks, d.span);
+        let mut best: Option<(usize, &Concept)> = None;
+        for (ti, w) in &words {
+            for c in CONCEPTS.iter().filter(|c| c.kind == ConceptKind::Date) {
+                if !c.triggers.contains(&w.as_str()) {
+                    continue;
+                }
+                let dist = if *ti < ds {
+                    // "the minutes of the meeting will be published in two
+                    // weeks": an event word inside an "of" phrase is not
+                    // what the date is about.
+                    let of_phrase = words
+                        .iter()
+                        .rev()
+                        .filter(|(k, _)| k < ti)
+                        .take(2)
+                        .any(|(_, w)| w == "of");
+                    if of_phrase || boundary_between(toks, *ti, ds) {
+                        continue;
+                    }
+                    word_distance(toks, *ti + 1, ds)
+                } else if *ti == de && d.text.ends_with(['s']) && d.text.contains(['’', '\'']) {
+                    0
+                } else {
+                    continue;
+                };
+                if dist <= 8 && best.is_none_or(|(bd, _)| dist < bd) {
+                    best = Some((dist, c));
+                }
+            }
+        }
+        let Some((_, c)) = best else { continue };
+        // "last came ... on 22 January": a previous occurrence, not this one.
+        let previous = words
+            .iter()
+            .any(|(ti, w)| *ti < ds && matches!(w.as_str(), "last" | "previous" | "earlier"));
+        let hedged = d.hedged
+            || words
+                .iter()
+                .any(|(ti, w)| *ti < ds && HEDGES.contains(&w.as_str()) && w != "may");
+        out.push(ArticleClaim {
+            sentence: d.sentence,
+            span: sentence_span,
+            value_span: d.span,
+            subject: Some(if previous {
+                format!("previous {}", c.subject)
+            } else {
+                c.subject.to_string()
+            }),
+            attribute: c.attribute.to_string(),
+            concept: Some(c.id),
+            value: ClaimValue::Date(d.value.clone()),
+            value_text: d.text.clone(),
+            speaker: speaker_for(d.span),
+            hedged,
+            text: folded.clone(),
+        });
+    }
+}
+
+/// The thing a per-subject figure belongs to: a name before it in its
+/// clause, else the noun a hyphenated figure modifies ("a 32,000-seat
+/// stadium"), else the nearest of a few common nouns before it.
+fn local_subject(
+    toks: &[Token<'_>],
+    words: &[(usize, String)],
+    (qs, qe): (usize, usize),
+    mentions: &[Mention],
+) -> Option<String> {
+    let q_start = toks[qs].start;
+    let clause_start = toks[..qs]
+        .iter()
+        .rposition(|t| t.kind == TokKind::Punct && matches!(t.text, ";" | ":" | "—"))
+        .map_or(0, |p| toks[p].end);
+    if let Some(m) = mentions
+        .iter()
+        .rfind(|m| m.span.end <= q_start && m.span.start >= clause_start)
+    {
+        return Some(crate::fold::strip_possessive(&m.text).to_string());
+    }
+    const NOUNS: &[&str] = &[
+        "stadium", "ground", "plant", "project", "building", "bridge", "deal", "plan", "scheme",
+        "corridor", "route", "line", "arena", "tower", "site", "station", "airport", "venue",
+    ];
+    if toks[qs].text.contains('-') {
+        if let Some((_, w)) = words.iter().find(|(ti, _)| *ti >= qe) {
+            if NOUNS.contains(&w.as_str()) {
+                return Some(w.clone());
+            }
+        }
+    }
+    words
+        .iter()
+        .rev()
+        .find(|(ti, w)| *ti < qs && NOUNS.contains(&w.as_str()))
+        .map(|(_, w)| w.clone())
+}

@@ -1,0 +1,301 @@
+//! Entity mentions from capitalisation, titles, name endings and gazetteers.
+
+use std::collections::HashSet;
+
+use crosscheck_model::Span;
+
+use crate::fold::strip_possessive;
+use crate::lexicon::{
+    DEMONYM_ENDINGS, NOT_NAMES, ORG_HEADS, ORG_SUFFIXES, PLACES, PLACE_HEADS, PLACE_SUFFIXES,
+    TITLES,
+};
+use crate::token::{TokKind, Token};
+use crate::{span_text, EntityKind, Mention};
+
+fn is_acronym(w: &str) -> bool {
+    let letters: Vec<char> = w.chars().filter(|c| *c != '.').collect();
+    (2..=6).contains(&letters.len())
+        && letters
+            .iter()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit())
+        && letters.iter().filter(|c| c.is_uppercase()).count() >= 2
+}
+
+fn lower_bare(w: &str) -> String {
+    strip_possessive(w).to_lowercase()
+}
+
+/// Whether token `i` of a sentence opens it (first token, or after an
+/// opening quote, a colon or a dash at the start).
+fn is_initial(toks: &[Token<'_>], i: usize) -> bool {
+    let mut k = i;
+    while k > 0 {
+        let p = &toks[k - 1];
+        if p.kind == TokKind::Punct && "“\"‘'(:—–-".contains(p.text) {
+            if p.text == ":" || p.text == "—" {
+                return true;
+            }
+            k -= 1;
+            continue;
+        }
+        return false;
+    }
+    true
+}
+
+/// Capitalised words seen mid-sentence anywhere in the article (possessive
+/// stripped): a sentence-initial word is a name only if it is among them.
+pub fn capitalised_inside(sentences: &[Vec<Token<'_>>]) -> HashSet<String> {
+    let mut out = HashSet::new();
+    for toks in sentences {
+        for (i, t) in toks.iter().enumerate() {
+            if t.is_capitalised() && !is_initial(toks, i) {
+                out.insert(strip_possessive(t.text).to_string());
+            }
+        }
+    }
+    out
+}
+
+/// Find the mentions of one sentence and append them to `out`.
+pub fn find(
+    text: &str,
+    toks: &[Token<'_>],
+    sentence: usize,
+    inside: &HashSet<String>,
+    out: &mut Vec<Mention>,
+) {
+    let mut i = 0;
+    let first_new = out.len();
+    while i < toks.len() {
+        if !toks[i].is_capitalised() {
+            i += 1;
+            continue;
+        }
+        // Grow a run of capitalised words, allowing "of", "and", "for",
+        // "the", "de" and a lone apostrophe between them.
+        let start = i;
+        let mut end = i + 1;
+        while let Some(t) = toks.get(end) {
+            if t.is_capitalised() {
+                end += 1;
+                continue;
+            }
+            let joiner = t.kind == TokKind::Word
+                && matches!(
+                    t.text,
+                    "of" | "and" | "for" | "the" | "de" | "del" | "van" | "von"
+                )
+                || t.text == "’"
+                || t.text == "'"
+                || t.text == "&";
+            if joiner && toks.get(end + 1).is_some_and(|n| n.is_capitalised()) {
+                end += 2;
+                continue;
+            }
+            break;
+        }
+        // Now split the run into sensible pieces.
+        push_run(text, toks, start, end, sentence, inside, out);
+        i = end;
+    }
+    // Acronym definitions: "National Process Safety Board (NPSB)".
+    for k in first_new..out.len() {
+        let m_end = out[k].span.end;
+        let pos = toks.iter().position(|t| t.start >= m_end);
+        let Some(p) = pos else { continue };
+        if !(toks[p].is_punct('(') && toks.get(p + 2).is_some_and(|t| t.is_punct(')'))) {
+            continue;
+        }
+        let acro = toks[p + 1].text;
+        if !is_acronym(acro) {
+            continue;
+        }
+        if let Some(j) = (first_new..out.len()).find(|&j| out[j].span.start == toks[p + 1].start) {
+            let expansion = out[k].text.clone();
+            out[k].defines = Some(acro.to_string());
+            out[j].defines = Some(expansion);
+            if out[j].kind == EntityKind::Other || out[j].kind == EntityKind::Organization {
+                out[j].kind = out[k].kind;
+            }
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn push_run(
+    text: &str,
+    toks: &[Token<'_>],
+    start: usize,
+    end: usize,
+    sentence: usize,
+    inside: &HashSet<String>,
+    out: &mut Vec<Mention>,
+) {
+    let mut s = start;
+    let mut e = end;
+    // Sentence-initial common words are not names.
+    while s < e && is_initial(toks, s) {
+        let w = lower_bare(toks[s].text);
+        let bare = strip_possessive(toks[s].text);
+        let single = e - s == 1 || !toks[s + 1].is_capitalised();
+        // A generic noun that names things only inside longer names ("Bank
+        // spokesperson ..."), or a verb or adverb opening the sentence
+        // ("Selling Tannery Lane ...").
+        let generic = single
+            && (ORG_SUFFIXES.contains(&w.as_str())
+                || ORG_HEADS.contains(&w.as_str())
+                || PLACE_SUFFIXES.contains(&w.as_str()));
+        let verbish = !inside.contains(bare)
+            && (w.ends_with("ing") || w.ends_with("ed") || w.ends_with("ly"));
+        if NOT_NAMES.contains(&w.as_str())
+            || generic
+            || verbish
+            || (single
+                && !inside.contains(bare)
+                && !is_acronym(bare)
+                && !PLACES.contains(&w.as_str()))
+        {
+            s += 1;
+            while s < e && !toks[s].is_capitalised() {
+                s += 1;
+            }
+        } else {
+            break;
+        }
+    }
+    // Trim joiners and NOT_NAMES words at the edges.
+    while s < e
+        && (!toks[s].is_capitalised() || NOT_NAMES.contains(&lower_bare(toks[s].text).as_str()))
+    {
+        s += 1;
+    }
+    while e > s && !toks[e - 1].is_capitalised() {
+        e -= 1;
+    }
+    if s >= e {
+        return;
+    }
+    // Strip a leading title (and a demonym or office word before it).
+    let mut title = None;
+    let last_title = (s..e)
+        .rev()
+        .find(|&k| TITLES.contains(&lower_bare(toks[k].text).as_str()));
+    let ends_org = ORG_SUFFIXES.contains(&lower_bare(toks[e - 1].text).as_str());
+    if let Some(k) = last_title {
+        if k + 1 < e && !ends_org {
+            title = Some(span_text(text, Span::new(toks[s].start, toks[k].end)));
+            s = k + 1;
+        }
+    }
+    // Split at "and"/"of"/"the" unless the whole is an organisation or a
+    // place ("Fire and Rescue Service", "Bank of Varesia").
+    let words: Vec<String> = (s..e).map(|k| lower_bare(toks[k].text)).collect();
+    let org_word = |k: usize| {
+        let w = lower_bare(toks[k].text);
+        ORG_SUFFIXES.contains(&w.as_str()) || ORG_HEADS.contains(&w.as_str())
+    };
+    let ends_org = org_word(e - 1);
+    let split_at = (s..e).find(|&k| match toks[k].text {
+        // "Bank of Varesia", "Department for Education": kept after an
+        // organisation word; "Supporters of Brackwater Athletic": split.
+        "of" | "for" | "the" | "de" | "del" | "van" | "von" => k == s || !org_word(k - 1),
+        // "Fire and Rescue Service": kept when an organisation name ends
+        // the run; "Hanmor and Drevania": split.
+        "and" | "&" => !ends_org,
+        _ => false,
+    });
+    if let Some(k) = split_at {
+        push_run(text, toks, s, k, sentence, inside, out);
+        push_run(text, toks, k + 1, e, sentence, inside, out);
+        return;
+    }
+    // A demonym used as an adjective ("Drevanian port", "Varesian crown") is
+    // not a name of its own.
+    let name_text_last = strip_possessive(toks[e - 1].text);
+    let single = e - s == 1;
+    if single
+        && DEMONYM_ENDINGS
+            .iter()
+            .any(|suf| name_text_last.ends_with(suf))
+        && toks
+            .get(e)
+            .is_some_and(|t| t.kind == TokKind::Word && !t.is_capitalised())
+    {
+        return;
+    }
+    let span = Span::new(toks[s].start, toks[e - 1].start + name_text_last.len());
+    let name = span_text(text, span);
+    let lname = name.to_lowercase();
+    let first = words.first().cloned().unwrap_or_default();
+    let last = lower_bare(name_text_last);
+    let prev = |k: usize| -> &str {
+        let mut j = s;
+        let mut n = 0;
+        while j > 0 {
+            j -= 1;
+            if toks[j].kind == TokKind::Word {
+                n += 1;
+                if n == k {
+                    return toks[j].text;
+                }
+            }
+        }
+        ""
+    };
+    let prev_word = prev(1).to_lowercase();
+    let next_is = |k: usize, w: &str| toks.get(e + k).is_some_and(|t| t.text == w);
+    let kind = if title.is_some() {
+        EntityKind::Person
+    } else if single && is_acronym(&name) {
+        if PLACES.contains(&lname.replace('.', "").as_str()) {
+            EntityKind::Place
+        } else {
+            EntityKind::Organization
+        }
+    } else if ORG_SUFFIXES.contains(&last.as_str())
+        || words.windows(2).any(|w| {
+            (w[1] == "of" || w[1] == "for")
+                && (ORG_HEADS.contains(&w[0].as_str()) || ORG_SUFFIXES.contains(&w[0].as_str()))
+        })
+    {
+        EntityKind::Organization
+    } else if PLACES.contains(&lname.as_str())
+        || (!single && PLACE_SUFFIXES.contains(&last.as_str()))
+        || (!single && PLACE_HEADS.contains(&first.as_str()) && !TITLES.contains(&first.as_str()))
+    {
+        EntityKind::Place
+    } else if TITLES.contains(&prev_word.as_str())
+        || (next_is(0, ",") && next_is(1, "who"))
+        || (next_is(0, ",")
+            && toks
+                .get(e + 1)
+                .is_some_and(|t| t.kind == TokKind::Number && t.text.len() <= 3))
+    {
+        EntityKind::Person
+    } else if single
+        && matches!(
+            prev_word.as_str(),
+            "in" | "at" | "from" | "to" | "near" | "into" | "across" | "outside" | "inland"
+        )
+    {
+        EntityKind::Place
+    } else if !single
+        && e - s <= 3
+        && words
+            .iter()
+            .all(|w| w.chars().all(char::is_alphabetic) || w.contains('-'))
+    {
+        EntityKind::Person
+    } else {
+        EntityKind::Other
+    };
+    out.push(Mention {
+        span,
+        text: name,
+        kind,
+        sentence,
+        defines: None,
+        title,
+    });
+}

@@ -1,0 +1,275 @@
+//! Evaluation of attribution against PolNeAR (Newell, Margolin & Ruths,
+//! LREC 2018): brat standoff annotations of Source, Cue and Content spans in
+//! political news. The data is read from disk, never bundled.
+
+use std::fmt;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// Precision, recall and F1 of one span type under one matching rule.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Prf {
+    pub precision: f64,
+    pub recall: f64,
+    pub f1: f64,
+}
+
+impl Prf {
+    fn from_counts(pred_hit: usize, pred: usize, gold_hit: usize, gold: usize) -> Prf {
+        let p = if pred == 0 {
+            0.0
+        } else {
+            pred_hit as f64 / pred as f64
+        };
+        let r = if gold == 0 {
+            0.0
+        } else {
+            gold_hit as f64 / gold as f64
+        };
+        let f1 = if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        };
+        Prf {
+            precision: p,
+            recall: r,
+            f1,
+        }
+    }
+}
+
+/// Scores of one span type: exact match and overlap.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct SpanScores {
+    /// Predicted and gold spans with identical boundaries (whitespace and
+    /// final punctuation trimmed on both).
+    pub exact: Prf,
+    /// A predicted span counts as correct if it overlaps a gold span of the
+    /// type; a gold span counts as found if a predicted span overlaps it.
+    pub overlap: Prf,
+    pub gold: usize,
+    pub predicted: usize,
+}
+
+/// Attribution scores on a PolNeAR split.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AttributionScores {
+    /// Split evaluated ("dev").
+    pub split: String,
+    pub documents: usize,
+    pub source: SpanScores,
+    pub cue: SpanScores,
+    pub content: SpanScores,
+}
+
+impl fmt::Display for AttributionScores {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "PolNeAR {} split, {} documents",
+            self.split, self.documents
+        )?;
+        writeln!(
+            f,
+            "| span | gold | predicted | exact P | exact R | exact F1 | overlap P | overlap R | overlap F1 |"
+        )?;
+        writeln!(f, "|---|---:|---:|---:|---:|---:|---:|---:|---:|")?;
+        for (name, s) in [
+            ("source", &self.source),
+            ("cue", &self.cue),
+            ("content", &self.content),
+        ] {
+            writeln!(
+                f,
+                "| {name} | {} | {} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} |",
+                s.gold,
+                s.predicted,
+                s.exact.precision,
+                s.exact.recall,
+                s.exact.f1,
+                s.overlap.precision,
+                s.overlap.recall,
+                s.overlap.f1
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// Gold spans of one document, as byte ranges.
+#[derive(Debug, Default)]
+struct Gold {
+    source: Vec<(usize, usize)>,
+    cue: Vec<(usize, usize)>,
+    content: Vec<(usize, usize)>,
+}
+
+/// The folder holding `train/`, `dev/` and `test/`: `dir/data` or `dir`.
+fn split_dir(dataset_dir: &Path, split: &str) -> Option<PathBuf> {
+    [
+        dataset_dir.join("data").join(split),
+        dataset_dir.join(split),
+    ]
+    .into_iter()
+    .find(|p| p.join("text").is_dir())
+}
+
+/// Byte offset of each character offset (and of the end).
+fn char_to_byte(text: &str) -> Vec<usize> {
+    let mut v: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+    v.push(text.len());
+    v
+}
+
+fn parse_ann(ann: &str, map: &[usize]) -> Gold {
+    let mut g = Gold::default();
+    for line in ann.lines() {
+        let mut parts = line.splitn(3, '\t');
+        let (Some(id), Some(meta)) = (parts.next(), parts.next()) else {
+            continue;
+        };
+        if !id.starts_with('T') {
+            continue;
+        }
+        let mut meta_parts = meta.splitn(2, ' ');
+        let kind = meta_parts.next().unwrap_or("");
+        let ranges = meta_parts.next().unwrap_or("");
+        // Discontinuous spans ("10 20;25 30") are scored by their hull.
+        let nums: Vec<usize> = ranges
+            .split([' ', ';'])
+            .filter_map(|x| x.parse().ok())
+            .collect();
+        let (Some(&s), Some(&e)) = (nums.iter().min(), nums.iter().max()) else {
+            continue;
+        };
+        let (Some(&bs), Some(&be)) = (map.get(s), map.get(e)) else {
+            continue;
+        };
+        match kind {
+            "Source" => g.source.push((bs, be)),
+            "Cue" => g.cue.push((bs, be)),
+            "Content" => g.content.push((bs, be)),
+            _ => {}
+        }
+    }
+    g
+}
+
+/// Trim whitespace, quotes and final punctuation so that exact matching
+/// does not hinge on whether a closing period is inside the span.
+fn trim(text: &str, (s, e): (usize, usize)) -> (usize, usize) {
+    let Some(slice) = text.get(s..e) else {
+        return (s, e);
+    };
+    let junk = |c: char| c.is_whitespace() || ".,;:\"“”'‘’".contains(c);
+    let lead = slice.len() - slice.trim_start_matches(junk).len();
+    let t = slice.trim_start_matches(junk).trim_end_matches(junk);
+    (s + lead, s + lead + t.len())
+}
+
+#[derive(Default)]
+struct Tally {
+    pred_exact: usize,
+    gold_exact: usize,
+    pred_overlap: usize,
+    gold_overlap: usize,
+    pred: usize,
+    gold: usize,
+}
+
+impl Tally {
+    fn add(&mut self, text: &str, pred: &[(usize, usize)], gold: &[(usize, usize)]) {
+        let pred: Vec<_> = pred.iter().map(|&p| trim(text, p)).collect();
+        let mut gold: Vec<_> = gold.iter().map(|&g| trim(text, g)).collect();
+        gold.sort();
+        gold.dedup();
+        let overlaps = |a: (usize, usize), b: (usize, usize)| a.0 < b.1 && b.0 < a.1;
+        self.pred += pred.len();
+        self.gold += gold.len();
+        self.pred_exact += pred.iter().filter(|p| gold.contains(p)).count();
+        self.gold_exact += gold.iter().filter(|g| pred.contains(g)).count();
+        self.pred_overlap += pred
+            .iter()
+            .filter(|&&p| gold.iter().any(|&g| overlaps(p, g)))
+            .count();
+        self.gold_overlap += gold
+            .iter()
+            .filter(|&&g| pred.iter().any(|&p| overlaps(p, g)))
+            .count();
+    }
+    fn scores(&self) -> SpanScores {
+        SpanScores {
+            exact: Prf::from_counts(self.pred_exact, self.pred, self.gold_exact, self.gold),
+            overlap: Prf::from_counts(self.pred_overlap, self.pred, self.gold_overlap, self.gold),
+            gold: self.gold,
+            predicted: self.pred,
+        }
+    }
+}
+
+/// Score attribution on the PolNeAR **dev** split under `dataset_dir`
+/// (the folder with `data/dev/text` and `data/dev/attributions`, or with
+/// `dev/` directly). Returns `None` when the data is absent.
+pub fn attribution(dataset_dir: &Path) -> Option<AttributionScores> {
+    attribution_split(dataset_dir, "dev")
+}
+
+/// Score attribution on any PolNeAR split ("train" for tuning, "dev" to report).
+/// Documents annotated twice are scored against their first annotation (by file name).
+pub fn attribution_split(dataset_dir: &Path, split: &str) -> Option<AttributionScores> {
+    let dir = split_dir(dataset_dir, split)?;
+    let mut texts: Vec<PathBuf> = fs::read_dir(dir.join("text"))
+        .ok()?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    texts.sort();
+    let mut anns: Vec<PathBuf> = fs::read_dir(dir.join("attributions"))
+        .ok()?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "ann"))
+        .collect();
+    anns.sort();
+    let (mut ts, mut tc, mut tn) = (Tally::default(), Tally::default(), Tally::default());
+    let mut documents = 0;
+    for path in texts {
+        let stem = path.file_stem()?.to_string_lossy().to_string();
+        let Some(ann_path) = anns.iter().find(|a| {
+            a.file_stem()
+                .is_some_and(|s| s.to_string_lossy().starts_with(&format!("{stem}_")))
+        }) else {
+            continue;
+        };
+        let (Ok(text), Ok(ann)) = (fs::read_to_string(&path), fs::read_to_string(ann_path)) else {
+            continue;
+        };
+        let map = char_to_byte(&text);
+        let gold = parse_ann(&ann, &map);
+        let statements = crate::find_statements(&text);
+        let ps: Vec<(usize, usize)> = statements
+            .iter()
+            .filter_map(|s| s.speaker.map(|sp| (sp.start, sp.end)))
+            .collect();
+        let pc: Vec<(usize, usize)> = statements
+            .iter()
+            .filter(|s| !s.cue.is_empty())
+            .map(|s| (s.cue.start, s.cue.end))
+            .collect();
+        let pn: Vec<(usize, usize)> = statements
+            .iter()
+            .map(|s| (s.content.start, s.content.end))
+            .collect();
+        ts.add(&text, &ps, &gold.source);
+        tc.add(&text, &pc, &gold.cue);
+        tn.add(&text, &pn, &gold.content);
+        documents += 1;
+    }
+    Some(AttributionScores {
+        split: split.to_string(),
+        documents,
+        source: ts.scores(),
+        cue: tc.scores(),
+        content: tn.scores(),
+    })
+}

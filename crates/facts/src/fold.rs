@@ -1,0 +1,146 @@
+//! Name folding: the keys under which spelling variants of one name meet.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Letters whose diacritic-free form is not reached by stripping combining
+/// marks after NFD (they are letters of their own in Unicode).
+fn special_fold(c: char) -> Option<&'static str> {
+    Some(match c {
+        'ł' => "l",
+        'Ł' => "L",
+        'ø' => "o",
+        'Ø' => "O",
+        'đ' => "d",
+        'Đ' => "D",
+        'ß' => "ss",
+        'æ' => "ae",
+        'Æ' => "AE",
+        'œ' => "oe",
+        'Œ' => "OE",
+        'ı' => "i",
+        'þ' => "th",
+        _ => return None,
+    })
+}
+
+/// `text` without diacritics: "Wrześniewski" → "Wrzesniewski", "Łódź" → "Lodz".
+pub fn fold_diacritics(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.nfd() {
+        if let Some(s) = special_fold(c) {
+            out.push_str(s);
+        } else if !is_combining_mark(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn is_combining_mark(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+/// The exact key of a name: diacritics folded, lower case, letters and
+/// digits only. "Choe Son-hui", "Choe Son Hui" and "CHOE SON HUI" share it.
+pub fn exact_key(name: &str) -> String {
+    fold_diacritics(name)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(|c| c.to_lowercase())
+        .collect()
+}
+
+/// A looser key that also joins common romanisation and transliteration
+/// variants: `y` reads as `i` ("Oleksiy"/"Oleksii", "Hordiyenko"/"Hordiienko"),
+/// voiced stops as unvoiced (`b`→`p`, `d`→`t`, `g`→`k`: Korean "Byeon"/"Pyon"),
+/// `eo` as `o`, and doubled letters as one ("Haletskiy" → "haletski").
+pub fn variant_key(name: &str) -> String {
+    let key = exact_key(name);
+    let mapped: String = key
+        .chars()
+        .map(|c| match c {
+            'y' => 'i',
+            'b' => 'p',
+            'd' => 't',
+            'g' => 'k',
+            'w' => 'v',
+            c => c,
+        })
+        .collect();
+    let mapped = mapped.replace("eo", "o").replace("ie", "i");
+    let mut out = String::with_capacity(mapped.len());
+    for c in mapped.chars() {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Levenshtein distance over characters (small strings only).
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != cb);
+            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// Whether two names are spelling variants of each other: equal variant keys,
+/// or keys of at least eight letters within one edit (a dropped or added
+/// vowel in a long transliterated name).
+pub fn same_name(a: &str, b: &str) -> bool {
+    let (ka, kb) = (variant_key(a), variant_key(b));
+    if ka == kb {
+        return true;
+    }
+    let shorter = ka.chars().count().min(kb.chars().count());
+    shorter >= 8 && ka.chars().next() == kb.chars().next() && edit_distance(&ka, &kb) <= 1
+}
+
+/// A word without a trailing possessive: "Haletsky’s" → "Haletsky".
+pub fn strip_possessive(word: &str) -> &str {
+    for suffix in ["'s", "\u{2019}s", "'", "\u{2019}"] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            if !stem.is_empty() {
+                return stem;
+            }
+        }
+    }
+    word
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_diacritics_and_hyphens() {
+        assert_eq!(fold_diacritics("Wrześniewski Łódź"), "Wrzesniewski Lodz");
+        assert_eq!(exact_key("Choe Son-hui"), exact_key("Choe Son Hui"));
+    }
+
+    #[test]
+    fn joins_romanisation_variants() {
+        assert!(same_name("Oleksii Hordiienko", "Oleksiy Hordiyenko"));
+        assert!(same_name("Pyon Sol-hwa", "Byeon Sol-hwa"));
+        assert!(same_name("Radomir Haletsky", "Radomir Haletskiy"));
+        assert!(same_name("Tomasz Wrześniewski", "Tomasz Wrzesniewski"));
+        assert!(!same_name("Haletsky", "Moravec"));
+        assert!(!same_name("Pyon", "Pan"));
+    }
+
+    #[test]
+    fn strips_possessives() {
+        assert_eq!(strip_possessive("Haletsky’s"), "Haletsky");
+        assert_eq!(strip_possessive("Jones'"), "Jones");
+    }
+}

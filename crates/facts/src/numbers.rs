@@ -1,0 +1,385 @@
+//! Quantities: figures with their unit, scale and hedge.
+
+use crosscheck_model::Span;
+
+use crate::lexicon::{
+    APPROX_PREFIXES, CURRENCY_SYMBOLS, CURRENCY_WORDS, HEDGES, MEASURE_UNITS, NUMBER_WORDS, SCALES,
+    TRAILING_HEDGES,
+};
+use crate::token::{TokKind, Token};
+use crate::{span_text, Approx, Quantity, Unit};
+
+fn lower(t: &Token<'_>) -> String {
+    t.text.to_lowercase()
+}
+
+fn number_word(w: &str) -> Option<f64> {
+    // "forty-two": tens and units joined by a hyphen.
+    if let Some((a, b)) = w.split_once('-') {
+        let a = NUMBER_WORDS.iter().find(|(n, _)| *n == a)?.1;
+        let b = NUMBER_WORDS.iter().find(|(n, _)| *n == b)?.1;
+        return ((20.0..=90.0).contains(&a) && b < 10.0).then_some(a + b);
+    }
+    NUMBER_WORDS
+        .iter()
+        .find(|(n, _)| *n == w)
+        .map(|x| x.1)
+        // "one" is nearly always a pronoun or determiner ("one of the ..."),
+        // "dozen" needs a count before it; neither is read alone.
+        .filter(|&v| v != 1.0 && w != "dozen" && w != "hundred")
+}
+
+/// Whether a number token is two or three plain digits (an age).
+fn suffix_free(s: &str) -> bool {
+    (1..=3).contains(&s.len()) && s.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Parse "10,000", "3.25", "5" (digits with separators).
+fn parse_digits(s: &str) -> Option<(f64, f64)> {
+    if !s
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    {
+        return None;
+    }
+    let plain: String = s.chars().filter(|&c| c != ',').collect();
+    let v: f64 = plain.parse().ok()?;
+    // The rounding a decimal implies: "5.3" is 5.25..5.35.
+    let precision = match plain.split_once('.') {
+        Some((_, frac)) => 0.5 * 10f64.powi(-(frac.len() as i32)),
+        None => 0.0,
+    };
+    Some((v, precision))
+}
+
+/// Figures of one sentence. `used` marks tokens already read as parts of
+/// dates or times.
+pub fn find(text: &str, toks: &[Token<'_>], sentence: usize, used: &[bool]) -> Vec<Quantity> {
+    let mut out = Vec::new();
+    let lows: Vec<String> = toks.iter().map(lower).collect();
+    let mut i = 0;
+    while i < toks.len() {
+        if used[i] {
+            i += 1;
+            continue;
+        }
+        if let Some((q, next)) = read_at(text, toks, &lows, i, sentence) {
+            out.push(q);
+            i = next;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// "half a percentage point", "a quarter of a point", "half-point",
+/// "quarter-point": fractions of a point. Returns (value, tokens used).
+fn fraction_of_point(lows: &[String], i: usize) -> Option<(f64, usize)> {
+    let w = lows[i].as_str();
+    let base = match w {
+        "half" | "half-point" | "half-percentage-point" => 0.5,
+        "quarter" | "quarter-point" | "quarter-percentage-point" => 0.25,
+        _ => return None,
+    };
+    if w.ends_with("point") {
+        return Some((base, 1));
+    }
+    let mut j = i + 1;
+    // "half a", "quarter of a"
+    if lows.get(j).map(String::as_str) == Some("of") {
+        j += 1;
+    }
+    if matches!(lows.get(j).map(String::as_str), Some("a" | "an")) {
+        j += 1;
+    }
+    if lows.get(j).map(String::as_str) == Some("percentage") {
+        j += 1;
+    }
+    if matches!(lows.get(j).map(String::as_str), Some("point" | "points")) {
+        return Some((base, j + 1 - i));
+    }
+    None
+}
+
+fn read_at(
+    text: &str,
+    toks: &[Token<'_>],
+    lows: &[String],
+    i: usize,
+    sentence: usize,
+) -> Option<(Quantity, usize)> {
+    let t = &toks[i];
+    let mut unit = Unit::Count;
+    let mut noun: Option<String> = None;
+    let mut end_tok; // index after the last token of the expression
+    let value;
+    let mut precision;
+    if let Some((v, n)) = fraction_of_point(lows, i) {
+        value = v;
+        precision = 0.0;
+        unit = Unit::PercentagePoints;
+        end_tok = i + n;
+    } else if t.kind == TokKind::Number {
+        if t.text.contains(':') {
+            return None; // a clock time
+        }
+        let (num, suffix) = match t.text.split_once('-') {
+            Some((a, b)) => (a, Some(b)),
+            None => (t.text, None),
+        };
+        // An age after a name: "Haldis Brennock, 58, who lives ...".
+        if i >= 2
+            && toks[i - 1].is_punct(',')
+            && toks[i - 2].is_capitalised()
+            && suffix_free(t.text)
+            && toks.get(i + 1).is_none_or(|n| n.kind == TokKind::Punct)
+        {
+            return None;
+        }
+        let (v, p) = parse_digits(num.trim_end_matches('.'))?;
+        let mut v = v;
+        precision = p;
+        end_tok = i + 1;
+        // A bare year ("in 1998", "since 2019") is a date, not a figure.
+        if suffix.is_none()
+            && !num.contains(',')
+            && !num.contains('.')
+            && (1800.0..=2100.0).contains(&v)
+            && num.len() == 4
+        {
+            let next = lows.get(i + 1).map(String::as_str).unwrap_or("");
+            if !matches!(next, "people" | "percent" | "%" | "households" | "members")
+                && SCALES.iter().all(|(s, _)| *s != next)
+            {
+                return None;
+            }
+        }
+        if let Some(suffix) = suffix {
+            let suffix = suffix.to_lowercase();
+            match suffix.as_str() {
+                "basis-point" | "basis-points" | "bp" => {
+                    unit = Unit::PercentagePoints;
+                    v /= 100.0;
+                    precision /= 100.0;
+                }
+                "percentage-point" | "point" => unit = Unit::PercentagePoints,
+                "percent" | "per-cent" => unit = Unit::Percent,
+                s if s.starts_with("to-") || s.contains("-to-") => return None, // "7-to-2"
+                s => {
+                    if let Some((_, m)) = MEASURE_UNITS.iter().find(|(u, _)| *u == s) {
+                        unit = Unit::Measure((*m).to_string());
+                    } else if s == "strong" {
+                        // "a 30-strong delegation": the noun follows.
+                        noun = lows.get(i + 1).cloned();
+                    } else {
+                        noun = Some(s.to_string());
+                    }
+                }
+            }
+        }
+        value = v;
+    } else if let Some(v) = number_word(&lows[i]) {
+        value = v;
+        precision = 0.0;
+        end_tok = i + 1;
+        if let Some((_, suffix)) = lows[i].split_once('-') {
+            // "nine-member", "seven-to-two": only a hyphenated number word.
+            if NUMBER_WORDS.iter().all(|(n, _)| *n != suffix) {
+                if suffix.starts_with("to-") {
+                    return None;
+                }
+                noun = Some(suffix.to_string());
+            }
+        } else if lows[i].contains('-') {
+            return None;
+        }
+    } else if let Some((w, rest)) = lows[i].split_once('-') {
+        // "seven-to-two", "nine-strong", "nine-member", "two-thirds"
+        let v = number_word(w)?;
+        if rest.starts_with("to-") || rest.ends_with("thirds") || rest.ends_with("quarters") {
+            return None;
+        }
+        value = v;
+        precision = 0.0;
+        end_tok = i + 1;
+        noun = if rest == "strong" {
+            lows.get(i + 1).cloned()
+        } else {
+            Some(rest.to_string())
+        };
+    } else {
+        return None;
+    }
+    let mut value = value;
+
+    // Scale word: "5.3 million", "two hundred".
+    if let Some((_, s)) = lows
+        .get(end_tok)
+        .and_then(|w| SCALES.iter().find(|(s, _)| s == w))
+    {
+        // "m"/"k" only right after digits, to keep "m" of "a.m." out.
+        let word = &lows[end_tok];
+        if word.len() > 1 || t.kind == TokKind::Number {
+            value *= s;
+            precision *= s;
+            end_tok += 1;
+        }
+    }
+    if lows.get(end_tok).map(String::as_str) == Some("hundred") {
+        value *= 100.0;
+        end_tok += 1;
+    }
+
+    // Unit after the figure.
+    let at = |k: usize| lows.get(k).map(String::as_str).unwrap_or("");
+    if unit == Unit::Count && noun.is_none() {
+        match at(end_tok) {
+            "percent" | "%" => {
+                unit = Unit::Percent;
+                end_tok += 1;
+            }
+            "per" if at(end_tok + 1) == "cent" => {
+                unit = Unit::Percent;
+                end_tok += 2;
+            }
+            "percentage" if matches!(at(end_tok + 1), "point" | "points") => {
+                unit = Unit::PercentagePoints;
+                end_tok += 2;
+            }
+            "basis" if matches!(at(end_tok + 1), "point" | "points") => {
+                unit = Unit::PercentagePoints;
+                value /= 100.0;
+                precision /= 100.0;
+                end_tok += 2;
+            }
+            "bps" | "bp" => {
+                unit = Unit::PercentagePoints;
+                value /= 100.0;
+                precision /= 100.0;
+                end_tok += 1;
+            }
+            "point" | "points" if value <= 5.0 => {
+                unit = Unit::PercentagePoints;
+                end_tok += 1;
+            }
+            w => {
+                if let Some((_, c)) = CURRENCY_WORDS.iter().find(|(u, _)| *u == w) {
+                    unit = Unit::Money((*c).to_string());
+                    end_tok += 1;
+                } else if let Some((_, m)) = MEASURE_UNITS.iter().find(|(u, _)| *u == w) {
+                    unit = Unit::Measure((*m).to_string());
+                    end_tok += 1;
+                } else if toks
+                    .get(end_tok)
+                    .is_some_and(|t| t.kind == TokKind::Word && !t.is_capitalised())
+                {
+                    noun = Some(w.to_string());
+                }
+            }
+        }
+    }
+    let mut start_tok = i;
+    // Currency symbol before: "$5 million".
+    if i > 0 {
+        if let Some((_, c)) = CURRENCY_SYMBOLS
+            .iter()
+            .find(|(s, _)| *s == toks[i - 1].text)
+        {
+            unit = Unit::Money((*c).to_string());
+            start_tok = i - 1;
+        }
+    }
+    // Hedge before: "at least", "more than", "about". "an estimated" may
+    // follow a hedge-free article ("would cost an estimated 185 million").
+    let mut approx = Approx::Exact;
+    for (words, a) in APPROX_PREFIXES {
+        let n = words.len();
+        if start_tok >= n && (0..n).all(|k| lows[start_tok - n + k] == words[k]) {
+            approx = *a;
+            start_tok -= n;
+            break;
+        }
+    }
+    // "half a percentage point" after "by": already exact.
+    let partitive = matches!(at(end_tok), "of")
+        && matches!(
+            at(end_tok + 1),
+            "the" | "them" | "those" | "its" | "their" | "his" | "her" | "these" | "whom"
+        );
+    let increment = matches!(at(end_tok), "more" | "additional" | "extra" | "further");
+    if increment && noun.is_none() {
+        noun = Some(at(end_tok + 1).to_string());
+    }
+    if partitive {
+        noun = None;
+    }
+    // Verbs and participles are not counted nouns ("eight expected ...").
+    if noun
+        .as_deref()
+        .is_some_and(|n| n.ends_with("ed") || n.ends_with("ing") || n.ends_with("ly"))
+    {
+        noun = None;
+    }
+    if let Some(n) = &noun {
+        // Function words are not counted nouns ("430 were injured").
+        if matches!(
+            n.as_str(),
+            "were"
+                | "was"
+                | "had"
+                | "have"
+                | "has"
+                | "and"
+                | "or"
+                | "to"
+                | "in"
+                | "on"
+                | "who"
+                | "that"
+                | "which"
+                | "are"
+                | "is"
+                | "a"
+                | "the"
+                | "of"
+                | "for"
+                | "at"
+                | "by"
+                | "with"
+                | "from"
+                | "than"
+                | "as"
+                | "more"
+        ) && !increment
+        {
+            noun = None;
+        }
+    }
+    let hedged = lows[..start_tok]
+        .iter()
+        .zip(&toks[..start_tok])
+        .any(|(w, t)| HEDGES.contains(&w.as_str()) && t.text != "May")
+        || lows
+            .iter()
+            .skip(end_tok)
+            .take(4)
+            .any(|w| TRAILING_HEDGES.contains(&w.as_str()));
+    let span = Span::new(toks[start_tok].start, toks[end_tok - 1].end);
+    Some((
+        Quantity {
+            span,
+            text: span_text(text, span),
+            value,
+            precision,
+            unit,
+            approx,
+            noun,
+            sentence,
+            partitive,
+            increment,
+            hedged,
+        },
+        end_tok,
+    ))
+}

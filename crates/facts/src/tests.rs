@@ -1,0 +1,263 @@
+//! Tests on the invented demo corpus (`demo/`, see `demo/MANIFEST.md`) and
+//! on short invented sentences.
+
+use std::path::Path;
+
+use crosscheck_clean::Cleaner;
+use crosscheck_model::{Article, Document};
+use crosscheck_text::Analyzer;
+
+use super::*;
+
+const DEMO: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../demo");
+
+/// The demo corpus as analysed documents: `.txt` files cleaned like the
+/// pipeline does, JSON Lines records with their metadata.
+pub(crate) fn demo_docs() -> Vec<Document> {
+    let cleaner = Cleaner::new();
+    let analyzer = Analyzer::english();
+    let mut docs = Vec::new();
+    let mut paths = Vec::new();
+    for dir in std::fs::read_dir(DEMO).unwrap() {
+        let dir = dir.unwrap().path();
+        if dir.is_dir() && !dir.ends_with("feeds") {
+            for f in std::fs::read_dir(&dir).unwrap() {
+                paths.push(f.unwrap().path());
+            }
+        }
+    }
+    paths.sort();
+    for p in paths {
+        let raw = std::fs::read_to_string(&p).unwrap();
+        let id = p
+            .strip_prefix(DEMO)
+            .unwrap()
+            .with_extension("")
+            .to_string_lossy()
+            .replace('\\', "/");
+        let c = cleaner.clean(&raw, None);
+        docs.push(analyzer.analyse(Article {
+            id,
+            source: None,
+            title: c.title,
+            url: None,
+            published: None,
+            text: c.text,
+            removed: c.removed,
+        }));
+    }
+    let jsonl = std::fs::read_to_string(Path::new(DEMO).join("feeds/export.jsonl")).unwrap();
+    for line in jsonl.lines().filter(|l| !l.trim().is_empty()) {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let s = |k: &str| v.get(k).and_then(|x| x.as_str()).map(str::to_string);
+        let c = cleaner.clean(&s("text").unwrap(), s("title").as_deref());
+        docs.push(analyzer.analyse(Article {
+            id: s("id").unwrap(),
+            source: s("source"),
+            title: s("title"),
+            url: s("url"),
+            published: s("published"),
+            text: c.text,
+            removed: c.removed,
+        }));
+    }
+    docs
+}
+
+/// A one-paragraph document of invented text.
+pub(crate) fn doc(id: &str, published: Option<&str>, text: &str) -> Document {
+    let article = Article {
+        id: id.into(),
+        source: None,
+        title: None,
+        url: None,
+        published: published.map(str::to_string),
+        text: text.into(),
+        removed: vec![],
+    };
+    Analyzer::english().analyse(article)
+}
+
+/// Every span the extractor reports on the demo corpus slices its text.
+#[test]
+fn demo_spans_are_valid() {
+    let ex = Extractor::new();
+    for d in demo_docs() {
+        let f = ex.extract(&d);
+        println!(
+            "=== {} published {:?} {:?}",
+            f.article, f.published, f.published_at
+        );
+        for m in &f.mentions {
+            println!(
+                "  M {:?} {:?} title={:?} defines={:?}",
+                m.text, m.kind, m.title, m.defines
+            );
+        }
+        for s in &f.statements {
+            let t = &d.article.text;
+            println!(
+                "  S speaker={:?} ({:?}) cue={:?} direct={} content={:?}",
+                s.speaker.map(|x| x.slice(t)),
+                s.speaker_name,
+                s.cue.slice(t),
+                s.direct,
+                s.content.slice(t)
+            );
+        }
+        for q in &f.quantities {
+            println!(
+                "  Q {:?} v={} {:?} {:?} noun={:?} part={} inc={} hedged={}",
+                q.text, q.value, q.unit, q.approx, q.noun, q.partitive, q.increment, q.hedged
+            );
+        }
+        for dm in &f.dates {
+            println!(
+                "  D {:?} -> {} rel={} hedged={}",
+                dm.text, dm.value, dm.relative, dm.hedged
+            );
+        }
+        for c in &f.claims {
+            println!(
+                "  C [{:?} · {}] = {:?} ({}) concept={:?} speaker={:?} hedged={}",
+                c.subject,
+                c.attribute,
+                c.value_text,
+                c.value.key(),
+                c.concept,
+                c.speaker,
+                c.hedged
+            );
+        }
+    }
+}
+
+fn claim<'a>(f: &'a ArticleFacts, subject: &str) -> &'a ArticleClaim {
+    f.claims
+        .iter()
+        .find(|c| c.subject.as_deref() == Some(subject))
+        .unwrap_or_else(|| panic!("no claim about {subject}: {:#?}", f.claims))
+}
+
+#[test]
+fn figures_with_hedges_units_and_scales() {
+    let d = doc(
+        "x",
+        Some("2026-03-09"),
+        "The bank raised its main rate by half a percentage point to 3.25 percent. \
+         More than 5 million households have variable loans. At least 30 people were killed \
+         and 112 injured. The plan will cost $2.4 billion.",
+    );
+    let f = Extractor::new().extract(&d);
+    let rise = claim(&f, "interest rate");
+    assert_eq!(rise.value.key(), "percentage points:0.5");
+    assert_eq!(rise.value_text, "half a percentage point");
+    let q = f
+        .quantities
+        .iter()
+        .find(|q| q.text == "More than 5 million")
+        .unwrap();
+    assert_eq!((q.value, q.approx), (5e6, Approx::MoreThan));
+    assert_eq!(claim(&f, "people killed").value.key(), "count:>=30");
+    assert_eq!(claim(&f, "people injured").value.key(), "count:112");
+    let money = f
+        .quantities
+        .iter()
+        .find(|q| q.text == "$2.4 billion")
+        .unwrap();
+    assert_eq!(money.unit, Unit::Money("dollar".into()));
+    // Every span points at its text.
+    for q in &f.quantities {
+        assert_eq!(q.span.slice(&d.article.text), q.text);
+    }
+}
+
+#[test]
+fn basis_points_equal_percentage_points() {
+    let a = Extractor::new().extract(&doc("a", None, "It cut rates by 50 basis points."));
+    let b = Extractor::new().extract(&doc("b", None, "It cut rates by 0.5 percentage points."));
+    assert_eq!(a.claims[0].value.key(), b.claims[0].value.key());
+}
+
+#[test]
+fn relative_dates_resolve_against_publication_or_stay_relative() {
+    let text =
+        "The vote was held on Monday. Talks resume next week and a deal is expected on Friday. \
+                The ballot will take place in six weeks. The plant opened in 1998.";
+    let f = Extractor::new().extract(&doc("x", Some("2026-03-11"), text));
+    let got: Vec<(String, String)> = f
+        .dates
+        .iter()
+        .map(|d| (d.text.clone(), d.value.to_string()))
+        .collect();
+    let want = [
+        ("Monday", "2026-03-09"),
+        ("next week", "week of 2026-03-16"),
+        ("Friday", "2026-03-13"),
+        ("in six weeks", "2026-04-22"),
+        ("1998", "1998"),
+    ];
+    for (t, v) in want {
+        assert!(
+            got.contains(&(t.to_string(), v.to_string())),
+            "{t}: {got:?}"
+        );
+    }
+    let f = Extractor::new().extract(&doc("x", None, "The vote was held on Monday."));
+    assert_eq!(f.dates[0].value, DateValue::Relative("monday".into()));
+    assert!(f.dates[0].relative);
+}
+
+#[test]
+fn publication_date_from_removed_byline() {
+    let docs = demo_docs();
+    let d = docs
+        .iter()
+        .find(|d| d.article.id == "meridian/plant-blast")
+        .unwrap();
+    let f = Extractor::new().extract(d);
+    assert_eq!(f.published_at.as_deref(), Some("2026-03-03T09:14"));
+}
+
+#[test]
+fn entities_titles_and_acronyms() {
+    let text = "Hanmori Foreign Minister Pyon Sol-hwa met officials of the National Process \
+                Safety Board (NPSB) in Staromir. Pyon said the NPSB would report soon.";
+    let f = Extractor::new().extract(&doc("x", None, text));
+    let pyon = f
+        .mentions
+        .iter()
+        .find(|m| m.text == "Pyon Sol-hwa")
+        .unwrap();
+    assert_eq!(pyon.kind, EntityKind::Person);
+    assert_eq!(pyon.title.as_deref(), Some("Hanmori Foreign Minister"));
+    let board = f
+        .mentions
+        .iter()
+        .find(|m| m.text == "National Process Safety Board")
+        .unwrap();
+    assert_eq!(board.kind, EntityKind::Organization);
+    assert_eq!(board.defines.as_deref(), Some("NPSB"));
+}
+
+#[test]
+fn attribution_direct_indirect_and_pronouns() {
+    let text = "Mayor Corin Ashdown said buses had been sent. \u{201c}We are ready,\u{201d} she told reporters. \
+                The fire had been contained, according to the fire service.";
+    let d = doc("x", None, text);
+    let f = Extractor::new().extract(&d);
+    let t = &d.article.text;
+    assert_eq!(f.statements.len(), 3, "{:#?}", f.statements);
+    let s0 = &f.statements[0];
+    assert_eq!(s0.speaker_name.as_deref(), Some("Corin Ashdown"));
+    assert_eq!(s0.cue.slice(t), "said");
+    assert_eq!(s0.content.slice(t), "buses had been sent");
+    assert!(!s0.direct);
+    let s1 = &f.statements[1];
+    assert_eq!(s1.speaker_name.as_deref(), Some("Corin Ashdown"));
+    assert!(s1.direct);
+    let s2 = &f.statements[2];
+    assert_eq!(s2.cue.slice(t), "according to");
+    assert_eq!(s2.speaker.unwrap().slice(t), "the fire service");
+    assert_eq!(s2.content.slice(t), "The fire had been contained");
+}

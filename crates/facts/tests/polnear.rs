@@ -1,0 +1,19 @@
+//! PolNeAR dev scores stay at the measured level (skipped without the data).
+
+use std::path::Path;
+
+#[test]
+fn polnear_dev_floor() {
+    let dir = Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/data/polnear"
+    ));
+    let Some(s) = crosscheck_facts::eval::attribution(dir) else {
+        println!("skipping: {} not found", dir.display());
+        return;
+    };
+    print!("{s}");
+    assert!(s.documents >= 80);
+    assert!(s.source.overlap.f1 > 0.5, "{s}");
+    assert!(s.content.overlap.f1 > 0.5, "{s}");
+}

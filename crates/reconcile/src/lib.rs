@@ -1,0 +1,701 @@
+//! Reconcile: cross-checking what the articles of one story say.
+//!
+//! The facts stage reads each article alone. This stage puts the articles
+//! of a story side by side:
+//!
+//! * **entities** — mentions merged across articles: spelling and
+//!   romanisation variants ("Pyon Sol-hwa" / "Byeon Sol-hwa" / "Pyon Sol
+//!   Hwa"), dropped diacritics, short forms ("Pyon", "Wrześniewski") and
+//!   acronyms with their expansions ("NPSB" / "National Process Safety
+//!   Board");
+//! * **claims** — equal statements grouped across articles, each with
+//!   `independent_sources`: the number of distinct outlets stating it, where
+//!   the copies of one duplicate group (a wire story and its reprints) and
+//!   articles of the same named outlet count once;
+//! * **conflicts** — claims about the same subject and attribute whose
+//!   values cannot both be true. Values are intervals ("at least 12" is
+//!   12..∞, "more than 5 million" is above 5 000 000, "5.3 million" is
+//!   5.25..5.35 million), so hedged and rounded figures that overlap agree.
+//!   Counts that only grow (deaths, injuries) are read in publication order:
+//!   a later, larger figure is an *update*, reported in
+//!   [`StoryFacts::updates`], not a conflict; a later, smaller one is;
+//! * **timeline** — dated events in order, each cited.
+//!
+//! Every claim, conflict side and event cites the sentences that state it:
+//! byte offsets into the article's cleaned text, spans that contain the
+//! stated value.
+
+pub mod eval;
+pub mod paraphrase;
+
+use std::collections::{BTreeMap, HashMap};
+
+use crosscheck_facts::fold::{same_name, strip_possessive, variant_key};
+use crosscheck_facts::{concept, ArticleClaim, ArticleFacts, ClaimValue, DateValue, EntityKind};
+use crosscheck_model::{
+    Citation, Claim, Conflict, ConflictSide, Document, Duplicate, Entity, Span, TimelineEvent,
+};
+use crosscheck_text::Analyzer;
+
+use paraphrase::SentenceFeatures;
+
+/// Claims of several articles grouped together, with their article ids.
+type ClaimMembers<'a> = Vec<(&'a str, &'a ArticleClaim)>;
+
+/// A figure that changed as the story developed: earlier values, then the
+/// latest one (e.g. deaths "at least 12" on the first day, 17 the next).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FigureUpdate {
+    pub subject: String,
+    pub attribute: String,
+    /// Values in publication order, oldest first, each with its citations.
+    pub values: Vec<ConflictSide>,
+}
+
+/// The cross-checked facts of one story, in the shapes of the JSON contract.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct StoryFacts {
+    pub entities: Vec<Entity>,
+    pub claims: Vec<Claim>,
+    pub conflicts: Vec<Conflict>,
+    pub timeline: Vec<TimelineEvent>,
+    /// Figures that rose (or were revised) over time without conflicting.
+    pub updates: Vec<FigureUpdate>,
+}
+
+/// The reconcile stage.
+#[derive(Debug, Clone)]
+pub struct Reconciler {
+    corroboration_threshold: f64,
+    min_sentence_sources: usize,
+}
+
+impl Default for Reconciler {
+    fn default() -> Self {
+        Reconciler {
+            corroboration_threshold: paraphrase::THRESHOLD,
+            min_sentence_sources: 2,
+        }
+    }
+}
+
+impl Reconciler {
+    /// A reconciler with default options.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Score (0..1) from which two sentences of different outlets count as
+    /// the same claim (default: the MSRP-tuned threshold).
+    pub fn corroboration_threshold(mut self, t: f64) -> Self {
+        self.corroboration_threshold = t;
+        self
+    }
+
+    /// Reconcile one story: `docs` and `facts` are parallel (the facts of
+    /// `docs[i]` at `facts[i]`); `duplicates` may list groups from the whole
+    /// run — only members of this story matter.
+    pub fn reconcile(
+        &self,
+        docs: &[&Document],
+        facts: &[ArticleFacts],
+        duplicates: &[Duplicate],
+    ) -> StoryFacts {
+        let outlets = Outlets::new(docs, duplicates);
+        let entities = merge_entities(facts);
+        let canon = |name: &str| -> String {
+            entities
+                .iter()
+                .find(|e| e.variants.iter().any(|v| v == name))
+                .map_or_else(|| name.to_string(), |e| e.name.clone())
+        };
+        let order: HashMap<&str, usize> = docs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.article.id.as_str(), i))
+            .collect();
+        let published: HashMap<&str, Option<&str>> = facts
+            .iter()
+            .map(|f| (f.article.as_str(), f.published_at.as_deref()))
+            .collect();
+
+        // Figure and date claims grouped by subject, attribute and value.
+        let mut groups: BTreeMap<(String, String, String), ClaimMembers<'_>> = BTreeMap::new();
+        for f in facts {
+            for c in &f.claims {
+                let key = (
+                    c.subject.clone().unwrap_or_default().to_lowercase(),
+                    c.attribute.clone(),
+                    c.value.key(),
+                );
+                groups.entry(key).or_default().push((f.article.as_str(), c));
+            }
+        }
+        let mut claims: Vec<(usize, usize, Claim)> = Vec::new();
+        for members in groups.values() {
+            let (first_article, first) = members[0];
+            let citations = cite(members.iter().map(|(a, c)| (*a, c.span)));
+            let mut speakers: Vec<String> = members
+                .iter()
+                .filter_map(|(_, c)| c.speaker.as_deref().map(&canon))
+                .collect();
+            speakers.sort();
+            let speaker = most_common(&speakers);
+            claims.push((
+                order.get(first_article).copied().unwrap_or(usize::MAX),
+                first.span.start,
+                Claim {
+                    text: first.text.clone(),
+                    subject: first.subject.clone(),
+                    value: Some(first.value_text.clone()),
+                    speaker,
+                    independent_sources: outlets.count(members.iter().map(|(a, _)| *a)),
+                    citations,
+                },
+            ));
+        }
+
+        // Sentences stated by several independent outlets.
+        claims.extend(self.corroborated_sentences(docs, &outlets, &order));
+
+        claims.sort_by(|a, b| {
+            b.2.independent_sources
+                .cmp(&a.2.independent_sources)
+                .then(a.0.cmp(&b.0))
+                .then(a.1.cmp(&b.1))
+        });
+        let claims: Vec<Claim> = claims.into_iter().map(|c| c.2).collect();
+
+        let (conflicts, updates) = find_conflicts(facts, &published);
+        let timeline = build_timeline(docs, facts, &order);
+        StoryFacts {
+            entities,
+            claims,
+            conflicts,
+            timeline,
+            updates,
+        }
+    }
+
+    /// Groups of sentences from different outlets that say the same thing.
+    fn corroborated_sentences(
+        &self,
+        docs: &[&Document],
+        outlets: &Outlets,
+        order: &HashMap<&str, usize>,
+    ) -> Vec<(usize, usize, Claim)> {
+        let analyzer = Analyzer::english();
+        let mut items: Vec<(usize, Span, SentenceFeatures)> = Vec::new();
+        for (di, d) in docs.iter().enumerate() {
+            for s in &d.sentences {
+                let t = s.span.slice(&d.article.text);
+                // Short lines (datelines, fragments) say nothing checkable.
+                if t.split_whitespace().count() < 6 {
+                    continue;
+                }
+                items.push((di, s.span, SentenceFeatures::new(&analyzer, t)));
+            }
+        }
+        let mut parent: Vec<usize> = (0..items.len()).collect();
+        for i in 0..items.len() {
+            for j in i + 1..items.len() {
+                let (di, dj) = (items[i].0, items[j].0);
+                if outlets.of(&docs[di].article.id) == outlets.of(&docs[dj].article.id) {
+                    continue;
+                }
+                if paraphrase::score(&items[i].2, &items[j].2) >= self.corroboration_threshold {
+                    let (a, b) = (find(&mut parent, i), find(&mut parent, j));
+                    if a != b {
+                        parent[a.max(b)] = a.min(b);
+                    }
+                }
+            }
+        }
+        let mut comps: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for i in 0..items.len() {
+            let r = find(&mut parent, i);
+            comps.entry(r).or_default().push(i);
+        }
+        let mut out = Vec::new();
+        for members in comps.values() {
+            let arts: Vec<&str> = members
+                .iter()
+                .map(|&m| docs[items[m].0].article.id.as_str())
+                .collect();
+            let n = outlets.count(arts.iter().copied());
+            if n < self.min_sentence_sources {
+                continue;
+            }
+            let (d0, s0, _) = &items[members[0]];
+            let doc = docs[*d0];
+            out.push((
+                order
+                    .get(doc.article.id.as_str())
+                    .copied()
+                    .unwrap_or(usize::MAX),
+                s0.start,
+                Claim {
+                    text: crosscheck_text::fold_whitespace(s0.slice(&doc.article.text)),
+                    subject: None,
+                    value: None,
+                    speaker: None,
+                    independent_sources: n,
+                    citations: cite(
+                        members
+                            .iter()
+                            .map(|&m| (docs[items[m].0].article.id.as_str(), items[m].1)),
+                    ),
+                },
+            ));
+        }
+        out
+    }
+}
+
+fn find(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
+fn most_common(sorted: &[String]) -> Option<String> {
+    let mut best: Option<(&String, usize)> = None;
+    let mut i = 0;
+    while i < sorted.len() {
+        let j = (i..sorted.len())
+            .find(|&j| sorted[j] != sorted[i])
+            .unwrap_or(sorted.len());
+        if best.is_none_or(|(_, n)| j - i > n) {
+            best = Some((&sorted[i], j - i));
+        }
+        i = j;
+    }
+    best.map(|(s, _)| s.clone())
+}
+
+/// Citations for (article, span) pairs, sorted and deduplicated.
+fn cite<'a>(items: impl Iterator<Item = (&'a str, Span)>) -> Vec<Citation> {
+    let mut v: Vec<Citation> = items
+        .map(|(a, s)| Citation {
+            article: a.to_string(),
+            start: s.start,
+            end: s.end,
+        })
+        .collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+/// Which articles are one independent source: a duplicate group, or the
+/// same named outlet.
+struct Outlets {
+    group: HashMap<String, usize>,
+}
+
+impl Outlets {
+    fn new(docs: &[&Document], duplicates: &[Duplicate]) -> Self {
+        let ids: Vec<&str> = docs.iter().map(|d| d.article.id.as_str()).collect();
+        let mut parent: Vec<usize> = (0..ids.len()).collect();
+        let idx = |id: &str| ids.iter().position(|x| *x == id);
+        let union = |parent: &mut Vec<usize>, a: usize, b: usize| {
+            let (ra, rb) = (find(parent, a), find(parent, b));
+            if ra != rb {
+                parent[ra.max(rb)] = ra.min(rb);
+            }
+        };
+        for d in duplicates {
+            let members: Vec<usize> = d.articles.iter().filter_map(|a| idx(a)).collect();
+            for w in members.windows(2) {
+                union(&mut parent, w[0], w[1]);
+            }
+        }
+        for i in 0..docs.len() {
+            for j in i + 1..docs.len() {
+                let (a, b) = (&docs[i].article.source, &docs[j].article.source);
+                if let (Some(a), Some(b)) = (a, b) {
+                    if a.trim().eq_ignore_ascii_case(b.trim()) {
+                        union(&mut parent, i, j);
+                    }
+                }
+            }
+        }
+        let group = ids
+            .iter()
+            .enumerate()
+            .map(|(i, id)| (id.to_string(), find(&mut parent, i)))
+            .collect();
+        Outlets { group }
+    }
+
+    fn of(&self, article: &str) -> usize {
+        self.group.get(article).copied().unwrap_or(usize::MAX)
+    }
+
+    fn count<'a>(&self, articles: impl Iterator<Item = &'a str>) -> usize {
+        let mut g: Vec<usize> = articles.map(|a| self.of(a)).collect();
+        g.sort_unstable();
+        g.dedup();
+        g.len()
+    }
+}
+
+/// A cluster of mentions being merged into one entity.
+#[derive(Default)]
+struct EntityBuilder {
+    variants: Vec<(String, usize)>,
+    kinds: HashMap<EntityKind, usize>,
+    articles: Vec<String>,
+    mentions: usize,
+    acronyms: Vec<String>,
+}
+
+impl EntityBuilder {
+    fn add(&mut self, text: &str, kind: EntityKind, article: &str, weight: usize) {
+        match self.variants.iter_mut().find(|(v, _)| v == text) {
+            Some((_, n)) => *n += 1,
+            None => self.variants.push((text.to_string(), 1)),
+        }
+        *self.kinds.entry(kind).or_default() += weight;
+        if !self.articles.iter().any(|a| a == article) {
+            self.articles.push(article.to_string());
+        }
+        self.mentions += 1;
+    }
+    fn matches(&self, name: &str) -> bool {
+        self.variants.iter().any(|(v, _)| same_name(v, name))
+            || self.acronyms.iter().any(|a| a == name)
+    }
+    fn multiword(&self) -> impl Iterator<Item = &str> {
+        self.variants
+            .iter()
+            .map(|(v, _)| v.as_str())
+            .filter(|v| v.split_whitespace().count() > 1)
+    }
+}
+
+fn is_acronym(w: &str) -> bool {
+    let n = w.chars().count();
+    (2..=6).contains(&n) && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// Initials of a name's capitalised words ("Central Bank of Varesia" → "CBV").
+fn initials(name: &str) -> String {
+    name.split([' ', '-'])
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
+}
+
+fn merge_entities(facts: &[ArticleFacts]) -> Vec<Entity> {
+    let mut builders: Vec<EntityBuilder> = Vec::new();
+    let all: Vec<(&str, &crosscheck_facts::Mention)> = facts
+        .iter()
+        .flat_map(|f| f.mentions.iter().map(move |m| (f.article.as_str(), m)))
+        .collect();
+    let bare = |m: &crosscheck_facts::Mention| strip_possessive(&m.text).to_string();
+    let weight = |m: &crosscheck_facts::Mention| match m.kind {
+        EntityKind::Other => 1,
+        _ if m.title.is_some() => 4,
+        _ => 2,
+    };
+    // Pass 1: multi-word names; pass 2: acronyms; pass 3: single words.
+    for pass in 0..3 {
+        for (article, m) in &all {
+            let name = bare(m);
+            let words = name.split_whitespace().count();
+            let acro = words == 1 && is_acronym(&name);
+            let this_pass = match pass {
+                0 => words > 1,
+                1 => acro,
+                _ => words == 1 && !acro,
+            };
+            if !this_pass {
+                continue;
+            }
+            let target = match pass {
+                0 => builders.iter().position(|b| b.matches(&name)),
+                1 => builders
+                    .iter()
+                    .position(|b| {
+                        b.acronyms.contains(&name) || b.variants.iter().any(|(v, _)| *v == name)
+                    })
+                    .or_else(|| {
+                        // Defined here, or the initials of a known name.
+                        let expansion = m.defines.as_deref();
+                        builders.iter().position(|b| {
+                            b.multiword()
+                                .any(|v| Some(v) == expansion || initials(v) == name)
+                        })
+                    }),
+                _ => builders.iter().position(|b| b.matches(&name)).or_else(|| {
+                    // A short form: the first or last word of exactly one
+                    // multi-word name ("Pyon", "Wrześniewski", "Brimstead").
+                    let key = variant_key(&name);
+                    let hits: Vec<usize> = builders
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, b)| {
+                            b.multiword().any(|v| {
+                                let ws: Vec<&str> = v.split_whitespace().collect();
+                                variant_key(ws[0]) == key || variant_key(ws[ws.len() - 1]) == key
+                            })
+                        })
+                        .map(|(i, _)| i)
+                        .collect();
+                    (hits.len() == 1).then(|| hits[0])
+                }),
+            };
+            let b = match target {
+                Some(i) => &mut builders[i],
+                None => {
+                    builders.push(EntityBuilder::default());
+                    builders.last_mut().expect("just pushed")
+                }
+            };
+            b.add(&name, m.kind, article, weight(m));
+            if pass == 0 {
+                if let Some(a) = &m.defines {
+                    if !b.acronyms.contains(a) {
+                        b.acronyms.push(a.clone());
+                    }
+                }
+            }
+        }
+    }
+    let mut out: Vec<Entity> = builders
+        .into_iter()
+        .map(|b| {
+            // The name: the most used multi-word, non-acronym variant (an
+            // expansion over its acronym), ties to the longer, then the
+            // first alphabetically.
+            let mut vs = b.variants.clone();
+            vs.sort_by(|x, y| {
+                let score = |v: &(String, usize)| {
+                    (
+                        !is_acronym(&v.0),
+                        v.0.split_whitespace().count() > 1,
+                        v.0.chars().any(char::is_lowercase),
+                        v.1,
+                        v.0.chars().count(),
+                    )
+                };
+                score(y).cmp(&score(x)).then(x.0.cmp(&y.0))
+            });
+            let name = vs[0].0.clone();
+            let mut kinds: Vec<(EntityKind, usize)> = b.kinds.into_iter().collect();
+            kinds.sort_by(|x, y| {
+                let rank = |k: &(EntityKind, usize)| (k.0 != EntityKind::Other, k.1);
+                rank(y).cmp(&rank(x)).then(x.0.cmp(&y.0))
+            });
+            let mut variants: Vec<String> = b.variants.into_iter().map(|v| v.0).collect();
+            variants.sort();
+            let mut articles = b.articles;
+            articles.sort();
+            Entity {
+                name,
+                kind: kinds[0].0.as_str().to_string(),
+                variants,
+                articles,
+                mentions: b.mentions,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.name.cmp(&b.name)));
+    out
+}
+
+/// Conflicts and updates among the recognised-concept claims.
+fn find_conflicts(
+    facts: &[ArticleFacts],
+    published: &HashMap<&str, Option<&str>>,
+) -> (Vec<Conflict>, Vec<FigureUpdate>) {
+    // (concept, subject) → value key → members
+    type Members<'a> = Vec<(&'a str, &'a ArticleClaim)>;
+    let mut by_thing: BTreeMap<(&str, String), BTreeMap<String, Members<'_>>> = BTreeMap::new();
+    for f in facts {
+        for c in &f.claims {
+            let Some(cid) = c.concept else { continue };
+            let Some(con) = concept(cid) else { continue };
+            if c.hedged {
+                continue;
+            }
+            let subject = c.subject.clone().unwrap_or_default();
+            // A per-subject figure without a located subject is not compared.
+            if con.per_subject && subject == con.subject {
+                continue;
+            }
+            if let ClaimValue::Date(DateValue::Relative(_)) = c.value {
+                continue;
+            }
+            by_thing
+                .entry((cid, subject.to_lowercase()))
+                .or_default()
+                .entry(c.value.key())
+                .or_default()
+                .push((f.article.as_str(), c));
+        }
+    }
+    let mut conflicts = Vec::new();
+    let mut updates = Vec::new();
+    for ((cid, _), values) in &by_thing {
+        let con = concept(cid).expect("known concept");
+        let vals: Vec<&Members<'_>> = values.values().collect();
+        if vals.len() < 2 {
+            continue;
+        }
+        let time = |m: &Members<'_>| -> (Option<String>, Option<String>) {
+            let ts: Vec<String> = m
+                .iter()
+                .filter_map(|(a, _)| published.get(a).copied().flatten().map(str::to_string))
+                .collect();
+            (ts.iter().min().cloned(), ts.iter().max().cloned())
+        };
+        let mut involved = vec![false; vals.len()];
+        for i in 0..vals.len() {
+            for j in i + 1..vals.len() {
+                let (a, b) = (vals[i][0].1, vals[j][0].1);
+                // Values written side by side in one sentence are two
+                // different things ("from 2.75 to 3.25 percent").
+                let same_sentence = vals[i].iter().any(|(ai, ci)| {
+                    vals[j]
+                        .iter()
+                        .any(|(aj, cj)| ai == aj && ci.sentence == cj.sentence)
+                });
+                if same_sentence || a.value.compatible(&b.value) {
+                    continue;
+                }
+                if con.monotone {
+                    // A rise over time is an update: every statement of the
+                    // smaller value precedes every statement of the larger.
+                    let (small, large) = if number(&a.value) <= number(&b.value) {
+                        (vals[i], vals[j])
+                    } else {
+                        (vals[j], vals[i])
+                    };
+                    let (_, small_last) = time(small);
+                    let (large_first, _) = time(large);
+                    if let (Some(s), Some(l)) = (small_last, large_first) {
+                        if s < l {
+                            continue;
+                        }
+                    }
+                }
+                involved[i] = true;
+                involved[j] = true;
+            }
+        }
+        let side = |m: &Members<'_>| ConflictSide {
+            value: m[0].1.value_text.clone(),
+            citations: cite(m.iter().map(|(a, c)| (*a, c.span))),
+        };
+        let subject = values
+            .values()
+            .next()
+            .and_then(|m| m[0].1.subject.clone())
+            .unwrap_or_else(|| con.subject.to_string());
+        if involved.iter().filter(|x| **x).count() >= 2 {
+            let mut sides: Vec<(Option<String>, ConflictSide)> = vals
+                .iter()
+                .zip(&involved)
+                .filter(|(_, inv)| **inv)
+                .map(|(m, _)| (time(m).0, side(m)))
+                .collect();
+            sides.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.value.cmp(&b.1.value)));
+            conflicts.push(Conflict {
+                subject,
+                attribute: con.attribute.to_string(),
+                sides: sides.into_iter().map(|s| s.1).collect(),
+            });
+        } else if con.monotone {
+            let mut seq: Vec<(Option<String>, ConflictSide)> =
+                vals.iter().map(|m| (time(m).0, side(m))).collect();
+            seq.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.value.cmp(&b.1.value)));
+            updates.push(FigureUpdate {
+                subject,
+                attribute: con.attribute.to_string(),
+                values: seq.into_iter().map(|s| s.1).collect(),
+            });
+        }
+    }
+    (conflicts, updates)
+}
+
+fn number(v: &ClaimValue) -> f64 {
+    match v {
+        ClaimValue::Number { value, .. } => *value,
+        ClaimValue::Date(_) => 0.0,
+    }
+}
+
+/// Dated events in order: each resolved date with the sentences that give
+/// it, sentences saying the same thing on the same date merged.
+fn build_timeline(
+    docs: &[&Document],
+    facts: &[ArticleFacts],
+    order: &HashMap<&str, usize>,
+) -> Vec<TimelineEvent> {
+    let analyzer = Analyzer::english();
+    struct Ev {
+        date: DateValue,
+        text: String,
+        feats: SentenceFeatures,
+        cites: Vec<(String, Span)>,
+        first: (usize, usize),
+    }
+    let mut events: Vec<Ev> = Vec::new();
+    for (di, f) in facts.iter().enumerate() {
+        let Some(doc) = docs.iter().find(|d| d.article.id == f.article) else {
+            continue;
+        };
+        let mut seen: Vec<(usize, DateValue)> = Vec::new();
+        for d in &f.dates {
+            if matches!(d.value, DateValue::Week(_)) {
+                continue;
+            }
+            if seen.iter().any(|(s, v)| *s == d.sentence && *v == d.value) {
+                continue;
+            }
+            seen.push((d.sentence, d.value.clone()));
+            let span = doc.sentences[d.sentence].span;
+            let text = crosscheck_text::fold_whitespace(span.slice(&doc.article.text));
+            let feats = SentenceFeatures::new(&analyzer, &text);
+            let pos = (
+                order.get(f.article.as_str()).copied().unwrap_or(di),
+                span.start,
+            );
+            if let Some(e) = events.iter_mut().find(|e| {
+                e.date == d.value && paraphrase::score(&e.feats, &feats) >= paraphrase::THRESHOLD
+            }) {
+                e.cites.push((f.article.clone(), span));
+                continue;
+            }
+            events.push(Ev {
+                date: d.value.clone(),
+                text,
+                feats,
+                cites: vec![(f.article.clone(), span)],
+                first: pos,
+            });
+        }
+    }
+    events.sort_by(|a, b| {
+        a.date
+            .sort_key()
+            .cmp(&b.date.sort_key())
+            .then(a.first.cmp(&b.first))
+    });
+    events
+        .into_iter()
+        .map(|e| TimelineEvent {
+            date: e.date.to_string(),
+            text: e.text,
+            citations: cite(e.cites.iter().map(|(a, s)| (a.as_str(), *s))),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

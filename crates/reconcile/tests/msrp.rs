@@ -1,0 +1,18 @@
+//! MSRP test scores stay at the measured level (skipped without the data).
+
+use std::path::Path;
+
+#[test]
+fn msrp_test_floor() {
+    let dir = Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/data/msrp"
+    ));
+    let Some(s) = crosscheck_reconcile::eval::paraphrase(dir) else {
+        println!("skipping: {} not found", dir.display());
+        return;
+    };
+    print!("{s}");
+    assert_eq!(s.pairs, 1725);
+    assert!(s.accuracy > 0.74, "{s}");
+}
