@@ -20,6 +20,7 @@
 //! ```
 
 pub mod demo;
+pub mod incremental;
 mod pipeline;
 pub mod render;
 pub mod verify;

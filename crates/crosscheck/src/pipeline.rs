@@ -9,9 +9,12 @@ use crosscheck_clean::Cleaner;
 use crosscheck_cluster::Clusterer;
 use crosscheck_dedup::Deduplicator;
 use crosscheck_ingest::{Batch, Ingestor};
+use crosscheck_facts::{ArticleFacts, Extractor};
 use crosscheck_model::{
-    Article, Body, Document, RawArticle, Removed, Report, Skipped, Story, REPORT_VERSION,
+    Article, Body, Document, Duplicate, RawArticle, Removed, Report, Skipped, Story, Update,
+    REPORT_VERSION,
 };
+use crosscheck_reconcile::Reconciler;
 use crosscheck_text::Analyzer;
 use rayon::prelude::*;
 
@@ -113,6 +116,8 @@ impl PipelineBuilder {
             analyzer: Analyzer::english(),
             dedup,
             clusterer,
+            facts: Extractor::new(),
+            reconciler: Reconciler::new(),
             briefer: Briefer::new()
                 .max_sentences(self.brief_sentences)
                 .max_words(self.brief_words),
@@ -128,6 +133,8 @@ pub struct Pipeline {
     analyzer: Analyzer,
     dedup: Deduplicator,
     clusterer: Clusterer,
+    facts: Extractor,
+    reconciler: Reconciler,
     briefer: Briefer,
     single_story: bool,
 }
@@ -203,8 +210,12 @@ impl Pipeline {
         progress.stage("cluster", clusters.len(), t.elapsed().as_secs_f64());
 
         let t = Instant::now();
-        let stories = self.stories(&docs, clusters, &duplicates);
-        progress.stage("brief", stories.len(), t.elapsed().as_secs_f64());
+        let facts: Vec<ArticleFacts> = docs.par_iter().map(|d| self.facts.extract(d)).collect();
+        progress.stage("facts", facts.len(), t.elapsed().as_secs_f64());
+
+        let t = Instant::now();
+        let stories = self.stories(&docs, &facts, clusters, &duplicates);
+        progress.stage("stories", stories.len(), t.elapsed().as_secs_f64());
 
         Report {
             version: REPORT_VERSION,
@@ -263,13 +274,15 @@ impl Pipeline {
         })
     }
 
-    /// Order each cluster's articles for reading and brief it. Stories come
-    /// largest first, ties by their first article's position in the input.
+    /// Order each cluster's articles for reading, cross-check its facts and
+    /// brief it. Stories come largest first, ties by their first article's
+    /// position in the input.
     fn stories(
         &self,
         docs: &[Document],
+        facts: &[ArticleFacts],
         mut clusters: Vec<Vec<usize>>,
-        duplicates: &[crosscheck_model::Duplicate],
+        duplicates: &[Duplicate],
     ) -> Vec<Story> {
         for c in clusters.iter_mut() {
             // Reading order: dated articles oldest first, then undated, each
@@ -290,16 +303,30 @@ impl Pipeline {
             .enumerate()
             .map(|(n, members)| {
                 let story_docs: Vec<&Document> = members.iter().map(|&i| &docs[i]).collect();
+                let story_facts: Vec<ArticleFacts> =
+                    members.iter().map(|&i| facts[i].clone()).collect();
+                let checked = self
+                    .reconciler
+                    .reconcile(&story_docs, &story_facts, duplicates);
                 let brief = self.briefer.brief(&story_docs, duplicates);
                 Story {
                     id: format!("story-{}", n + 1),
                     title: brief.title,
                     articles: story_docs.iter().map(|d| d.article.id.clone()).collect(),
                     brief: brief.sentences,
-                    claims: Vec::new(),
-                    conflicts: Vec::new(),
-                    entities: Vec::new(),
-                    timeline: Vec::new(),
+                    claims: checked.claims,
+                    conflicts: checked.conflicts,
+                    updates: checked
+                        .updates
+                        .into_iter()
+                        .map(|u| Update {
+                            subject: u.subject,
+                            attribute: u.attribute,
+                            values: u.values,
+                        })
+                        .collect(),
+                    entities: checked.entities,
+                    timeline: checked.timeline,
                 }
             })
             .collect()

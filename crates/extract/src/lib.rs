@@ -1,137 +1,307 @@
-//! Extract: the main text of an HTML document, as plain paragraphs.
+//! Extract: the article inside a web page, as plain paragraphs, with its
+//! metadata and an account of everything left out.
 //!
-//! Extraction is the step between an HTML page (a `.html` file, or the `html`
-//! field of a JSON Lines record) and the text cleaner: it finds the article
-//! inside the page, drops the page furniture around it (navigation, footers,
-//! scripts, share bars), and writes what is left as plain-text paragraphs
-//! separated by a blank line, with whitespace folded and entities decoded.
+//! Extraction is the step between an HTML page (a `.html` file, a feed item,
+//! a WARC response, the `html` field of a JSON Lines record) and the text
+//! cleaner: it finds the article, drops the page furniture around and inside
+//! it, and writes what is left as plain-text paragraphs (paragraphs,
+//! headings, list items, block quotes, in order) separated by a blank line,
+//! with whitespace folded and entities decoded.
 //!
 //! How, in order of preference:
 //!
 //! 1. [`dom_smoothie`] (a port of Mozilla's Readability.js) picks the main
-//!    content, the title and the publication date; its cleaned content is
-//!    turned into one paragraph per block element (`p`, `h1`–`h6`, `li`,
-//!    `blockquote`, `pre`, a `div` holding text, ...).
-//! 2. If Readability finds nothing (a short fragment such as
+//!    content block. Measured side by side with rs-trafilatura and
+//!    trafilatura on the 181-page article-extraction benchmark it was the
+//!    fastest and close in quality (`docs/benchmarks-extraction.md`).
+//! 2. Our own pass over that block turns it into paragraphs and removes, with
+//!    a [`RemovalReason`] each: captions and photo credits (kept with
+//!    [`Extractor::keep_captions`]), share/newsletter/follow boxes, related
+//!    and recommended lists, short all-link paragraphs, ad slots, tag lists,
+//!    bylines and time stamps, comments (kept with
+//!    [`Extractor::keep_comments`]), hidden elements, reporting credits,
+//!    contact lines, legal boilerplate and immediate repeats. The rules are
+//!    generic: class and id words, element names, and line shapes.
+//! 3. Metadata comes from the page itself ([`Metadata`]): title, site name,
+//!    canonical URL, publication date (meta tags, JSON-LD, `<time>`, a
+//!    visible "Published …" stamp, else the URL) and authors.
+//! 4. If Readability finds nothing (a short fragment such as
 //!    `<p>One.</p><p>Two.</p>`), every block of the document is kept except
-//!    those inside `script`, `style`, `nav`, `footer`, `header`, `aside` and
-//!    `form`; the text of each dropped kind of block is recorded once as a
-//!    [`RemovalReason::Markup`] entry.
-//! 3. Documents nested too deeply for a tree-based parse (hostile or broken
-//!    markup, e.g. 100,000 nested `div`s) are read by a linear tag stripper.
+//!    page furniture (`nav`, `header`, `footer`, `aside`, `form`, scripts).
+//! 5. Documents nested too deeply for a tree (hostile or broken markup, e.g.
+//!    100,000 nested `div`s) or larger than [`MAX_TREE_BYTES`] are read by a
+//!    linear tag stripper, so time and memory stay proportional to the input.
 //!
 //! [`html_to_text`] never panics and never fails: at worst it returns empty
-//! text.
+//! text and says why in [`Extracted::empty_reason`]. [`decode_html`] turns a
+//! page's bytes into text (BOM, declared charset, else Windows-1252), and
+//! [`eval`] scores any extractor with the benchmark's own metric.
 
+#![warn(missing_docs)]
+
+mod charset;
+pub mod eval;
+mod junk;
+mod meta;
 mod strip;
 mod walk;
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, SecondsFormat};
+pub use charset::{declared_charset, decode_html};
+pub use meta::{date_from_url, normalize_date, Metadata};
+
 use crosscheck_model::{RemovalReason, Removed};
 use dom_query::Document;
 use dom_smoothie::{Config, Readability};
 use std::collections::HashSet;
 use std::panic::{self, AssertUnwindSafe};
 
-/// What extraction produced from one HTML document.
-#[derive(Debug, Clone, Default)]
+/// What extraction produced from one HTML document (serialisable, for
+/// `crosscheck extract --json`).
+#[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct Extracted {
     /// Paragraphs separated by blank lines.
     pub text: String,
     /// The page's headline, when one was found (without site-name suffixes).
     pub title: Option<String>,
-    /// Publication time as ISO 8601 (RFC 3339, or `YYYY-MM-DD`), when the
-    /// page states one in its metadata.
+    /// The outlet's name (`og:site_name`, JSON-LD publisher, ...).
+    pub site_name: Option<String>,
+    /// The page's canonical URL (`<link rel=canonical>`, `og:url`, JSON-LD).
+    pub canonical_url: Option<String>,
+    /// Publication time as ISO 8601 (RFC 3339, `YYYY-MM-DDTHH:MM:SS` or
+    /// `YYYY-MM-DD`), from meta tags, JSON-LD, `<time>`, the byline or the URL.
     pub published: Option<String>,
+    /// Author names, without "By" and "Email the author" junk.
+    pub authors: Vec<String>,
     /// Text of the page that is not in `text`, and why.
     pub removed: Vec<Removed>,
+    /// Why `text` is empty, when it is.
+    pub empty_reason: Option<String>,
 }
 
 /// Documents nested deeper than this (counting only elements that must be
 /// closed explicitly) skip the tree-based extractors.
 pub const MAX_NESTING: usize = 400;
 
-/// Extract the article text from an HTML document or fragment.
+/// Documents larger than this (bytes) skip the tree-based extractors and
+/// are read by the linear tag stripper, so that memory stays proportional
+/// to the input (a DOM costs several times the page size).
+pub const MAX_TREE_BYTES: usize = 8 * 1024 * 1024;
+
+/// The HTML extractor; [`html_to_text`] uses the defaults.
+///
+/// ```
+/// use crosscheck_extract::Extractor;
+/// let e = Extractor::new().keep_captions(true).extract("<p>One.</p>");
+/// assert_eq!(e.text, "One.");
+/// ```
+#[derive(Debug, Clone)]
+pub struct Extractor {
+    opts: walk::ArticleOpts,
+    record_removed: bool,
+    url_dates: bool,
+    url: Option<String>,
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Extractor {
+            opts: walk::ArticleOpts::default(),
+            record_removed: true,
+            url_dates: true,
+            url: None,
+        }
+    }
+}
+
+impl Extractor {
+    /// An extractor with the defaults: captions and comments dropped,
+    /// removed blocks recorded.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Keep photo captions and credits in the text (default: drop them).
+    pub fn keep_captions(mut self, yes: bool) -> Self {
+        self.opts.keep_captions = yes;
+        self
+    }
+
+    /// Keep reader comments that sit inside the content (default: drop).
+    pub fn keep_comments(mut self, yes: bool) -> Self {
+        self.opts.keep_comments = yes;
+        self
+    }
+
+    /// Record the page text left out, with reasons (default: yes). Turning
+    /// it off saves a linear pass over the page.
+    pub fn record_removed(mut self, yes: bool) -> Self {
+        self.record_removed = yes;
+        self
+    }
+
+    /// Take the publication date from the URL (`/2024/03/05/`) when the
+    /// markup states none (default: yes).
+    pub fn dates_from_url(mut self, yes: bool) -> Self {
+        self.url_dates = yes;
+        self
+    }
+
+    /// The page's URL, when known: resolves relative links and is a last
+    /// resort for the publication date.
+    pub fn url(mut self, url: Option<&str>) -> Self {
+        self.url = url.map(str::to_owned);
+        self
+    }
+
+    /// Extract the article from an HTML document or fragment. Never panics
+    /// and never fails: at worst the text is empty and `empty_reason` says why.
+    pub fn extract(&self, html: &str) -> Extracted {
+        if html.trim().is_empty() {
+            return Extracted {
+                empty_reason: Some("empty document".into()),
+                ..Extracted::default()
+            };
+        }
+        let mut e = if html.len() > MAX_TREE_BYTES || strip::nesting_depth(html) > MAX_NESTING {
+            strip::extract(html)
+        } else {
+            // dom_smoothie and dom_query are trusted not to panic, but a
+            // panic in a third-party heuristic must not take the batch down.
+            panic::catch_unwind(AssertUnwindSafe(|| self.readability(html)))
+                .ok()
+                .flatten()
+                .or_else(|| panic::catch_unwind(AssertUnwindSafe(|| fallback(html))).ok())
+                .unwrap_or_else(|| strip::extract(html))
+        };
+        if e.text.is_empty() && e.empty_reason.is_none() {
+            e.empty_reason = Some(if html.contains('<') {
+                "no text outside scripts, styles and page furniture".into()
+            } else {
+                "no text".into()
+            });
+        }
+        e
+    }
+
+    /// Main path: Readability's content, cleaned of junk, and our metadata.
+    /// `None` when Readability finds no content.
+    fn readability(&self, html: &str) -> Option<Extracted> {
+        let cfg = Config {
+            keep_classes: true,
+            ..Config::default()
+        };
+        let mut r = Readability::new(html, self.url.as_deref(), Some(cfg)).ok()?;
+        let meta = meta::read(&r.doc, html, self.url.as_deref(), self.url_dates);
+        let article = r.parse().ok()?;
+        let content = r.doc.select("#readability-page-1");
+        let (paragraphs, mut removed) = match content.nodes().first() {
+            Some(root) => walk::article(root, self.opts),
+            None => {
+                let doc = Document::fragment(article.content.clone());
+                walk::article(&doc.root(), self.opts)
+            }
+        };
+        let mut paragraphs = junk::filter(paragraphs, self.opts, &mut removed);
+        if paragraphs.is_empty() {
+            // The junk rules took everything: trust Readability's choice.
+            removed.clear();
+            paragraphs = match content.nodes().first() {
+                Some(root) => walk::paragraphs(root, walk::Mode::Article).0,
+                None => Vec::new(),
+            };
+            if paragraphs.is_empty() {
+                return None;
+            }
+        }
+        let site_name = meta.site_name.clone().or(article.site_name.clone());
+        let title = meta
+            .title
+            .clone()
+            .or_else(|| non_empty(&article.title))
+            .map(|t| strip_site_suffix(&t, site_name.as_deref()));
+        let mut authors = meta.authors;
+        if authors.is_empty() {
+            if let Some(b) = article.byline.as_deref() {
+                meta::push_authors(&mut authors, b);
+            }
+        }
+        let published = meta.published.or_else(|| {
+            article
+                .published_time
+                .as_deref()
+                .and_then(meta::normalize_date)
+        });
+        if self.record_removed {
+            dropped_paragraphs(html, &paragraphs, title.as_deref(), &mut removed);
+        }
+        Some(Extracted {
+            text: paragraphs.join("\n\n"),
+            title,
+            site_name,
+            canonical_url: meta.canonical_url,
+            published,
+            authors,
+            removed,
+            empty_reason: None,
+        })
+    }
+}
+
+/// Extract the article text from an HTML document or fragment, with the
+/// default [`Extractor`].
 ///
 /// ```
 /// let e = crosscheck_extract::html_to_text("<p>One.</p><p>Two.</p>");
 /// assert_eq!(e.text, "One.\n\nTwo.");
 /// ```
 pub fn html_to_text(html: &str) -> Extracted {
-    if html.trim().is_empty() {
-        return Extracted::default();
-    }
-    if strip::nesting_depth(html) > MAX_NESTING {
-        return strip::extract(html);
-    }
-    // dom_smoothie and dom_query are trusted not to panic, but a panic in a
-    // third-party heuristic must not take the whole batch down.
-    let readable = panic::catch_unwind(AssertUnwindSafe(|| readability(html)))
-        .ok()
-        .flatten();
-    if let Some(found) = readable {
-        return found;
-    }
-    panic::catch_unwind(AssertUnwindSafe(|| fallback(html)))
-        .unwrap_or_else(|_| strip::extract(html))
+    Extractor::default().extract(html)
 }
 
-/// Main path: Readability's content, title and date. `None` when it finds
-/// no content.
-fn readability(html: &str) -> Option<Extracted> {
-    let mut r = Readability::new(html, None, Some(Config::default())).ok()?;
-    let article = r.parse().ok()?;
-    let content = r.doc.select("#readability-page-1");
-    let paragraphs = match content.nodes().first() {
-        Some(root) => walk::paragraphs(root, walk::Mode::Article).0,
-        None => {
-            let doc = Document::fragment(article.content.clone());
-            walk::paragraphs(&doc.root(), walk::Mode::Article).0
+/// Paragraphs of the page that extraction left out and that are not yet
+/// recorded, for the audit trail: the title as [`RemovalReason::Headline`],
+/// the rest as [`RemovalReason::Markup`]. Uses the linear tag stripper, so it
+/// costs one cheap pass over the page.
+fn dropped_paragraphs(
+    html: &str,
+    kept: &[String],
+    title: Option<&str>,
+    removed: &mut Vec<Removed>,
+) {
+    let page = strip::extract(html);
+    let mut seen: HashSet<String> = kept.iter().cloned().collect();
+    for r in removed.iter() {
+        seen.insert(r.text.clone());
+    }
+    let mut extra = Vec::new();
+    for para in page.text.split("\n\n") {
+        // Text removed by a rule inside the content is already recorded.
+        if para.is_empty() || seen.contains(para) || removed.iter().any(|r| r.text.contains(para)) {
+            continue;
         }
-    };
-    if paragraphs.is_empty() {
-        return None;
+        seen.insert(para.to_owned());
+        let reason = if Some(para) == title {
+            RemovalReason::Headline
+        } else {
+            RemovalReason::Markup
+        };
+        extra.push(Removed {
+            text: para.to_owned(),
+            reason,
+        });
     }
-    let title = non_empty(&article.title);
-    let removed = dropped_paragraphs(html, &paragraphs, title.as_deref());
-    Some(Extracted {
-        text: paragraphs.join("\n\n"),
-        title,
-        published: article
-            .published_time
-            .as_deref()
-            .and_then(normalize_published),
-        removed,
-    })
-}
-
-/// Paragraphs of the page that Readability left out, for the audit trail:
-/// the title as [`RemovalReason::Headline`], everything else as
-/// [`RemovalReason::Markup`].
-fn dropped_paragraphs(html: &str, kept: &[String], title: Option<&str>) -> Vec<Removed> {
-    let doc = Document::from(html);
-    let Some(body) = doc.body() else {
-        return Vec::new();
-    };
-    let (all, _) = walk::paragraphs(&body, walk::Mode::Content);
-    let kept: HashSet<&str> = kept.iter().map(String::as_str).collect();
-    let mut seen = HashSet::new();
-    all.into_iter()
-        .filter(|p| !kept.contains(p.as_str()) && seen.insert(p.clone()))
-        .map(|text| {
-            let reason = if Some(text.as_str()) == title {
-                RemovalReason::Headline
-            } else {
-                RemovalReason::Markup
-            };
-            Removed { text, reason }
-        })
-        .collect()
+    for r in page.removed {
+        if !seen.contains(&r.text) {
+            extra.push(r);
+        }
+    }
+    removed.extend(extra);
 }
 
 /// Fallback: every block of the document outside page furniture.
 fn fallback(html: &str) -> Extracted {
     let doc = Document::from(html);
+    let meta = meta::read(&doc, html, None, true);
     let (paragraphs, dropped) = match doc.body() {
         Some(body) => walk::paragraphs(&body, walk::Mode::Page),
         None => walk::paragraphs(&doc.root(), walk::Mode::Page),
@@ -143,54 +313,40 @@ fn fallback(html: &str) -> Extracted {
             reason: RemovalReason::Markup,
         })
         .collect();
-    // Metadata may still be there even if Readability found no content.
-    let meta = Readability::new(html, None, None)
-        .ok()
-        .map(|r| r.get_article_metadata(r.parse_json_ld()));
-    let title = meta.as_ref().and_then(|m| non_empty(&m.title)).or_else(|| {
+    let title = meta.title.or_else(|| {
         let t = doc.select("title").text();
         non_empty(&t)
     });
-    let published = meta
-        .as_ref()
-        .and_then(|m| m.published_time.as_deref())
-        .and_then(normalize_published);
     Extracted {
         text: paragraphs.join("\n\n"),
         title,
-        published,
+        site_name: meta.site_name,
+        canonical_url: meta.canonical_url,
+        published: meta.published,
+        authors: meta.authors,
         removed,
+        empty_reason: None,
     }
+}
+
+/// "Headline - Site", "Headline | Site" → "Headline" when Site is the
+/// known site name.
+fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
+    if let Some(site) = site.filter(|s| !s.is_empty()) {
+        for sep in [" - ", " | ", " – ", " — ", " :: ", " · "] {
+            if let Some(head) = title.strip_suffix(site).and_then(|h| h.strip_suffix(sep)) {
+                if !head.trim().is_empty() {
+                    return head.trim().to_owned();
+                }
+            }
+        }
+    }
+    title.to_owned()
 }
 
 fn non_empty(s: &str) -> Option<String> {
     let folded = walk::fold(s);
     (!folded.is_empty()).then_some(folded)
-}
-
-/// Normalise a metadata date to ISO 8601: RFC 3339 (to the second, `Z` for
-/// UTC), RFC 2822, `YYYY-MM-DD[ HH:MM[:SS]]`; `None` if unreadable.
-fn normalize_published(s: &str) -> Option<String> {
-    let s = s.trim();
-    if let Ok(dt) = DateTime::parse_from_rfc3339(s) {
-        return Some(dt.to_rfc3339_opts(SecondsFormat::Secs, true));
-    }
-    if let Ok(dt) = DateTime::parse_from_rfc2822(s) {
-        return Some(dt.to_rfc3339_opts(SecondsFormat::Secs, true));
-    }
-    for fmt in [
-        "%Y-%m-%dT%H:%M:%S%.f",
-        "%Y-%m-%d %H:%M:%S%.f",
-        "%Y-%m-%dT%H:%M",
-        "%Y-%m-%d %H:%M",
-    ] {
-        if let Ok(dt) = NaiveDateTime::parse_from_str(s, fmt) {
-            return Some(dt.format("%Y-%m-%dT%H:%M:%S").to_string());
-        }
-    }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .ok()
-        .map(|d| d.format("%Y-%m-%d").to_string())
 }
 
 #[cfg(test)]

@@ -280,7 +280,6 @@ pub(crate) fn extract(html: &str) -> Extracted {
     Extracted {
         text: paragraphs.join("\n\n"),
         title,
-        published: None,
         removed: dropped
             .into_iter()
             .map(|(_, texts)| Removed {
@@ -288,6 +287,7 @@ pub(crate) fn extract(html: &str) -> Extracted {
                 reason: RemovalReason::Markup,
             })
             .collect(),
+        ..Extracted::default()
     }
 }
 
@@ -312,7 +312,10 @@ pub(crate) fn decode_entities(s: &str) -> String {
     while let Some(i) = rest.find('&') {
         out.push_str(&rest[..i]);
         rest = &rest[i..];
-        let semi = rest[..rest.len().min(12)].find(';');
+        // `;` is ASCII, so a byte search never splits a character.
+        let semi = rest.as_bytes()[..rest.len().min(12)]
+            .iter()
+            .position(|&b| b == b';');
         match semi.and_then(|semi| entity(&rest[1..semi]).map(|c| (c, semi))) {
             Some((c, semi)) => {
                 out.push(c);

@@ -1,6 +1,7 @@
 //! Tests over small pages written for this purpose (invented events).
 
 use super::*;
+use crate::meta::normalize_date;
 use std::time::{Duration, Instant};
 
 const ARTICLE: &str = r##"<!DOCTYPE html>
@@ -240,16 +241,173 @@ fn strip_extract() {
 #[test]
 fn dates_are_normalised() {
     assert_eq!(
-        normalize_published("2024-04-12T08:15:00.000Z").as_deref(),
+        normalize_date("2024-04-12T08:15:00.000Z").as_deref(),
         Some("2024-04-12T08:15:00Z")
     );
     assert_eq!(
-        normalize_published("Fri, 12 Apr 2024 08:15:00 GMT").as_deref(),
+        normalize_date("Fri, 12 Apr 2024 08:15:00 GMT").as_deref(),
         Some("2024-04-12T08:15:00Z")
     );
+    assert_eq!(normalize_date("2024-04-12").as_deref(), Some("2024-04-12"));
+    assert_eq!(normalize_date("April 12"), None);
+}
+
+#[test]
+fn entity_scan_respects_char_boundaries() {
+    let e = strip::extract("<p>&amp; Peace” — next</p><p>&x”y;</p>");
+    assert_eq!(e.text, "& Peace” — next\n\n&x”y;");
+}
+
+const META_PAGE: &str = r##"<!DOCTYPE html>
+<html><head>
+<title>Orchard wins regional prize - The Upland Post</title>
+<link rel="canonical" href="https://upland-post.example/news/orchard-prize">
+<meta property="og:site_name" content="The Upland Post">
+<meta name="author" content="By Ines Marrow and Tom Achterberg | Email the author">
+<script type="application/ld+json">
+{"@context":"https://schema.org","@graph":[
+  {"@type":"WebSite","name":"Upland Post"},
+  {"@type":"NewsArticle","headline":"Orchard wins regional prize",
+   "datePublished":"2031-09-14T07:45:00+02:00",
+   "author":[{"@type":"Person","name":"Ines Marrow"},{"@type":"Person","name":"Tom Achterberg"}],
+   "publisher":{"@type":"Organization","name":"The Upland Post"}}]}
+</script>
+</head><body>
+<div class="byline">By Ines Marrow and Tom Achterberg <a href="mailto:x@example.org">Email the author</a></div>
+<article>
+<h1>Orchard wins regional prize</h1>
+<figure><img src="a.jpg"><figcaption>Apple pickers at dawn. (Photo: Upland Post/Ana Ruiz)</figcaption></figure>
+<p>The Hollin family orchard was named the best small fruit grower in the region on Saturday, beating forty-one other farms in a contest judged on taste, yield and care of the land.</p>
+<div class="newsletter-signup"><h4>Newsletter</h4><p>Get the Upland Post morning briefing in your inbox every day.</p><input type="email"></div>
+<p>The judges singled out the orchard's old pear varieties, some planted by the family's great-grandparents, and its work with a local school that sends pupils to help with the harvest each autumn.</p>
+<p>Related: <a href="/x">Cider makers expect a record year</a></p>
+<p><a href="/y">Village fair returns after five years</a></p>
+<p>“We never expected this,” said Mara Hollin, who runs the orchard with her brother. “The trees did the work; we only kept the deer away.”</p>
+<div class="related-stories"><h3>More news</h3><ul><li><a href="/1">Road closure on the ridge</a></li></ul></div>
+</article>
+</body></html>"##;
+
+#[test]
+fn metadata_and_junk() {
+    let e = html_to_text(META_PAGE);
+    assert_eq!(e.title.as_deref(), Some("Orchard wins regional prize"));
+    assert_eq!(e.site_name.as_deref(), Some("The Upland Post"));
     assert_eq!(
-        normalize_published("2024-04-12").as_deref(),
-        Some("2024-04-12")
+        e.canonical_url.as_deref(),
+        Some("https://upland-post.example/news/orchard-prize")
     );
-    assert_eq!(normalize_published("April 12"), None);
+    assert_eq!(e.published.as_deref(), Some("2031-09-14T07:45:00+02:00"));
+    assert_eq!(e.authors, ["Ines Marrow", "Tom Achterberg"]);
+    assert!(e.text.contains("Hollin family orchard"), "{}", e.text);
+    assert!(e.text.contains("kept the deer away"));
+    for junk in [
+        "Apple pickers",
+        "morning briefing",
+        "Cider makers",
+        "Village fair",
+        "Road closure",
+        "Email the author",
+    ] {
+        assert!(!e.text.contains(junk), "{junk} leaked into {}", e.text);
+    }
+    let reason_of = |needle: &str| {
+        e.removed
+            .iter()
+            .find(|r| r.text.contains(needle))
+            .map(|r| r.reason)
+    };
+    assert_eq!(reason_of("Apple pickers"), Some(RemovalReason::Caption));
+    assert_eq!(
+        reason_of("morning briefing"),
+        Some(RemovalReason::Promotion)
+    );
+    assert_eq!(reason_of("Village fair"), Some(RemovalReason::LinkList));
+    // Captions can be kept.
+    let kept = Extractor::new().keep_captions(true).extract(META_PAGE);
+    assert!(kept.text.contains("Apple pickers"), "{}", kept.text);
+}
+
+#[test]
+fn dates_from_time_stamps_and_urls() {
+    let page = "<html><body><article><p>Published 8:05 AM EST Mar 2, 2031</p>\
+        <p>The ferry timetable changes on Monday, when the winter service begins and the last boat leaves at six.</p></article></body></html>";
+    assert_eq!(html_to_text(page).published.as_deref(), Some("2031-03-02"));
+    let page = "<html><head><link rel=canonical href='https://x.example/2031/03/04/ferry'></head>\
+        <body><p>The ferry timetable changes on Monday.</p></body></html>";
+    assert_eq!(html_to_text(page).published.as_deref(), Some("2031-03-04"));
+    let e = Extractor::new().dates_from_url(false).extract(page);
+    assert_eq!(e.published, None);
+}
+
+#[test]
+fn hostile_inputs_end_quickly_with_a_reason() {
+    let scripts = "<html><head><script>var a = 1;</script></head><body><script>document.write('x')</script><style>p{}</style></body></html>";
+    let e = html_to_text(scripts);
+    assert_eq!(e.text, "");
+    assert!(e.empty_reason.is_some());
+    assert!(html_to_text("").empty_reason.is_some());
+
+    // Binary junk decoded as text.
+    let junk: String = (0..20_000u32)
+        .map(|i| char::from_u32((i * 7919) % 0xD7FF).unwrap_or(' '))
+        .collect();
+    let _ = html_to_text(&junk);
+
+    // A page larger than MAX_TREE_BYTES takes the linear path.
+    let para =
+        "<p>The reservoir level rose by four centimetres overnight, the water board said.</p>\n";
+    let big = format!(
+        "<html><body><nav>Menu</nav>{}</body></html>",
+        para.repeat(MAX_TREE_BYTES / para.len() + 10)
+    );
+    let started = Instant::now();
+    let e = html_to_text(&big);
+    assert!(started.elapsed() < Duration::from_secs(30));
+    assert!(e.text.starts_with("The reservoir level rose"));
+    assert!(!e.text.contains("Menu"));
+}
+
+/// Smoke fuzzing on stable Rust: mutated pages never panic and keep the
+/// paragraph format. `CROSSCHECK_FUZZ_ITERS` runs longer.
+#[test]
+fn mutated_pages_never_panic() {
+    let iters: usize = std::env::var("CROSSCHECK_FUZZ_ITERS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(200);
+    let mut state = 0x2545_F491_4F6C_DD1Du64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for i in 0..iters {
+        let seed = if i % 2 == 0 { ARTICLE } else { META_PAGE }.as_bytes();
+        let mut v = seed.to_vec();
+        for _ in 0..1 + next() % 12 {
+            let at = (next() as usize) % (v.len() + 1);
+            match next() % 4 {
+                0 if at < v.len() => v[at] = next() as u8,
+                1 => v.insert(at, b"<>/\"'&;=!-"[(next() % 10) as usize]),
+                2 if at < v.len() => {
+                    let end = (at + (next() % 80) as usize).min(v.len());
+                    v.drain(at..end);
+                }
+                _ => {
+                    let end = (at + (next() % 300) as usize).min(v.len());
+                    let piece = v[at..end].to_vec();
+                    let to = (next() as usize) % (v.len() + 1);
+                    v.splice(to..to, piece);
+                }
+            }
+        }
+        let html = decode_html(&v);
+        let e = html_to_text(&html);
+        assert!(!e.text.contains("\n\n\n"), "iteration {i}");
+        assert!(
+            e.text.is_empty() == e.empty_reason.is_some(),
+            "iteration {i}"
+        );
+    }
 }

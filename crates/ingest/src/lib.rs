@@ -16,6 +16,13 @@
 //! | `.html`, `.htm` | one per file | [`Body::Html`] |
 //! | `.jsonl`, `.ndjson` | one per line: `id`, `text` or `html`, optional `title`, `source`, `url`, `published` | either |
 //! | `.sgm`, `.sgml` | one per Reuters-21578 `<REUTERS>` record with a `<BODY>` | [`Body::Text`] |
+//! | `.rss`, `.atom`, `.xml` | one per feed item (RSS 2.0/1.0/0.9x, Atom, via feed-rs): id `file/n`, link, date and feed title kept | [`Body::Html`] (content, else summary) |
+//! | `.warc` | one per `response` record with an HTML payload: id from the target URI, which is kept as `url` | [`Body::Html`] |
+//!
+//! Feed and WARC problems are reported per item (an item without content, a
+//! record that is not HTML or too large) where possible; a file that cannot
+//! be parsed at all is one [`Skipped`] entry. For WARC files the size limit
+//! applies to each record, not the file.
 //!
 //! Text files may be UTF-8 (with or without a byte-order mark), UTF-16 with
 //! a byte-order mark, or a legacy 8-bit encoding (Windows-1252/Latin-1 by
@@ -23,8 +30,10 @@
 
 mod date;
 mod decode;
+mod feed;
 mod jsonl;
 mod reuters;
+mod warc;
 
 pub use date::normalize_published;
 
@@ -68,6 +77,8 @@ enum Format {
     Html,
     JsonLines,
     Reuters,
+    Feed,
+    Warc,
 }
 
 /// What a file name says about the file.
@@ -246,6 +257,9 @@ impl Ingestor {
         if kind.format == Format::JsonLines {
             return self.read_jsonl(&kind, display, &src, run);
         }
+        if kind.format == Format::Warc {
+            return self.read_warc(&kind, display, &src, run);
+        }
         // Checked against the size on disk before anything is read.
         if size > limit {
             return run.skip(display, too_large(size, limit));
@@ -291,7 +305,66 @@ impl Ingestor {
                 };
                 read_reuters(&text, &kind.id, display, run);
             }
-            Format::JsonLines => unreachable!("handled above"),
+            Format::Feed => {
+                // A panic in a third-party parser must not end the batch.
+                let parsed = std::panic::catch_unwind(|| feed::read(&bytes, &kind.id, display))
+                    .unwrap_or_else(|_| Err("feed parser failed on this file".into()));
+                match parsed {
+                    Ok(items) => {
+                        for a in items.articles {
+                            run.push(a);
+                        }
+                        run.batch.skipped.extend(items.skipped);
+                    }
+                    Err(reason) => run.skip(display, reason),
+                }
+            }
+            Format::JsonLines | Format::Warc => unreachable!("handled above"),
+        }
+    }
+
+    fn read_warc(&self, kind: &Kind, display: &str, src: &Source<'_>, run: &mut Run) {
+        let raw = match src.open() {
+            Ok(r) => r,
+            Err(e) => return run.skip(display, format!("cannot read: {e}")),
+        };
+        let mut raw = BufReader::with_capacity(64 * 1024, raw);
+        let gzip = match raw.fill_buf() {
+            Ok([]) => return run.skip(display, "empty file"),
+            Ok(head) => decode::is_gzip(head),
+            Err(e) => return run.skip(display, format!("cannot read: {e}")),
+        };
+        if kind.gzip && !gzip {
+            return run.skip(display, "not gzip data despite the .gz extension");
+        }
+        let inner: Box<dyn Read + '_> = if gzip {
+            Box::new(MultiGzDecoder::new(raw))
+        } else {
+            Box::new(raw)
+        };
+        let reader = BufReader::with_capacity(256 * 1024, inner);
+        let limit = self.max_file_bytes;
+        let items = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            warc::read(reader, display, limit)
+        }));
+        let Ok(items) = items else {
+            return run.skip(display, "WARC reader failed on this file");
+        };
+        let found = items.articles.len();
+        for a in items.articles {
+            run.push(a);
+        }
+        run.batch.skipped.extend(items.skipped);
+        if items.records == 0 {
+            run.skip(display, "no WARC records found");
+        } else if found == 0
+            && !run
+                .batch
+                .skipped
+                .iter()
+                .any(|s| s.path.starts_with(display))
+        {
+            run.skip(display, "no HTML response records");
         }
     }
 
@@ -396,6 +469,8 @@ fn kind_of(rel: &str) -> Result<Kind, String> {
         Some("html" | "htm") => Format::Html,
         Some("jsonl" | "ndjson") => Format::JsonLines,
         Some("sgm" | "sgml") => Format::Reuters,
+        Some("rss" | "atom" | "xml") => Format::Feed,
+        Some("warc") => Format::Warc,
         Some(other) => {
             let shown = if gzip {
                 format!(".{other}.gz")

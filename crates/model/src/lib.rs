@@ -287,6 +287,15 @@ pub struct Conflict {
     pub sides: Vec<ConflictSide>,
 }
 
+/// A figure that changed as the story developed without conflicting (a toll
+/// that rose from "at least 12" to 17): its values oldest first, each cited.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Update {
+    pub subject: String,
+    pub attribute: String,
+    pub values: Vec<ConflictSide>,
+}
+
 /// A dated event of a story (filled by the facts stage).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TimelineEvent {
@@ -306,6 +315,9 @@ pub struct Story {
     pub brief: Vec<BriefSentence>,
     pub claims: Vec<Claim>,
     pub conflicts: Vec<Conflict>,
+    /// Figures that changed over time (not conflicts).
+    #[serde(default)]
+    pub updates: Vec<Update>,
     pub entities: Vec<Entity>,
     pub timeline: Vec<TimelineEvent>,
 }

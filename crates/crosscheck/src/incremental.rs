@@ -1,0 +1,78 @@
+//! Incremental pipeline support: build one story from its documents.
+//!
+//! The batch [`Pipeline`](crate::Pipeline) turns every cluster into a
+//! [`Story`] at the end of a run. A store that grows article by article
+//! (`crosscheck-store`) instead rebuilds only the stories that changed, each
+//! time an article joins one. [`StoryBuilder`] is that per-story step —
+//! facts, cross-checking and the cited brief — so both paths produce the
+//! same story object from the same documents.
+
+use crosscheck_brief::Briefer;
+use crosscheck_facts::Extractor;
+use crosscheck_model::{Document, Duplicate, Story, Update};
+use crosscheck_reconcile::Reconciler;
+
+/// Builds the story object of the JSON contract for one story's documents.
+#[derive(Debug, Clone)]
+pub struct StoryBuilder {
+    facts: Extractor,
+    reconciler: Reconciler,
+    briefer: Briefer,
+}
+
+impl Default for StoryBuilder {
+    fn default() -> Self {
+        Self::new(10, 250)
+    }
+}
+
+impl StoryBuilder {
+    /// A builder whose briefs have at most `brief_sentences` sentences and
+    /// `brief_words` words (the pipeline's defaults are 10 and 250).
+    pub fn new(brief_sentences: usize, brief_words: usize) -> Self {
+        StoryBuilder {
+            facts: Extractor::new(),
+            reconciler: Reconciler::new(),
+            briefer: Briefer::new()
+                .max_sentences(brief_sentences)
+                .max_words(brief_words),
+        }
+    }
+
+    /// The story `id` made of `docs`, which must be in the story's reading
+    /// order (dated oldest first, then undated). `duplicates` may include
+    /// groups from outside the story; only its members matter. `articles`
+    /// lists the ids of `docs` unless `members` gives the full member list
+    /// (when the brief reads only some of a large story's articles).
+    pub fn build(
+        &self,
+        id: String,
+        docs: &[&Document],
+        duplicates: &[Duplicate],
+        members: Option<Vec<String>>,
+    ) -> Story {
+        let facts: Vec<_> = docs.iter().map(|d| self.facts.extract(d)).collect();
+        let checked = self.reconciler.reconcile(docs, &facts, duplicates);
+        let brief = self.briefer.brief(docs, duplicates);
+        Story {
+            id,
+            title: brief.title,
+            articles: members
+                .unwrap_or_else(|| docs.iter().map(|d| d.article.id.clone()).collect()),
+            brief: brief.sentences,
+            claims: checked.claims,
+            conflicts: checked.conflicts,
+            updates: checked
+                .updates
+                .into_iter()
+                .map(|u| Update {
+                    subject: u.subject,
+                    attribute: u.attribute,
+                    values: u.values,
+                })
+                .collect(),
+            entities: checked.entities,
+            timeline: checked.timeline,
+        }
+    }
+}
