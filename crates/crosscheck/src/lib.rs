@@ -25,6 +25,9 @@ mod pipeline;
 pub mod render;
 pub mod verify;
 
+pub use crosscheck_extract as extract;
+pub use crosscheck_facts as facts;
 pub use crosscheck_ingest::Batch;
 pub use crosscheck_model as model;
+pub use crosscheck_reconcile as reconcile;
 pub use pipeline::{NoProgress, Pipeline, PipelineBuilder, Progress};

@@ -8,8 +8,8 @@ use crosscheck_brief::Briefer;
 use crosscheck_clean::Cleaner;
 use crosscheck_cluster::Clusterer;
 use crosscheck_dedup::Deduplicator;
-use crosscheck_ingest::{Batch, Ingestor};
 use crosscheck_facts::{ArticleFacts, Extractor};
+use crosscheck_ingest::{Batch, Ingestor};
 use crosscheck_model::{
     Article, Body, Document, Duplicate, RawArticle, Removed, Report, Skipped, Story, Update,
     REPORT_VERSION,
@@ -232,16 +232,20 @@ impl Pipeline {
         let RawArticle {
             id,
             origin,
-            source,
+            mut source,
             title,
-            url,
+            mut url,
             published,
             body,
         } = raw;
         let (text, mut removed, title, published): (String, Vec<Removed>, _, _) = match body {
             Body::Text(t) => (t, Vec::new(), title, published),
             Body::Html(h) => {
-                let e = crosscheck_extract::html_to_text(&h);
+                let e = crosscheck_extract::Extractor::new()
+                    .url(url.as_deref())
+                    .extract(&h);
+                source = source.or(e.site_name);
+                url = url.or(e.canonical_url);
                 (
                     e.text,
                     e.removed,

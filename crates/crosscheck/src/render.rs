@@ -81,10 +81,16 @@ pub fn markdown(report: &Report) -> String {
         if story.brief.is_empty() {
             let _ = writeln!(out, "*(no sentence fit for a brief)*");
         }
-        let corroborated: Vec<&Claim> =
-            story.claims.iter().filter(|c| c.independent_sources >= 2).collect();
-        let single: Vec<&Claim> =
-            story.claims.iter().filter(|c| c.independent_sources < 2).collect();
+        let corroborated: Vec<&Claim> = story
+            .claims
+            .iter()
+            .filter(|c| c.independent_sources >= 2)
+            .collect();
+        let single: Vec<&Claim> = story
+            .claims
+            .iter()
+            .filter(|c| c.independent_sources < 2)
+            .collect();
         if !corroborated.is_empty() {
             let _ = writeln!(out, "\n### Corroborated facts\n");
             for c in corroborated.iter().take(MAX_FACTS) {
@@ -113,7 +119,13 @@ pub fn markdown(report: &Report) -> String {
                     .iter()
                     .map(|s| format!("**{}** {}", s.value, cite(&s.citations)))
                     .collect();
-                let _ = writeln!(out, "- {} ({}): {}", c.subject, c.attribute, sides.join(" vs "));
+                let _ = writeln!(
+                    out,
+                    "- {} ({}): {}",
+                    c.subject,
+                    c.attribute,
+                    sides.join(" vs ")
+                );
             }
         }
         if !story.updates.is_empty() {
@@ -124,7 +136,13 @@ pub fn markdown(report: &Report) -> String {
                     .iter()
                     .map(|v| format!("{} {}", v.value, cite(&v.citations)))
                     .collect();
-                let _ = writeln!(out, "- {} ({}): {}", u.subject, u.attribute, values.join(" → "));
+                let _ = writeln!(
+                    out,
+                    "- {} ({}): {}",
+                    u.subject,
+                    u.attribute,
+                    values.join(" → ")
+                );
             }
         }
         if !story.entities.is_empty() {
