@@ -208,6 +208,32 @@ impl Tally {
     }
 }
 
+/// PolNeAR marks one content span per attribution, from the first to the
+/// last quoted sentence, while [`crate::find_statements`] reports a quotation
+/// that runs on into following sentences as one statement per sentence
+/// (with an empty cue). Fold those continuations into the statement they
+/// continue, so that each attribution is scored once, by its hull.
+/// The statements of a text as scored: [`crate::find_statements`] with
+/// quotation continuations merged.
+pub fn merged_statements(text: &str) -> Vec<crate::Statement> {
+    merge_continuations(crate::find_statements(text))
+}
+
+fn merge_continuations(statements: Vec<crate::Statement>) -> Vec<crate::Statement> {
+    let mut out: Vec<crate::Statement> = Vec::with_capacity(statements.len());
+    for s in statements {
+        if let Some(prev) = out.last_mut() {
+            if s.cue.is_empty() && s.speaker == prev.speaker && prev.content.end <= s.content.start
+            {
+                prev.content.end = s.content.end;
+                continue;
+            }
+        }
+        out.push(s);
+    }
+    out
+}
+
 /// Score attribution on the PolNeAR **dev** split under `dataset_dir`
 /// (the folder with `data/dev/text` and `data/dev/attributions`, or with
 /// `dev/` directly). Returns `None` when the data is absent.
@@ -246,7 +272,7 @@ pub fn attribution_split(dataset_dir: &Path, split: &str) -> Option<AttributionS
         };
         let map = char_to_byte(&text);
         let gold = parse_ann(&ann, &map);
-        let statements = crate::find_statements(&text);
+        let statements = merge_continuations(crate::find_statements(&text));
         let ps: Vec<(usize, usize)> = statements
             .iter()
             .filter_map(|s| s.speaker.map(|sp| (sp.start, sp.end)))

@@ -92,14 +92,18 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token<'_>> {
             });
             i = j;
         } else {
-            let e = chars.get(i + 1).map_or(text.len(), |x| x.0);
+            // Typewriter double quotes written as two marks ('' and ``)
+            // stay one token, as in newswire text.
+            let pair = (c == '\'' || c == '`') && chars.get(i + 1).is_some_and(|x| x.1 == c);
+            let width = if pair { 2 } else { 1 };
+            let e = chars.get(i + width).map_or(text.len(), |x| x.0);
             out.push(Token {
                 start: base + s,
                 end: base + e,
                 text: &text[s..e],
                 kind: TokKind::Punct,
             });
-            i += 1;
+            i += width;
         }
     }
     out

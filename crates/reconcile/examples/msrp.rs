@@ -22,4 +22,10 @@ fn main() {
     if let Some(s) = crosscheck_reconcile::eval::paraphrase(&dir) {
         print!("{s}");
     }
+    for split in ["train", "test"] {
+        if let Some((accepted, missed)) = crosscheck_reconcile::eval::prefilter_misses(&dir, split)
+        {
+            println!("{split}: {accepted} pairs accepted, {missed} of them cut by the pre-filter");
+        }
+    }
 }

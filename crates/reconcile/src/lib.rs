@@ -30,7 +30,7 @@ pub mod paraphrase;
 
 use std::collections::{BTreeMap, HashMap};
 
-use crosscheck_facts::fold::{same_name, strip_possessive, variant_key};
+use crosscheck_facts::fold::{edit_distance, strip_possessive, variant_key};
 use crosscheck_facts::{concept, ArticleClaim, ArticleFacts, ClaimValue, DateValue, EntityKind};
 use crosscheck_model::{
     Citation, Claim, Conflict, ConflictSide, Document, Duplicate, Entity, Span, TimelineEvent,
@@ -197,10 +197,35 @@ impl Reconciler {
             }
         }
         let mut parent: Vec<usize> = (0..items.len()).collect();
+        // Pre-filter: only pairs sharing enough content stems are scored,
+        // found through an inverted index (stem → sentences holding it).
+        let outlet: Vec<usize> = items
+            .iter()
+            .map(|(di, _, _)| outlets.of(&docs[*di].article.id))
+            .collect();
+        let mut postings: HashMap<u64, Vec<usize>> = HashMap::new();
+        for (k, (_, _, f)) in items.iter().enumerate() {
+            for &st in f.stems() {
+                postings.entry(st).or_default().push(k);
+            }
+        }
+        let mut shared = vec![0u32; items.len()];
+        let mut touched: Vec<usize> = Vec::new();
         for i in 0..items.len() {
-            for j in i + 1..items.len() {
-                let (di, dj) = (items[i].0, items[j].0);
-                if outlets.of(&docs[di].article.id) == outlets.of(&docs[dj].article.id) {
+            for st in items[i].2.stems() {
+                for &j in &postings[st] {
+                    if j > i && outlet[j] != outlet[i] {
+                        if shared[j] == 0 {
+                            touched.push(j);
+                        }
+                        shared[j] += 1;
+                    }
+                }
+            }
+            touched.sort_unstable();
+            for j in touched.drain(..) {
+                let n = std::mem::take(&mut shared[j]) as usize;
+                if !paraphrase::may_match_count(n, &items[i].2, &items[j].2) {
                     continue;
                 }
                 if paraphrase::score(&items[i].2, &items[j].2) >= self.corroboration_threshold {
@@ -346,6 +371,10 @@ impl Outlets {
 #[derive(Default)]
 struct EntityBuilder {
     variants: Vec<(String, usize)>,
+    /// [`variant_key`] of each variant, computed once.
+    keys: Vec<String>,
+    /// Keys of the first and last word of each multi-word variant.
+    ends: Vec<(String, String)>,
     kinds: HashMap<EntityKind, usize>,
     articles: Vec<String>,
     mentions: usize,
@@ -353,10 +382,18 @@ struct EntityBuilder {
 }
 
 impl EntityBuilder {
-    fn add(&mut self, text: &str, kind: EntityKind, article: &str, weight: usize) {
+    fn add(&mut self, text: &str, key: &str, kind: EntityKind, article: &str, weight: usize) {
         match self.variants.iter_mut().find(|(v, _)| v == text) {
             Some((_, n)) => *n += 1,
-            None => self.variants.push((text.to_string(), 1)),
+            None => {
+                self.variants.push((text.to_string(), 1));
+                self.keys.push(key.to_string());
+                let ws: Vec<&str> = text.split_whitespace().collect();
+                if ws.len() > 1 {
+                    self.ends
+                        .push((variant_key(ws[0]), variant_key(ws[ws.len() - 1])));
+                }
+            }
         }
         *self.kinds.entry(kind).or_default() += weight;
         if !self.articles.iter().any(|a| a == article) {
@@ -364,9 +401,10 @@ impl EntityBuilder {
         }
         self.mentions += 1;
     }
-    fn matches(&self, name: &str) -> bool {
-        self.variants.iter().any(|(v, _)| same_name(v, name))
-            || self.acronyms.iter().any(|a| a == name)
+    /// Whether `name` (with its [`variant_key`] `key`) names this entity:
+    /// [`crosscheck_facts::fold::same_name`] against a variant, or an acronym.
+    fn matches(&self, name: &str, key: &str) -> bool {
+        self.keys.iter().any(|k| same_key(k, key)) || self.acronyms.iter().any(|a| a == name)
     }
     fn multiword(&self) -> impl Iterator<Item = &str> {
         self.variants
@@ -374,6 +412,15 @@ impl EntityBuilder {
             .map(|(v, _)| v.as_str())
             .filter(|v| v.split_whitespace().count() > 1)
     }
+}
+
+/// [`crosscheck_facts::fold::same_name`] on precomputed keys.
+fn same_key(ka: &str, kb: &str) -> bool {
+    if ka == kb {
+        return true;
+    }
+    let shorter = ka.chars().count().min(kb.chars().count());
+    shorter >= 8 && ka.chars().next() == kb.chars().next() && edit_distance(ka, kb) <= 1
 }
 
 fn is_acronym(w: &str) -> bool {
@@ -405,6 +452,7 @@ fn merge_entities(facts: &[ArticleFacts]) -> Vec<Entity> {
     for pass in 0..3 {
         for (article, m) in &all {
             let name = bare(m);
+            let key = variant_key(&name);
             let words = name.split_whitespace().count();
             let acro = words == 1 && is_acronym(&name);
             let this_pass = match pass {
@@ -416,7 +464,7 @@ fn merge_entities(facts: &[ArticleFacts]) -> Vec<Entity> {
                 continue;
             }
             let target = match pass {
-                0 => builders.iter().position(|b| b.matches(&name)),
+                0 => builders.iter().position(|b| b.matches(&name, &key)),
                 1 => builders
                     .iter()
                     .position(|b| {
@@ -430,23 +478,20 @@ fn merge_entities(facts: &[ArticleFacts]) -> Vec<Entity> {
                                 .any(|v| Some(v) == expansion || initials(v) == name)
                         })
                     }),
-                _ => builders.iter().position(|b| b.matches(&name)).or_else(|| {
-                    // A short form: the first or last word of exactly one
-                    // multi-word name ("Pyon", "Wrześniewski", "Brimstead").
-                    let key = variant_key(&name);
-                    let hits: Vec<usize> = builders
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, b)| {
-                            b.multiword().any(|v| {
-                                let ws: Vec<&str> = v.split_whitespace().collect();
-                                variant_key(ws[0]) == key || variant_key(ws[ws.len() - 1]) == key
-                            })
-                        })
-                        .map(|(i, _)| i)
-                        .collect();
-                    (hits.len() == 1).then(|| hits[0])
-                }),
+                _ => builders
+                    .iter()
+                    .position(|b| b.matches(&name, &key))
+                    .or_else(|| {
+                        // A short form: the first or last word of exactly one
+                        // multi-word name ("Pyon", "Wrześniewski", "Brimstead").
+                        let hits: Vec<usize> = builders
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, b)| b.ends.iter().any(|(f, l)| *f == key || *l == key))
+                            .map(|(i, _)| i)
+                            .collect();
+                        (hits.len() == 1).then(|| hits[0])
+                    }),
             };
             let b = match target {
                 Some(i) => &mut builders[i],
@@ -455,7 +500,7 @@ fn merge_entities(facts: &[ArticleFacts]) -> Vec<Entity> {
                     builders.last_mut().expect("just pushed")
                 }
             };
-            b.add(&name, m.kind, article, weight(m));
+            b.add(&name, &key, m.kind, article, weight(m));
             if pass == 0 {
                 if let Some(a) = &m.defines {
                     if !b.acronyms.contains(a) {
@@ -651,6 +696,7 @@ fn build_timeline(
             continue;
         };
         let mut seen: Vec<(usize, DateValue)> = Vec::new();
+        let mut cache: Vec<(usize, SentenceFeatures)> = Vec::new();
         for d in &f.dates {
             if matches!(d.value, DateValue::Week(_)) {
                 continue;
@@ -661,7 +707,15 @@ fn build_timeline(
             seen.push((d.sentence, d.value.clone()));
             let span = doc.sentences[d.sentence].span;
             let text = crosscheck_text::fold_whitespace(span.slice(&doc.article.text));
-            let feats = SentenceFeatures::new(&analyzer, &text);
+            // Several dates of one sentence share its features.
+            let feats = match cache.iter().find(|(s, _)| *s == d.sentence) {
+                Some((_, f)) => f.clone(),
+                None => {
+                    let f = SentenceFeatures::new(&analyzer, &text);
+                    cache.push((d.sentence, f.clone()));
+                    f
+                }
+            };
             let pos = (
                 order.get(f.article.as_str()).copied().unwrap_or(di),
                 span.start,
