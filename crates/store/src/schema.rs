@@ -1,0 +1,84 @@
+//! The database schema and connection settings.
+
+use rusqlite::Connection;
+
+/// Schema version kept in `PRAGMA user_version`.
+pub(crate) const SCHEMA_VERSION: i64 = 1;
+
+/// Tables, indexes and full-text indexes (idempotent).
+///
+/// * `articles` — one row per stored article, `seq` in ingest order. Holds
+///   the cleaned article of the JSON contract, its story, its link to the
+///   article it copies (`dup_root` is the first article of its duplicate
+///   group, `dup_kind`/`dup_similarity`/`dup_original` describe the link),
+///   the hashes used for idempotency (`content_hash`, of the input) and
+///   exact-copy detection (`norm_hash`), its MinHash signature and its
+///   clustering vector.
+/// * `stories` — one row per story (`story-{seq}`): list columns plus the
+///   story object of the JSON contract, stored as JSON (`json`).
+/// * `terms` — vocabulary and document frequencies for TF-IDF.
+/// * `articles_fts` (external content over `articles`) and `stories_fts`
+///   (title and brief text) — FTS5 indexes.
+pub(crate) const SCHEMA: &str = r#"
+CREATE TABLE IF NOT EXISTS articles (
+    seq            INTEGER PRIMARY KEY,
+    id             TEXT NOT NULL UNIQUE,
+    content_hash   TEXT NOT NULL,
+    norm_hash      INTEGER NOT NULL,
+    source         TEXT,
+    title          TEXT,
+    url            TEXT,
+    published      TEXT,
+    published_ts   INTEGER,
+    text           TEXT NOT NULL,
+    removed        TEXT NOT NULL,
+    story          INTEGER NOT NULL,
+    in_centroid    INTEGER NOT NULL,
+    dup_root       INTEGER,
+    dup_kind       TEXT,
+    dup_similarity REAL,
+    dup_original   TEXT,
+    shingles       INTEGER NOT NULL,
+    signature      BLOB NOT NULL,
+    vector         BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_story ON articles(story, seq);
+CREATE INDEX IF NOT EXISTS articles_norm ON articles(norm_hash);
+CREATE INDEX IF NOT EXISTS articles_source ON articles(source, published_ts);
+CREATE TABLE IF NOT EXISTS stories (
+    seq              INTEGER PRIMARY KEY,
+    title            TEXT NOT NULL,
+    articles         INTEGER NOT NULL,
+    sources          INTEGER NOT NULL,
+    independent      INTEGER NOT NULL,
+    first_published  TEXT,
+    last_published   TEXT,
+    updated          INTEGER NOT NULL,
+    json             TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS stories_updated ON stories(updated);
+CREATE TABLE IF NOT EXISTS terms (
+    id    INTEGER PRIMARY KEY,
+    term  TEXT NOT NULL UNIQUE,
+    df    INTEGER NOT NULL
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
+    title, text, content='articles', content_rowid='seq', tokenize='porter unicode61'
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS stories_fts USING fts5(
+    title, brief, tokenize='porter unicode61'
+);
+"#;
+
+/// Connection settings: WAL journal (readers never block the writer),
+/// `synchronous=FULL` (a commit is on disk before it is reported, so
+/// neither a killed process nor a power cut loses a reported article),
+/// a busy timeout instead of immediate `SQLITE_BUSY` errors.
+pub(crate) fn configure(conn: &Connection) -> rusqlite::Result<()> {
+    conn.busy_timeout(std::time::Duration::from_secs(10))?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "temp_store", "MEMORY")?;
+    conn.pragma_update(None, "cache_size", -32_000)?;
+    Ok(())
+}

@@ -1,0 +1,287 @@
+use super::*;
+use crosscheck_model::{Body, RawArticle};
+
+fn demo_batch() -> Batch {
+    let ing = Ingestor::new();
+    let mut batch = Batch::default();
+    for (name, bytes) in crosscheck::demo::files() {
+        let b = ing.read_bytes(name, bytes);
+        batch.articles.extend(b.articles);
+        batch.skipped.extend(b.skipped);
+    }
+    batch
+}
+
+fn raw(id: &str, source: &str, published: &str, text: &str) -> RawArticle {
+    RawArticle {
+        id: id.into(),
+        origin: format!("test:{id}"),
+        source: Some(source.into()),
+        title: None,
+        url: None,
+        published: Some(published.into()),
+        body: Body::Text(text.into()),
+    }
+}
+
+fn temp_store() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path().join("t.db")).unwrap();
+    (dir, store)
+}
+
+fn all_story_json(store: &Store) -> Vec<String> {
+    let page = store.stories(Page::first(Page::MAX_PER_PAGE)).unwrap();
+    page.stories
+        .iter()
+        .map(|s| store.story_json(&s.id).unwrap().unwrap())
+        .collect()
+}
+
+#[test]
+fn reingest_is_idempotent() {
+    let (_d, store) = temp_store();
+    let first = store.ingest(demo_batch()).unwrap();
+    assert!(first.stored.len() >= 14, "{first:?}");
+    let before = (store.stats().unwrap(), all_story_json(&store));
+    let again = store.ingest(demo_batch()).unwrap();
+    assert!(again.stored.is_empty(), "{again:?}");
+    assert_eq!(again.unchanged, first.stored);
+    assert!(again.stories.is_empty());
+    assert_eq!((store.stats().unwrap(), all_story_json(&store)), before);
+    assert_eq!(store.check().unwrap(), Vec::<String>::new());
+}
+
+#[test]
+fn reopened_store_continues_identically() {
+    // Ingesting in two sessions gives the same database content as one.
+    let batch = demo_batch();
+    let (a, b) = batch.articles.split_at(7);
+    let (_d1, one) = temp_store();
+    one.ingest(batch.clone()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.db");
+    Store::open(&path)
+        .unwrap()
+        .ingest(Batch {
+            articles: a.to_vec(),
+            skipped: vec![],
+        })
+        .unwrap();
+    let two = Store::open(&path).unwrap();
+    two.ingest(Batch {
+        articles: b.to_vec(),
+        skipped: vec![],
+    })
+    .unwrap();
+    assert_eq!(all_story_json(&one), all_story_json(&two));
+}
+
+#[test]
+fn changed_content_under_a_stored_id_is_refused() {
+    let (_d, store) = temp_store();
+    let text = "Harbour workers in Port Ellery walked out on Tuesday over pay. The union said 400 members joined the strike at the container terminal.";
+    store
+        .ingest(Batch {
+            articles: vec![raw("x", "Wire", "2026-01-02", text)],
+            skipped: vec![],
+        })
+        .unwrap();
+    let s = store
+        .ingest(Batch {
+            articles: vec![raw(
+                "x",
+                "Wire",
+                "2026-01-02",
+                "Something else entirely happened in a different town today, officials said.",
+            )],
+            skipped: vec![],
+        })
+        .unwrap();
+    assert!(s.stored.is_empty());
+    assert_eq!(s.skipped.len(), 1);
+    assert!(s.skipped[0].reason.contains("different content"), "{s:?}");
+    assert_eq!(
+        store.article("x").unwrap().unwrap().article.text.len(),
+        text.len()
+    );
+}
+
+#[test]
+fn stories_grow_incrementally_and_keep_their_ids() {
+    let (_d, store) = temp_store();
+    let batch = demo_batch();
+    let mut story_of_first: Option<String> = None;
+    let mut sizes = Vec::new();
+    for raw in batch.articles.iter().cloned() {
+        let id = raw.id.clone();
+        let s = store
+            .ingest(Batch {
+                articles: vec![raw],
+                skipped: vec![],
+            })
+            .unwrap();
+        assert_eq!(s.stored, vec![id.clone()]);
+        assert_eq!(s.stories.len(), 1, "one story touched per article");
+        if id == "meridian/plant-blast" {
+            story_of_first = Some(s.stories[0].clone());
+        }
+        if let Some(st) = &story_of_first {
+            let story = store.story(st).unwrap().unwrap();
+            sizes.push(story.articles.len());
+            // The story's brief cites only its own articles.
+            for b in &story.brief {
+                for c in &b.citations {
+                    assert!(story.articles.contains(&c.article));
+                }
+            }
+        }
+    }
+    let st = story_of_first.expect("demo has meridian/plant-blast");
+    assert!(sizes.windows(2).all(|w| w[0] <= w[1]), "{sizes:?}");
+    let story = store.story(&st).unwrap().unwrap();
+    assert!(story.articles.len() >= 4, "{:?}", story.articles);
+    // The reprint is a copy in the wire story's duplicate group.
+    let reprint = store
+        .article("harbour-herald/plant-blast-reprint")
+        .unwrap()
+        .unwrap();
+    assert_eq!(reprint.story, st);
+    assert_eq!(reprint.copies, vec!["meridian/plant-blast".to_string()]);
+    // The story list leads with the most recently updated story.
+    let page = store.stories(Page::first(50)).unwrap();
+    let last = &batch.articles.last().unwrap().id;
+    assert_eq!(
+        page.stories[0].id,
+        store.article(last).unwrap().unwrap().story
+    );
+    assert_eq!(store.check().unwrap(), Vec::<String>::new());
+}
+
+#[test]
+fn incremental_stories_agree_with_the_batch_pipeline() {
+    // Same partition of the demo corpus as `crosscheck analyze`.
+    let (_d, store) = temp_store();
+    let batch = demo_batch();
+    store.ingest(batch.clone()).unwrap();
+    let report = crosscheck::Pipeline::default().analyze_batch(batch, &mut crosscheck::NoProgress);
+    let mut batch_sets: Vec<BTreeSet<String>> = report
+        .stories
+        .iter()
+        .map(|s| s.articles.iter().cloned().collect())
+        .collect();
+    let page = store.stories(Page::first(50)).unwrap();
+    let mut store_sets: Vec<BTreeSet<String>> = page
+        .stories
+        .iter()
+        .map(|s| {
+            store
+                .story(&s.id)
+                .unwrap()
+                .unwrap()
+                .articles
+                .into_iter()
+                .collect()
+        })
+        .collect();
+    batch_sets.sort();
+    store_sets.sort();
+    assert_eq!(store_sets, batch_sets);
+}
+
+use std::collections::BTreeSet;
+
+#[test]
+fn search_with_source_and_date_filters() {
+    let (_d, store) = temp_store();
+    let articles = vec![
+        raw("a1", "Coast Post", "2026-02-01T08:00:00Z", "Dockers at the Velmar terminal began a strike over pay on Sunday. The union said the stoppage would last three days."),
+        raw("a2", "Inland Times", "2026-02-03", "The Velmar strike entered its third day as talks with the port authority stalled. Ships queued outside the harbour."),
+        raw("b1", "Inland Times", "2026-02-03", "A new library opened in Osterfeld with twelve thousand books and a reading garden for children."),
+    ];
+    store
+        .ingest(Batch {
+            articles,
+            skipped: vec![],
+        })
+        .unwrap();
+    let ids = |r: &SearchResults| r.articles.iter().map(|h| h.id.clone()).collect::<Vec<_>>();
+    let all = store
+        .search("Velmar strike", &SearchFilters::default())
+        .unwrap();
+    let mut found = ids(&all);
+    found.sort();
+    assert_eq!(found, vec!["a1", "a2"]);
+    assert!(all.articles[0].snippet.contains(MARK_START));
+    assert!(!all.stories.is_empty());
+    // Stemming: "strikes" finds "strike".
+    assert_eq!(
+        ids(&store.search("strikes", &SearchFilters::default()).unwrap()).len(),
+        2
+    );
+    let by_source = SearchFilters {
+        source: Some("Inland Times".into()),
+        ..Default::default()
+    };
+    assert_eq!(
+        ids(&store.search("Velmar", &by_source).unwrap()),
+        vec!["a2"]
+    );
+    let by_date = SearchFilters {
+        to: Some("2026-02-01".into()),
+        ..Default::default()
+    };
+    assert_eq!(ids(&store.search("Velmar", &by_date).unwrap()), vec!["a1"]);
+    let from = SearchFilters {
+        from: Some("2026-02-02".into()),
+        ..Default::default()
+    };
+    assert_eq!(ids(&store.search("Velmar", &from).unwrap()), vec!["a2"]);
+    // FTS syntax in the query is harmless.
+    assert!(store
+        .search("\"unbalanced AND (", &SearchFilters::default())
+        .is_ok());
+    assert!(store
+        .search("  ", &SearchFilters::default())
+        .unwrap()
+        .articles
+        .is_empty());
+    let bad = SearchFilters {
+        from: Some("yesterday".into()),
+        ..Default::default()
+    };
+    assert!(matches!(store.search("x", &bad), Err(Error::Invalid(_))));
+}
+
+#[test]
+fn story_numbers_parse_strictly() {
+    assert_eq!(story_number("story-12"), Some(12));
+    assert_eq!(story_number("story-0"), None);
+    assert_eq!(story_number("story-012"), None);
+    assert_eq!(story_number("story-"), None);
+    assert_eq!(story_number("12"), None);
+}
+
+#[test]
+fn bad_pages_are_refused() {
+    let (_d, store) = temp_store();
+    assert!(store
+        .stories(Page {
+            page: 0,
+            per_page: 10
+        })
+        .is_err());
+    assert!(store
+        .stories(Page {
+            page: 1,
+            per_page: 0
+        })
+        .is_err());
+    assert!(store
+        .stories(Page {
+            page: 1,
+            per_page: 10_000
+        })
+        .is_err());
+    assert_eq!(store.stories(Page::first(10)).unwrap().total, 0);
+}

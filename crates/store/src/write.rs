@@ -1,0 +1,600 @@
+//! The write path: preparing articles (in parallel, outside the lock) and
+//! storing them one transaction per chunk (under the lock).
+
+use std::collections::BTreeSet;
+
+use ahash::AHashMap;
+use crosscheck::incremental::StoryBuilder;
+use crosscheck::Pipeline;
+use crosscheck_dedup::{
+    estimate_jaccard, normalize, shingles, Deduplicator, DuplicateKind, MinHasher, Signature,
+    MIN_CONTAINED_SHINGLES,
+};
+use crosscheck_model::{Article, Body, Document, Duplicate, RawArticle, Removed, Skipped};
+use crosscheck_text::Analyzer;
+use rayon::prelude::*;
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use xxhash_rust::xxh3::{xxh3_128, xxh3_64};
+
+use crate::index::{self, StoryIndex, Vector};
+use crate::{IngestSummary, Result, StoreOptions};
+
+/// Default near and containment thresholds of the dedup stage.
+const NEAR: f64 = 0.8;
+const CONTAINMENT: f64 = 0.8;
+/// MinHash estimates this far below a threshold are still verified exactly.
+const ESTIMATE_SLACK: f64 = 0.2;
+/// Most recent members of the candidate story compared for copies.
+const COPY_CANDIDATES: usize = 64;
+/// Candidates verified exactly per article.
+const MAX_VERIFY: usize = 3;
+
+/// An article ready to store: everything that does not depend on the
+/// database, computed in parallel.
+pub(crate) struct Prepared {
+    origin: String,
+    outcome: std::result::Result<Ready, Skipped>,
+}
+
+struct Ready {
+    content_hash: String,
+    doc: Document,
+    norm_hash: i64,
+    shingles: usize,
+    signature: Signature,
+    tf: Vec<(String, f32)>,
+    time: Option<i64>,
+}
+
+thread_local! {
+    static PIPELINE: Pipeline = Pipeline::default();
+    static ANALYZER: Analyzer = Analyzer::english();
+}
+
+/// Prepare a chunk of raw articles in parallel, keeping their order.
+pub(crate) fn prepare_all(raw: Vec<RawArticle>) -> Vec<Prepared> {
+    raw.into_par_iter().map(prepare).collect()
+}
+
+fn prepare(raw: RawArticle) -> Prepared {
+    let origin = raw.origin.clone();
+    let content_hash = content_hash(&raw);
+    let outcome = PIPELINE.with(|p| p.prepare(raw)).map(|article| {
+        let doc = ANALYZER.with(|a| a.analyse(article));
+        let normalized = normalize(&doc.article.text);
+        let sh = shingles(&normalized);
+        let signature = MinHasher::default().signature(&sh);
+        let tf = index::tf_weights(&doc);
+        let time = doc
+            .article
+            .published
+            .as_deref()
+            .and_then(crosscheck_cluster::parse_iso8601);
+        Ready {
+            content_hash,
+            norm_hash: xxh3_64(normalized.as_bytes()) as i64,
+            shingles: sh.len(),
+            signature,
+            tf,
+            time,
+            doc,
+        }
+    });
+    Prepared { origin, outcome }
+}
+
+/// A hash of everything an input says about an article (not where it was
+/// read from), to tell a re-send from a different article under the same id.
+fn content_hash(raw: &RawArticle) -> String {
+    let mut buf = Vec::new();
+    for part in [&raw.source, &raw.title, &raw.url, &raw.published] {
+        match part {
+            Some(s) => {
+                buf.push(1);
+                buf.extend_from_slice(s.as_bytes());
+            }
+            None => buf.push(0),
+        }
+        buf.push(0xff);
+    }
+    match &raw.body {
+        Body::Text(t) => {
+            buf.push(b't');
+            buf.extend_from_slice(t.as_bytes());
+        }
+        Body::Html(h) => {
+            buf.push(b'h');
+            buf.extend_from_slice(h.as_bytes());
+        }
+    }
+    format!("{:032x}", xxh3_128(&buf))
+}
+
+/// The single writer: the connection used for writes and the clustering
+/// state derived from the database.
+pub(crate) struct Writer {
+    conn: Connection,
+    index: StoryIndex,
+    builder: StoryBuilder,
+    analyzer: Analyzer,
+    dedup: Deduplicator,
+    max_brief_articles: usize,
+}
+
+/// A stored article that a new one copies.
+struct CopyOf {
+    seq: i64,
+    story: i64,
+    root: Option<i64>,
+    kind: DuplicateKind,
+    similarity: f64,
+    original: Option<String>,
+}
+
+impl Writer {
+    pub(crate) fn new(conn: Connection, options: &StoreOptions) -> Result<Self> {
+        let index = StoryIndex::load(&conn, options.cluster_threshold)?;
+        Ok(Writer {
+            conn,
+            index,
+            builder: StoryBuilder::new(options.brief_sentences, options.brief_words),
+            analyzer: Analyzer::english(),
+            dedup: Deduplicator::new()
+                .near_threshold(NEAR)
+                .containment_threshold(CONTAINMENT),
+            max_brief_articles: options.max_brief_articles.max(1),
+        })
+    }
+
+    /// Store groups of prepared articles in one transaction, one summary per
+    /// group. On error nothing is stored and the in-memory state is rebuilt
+    /// from the database.
+    pub(crate) fn ingest(&mut self, groups: Vec<Vec<Prepared>>) -> Result<Vec<IngestSummary>> {
+        let result = self.ingest_tx(groups);
+        if result.is_err() {
+            // The transaction rolled back (dropped): forget what it did.
+            self.index = StoryIndex::load(&self.conn, self.index.threshold)?;
+        }
+        result
+    }
+
+    fn ingest_tx(&mut self, groups: Vec<Vec<Prepared>>) -> Result<Vec<IngestSummary>> {
+        let tx = self.conn.transaction()?;
+        let mut summaries = Vec::with_capacity(groups.len());
+        let mut touched_all: BTreeSet<i64> = BTreeSet::new();
+        let mut df_changed: BTreeSet<u32> = BTreeSet::new();
+        for chunk in groups {
+            let mut summary = IngestSummary::default();
+            let mut touched: BTreeSet<i64> = BTreeSet::new();
+            for p in chunk {
+                let ready = match p.outcome {
+                    Ok(r) => r,
+                    Err(s) => {
+                        summary.skipped.push(s);
+                        continue;
+                    }
+                };
+                let id = ready.doc.article.id.clone();
+                let existing: Option<String> = tx
+                    .prepare_cached("SELECT content_hash FROM articles WHERE id = ?1")?
+                    .query_row([&id], |r| r.get(0))
+                    .optional()?;
+                match existing {
+                    Some(h) if h == ready.content_hash => {
+                        summary.unchanged.push(id);
+                        continue;
+                    }
+                    Some(_) => {
+                        summary.skipped.push(Skipped::new(
+                            p.origin,
+                            format!(
+                                "id {id} is already stored with different content \
+                                 (stored articles do not change)"
+                            ),
+                        ));
+                        continue;
+                    }
+                    None => {}
+                }
+                let story = store_one(&tx, &mut self.index, &self.dedup, &ready, &mut df_changed)?;
+                touched.insert(story);
+                summary.stored.push(id);
+            }
+            summary.stories = touched.iter().map(|s| format!("story-{s}")).collect();
+            touched_all.extend(touched);
+            summaries.push(summary);
+        }
+        for &t in &df_changed {
+            tx.prepare_cached("UPDATE terms SET df = ?1 WHERE id = ?2")?
+                .execute(params![self.index.df[t as usize], t])?;
+        }
+        for &s in &touched_all {
+            rebrief(
+                &tx,
+                s,
+                &self.builder,
+                &self.analyzer,
+                self.max_brief_articles,
+            )?;
+        }
+        tx.commit()?;
+        Ok(summaries)
+    }
+}
+
+/// Insert one new article: find a copy of it, pick its story, write its
+/// rows. Returns its story.
+fn store_one(
+    tx: &Transaction,
+    index: &mut StoryIndex,
+    dedup: &Deduplicator,
+    r: &Ready,
+    df_changed: &mut BTreeSet<u32>,
+) -> Result<i64> {
+    // Vocabulary and document frequencies (this article included).
+    let mut weights: Vec<(u32, f32)> = Vec::with_capacity(r.tf.len());
+    for (term, w) in &r.tf {
+        let (id, created) = index.intern(term);
+        if created {
+            tx.execute(
+                "INSERT INTO terms(id, term, df) VALUES (?1, ?2, 0)",
+                params![id, term],
+            )?;
+        }
+        weights.push((id, *w));
+    }
+    let ids: Vec<u32> = weights.iter().map(|e| e.0).collect();
+    index.count_doc(&ids);
+    df_changed.extend(ids);
+    let vector: Vector = index.vector(&weights);
+    let best = index.best(&vector, r.time);
+
+    let copy = match exact_copy(tx, r.norm_hash)? {
+        Some(c) => Some(c),
+        None => match best {
+            Some((story, _)) => verified_copy(tx, dedup, r, story)?,
+            None => None,
+        },
+    };
+
+    let seq: i64 = tx.query_row("SELECT coalesce(max(seq), 0) + 1 FROM articles", [], |x| {
+        x.get(0)
+    })?;
+    let (story, in_centroid, root) = match &copy {
+        Some(c) => {
+            let root = c.root.unwrap_or(c.seq);
+            if c.root.is_none() {
+                tx.execute("UPDATE articles SET dup_root = ?1 WHERE seq = ?1", [c.seq])?;
+            }
+            (c.story, false, Some(root))
+        }
+        None => match best.filter(|&(_, sim)| sim >= index.threshold) {
+            Some((story, _)) => (story, true, None),
+            None => {
+                tx.execute(
+                    "INSERT INTO stories(title, articles, sources, independent, updated, json) \
+                     VALUES ('', 0, 0, 0, ?1, '{}')",
+                    [seq],
+                )?;
+                (tx.last_insert_rowid(), true, None)
+            }
+        },
+    };
+    if in_centroid {
+        index.add_to(story, &vector, r.time);
+    } else {
+        index.touch_time(story, r.time);
+    }
+
+    let a = &r.doc.article;
+    let removed = serde_json::to_string(&a.removed).expect("removed lines serialise");
+    tx.execute(
+        "INSERT INTO articles(seq, id, content_hash, norm_hash, source, title, url, published, \
+         published_ts, text, removed, story, in_centroid, dup_root, dup_kind, dup_similarity, \
+         dup_original, shingles, signature, vector) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
+        params![
+            seq,
+            a.id,
+            r.content_hash,
+            r.norm_hash,
+            a.source,
+            a.title,
+            a.url,
+            a.published,
+            r.time,
+            a.text,
+            removed,
+            story,
+            in_centroid,
+            root,
+            copy.as_ref().map(|c| kind_name(c.kind)),
+            copy.as_ref().map(|c| c.similarity),
+            copy.as_ref().and_then(|c| c.original.clone()),
+            r.shingles as i64,
+            index::encode_signature(&r.signature),
+            index::encode_vector(&vector),
+        ],
+    )?;
+    tx.execute(
+        "INSERT INTO articles_fts(rowid, title, text) VALUES (?1, ?2, ?3)",
+        params![seq, a.title, a.text],
+    )?;
+    Ok(story)
+}
+
+fn kind_name(k: DuplicateKind) -> &'static str {
+    match k {
+        DuplicateKind::Exact => "exact",
+        DuplicateKind::Near => "near",
+        DuplicateKind::Contained => "contained",
+    }
+}
+
+/// The first stored article with the same normalised text.
+fn exact_copy(tx: &Transaction, norm_hash: i64) -> Result<Option<CopyOf>> {
+    Ok(tx
+        .query_row(
+            "SELECT seq, story, dup_root FROM articles WHERE norm_hash = ?1 ORDER BY seq LIMIT 1",
+            [norm_hash],
+            |x| {
+                Ok(CopyOf {
+                    seq: x.get(0)?,
+                    story: x.get(1)?,
+                    root: x.get(2)?,
+                    kind: DuplicateKind::Exact,
+                    similarity: 1.0,
+                    original: None,
+                })
+            },
+        )
+        .optional()?)
+}
+
+/// A near or contained copy among the latest members of `story`: MinHash
+/// estimates pick a few candidates, the dedup stage verifies them on the
+/// exact shingle sets.
+fn verified_copy(
+    tx: &Transaction,
+    dedup: &Deduplicator,
+    r: &Ready,
+    story: i64,
+) -> Result<Option<CopyOf>> {
+    let mut stmt = tx.prepare_cached(
+        "SELECT seq, shingles, signature FROM articles WHERE story = ?1 ORDER BY seq DESC LIMIT ?2",
+    )?;
+    let mut rows = stmt.query(params![story, COPY_CANDIDATES as i64])?;
+    let mut cands: Vec<(f64, i64)> = Vec::new();
+    let a = r.shingles as f64;
+    while let Some(row) = rows.next()? {
+        let seq: i64 = row.get(0)?;
+        let b: i64 = row.get(1)?;
+        let blob: Vec<u8> = row.get(2)?;
+        let Some(sig) = index::decode_signature(&blob) else {
+            continue;
+        };
+        let j = estimate_jaccard(&r.signature, &sig);
+        let b = b as f64;
+        let small = a.min(b);
+        // |A ∩ B| = J (|A| + |B|) / (1 + J).
+        let containment = if small > 0.0 {
+            j * (a + b) / (1.0 + j) / small
+        } else {
+            0.0
+        };
+        let score = if j >= NEAR - ESTIMATE_SLACK {
+            j
+        } else if small >= MIN_CONTAINED_SHINGLES as f64
+            && containment >= CONTAINMENT - ESTIMATE_SLACK
+        {
+            containment * 0.99
+        } else {
+            continue;
+        };
+        cands.push((score, seq));
+    }
+    cands.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+    cands.truncate(MAX_VERIFY);
+    for (_, seq) in cands {
+        let (id, text, published, story, root): (String, String, Option<String>, i64, Option<i64>) =
+            tx.query_row(
+                "SELECT id, text, published, story, dup_root FROM articles WHERE seq = ?1",
+                [seq],
+                |x| Ok((x.get(0)?, x.get(1)?, x.get(2)?, x.get(3)?, x.get(4)?)),
+            )?;
+        let other = Document {
+            article: Article {
+                id,
+                source: None,
+                title: None,
+                url: None,
+                published,
+                text,
+                removed: Vec::new(),
+            },
+            sentences: Vec::new(),
+        };
+        let mine = Document {
+            article: Article {
+                removed: Vec::new(),
+                ..r.doc.article.clone()
+            },
+            sentences: Vec::new(),
+        };
+        if let Some(d) = dedup.find(&[other, mine]).into_iter().next() {
+            return Ok(Some(CopyOf {
+                seq,
+                story,
+                root,
+                kind: d.kind,
+                similarity: d.similarity,
+                original: d.original,
+            }));
+        }
+    }
+    Ok(None)
+}
+
+/// One member of a story as read for its brief.
+struct Member {
+    seq: i64,
+    id: String,
+    source: Option<String>,
+    published: Option<String>,
+    root: Option<i64>,
+    kind: Option<String>,
+    similarity: Option<f64>,
+    original: Option<String>,
+}
+
+/// Rewrite story `seq`: member list, counts, brief, search entry.
+fn rebrief(
+    tx: &Transaction,
+    seq: i64,
+    builder: &StoryBuilder,
+    analyzer: &Analyzer,
+    max_articles: usize,
+) -> Result<()> {
+    let mut members: Vec<Member> = {
+        let mut stmt = tx.prepare_cached(
+            "SELECT seq, id, source, published, dup_root, dup_kind, dup_similarity, dup_original \
+             FROM articles WHERE story = ?1 ORDER BY seq",
+        )?;
+        let rows = stmt.query_map([seq], |x| {
+            Ok(Member {
+                seq: x.get(0)?,
+                id: x.get(1)?,
+                source: x.get(2)?,
+                published: x.get(3)?,
+                root: x.get(4)?,
+                kind: x.get(5)?,
+                similarity: x.get(6)?,
+                original: x.get(7)?,
+            })
+        })?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    // Reading order: dated oldest first, then undated, each in ingest order.
+    members.sort_by(|a, b| match (&a.published, &b.published) {
+        (Some(x), Some(y)) => x.cmp(y).then(a.seq.cmp(&b.seq)),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => a.seq.cmp(&b.seq),
+    });
+
+    // Duplicate groups, by root.
+    let mut groups: AHashMap<i64, Vec<&Member>> = AHashMap::new();
+    for m in &members {
+        if let Some(r) = m.root {
+            groups.entry(r).or_default().push(m);
+        }
+    }
+    let mut duplicates: Vec<Duplicate> = groups
+        .values()
+        .filter(|g| g.len() >= 2)
+        .map(|g| {
+            let edges: Vec<&&Member> = g.iter().filter(|m| m.kind.is_some()).collect();
+            let all_exact = edges.iter().all(|m| m.kind.as_deref() == Some("exact"));
+            let contained = edges
+                .iter()
+                .filter(|m| m.kind.as_deref() == Some("contained"))
+                .min_by_key(|m| m.seq);
+            let kind = if all_exact {
+                DuplicateKind::Exact
+            } else if contained.is_some() {
+                DuplicateKind::Contained
+            } else {
+                DuplicateKind::Near
+            };
+            let similarity = edges
+                .iter()
+                .filter_map(|m| m.similarity)
+                .fold(1.0f64, f64::min);
+            let mut articles: Vec<String> = g.iter().map(|m| m.id.clone()).collect();
+            articles.sort();
+            Duplicate {
+                articles,
+                kind,
+                similarity,
+                original: contained.and_then(|m| m.original.clone()),
+            }
+        })
+        .collect();
+    duplicates.sort_by(|a, b| a.articles.cmp(&b.articles));
+
+    // The brief reads the most recently stored members, in reading order.
+    let mut recent: Vec<i64> = members.iter().map(|m| m.seq).collect();
+    recent.sort_unstable_by(|a, b| b.cmp(a));
+    recent.truncate(max_articles);
+    let chosen: std::collections::HashSet<i64> = recent.into_iter().collect();
+    let mut docs: Vec<Document> = Vec::with_capacity(chosen.len());
+    {
+        let mut stmt = tx.prepare_cached(
+            "SELECT id, source, title, url, published, text, removed FROM articles WHERE seq = ?1",
+        )?;
+        for m in members.iter().filter(|m| chosen.contains(&m.seq)) {
+            let (article, removed): (Article, String) = stmt.query_row([m.seq], |x| {
+                Ok((
+                    Article {
+                        id: x.get(0)?,
+                        source: x.get(1)?,
+                        title: x.get(2)?,
+                        url: x.get(3)?,
+                        published: x.get(4)?,
+                        text: x.get(5)?,
+                        removed: Vec::new(),
+                    },
+                    x.get(6)?,
+                ))
+            })?;
+            let removed: Vec<Removed> = serde_json::from_str(&removed).unwrap_or_default();
+            docs.push(analyzer.analyse(Article { removed, ..article }));
+        }
+    }
+    let refs: Vec<&Document> = docs.iter().collect();
+    let mut story = builder.build(
+        format!("story-{seq}"),
+        &refs,
+        &duplicates,
+        Some(members.iter().map(|m| m.id.clone()).collect()),
+    );
+    if story.title.trim().is_empty() {
+        story.title = docs
+            .iter()
+            .find_map(|d| d.article.title.clone())
+            .or_else(|| {
+                docs.first()
+                    .map(|d| d.article.text.chars().take(80).collect())
+            })
+            .unwrap_or_default();
+    }
+    let title = story.title.clone();
+    let json = serde_json::to_string(&story).expect("stories serialise");
+    let sources: BTreeSet<&str> = members.iter().filter_map(|m| m.source.as_deref()).collect();
+    let independent = members.iter().filter(|m| m.root.is_none()).count() + groups.len();
+    let first = members.iter().filter_map(|m| m.published.clone()).min();
+    let last = members.iter().filter_map(|m| m.published.clone()).max();
+    let updated = members.iter().map(|m| m.seq).max().unwrap_or(0);
+    tx.execute(
+        "UPDATE stories SET title = ?1, articles = ?2, sources = ?3, independent = ?4, \
+         first_published = ?5, last_published = ?6, updated = ?7, json = ?8 WHERE seq = ?9",
+        params![
+            title,
+            members.len() as i64,
+            sources.len() as i64,
+            independent as i64,
+            first,
+            last,
+            updated,
+            json,
+            seq
+        ],
+    )?;
+    let brief_text: Vec<&str> = story.brief.iter().map(|b| b.text.as_str()).collect();
+    tx.execute("DELETE FROM stories_fts WHERE rowid = ?1", [seq])?;
+    tx.execute(
+        "INSERT INTO stories_fts(rowid, title, brief) VALUES (?1, ?2, ?3)",
+        params![seq, title, brief_text.join(" ")],
+    )?;
+    Ok(())
+}
