@@ -44,6 +44,53 @@ enum Command {
         #[command(flatten)]
         opts: Opts,
     },
+    /// Add articles to the store (SQLite, `crosscheck.db` by default):
+    /// cleaned, deduplicated and joined to stories incrementally.
+    /// Re-ingesting the same article changes nothing.
+    Ingest {
+        /// Files or folders to read (same formats as `analyze`).
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        db: DbOpt,
+    },
+    /// List the stored stories, most recently updated first.
+    Stories {
+        /// Page number (from 1).
+        #[arg(long, default_value_t = 1)]
+        page: usize,
+        /// Stories per page (at most 200).
+        #[arg(long, default_value_t = 20)]
+        per_page: usize,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        db: DbOpt,
+    },
+    /// Print one stored story: its cited brief, facts, conflicts, entities
+    /// and timeline.
+    Show {
+        /// Story id (`story-N`).
+        story: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Md)]
+        format: Format,
+        #[command(flatten)]
+        db: DbOpt,
+    },
+    /// Serve the JSON API and the web page over the store.
+    Serve {
+        /// Address to listen on (loopback by default; other addresses need
+        /// --token).
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
+        /// Bearer token required by write endpoints.
+        #[arg(long, env = "CROSSCHECK_TOKEN")]
+        token: Option<String>,
+        #[command(flatten)]
+        db: DbOpt,
+    },
     /// Extract the main text of saved web pages (like trafilatura's CLI).
     ///
     /// Prints the text of each page, or with --json its metadata (title,
@@ -100,16 +147,36 @@ enum EvalCommand {
         #[arg(long, value_name = "PATH")]
         dataset: Option<PathBuf>,
     },
-    /// Briefs against DUC 2003's human 100-word summaries (ROUGE, stemmed,
-    /// mean over the four references), with the lead baseline.
+    /// Briefs against human summaries (ROUGE, rouge-score conventions,
+    /// mean over references), with the lead baseline.
+    ///
+    /// The data set is recognised by its layout: DUC 2003 (100 words, event
+    /// and TREC clusters apart), MultiLing 2011 (250 words, per language), or
+    /// a folder of .txt reports whose `000*.txt` file is the reference (the
+    /// others are briefed as one story; cut at the reference's length).
     Summarization {
-        /// The DUC 2003 folder.
+        /// The data set folder (default: ../shared/data/duc2003).
         #[arg(long, value_name = "PATH")]
         dataset: Option<PathBuf>,
-        /// Word cut-off of the summaries.
-        #[arg(long, default_value_t = 100, value_name = "N")]
-        words: usize,
+        /// Word cut-off of the summaries (default: per data set).
+        #[arg(long, value_name = "N")]
+        words: Option<usize>,
+        /// MultiLing languages to evaluate (default: all seven).
+        #[arg(long = "language", value_name = "NAME")]
+        languages: Vec<String>,
+        /// Write every task's input, references, summaries and ROUGE scores
+        /// as JSON Lines to FILE (read by scripts/rouge-check.sh and
+        /// scripts/bench-summarizers.sh).
+        #[arg(long, value_name = "FILE")]
+        dump: Option<PathBuf>,
     },
+}
+
+#[derive(Args)]
+struct DbOpt {
+    /// The store's database file.
+    #[arg(long, default_value = "crosscheck.db", value_name = "PATH")]
+    db: PathBuf,
 }
 
 #[derive(Args)]
@@ -142,6 +209,11 @@ struct Opts {
     /// Treat all input as one story (skip clustering).
     #[arg(long)]
     single_story: bool,
+    /// Update mode: BRIEF.json is an earlier JSON report; brief only what
+    /// its briefs do not already say (a story with nothing new gets an
+    /// empty brief).
+    #[arg(long, value_name = "BRIEF.json")]
+    since: Option<PathBuf>,
     /// Print no progress or summary on standard error.
     #[arg(short, long)]
     quiet: bool,
@@ -183,13 +255,101 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Analyze { paths, opts } => {
             let mut progress = StderrProgress { quiet: opts.quiet };
-            let report = pipeline(&opts).analyze_paths(&paths, &mut progress);
+            let report = pipeline(&opts)?.analyze_paths(&paths, &mut progress);
             finish(&report, &opts)
         }
         Command::Demo { opts } => {
             let mut progress = StderrProgress { quiet: opts.quiet };
-            let report = pipeline(&opts).analyze_files(&crosscheck::demo::files(), &mut progress);
+            let report = pipeline(&opts)?.analyze_files(&crosscheck::demo::files(), &mut progress);
             finish(&report, &opts)
+        }
+        Command::Ingest { paths, db } => {
+            let store = crosscheck_store::Store::open(&db.db)
+                .with_context(|| format!("cannot open {}", db.db.display()))?;
+            let summary = store.ingest_paths(&paths)?;
+            for s in &summary.skipped {
+                eprintln!("crosscheck: skipped {}: {}", s.path, s.reason);
+            }
+            println!(
+                "{} stored, {} unchanged, {} skipped; {} stor{} updated",
+                summary.stored.len(),
+                summary.unchanged.len(),
+                summary.skipped.len(),
+                summary.stories.len(),
+                if summary.stories.len() == 1 {
+                    "y"
+                } else {
+                    "ies"
+                }
+            );
+            Ok(
+                if summary.stored.is_empty() && summary.unchanged.is_empty() {
+                    ExitCode::from(1)
+                } else {
+                    ExitCode::SUCCESS
+                },
+            )
+        }
+        Command::Stories {
+            page,
+            per_page,
+            json,
+            db,
+        } => {
+            let store = crosscheck_store::Store::open(&db.db)
+                .with_context(|| format!("cannot open {}", db.db.display()))?;
+            let listing = store.stories(crosscheck_store::Page { page, per_page })?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&listing)?);
+            } else {
+                println!(
+                    "{} stories (page {} of {} per page)\n",
+                    listing.total, listing.page, listing.per_page
+                );
+                for s in &listing.stories {
+                    println!(
+                        "{:<12} {:>3} article(s) {:>3} independent  {}  {}",
+                        s.id,
+                        s.articles,
+                        s.independent_sources,
+                        s.last_published.as_deref().unwrap_or("undated"),
+                        s.title
+                    );
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Show { story, format, db } => {
+            let store = crosscheck_store::Store::open(&db.db)
+                .with_context(|| format!("cannot open {}", db.db.display()))?;
+            let Some(found) = store.story(&story)? else {
+                anyhow::bail!("no story {story:?} in {}", db.db.display());
+            };
+            match format {
+                Format::Json => println!("{}", serde_json::to_string_pretty(&found)?),
+                Format::Md => print!(
+                    "{}",
+                    render::story_markdown(1, &found, |id| {
+                        store
+                            .article(id)
+                            .ok()
+                            .flatten()
+                            .and_then(|a| a.article.source)
+                    })
+                ),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Serve { addr, token, db } => {
+            eprintln!("crosscheck: serving {} on http://{addr}/", db.db.display());
+            crosscheck_server::serve_blocking(crosscheck_server::ServerConfig {
+                addr,
+                db: db.db,
+                token,
+                ..Default::default()
+            })
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+            Ok(ExitCode::SUCCESS)
         }
         Command::Extract {
             pages,
@@ -242,18 +402,21 @@ fn eval(which: EvalCommand) -> anyhow::Result<()> {
                 path.display()
             );
         }
-        EvalCommand::Summarization { dataset: d, words } => {
+        EvalCommand::Summarization {
+            dataset: d,
+            words,
+            languages,
+            dump,
+        } => {
             let path = dataset(d, "duc2003")?;
-            // Briefs a little longer than the cut-off, so the cut falls
-            // inside the last sentence as in DUC's own evaluations.
-            let pipeline = Pipeline::builder()
-                .single_story(true)
-                .brief_words(words + words / 3)
-                .brief_sentences(usize::MAX)
-                .build();
-            let report = ev::summarization::evaluate(&path, &pipeline, words)
+            let options = ev::summarization::Options {
+                words,
+                languages,
+                dump,
+            };
+            let report = ev::summarization::evaluate(&path, &options)
                 .with_context(|| format!("cannot read {}", path.display()))?;
-            println!("Summarization, DUC 2003 ({})\n\n{report}", path.display());
+            println!("Summarization ({})\n\n{report}", path.display());
         }
     }
     Ok(())
@@ -327,13 +490,31 @@ fn read_page(path: &std::path::Path) -> anyhow::Result<Vec<u8>> {
     Ok(bytes)
 }
 
-fn pipeline(opts: &Opts) -> Pipeline {
-    Pipeline::builder()
+fn pipeline(opts: &Opts) -> anyhow::Result<Pipeline> {
+    let known = match &opts.since {
+        Some(path) => known_sentences(path)?,
+        None => Vec::new(),
+    };
+    Ok(Pipeline::builder()
         .brief_words(opts.brief_words)
         .brief_sentences(opts.brief_sentences)
         .max_file_bytes(opts.max_file_size)
         .single_story(opts.single_story)
-        .build()
+        .known_sentences(known)
+        .build())
+}
+
+/// The brief sentences of an earlier JSON report (`--since`).
+fn known_sentences(path: &std::path::Path) -> anyhow::Result<Vec<String>> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let report: Report = serde_json::from_str(&text)
+        .with_context(|| format!("{} is not a crosscheck JSON report", path.display()))?;
+    Ok(report
+        .stories
+        .into_iter()
+        .flat_map(|s| s.brief.into_iter().map(|b| b.text))
+        .collect())
 }
 
 /// Write the report and pick the exit code.

@@ -30,4 +30,4 @@ pub use crosscheck_facts as facts;
 pub use crosscheck_ingest::Batch;
 pub use crosscheck_model as model;
 pub use crosscheck_reconcile as reconcile;
-pub use pipeline::{NoProgress, Pipeline, PipelineBuilder, Progress};
+pub use pipeline::{Grouping, NoProgress, Pipeline, PipelineBuilder, Progress};

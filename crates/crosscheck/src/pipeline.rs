@@ -4,18 +4,16 @@
 use std::path::Path;
 use std::time::Instant;
 
-use crosscheck_brief::Briefer;
 use crosscheck_clean::Cleaner;
 use crosscheck_cluster::Clusterer;
 use crosscheck_dedup::Deduplicator;
-use crosscheck_facts::{ArticleFacts, Extractor};
 use crosscheck_ingest::{Batch, Ingestor};
 use crosscheck_model::{
-    Article, Body, Document, Duplicate, RawArticle, Removed, Report, Skipped, Story, Update,
-    REPORT_VERSION,
+    Article, Body, Document, Duplicate, RawArticle, Removed, Report, Skipped, Story, REPORT_VERSION,
 };
-use crosscheck_reconcile::Reconciler;
 use crosscheck_text::Analyzer;
+
+use crate::incremental::StoryBuilder;
 use rayon::prelude::*;
 
 /// Where the pipeline reports what it is doing (the CLI prints to stderr).
@@ -42,6 +40,7 @@ pub struct PipelineBuilder {
     near_threshold: Option<f64>,
     containment_threshold: Option<f64>,
     single_story: bool,
+    known_sentences: Vec<String>,
 }
 
 impl Default for PipelineBuilder {
@@ -54,6 +53,7 @@ impl Default for PipelineBuilder {
             near_threshold: None,
             containment_threshold: None,
             single_story: false,
+            known_sentences: Vec::new(),
         }
     }
 }
@@ -98,6 +98,14 @@ impl PipelineBuilder {
         self
     }
 
+    /// Update mode: the brief sentences of an earlier report
+    /// (`stories[].brief[].text`); every brief then says only what those
+    /// sentences do not already cover.
+    pub fn known_sentences(mut self, texts: Vec<String>) -> Self {
+        self.known_sentences = texts;
+        self
+    }
+
     pub fn build(self) -> Pipeline {
         let mut dedup = Deduplicator::new();
         if let Some(t) = self.near_threshold {
@@ -116,14 +124,21 @@ impl PipelineBuilder {
             analyzer: Analyzer::english(),
             dedup,
             clusterer,
-            facts: Extractor::new(),
-            reconciler: Reconciler::new(),
-            briefer: Briefer::new()
-                .max_sentences(self.brief_sentences)
-                .max_words(self.brief_words),
+            stories: StoryBuilder::new(self.brief_sentences, self.brief_words)
+                .known_sentences(&self.known_sentences),
             single_story: self.single_story,
         }
     }
+}
+
+/// What [`Pipeline::group`] produces: analysed documents, their duplicate
+/// groups and stories (as indices into `docs`), and what was skipped.
+pub struct Grouping {
+    pub docs: Vec<Document>,
+    pub duplicates: Vec<Duplicate>,
+    /// Stories as sorted indices into `docs`.
+    pub clusters: Vec<Vec<usize>>,
+    pub skipped: Vec<Skipped>,
 }
 
 /// The whole crosscheck pipeline, configured once and run on any input.
@@ -133,9 +148,7 @@ pub struct Pipeline {
     analyzer: Analyzer,
     dedup: Deduplicator,
     clusterer: Clusterer,
-    facts: Extractor,
-    reconciler: Reconciler,
-    briefer: Briefer,
+    stories: StoryBuilder,
     single_story: bool,
 }
 
@@ -178,6 +191,29 @@ impl Pipeline {
 
     /// Run every stage after ingest.
     pub fn analyze_batch(&self, batch: Batch, progress: &mut dyn Progress) -> Report {
+        let Grouping {
+            docs,
+            duplicates,
+            clusters,
+            skipped,
+        } = self.group(batch, progress);
+
+        let t = Instant::now();
+        let stories = self.stories(&docs, clusters, &duplicates);
+        progress.stage("stories", stories.len(), t.elapsed().as_secs_f64());
+
+        Report {
+            version: REPORT_VERSION,
+            articles: docs.into_iter().map(|d| d.article).collect(),
+            duplicates,
+            stories,
+            skipped,
+        }
+    }
+
+    /// The stages up to clustering: clean and analyse, find duplicates,
+    /// group into stories (without facts or briefs).
+    pub fn group(&self, batch: Batch, progress: &mut dyn Progress) -> Grouping {
         let mut skipped = batch.skipped;
 
         let t = Instant::now();
@@ -208,20 +244,10 @@ impl Pipeline {
             vec![(0..docs.len()).collect()]
         };
         progress.stage("cluster", clusters.len(), t.elapsed().as_secs_f64());
-
-        let t = Instant::now();
-        let facts: Vec<ArticleFacts> = docs.par_iter().map(|d| self.facts.extract(d)).collect();
-        progress.stage("facts", facts.len(), t.elapsed().as_secs_f64());
-
-        let t = Instant::now();
-        let stories = self.stories(&docs, &facts, clusters, &duplicates);
-        progress.stage("stories", stories.len(), t.elapsed().as_secs_f64());
-
-        Report {
-            version: REPORT_VERSION,
-            articles: docs.into_iter().map(|d| d.article).collect(),
+        Grouping {
+            docs,
             duplicates,
-            stories,
+            clusters,
             skipped,
         }
     }
@@ -284,7 +310,6 @@ impl Pipeline {
     fn stories(
         &self,
         docs: &[Document],
-        facts: &[ArticleFacts],
         mut clusters: Vec<Vec<usize>>,
         duplicates: &[Duplicate],
     ) -> Vec<Story> {
@@ -307,31 +332,8 @@ impl Pipeline {
             .enumerate()
             .map(|(n, members)| {
                 let story_docs: Vec<&Document> = members.iter().map(|&i| &docs[i]).collect();
-                let story_facts: Vec<ArticleFacts> =
-                    members.iter().map(|&i| facts[i].clone()).collect();
-                let checked = self
-                    .reconciler
-                    .reconcile(&story_docs, &story_facts, duplicates);
-                let brief = self.briefer.brief(&story_docs, duplicates);
-                Story {
-                    id: format!("story-{}", n + 1),
-                    title: brief.title,
-                    articles: story_docs.iter().map(|d| d.article.id.clone()).collect(),
-                    brief: brief.sentences,
-                    claims: checked.claims,
-                    conflicts: checked.conflicts,
-                    updates: checked
-                        .updates
-                        .into_iter()
-                        .map(|u| Update {
-                            subject: u.subject,
-                            attribute: u.attribute,
-                            values: u.values,
-                        })
-                        .collect(),
-                    entities: checked.entities,
-                    timeline: checked.timeline,
-                }
+                self.stories
+                    .build(format!("story-{}", n + 1), &story_docs, duplicates, None)
             })
             .collect()
     }

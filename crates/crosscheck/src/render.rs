@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use crosscheck_model::{Citation, Claim, DuplicateKind, Report};
+use crosscheck_model::{Citation, Claim, DuplicateKind, Report, Story};
 
 /// Facts listed per section before the rest is summarised as a count.
 const MAX_FACTS: usize = 10;
@@ -48,142 +48,9 @@ pub fn markdown(report: &Report) -> String {
         report.skipped.len()
     );
     for (n, story) in report.stories.iter().enumerate() {
-        let _ = writeln!(out, "## {}. {}\n", n + 1, story.title);
-        let outlets: Vec<String> = story
-            .articles
-            .iter()
-            .map(
-                |id| match report.article(id).and_then(|a| a.source.as_deref()) {
-                    Some(src) => format!("`{id}` ({src})"),
-                    None => format!("`{id}`"),
-                },
-            )
-            .collect();
-        let _ = writeln!(
-            out,
-            "*{} article(s): {}*\n",
-            story.articles.len(),
-            outlets.join(", ")
-        );
-        let mut notes: Vec<String> = Vec::new();
-        let mut cite = |citations: &[Citation]| -> String {
-            citations
-                .iter()
-                .map(|c| {
-                    notes.push(format!("`{}` bytes {}–{}", c.article, c.start, c.end));
-                    format!("[{}]", notes.len())
-                })
-                .collect()
-        };
-        for sentence in &story.brief {
-            let _ = writeln!(out, "- {} {}", sentence.text, cite(&sentence.citations));
-        }
-        if story.brief.is_empty() {
-            let _ = writeln!(out, "*(no sentence fit for a brief)*");
-        }
-        let corroborated: Vec<&Claim> = story
-            .claims
-            .iter()
-            .filter(|c| c.independent_sources >= 2)
-            .collect();
-        let single: Vec<&Claim> = story
-            .claims
-            .iter()
-            .filter(|c| c.independent_sources < 2)
-            .collect();
-        if !corroborated.is_empty() {
-            let _ = writeln!(out, "\n### Corroborated facts\n");
-            for c in corroborated.iter().take(MAX_FACTS) {
-                let _ = writeln!(
-                    out,
-                    "- {} — {} independent sources {}",
-                    claim_line(c),
-                    c.independent_sources,
-                    cite(&c.citations)
-                );
-            }
-            more(&mut out, corroborated.len());
-        }
-        if !single.is_empty() {
-            let _ = writeln!(out, "\n### Single-source facts\n");
-            for c in single.iter().take(MAX_FACTS) {
-                let _ = writeln!(out, "- {} {}", claim_line(c), cite(&c.citations));
-            }
-            more(&mut out, single.len());
-        }
-        if !story.conflicts.is_empty() {
-            let _ = writeln!(out, "\n### Conflicts\n");
-            for c in &story.conflicts {
-                let sides: Vec<String> = c
-                    .sides
-                    .iter()
-                    .map(|s| format!("**{}** {}", s.value, cite(&s.citations)))
-                    .collect();
-                let _ = writeln!(
-                    out,
-                    "- {} ({}): {}",
-                    c.subject,
-                    c.attribute,
-                    sides.join(" vs ")
-                );
-            }
-        }
-        if !story.updates.is_empty() {
-            let _ = writeln!(out, "\n### Figures that changed\n");
-            for u in &story.updates {
-                let values: Vec<String> = u
-                    .values
-                    .iter()
-                    .map(|v| format!("{} {}", v.value, cite(&v.citations)))
-                    .collect();
-                let _ = writeln!(
-                    out,
-                    "- {} ({}): {}",
-                    u.subject,
-                    u.attribute,
-                    values.join(" → ")
-                );
-            }
-        }
-        if !story.entities.is_empty() {
-            let _ = writeln!(out, "\n### Entities\n");
-            for e in story.entities.iter().take(MAX_FACTS * 2) {
-                let others: Vec<&str> = e
-                    .variants
-                    .iter()
-                    .map(String::as_str)
-                    .filter(|v| *v != e.name)
-                    .collect();
-                let variants = if others.is_empty() {
-                    String::new()
-                } else {
-                    format!(" — also {}", others.join(", "))
-                };
-                let _ = writeln!(
-                    out,
-                    "- {} ({}, {} mention(s) in {} article(s)){variants}",
-                    e.name,
-                    e.kind,
-                    e.mentions,
-                    e.articles.len()
-                );
-            }
-            more(&mut out, story.entities.len().saturating_sub(MAX_FACTS));
-        }
-        if !story.timeline.is_empty() {
-            let _ = writeln!(out, "\n### Timeline\n");
-            for t in &story.timeline {
-                let _ = writeln!(out, "- **{}** {} {}", t.date, t.text, cite(&t.citations));
-            }
-        }
-        if !notes.is_empty() {
-            let _ = writeln!(out, "\n<details><summary>Citations</summary>\n");
-            for (i, note) in notes.iter().enumerate() {
-                let _ = writeln!(out, "{}. {note}", i + 1);
-            }
-            let _ = writeln!(out, "\n</details>");
-        }
-        let _ = writeln!(out);
+        out.push_str(&story_markdown(n + 1, story, |id| {
+            report.article(id).and_then(|a| a.source.clone())
+        }));
     }
     if !report.duplicates.is_empty() {
         let _ = writeln!(out, "## Duplicates and syndicated copies\n");
@@ -215,5 +82,151 @@ pub fn markdown(report: &Report) -> String {
         }
         let _ = writeln!(out);
     }
+    out
+}
+
+/// One story as Markdown (numbered `number` in its list): the brief with
+/// numbered citations, then facts, conflicts, changes, entities and the
+/// timeline. `source_of` names an article's outlet when known.
+pub fn story_markdown(
+    number: usize,
+    story: &Story,
+    source_of: impl Fn(&str) -> Option<String>,
+) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "## {}. {}\n", number, story.title);
+    let outlets: Vec<String> = story
+        .articles
+        .iter()
+        .map(|id| match source_of(id) {
+            Some(src) => format!("`{id}` ({src})"),
+            None => format!("`{id}`"),
+        })
+        .collect();
+    let _ = writeln!(
+        out,
+        "*{} article(s): {}*\n",
+        story.articles.len(),
+        outlets.join(", ")
+    );
+    let mut notes: Vec<String> = Vec::new();
+    let mut cite = |citations: &[Citation]| -> String {
+        citations
+            .iter()
+            .map(|c| {
+                notes.push(format!("`{}` bytes {}–{}", c.article, c.start, c.end));
+                format!("[{}]", notes.len())
+            })
+            .collect()
+    };
+    for sentence in &story.brief {
+        let _ = writeln!(out, "- {} {}", sentence.text, cite(&sentence.citations));
+    }
+    if story.brief.is_empty() {
+        let _ = writeln!(out, "*(no sentence fit for a brief)*");
+    }
+    let corroborated: Vec<&Claim> = story
+        .claims
+        .iter()
+        .filter(|c| c.independent_sources >= 2)
+        .collect();
+    let single: Vec<&Claim> = story
+        .claims
+        .iter()
+        .filter(|c| c.independent_sources < 2)
+        .collect();
+    if !corroborated.is_empty() {
+        let _ = writeln!(out, "\n### Corroborated facts\n");
+        for c in corroborated.iter().take(MAX_FACTS) {
+            let _ = writeln!(
+                out,
+                "- {} — {} independent sources {}",
+                claim_line(c),
+                c.independent_sources,
+                cite(&c.citations)
+            );
+        }
+        more(&mut out, corroborated.len());
+    }
+    if !single.is_empty() {
+        let _ = writeln!(out, "\n### Single-source facts\n");
+        for c in single.iter().take(MAX_FACTS) {
+            let _ = writeln!(out, "- {} {}", claim_line(c), cite(&c.citations));
+        }
+        more(&mut out, single.len());
+    }
+    if !story.conflicts.is_empty() {
+        let _ = writeln!(out, "\n### Conflicts\n");
+        for c in &story.conflicts {
+            let sides: Vec<String> = c
+                .sides
+                .iter()
+                .map(|s| format!("**{}** {}", s.value, cite(&s.citations)))
+                .collect();
+            let _ = writeln!(
+                out,
+                "- {} ({}): {}",
+                c.subject,
+                c.attribute,
+                sides.join(" vs ")
+            );
+        }
+    }
+    if !story.updates.is_empty() {
+        let _ = writeln!(out, "\n### Figures that changed\n");
+        for u in &story.updates {
+            let values: Vec<String> = u
+                .values
+                .iter()
+                .map(|v| format!("{} {}", v.value, cite(&v.citations)))
+                .collect();
+            let _ = writeln!(
+                out,
+                "- {} ({}): {}",
+                u.subject,
+                u.attribute,
+                values.join(" → ")
+            );
+        }
+    }
+    if !story.entities.is_empty() {
+        let _ = writeln!(out, "\n### Entities\n");
+        for e in story.entities.iter().take(MAX_FACTS * 2) {
+            let others: Vec<&str> = e
+                .variants
+                .iter()
+                .map(String::as_str)
+                .filter(|v| *v != e.name)
+                .collect();
+            let variants = if others.is_empty() {
+                String::new()
+            } else {
+                format!(" — also {}", others.join(", "))
+            };
+            let _ = writeln!(
+                out,
+                "- {} ({}, {} mention(s) in {} article(s)){variants}",
+                e.name,
+                e.kind,
+                e.mentions,
+                e.articles.len()
+            );
+        }
+        more(&mut out, story.entities.len().saturating_sub(MAX_FACTS));
+    }
+    if !story.timeline.is_empty() {
+        let _ = writeln!(out, "\n### Timeline\n");
+        for t in &story.timeline {
+            let _ = writeln!(out, "- **{}** {} {}", t.date, t.text, cite(&t.citations));
+        }
+    }
+    if !notes.is_empty() {
+        let _ = writeln!(out, "\n<details><summary>Citations</summary>\n");
+        for (i, note) in notes.iter().enumerate() {
+            let _ = writeln!(out, "{}. {note}", i + 1);
+        }
+        let _ = writeln!(out, "\n</details>");
+    }
+    let _ = writeln!(out);
     out
 }
