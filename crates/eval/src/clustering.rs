@@ -85,19 +85,19 @@ pub fn run(name: &str, clusters: &[&duc::Cluster], pipeline: &Pipeline) -> Clust
         skipped: Vec::new(),
     };
     let t = Instant::now();
-    let report = pipeline.analyze_batch(batch, &mut NoProgress);
+    let grouping = pipeline.group(batch, &mut NoProgress);
     let seconds = t.elapsed().as_secs_f64();
     let mut predicted = Vec::new();
     let mut gold = Vec::new();
-    for (k, story) in report.stories.iter().enumerate() {
-        for id in &story.articles {
+    for (k, story) in grouping.clusters.iter().enumerate() {
+        for &i in story {
             predicted.push(k);
-            gold.push(gold_of[id]);
+            gold.push(gold_of[&grouping.docs[i].article.id]);
         }
     }
     // Documents that could not be analysed count as singletons.
-    let mut next = report.stories.len();
-    for s in &report.skipped {
+    let mut next = grouping.clusters.len();
+    for s in &grouping.skipped {
         if let Some(g) = gold_of.get(&s.path) {
             predicted.push(next);
             gold.push(*g);
