@@ -13,7 +13,7 @@
 //! 1. [`dom_smoothie`] (a port of Mozilla's Readability.js) picks the main
 //!    content block. Measured side by side with rs-trafilatura and
 //!    trafilatura on the 181-page article-extraction benchmark it was the
-//!    fastest and close in quality (`docs/benchmarks-extraction.md`).
+//!    fastest and close in quality (`docs/benchmarks.md`).
 //! 2. Our own pass over that block turns it into paragraphs and removes, with
 //!    a [`RemovalReason`] each: captions and photo credits (kept with
 //!    [`Extractor::keep_captions`]), share/newsletter/follow boxes, related
