@@ -25,8 +25,10 @@ mod pipeline;
 pub mod render;
 pub mod verify;
 
+pub use crosscheck_dedup as dedup;
 pub use crosscheck_extract as extract;
 pub use crosscheck_facts as facts;
+pub use crosscheck_ingest as ingest;
 pub use crosscheck_ingest::Batch;
 pub use crosscheck_model as model;
 pub use crosscheck_reconcile as reconcile;

@@ -11,6 +11,7 @@
 //! Data-set readers live in [`datasets`], metrics in [`metrics`] and
 //! [`rouge`].
 
+pub mod bench;
 pub mod clustering;
 pub mod datasets;
 pub mod metrics;
