@@ -19,8 +19,13 @@ out="$(cd "$out" && pwd)"
 if ! command -v chromium >/dev/null 2>&1; then
   echo "browser-test: installing Debian's chromium" >&2
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+  for attempt in 1 2 3; do
+    if $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null; then
+      break
+    fi
+    echo "browser-test: apt-get failed (attempt $attempt), retrying" >&2
+    sleep 5
+  done
 fi
 chrome="$(command -v chromium)"
 
@@ -35,11 +40,17 @@ trap cleanup EXIT
 echo "browser-test: installing playwright-core in $work" >&2
 (cd "$work" && npm init -y >/dev/null && npm install --silent --no-audit --no-fund playwright-core@1 >/dev/null)
 
-echo "browser-test: building the demo server" >&2
-(cd "$root" && cargo build --release -q -p crosscheck-server --example demo_server)
+# CROSSCHECK_BROWSER_PROFILE=debug reuses the test build (as CI does).
+profile="${CROSSCHECK_BROWSER_PROFILE:-release}"
+echo "browser-test: building the demo server ($profile)" >&2
+if [ "$profile" = release ]; then
+  (cd "$root" && cargo build --release -q -p crosscheck-server --example demo_server)
+else
+  (cd "$root" && cargo build -q -p crosscheck-server --example demo_server)
+fi
 
 port="${CROSSCHECK_BROWSER_PORT:-$((20000 + RANDOM % 20000))}"
-"$root/target/release/examples/demo_server" --addr "127.0.0.1:$port" --hostile 2>"$work/server.log" &
+"$root/target/$profile/examples/demo_server" --addr "127.0.0.1:$port" --hostile 2>"$work/server.log" &
 server_pid=$!
 for _ in $(seq 1 100); do
   if curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; then break; fi
