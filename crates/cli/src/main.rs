@@ -420,8 +420,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let BenchCommand::Dedup { dataset, seconds } = which;
             let path = dataset.unwrap_or_else(|| crosscheck_eval::default_dataset("reuters21578"));
             let texts = crosscheck_eval::bench::texts(&path);
-            anyhow::ensure!(!texts.is_empty(), "no article text under {}", path.display());
-            let result = crosscheck_eval::bench::dedup(&texts, std::time::Duration::from_secs_f64(seconds));
+            anyhow::ensure!(
+                !texts.is_empty(),
+                "no article text under {}",
+                path.display()
+            );
+            let result =
+                crosscheck_eval::bench::dedup(&texts, std::time::Duration::from_secs_f64(seconds));
             println!("{} ({})\n{result}", "bench dedup", path.display());
             Ok(ExitCode::SUCCESS)
         }

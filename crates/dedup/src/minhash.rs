@@ -1,6 +1,5 @@
 //! Word shingles and MinHash signatures.
 
-
 /// Words per shingle.
 pub const SHINGLE_WORDS: usize = 5;
 
@@ -198,6 +197,21 @@ impl MinHasher {
     }
 }
 
+const WORD_K: u64 = 0x9e37_79b9_7f4a_7c15;
+
+/// One step of [`word_hash`]: fold eight bytes (little-endian) into `h`.
+#[inline(always)]
+fn word_step(h: u64, lane: u64) -> u64 {
+    (h ^ lane).wrapping_mul(WORD_K).rotate_left(31)
+}
+
+/// The last step of [`word_hash`]: fold in the length and spread the bits.
+#[inline(always)]
+fn word_finish(h: u64, len: usize) -> u64 {
+    let h = (h ^ (len as u64).wrapping_mul(0xff51_afd7_ed55_8ccd)).wrapping_mul(WORD_K);
+    h ^ (h >> 32)
+}
+
 /// The hash of one normalised word. Words are short, so a general-purpose
 /// hash spends most of its time on setup; this one reads the word eight
 /// bytes at a time (one multiply each). `mask` is OR-ed into every byte:
@@ -207,26 +221,40 @@ impl MinHasher {
 /// digits, and 0 is passed for non-ASCII words.
 #[inline]
 fn word_hash(bytes: &[u8], mask: u8) -> u64 {
-    const K: u64 = 0x9e37_79b9_7f4a_7c15;
-    let lanes = u64::from_ne_bytes([mask; 8]);
-    let mut h = (bytes.len() as u64).wrapping_mul(0xff51_afd7_ed55_8ccd);
-    let mut chunks = bytes.chunks_exact(8);
-    for c in &mut chunks {
-        let v = u64::from_le_bytes(c.try_into().expect("8 bytes")) | lanes;
-        h = (h ^ v).wrapping_mul(K).rotate_left(31);
-    }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        // Assemble the tail byte by byte: a `copy_from_slice` of a variable
-        // length would be a `memcpy` call per word.
-        let mut v = 0u64;
-        for (k, &b) in rest.iter().enumerate() {
-            v |= u64::from(b | mask) << (8 * k);
+    let mut h = 0u64;
+    let mut lane = 0u64;
+    for (k, &b) in bytes.iter().enumerate() {
+        lane |= u64::from(b | mask) << (8 * (k % 8));
+        if k % 8 == 7 {
+            h = word_step(h, lane);
+            lane = 0;
         }
-        h = (h ^ v).wrapping_mul(K).rotate_left(31);
     }
-    h ^ (h >> 32)
+    if bytes.len() % 8 != 0 {
+        h = word_step(h, lane);
+    }
+    word_finish(h, bytes.len())
 }
+
+/// Byte classes for the word scanner: 1 = ASCII letter or digit, 2 = a byte
+/// that needs the careful path (apostrophe, backtick, non-ASCII), 0 = a
+/// separator.
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() {
+            1
+        } else if c == b'\'' || c == b'`' || c >= 0x80 {
+            2
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
 
 /// Call `f` with the [`word_hash`] of each word of `text` as [`normalize`]
 /// splits it (lower-cased alphanumeric runs, apostrophes dropped), without
@@ -240,17 +268,29 @@ fn for_each_word(text: &str, mut f: impl FnMut(u64)) {
     let mut i = 0;
     while i < n {
         let b = bytes[i];
-        if b < 0x80 && !b.is_ascii_alphanumeric() {
+        if CLASS[b as usize] == 0 {
             i += 1;
             continue;
         }
+        // Fast path: scan and hash a plain ASCII word in one pass (the same
+        // value `word_hash(word, 0x20)` gives).
         let start = i;
-        while i < n && bytes[i].is_ascii_alphanumeric() {
+        let (mut h, mut lane, mut k) = (0u64, 0u64, 0u32);
+        while i < n && CLASS[bytes[i] as usize] == 1 {
+            lane |= u64::from(bytes[i] | 0x20) << (8 * k);
+            k += 1;
             i += 1;
+            if k == 8 {
+                h = word_step(h, lane);
+                lane = 0;
+                k = 0;
+            }
         }
-        let simple = i == n || (bytes[i] < 0x80 && bytes[i] != b'\'' && bytes[i] != b'`');
-        if simple && i > start {
-            f(word_hash(&bytes[start..i], 0x20));
+        if i > start && (i == n || CLASS[bytes[i] as usize] == 0) {
+            if k > 0 {
+                h = word_step(h, lane);
+            }
+            f(word_finish(h, i - start));
             continue;
         }
         // Slow path: build the word as `normalize` does until a separator.
