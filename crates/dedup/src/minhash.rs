@@ -404,8 +404,8 @@ mod oph_tests {
     #[test]
     fn agreement_tracks_jaccard() {
         // Two sets of 2,000 shingles sharing 1,000: Jaccard 1/3.
-        let a: Vec<u64> = (0..2000u64).map(|i| mix(i)).collect();
-        let b: Vec<u64> = (1000..3000u64).map(|i| mix(i)).collect();
+        let a: Vec<u64> = (0..2000u64).map(mix).collect();
+        let b: Vec<u64> = (1000..3000u64).map(mix).collect();
         let est = estimate_jaccard(&DEFAULT_HASHER.signature(&a), &DEFAULT_HASHER.signature(&b));
         assert!((est - 1.0 / 3.0).abs() < 0.12, "{est}");
         // Small sets leave bins empty; densified signatures still agree
