@@ -427,7 +427,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             );
             let result =
                 crosscheck_eval::bench::dedup(&texts, std::time::Duration::from_secs_f64(seconds));
-            println!("{} ({})\n{result}", "bench dedup", path.display());
+            println!("bench dedup ({})\n{result}", path.display());
             Ok(ExitCode::SUCCESS)
         }
         Command::Extract {
