@@ -144,6 +144,17 @@ enum BenchCommand {
         #[arg(long, default_value_t = 3.0)]
         seconds: f64,
     },
+    /// Scale: N generated articles (joined Reuters bodies with 0–3 perturbed
+    /// copies each, so the duplicate groups are known) through cleaning,
+    /// dedup and clustering; time, peak memory, duplicate recall/precision.
+    Scale {
+        /// Text to generate from (Reuters-21578 by default).
+        #[arg(long, value_name = "PATH")]
+        dataset: Option<PathBuf>,
+        /// Numbers of articles, one run each (e.g. 10000,100000).
+        #[arg(long, value_delimiter = ',', default_value = "10000")]
+        articles: Vec<usize>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -417,17 +428,36 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             })
         }
         Command::Bench { which } => {
-            let BenchCommand::Dedup { dataset, seconds } = which;
-            let path = dataset.unwrap_or_else(|| crosscheck_eval::default_dataset("reuters21578"));
-            let texts = crosscheck_eval::bench::texts(&path);
-            anyhow::ensure!(
-                !texts.is_empty(),
-                "no article text under {}",
-                path.display()
-            );
-            let result =
-                crosscheck_eval::bench::dedup(&texts, std::time::Duration::from_secs_f64(seconds));
-            println!("bench dedup ({})\n{result}", path.display());
+            let reuters = || crosscheck_eval::default_dataset("reuters21578");
+            match which {
+                BenchCommand::Dedup { dataset, seconds } => {
+                    let path = dataset.unwrap_or_else(reuters);
+                    let texts = crosscheck_eval::bench::texts(&path);
+                    anyhow::ensure!(
+                        !texts.is_empty(),
+                        "no article text under {}",
+                        path.display()
+                    );
+                    let result = crosscheck_eval::bench::dedup(
+                        &texts,
+                        std::time::Duration::from_secs_f64(seconds),
+                    );
+                    println!("bench dedup ({})\n{result}", path.display());
+                }
+                BenchCommand::Scale { dataset, articles } => {
+                    let path = dataset.unwrap_or_else(reuters);
+                    let texts = crosscheck_eval::bench::texts(&path);
+                    anyhow::ensure!(
+                        !texts.is_empty(),
+                        "no article text under {}",
+                        path.display()
+                    );
+                    let pipeline = Pipeline::default();
+                    for n in articles {
+                        println!("{}", crosscheck_eval::bench::scale(&texts, n, &pipeline));
+                    }
+                }
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Extract {
