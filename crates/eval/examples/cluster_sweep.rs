@@ -39,12 +39,19 @@ fn debug(clusters: &[&duc::Cluster], t: f64) {
     clustering::shuffle(&mut docs, 0x5EED_2003);
     let gold: std::collections::HashMap<String, usize> =
         docs.iter().map(|(g, d)| (d.id.clone(), *g)).collect();
-    let batch = Batch { articles: docs.into_iter().map(|(_, d)| d).collect(), skipped: vec![] };
-    let g = Pipeline::builder().cluster_threshold(t).build().group(batch, &mut NoProgress);
+    let batch = Batch {
+        articles: docs.into_iter().map(|(_, d)| d).collect(),
+        skipped: vec![],
+    };
+    let g = Pipeline::builder()
+        .cluster_threshold(t)
+        .build()
+        .group(batch, &mut NoProgress);
     for c in &g.clusters {
         let mut h: std::collections::BTreeMap<String, usize> = Default::default();
         for &i in c {
-            *h.entry(clusters[gold[&g.docs[i].article.id]].id.clone()).or_default() += 1;
+            *h.entry(clusters[gold[&g.docs[i].article.id]].id.clone())
+                .or_default() += 1;
         }
         println!("{h:?}");
     }

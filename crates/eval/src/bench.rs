@@ -159,7 +159,11 @@ fn perturb(text: &str, rng: &mut Rng) -> String {
 /// vocabulary (so stories stay distinct when `n` far exceeds the bases and
 /// two stories sharing a base are not copies), and has 0–3 perturbed
 /// copies; returns the articles and each one's known group.
-pub fn generate(bases: &[String], n: usize, seed: u64) -> (Vec<crosscheck::model::RawArticle>, Vec<usize>) {
+pub fn generate(
+    bases: &[String],
+    n: usize,
+    seed: u64,
+) -> (Vec<crosscheck::model::RawArticle>, Vec<usize>) {
     let mut rng = Rng(seed | 1);
     let vocabulary: Vec<&str> = bases
         .iter()
@@ -189,7 +193,11 @@ pub fn generate(bases: &[String], n: usize, seed: u64) -> (Vec<crosscheck::model
             if out.len() == n {
                 break;
             }
-            let body = if c == 0 { text.clone() } else { perturb(&text, &mut rng) };
+            let body = if c == 0 {
+                text.clone()
+            } else {
+                perturb(&text, &mut rng)
+            };
             out.push(crosscheck::model::RawArticle {
                 id: format!("gen/{}", out.len()),
                 origin: format!("generated #{}", out.len()),

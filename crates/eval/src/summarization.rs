@@ -80,10 +80,7 @@ pub fn brief(cluster: &duc::Cluster, pipeline: &Pipeline) -> String {
 
 /// The lead baseline: the opening of the earliest document.
 pub fn lead(cluster: &duc::Cluster) -> String {
-    let first = cluster
-        .docs
-        .iter()
-        .min_by(|a, b| a.id.cmp(&b.id));
+    let first = cluster.docs.iter().min_by(|a, b| a.id.cmp(&b.id));
     match first.map(|d| &d.body) {
         Some(crosscheck::model::Body::Text(t)) => t.split("\n\n").collect::<Vec<_>>().join("\n"),
         _ => String::new(),
