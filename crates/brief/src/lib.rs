@@ -1,21 +1,58 @@
 //! Brief: a short extractive summary of one story in which every sentence
 //! cites the exact source spans it comes from.
 //!
-//! The model: a story is a set of *independent sources* (an article together
-//! with its syndicated copies counts once). A term that many independent
-//! sources use is what the story is about; a sentence is worth including when
-//! it carries such terms. Selection is SumBasic-style greedy: pick the best
-//! sentence, then square the weights of the terms it covered so the next pick
-//! brings something new, and refuse any sentence that overlaps a chosen one
-//! too much. The chosen sentences are then put back in reading order.
+//! # The model
 //!
-//! Every brief sentence is an unaltered sentence of a cleaned article, so its
-//! first citation is the span it was taken from; verbatim copies of it in
-//! other articles of the story are cited as well.
+//! A story is a set of *independent sources*: an article together with its
+//! syndicated copies counts once. What the story is about is what many
+//! independent sources say, so the brief is built from **concepts** — content
+//! words and pairs of adjacent content words ("police arrest", "4,000
+//! people") — each worth the number of independent sources that use it, more
+//! when they use it early (news copy puts the who/what/when first). A
+//! sentence is worth what it adds: the value of the concepts it carries that
+//! the brief does not cover yet, per word, so a long sentence must bring
+//! proportionally more. This is the concept-coverage model of Gillick and
+//! Favre (2009), solved greedily.
+//!
+//! On top of coverage, what the other stages know:
+//!
+//! * **corroboration** — a sentence stating a claim that several independent
+//!   sources make ([`Evidence::claims`]) is worth more; a sentence carrying
+//!   the minority side of a conflicting figure ([`Evidence::conflicts`]) is
+//!   worth less and never leads the brief;
+//! * **key entities** — people, places and organisations many sources name
+//!   ([`Evidence::entities`]) are concepts of their own;
+//! * **position** — lead sentences of an article carry the essentials.
+//!
+//! And what a reader expects of a brief:
+//!
+//! * no **junk**: fragments, headlines and teasers, questions, sentences
+//!   without a full stop, page furniture ("click here", "sign up");
+//! * no **repetition**: a candidate that mostly repeats a chosen sentence (a
+//!   near-paraphrase from another outlet) is refused;
+//! * no **dangling openers**: "He added that…" or `"…," she said` is used only
+//!   right after the sentence it points back to; a sentence that is nothing
+//!   but a quotation (its speaker named elsewhere) is not used;
+//! * **datelines** ("LONDON (AP) —") are left out of the cited span;
+//! * **coherent order**: articles in the story's reading order (oldest
+//!   first), sentences in their order within an article.
+//!
+//! Every brief sentence is an unaltered sentence (or the sentence without
+//! its dateline) of a cleaned article, so its first citation is the span it
+//! was taken from; verbatim copies in other articles of the story are cited
+//! as well.
+//!
+//! An *update* brief ([`Briefer::known_sentences`]) treats the sentences of
+//! an earlier brief as already read: their concepts count as covered and
+//! sentences repeating them are refused, so only what is new is briefed.
+
+use std::sync::LazyLock;
 
 use ahash::{AHashMap, AHashSet};
-use crosscheck_model::{BriefSentence, Citation, Document, Duplicate};
-use crosscheck_text::fold_whitespace;
+use crosscheck_model::{
+    BriefSentence, Citation, Claim, Conflict, Document, Duplicate, Entity, Span,
+};
+use crosscheck_text::{fold_whitespace, Analyzer};
 
 /// A story's brief and title.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -24,12 +61,29 @@ pub struct Brief {
     pub sentences: Vec<BriefSentence>,
 }
 
+/// What the facts and reconcile stages found in a story, used to weigh
+/// sentences. Every field may be empty.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Evidence<'a> {
+    /// Claims with their independent-source counts and citations.
+    pub claims: &'a [Claim],
+    /// Conflicting values, each side with its citations.
+    pub conflicts: &'a [Conflict],
+    /// Named entities merged across the story's articles.
+    pub entities: &'a [Entity],
+}
+
 /// Writes briefs; configure with the builder methods.
 #[derive(Debug, Clone)]
 pub struct Briefer {
     max_sentences: usize,
     max_words: usize,
     redundancy: f64,
+    overflow: bool,
+    /// Terms of sentences already briefed (update mode), each sorted, unique.
+    known: Vec<Vec<String>>,
+    /// Folded, lower-cased texts of the sentences already briefed.
+    known_text: AHashSet<String>,
 }
 
 impl Default for Briefer {
@@ -38,14 +92,33 @@ impl Default for Briefer {
             max_sentences: 10,
             max_words: 250,
             redundancy: 0.5,
+            overflow: false,
+            known: Vec::new(),
+            known_text: AHashSet::new(),
         }
     }
 }
 
 /// Sentences shorter than this (in words) are rarely self-contained facts.
-const MIN_WORDS: usize = 7;
+const MIN_WORDS: usize = 8;
 /// Sentences longer than this are usually run-ons from bad extraction.
-const MAX_WORDS: usize = 80;
+const MAX_WORDS: usize = 70;
+/// Length normalisation of the greedy choice: value added / words^power.
+/// Below 1, so a long sentence that carries much is not passed over for a
+/// short one that carries little.
+const LENGTH_POWER: f64 = 0.6;
+/// Weight of a single content word relative to a pair of adjacent words.
+const UNIGRAM_WEIGHT: f64 = 0.25;
+/// Weight of a key entity (per independent source naming it) relative to a
+/// pair of adjacent words.
+const ENTITY_WEIGHT: f64 = 1.0;
+/// Extra value per additional independent source of a claim a sentence
+/// states (up to three).
+const CORROBORATION_BONUS: f64 = 0.1;
+/// How fast an occurrence's weight decays with its sentence's position.
+const POSITION_DECAY: f64 = 0.1;
+/// How much less a sentence is worth when it is all quotation.
+const QUOTE_PENALTY: f64 = 0.4;
 
 /// Openers that point back to a sentence the reader has not seen. Extracted
 /// on their own they dangle ("He added that…"), so they are only used when the
@@ -79,6 +152,57 @@ const DANGLING_OPENERS: &[&str] = &[
     "another",
     "others",
     "the two",
+    "in addition",
+    "moreover",
+    "furthermore",
+    "nevertheless",
+    "nonetheless",
+    "otherwise",
+    "likewise",
+    "similarly",
+    "besides",
+    "thus",
+    "hence",
+    "therefore",
+    "as a result",
+    "in turn",
+    "even so",
+    "for his part",
+    "for her part",
+    "for their part",
+    "at the same time",
+    "the latter",
+    "the former",
+    "him",
+    "them",
+    "later",
+    "earlier",
+    "here",
+];
+
+/// Pronouns that, as the speaker of a quotation, leave it unattributed
+/// (`"…," he said.`).
+const PRONOUN_SPEAKERS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
+
+/// Page furniture and promotional text that a cleaner may have missed.
+const JUNK_MARKERS: &[&str] = &[
+    "click here",
+    "sign up",
+    "subscribe",
+    "newsletter",
+    "all rights reserved",
+    "copyright",
+    "read more",
+    "follow us",
+    "download our app",
+    "this article",
+    "this story has been",
+    "contributed to this report",
+    "contributed reporting",
+    "is a correspondent",
+    "for more information",
+    "terms of use",
+    "privacy policy",
 ];
 
 impl Briefer {
@@ -101,42 +225,84 @@ impl Briefer {
         self.redundancy = t;
         self
     }
+    /// Let one last sentence run past the word budget, placed at the end of
+    /// the brief, for callers that cut the text at the word count themselves
+    /// (ROUGE evaluations at a fixed length). Off by default: a brief then
+    /// never exceeds its budget.
+    pub fn overflow(mut self, yes: bool) -> Self {
+        self.overflow = yes;
+        self
+    }
+    /// Update mode: sentences the reader has already seen (the brief of an
+    /// earlier run). Their content counts as covered and candidates that
+    /// repeat them are refused, so the brief says only what is new. A story
+    /// with nothing new gets an empty brief.
+    pub fn known_sentences<I, S>(mut self, texts: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        for t in texts {
+            let text = t.as_ref();
+            let mut terms = ANALYZER.terms(text);
+            terms.sort();
+            terms.dedup();
+            self.known.push(terms);
+            self.known_text.insert(fold_whitespace(text).to_lowercase());
+        }
+        self
+    }
 
     /// Brief the story made of `docs` (in the story's reading order);
     /// `duplicates` says which articles are copies of each other (they count
     /// as one source). Duplicate groups that involve articles outside `docs`
     /// are fine: only members inside the story matter.
     pub fn brief(&self, docs: &[&Document], duplicates: &[Duplicate]) -> Brief {
-        let sources = source_groups(docs, duplicates);
-        let candidates = self.candidates(docs);
-        let weights = term_weights(docs, &sources);
-        let chosen = self.select(&candidates, weights);
+        self.brief_with(docs, duplicates, Evidence::default())
+    }
 
-        // Reading order: by article order in the story, then position.
-        let mut chosen: Vec<&Candidate> = chosen.into_iter().map(|i| &candidates[i]).collect();
-        chosen.sort_by_key(|c| (c.doc, c.sentence));
+    /// [`Briefer::brief`] using what the facts and reconcile stages found:
+    /// corroborated claims weigh more, minority sides of conflicts less, key
+    /// entities are concepts to cover.
+    pub fn brief_with(
+        &self,
+        docs: &[&Document],
+        duplicates: &[Duplicate],
+        evidence: Evidence<'_>,
+    ) -> Brief {
+        let sources = source_groups(docs, duplicates);
+        let mut story = Story::build(docs, &sources);
+        story.weigh_evidence(docs, &sources, &evidence);
+        let selection = self.select(&story, docs);
+        let chosen = order(&story, selection);
         let copies = verbatim_index(docs);
         let sentences = chosen
             .iter()
-            .map(|c| {
+            .map(|&ci| {
+                let c = &story.candidates[ci];
                 let doc = docs[c.doc];
-                let span = doc.sentences[c.sentence].span;
-                let text = span.slice(&doc.article.text);
+                let text = c.span.slice(&doc.article.text);
                 let mut citations = vec![Citation {
                     article: doc.article.id.clone(),
-                    start: span.start,
-                    end: span.end,
+                    start: c.span.start,
+                    end: c.span.end,
                 }];
-                if let Some(others) = copies.get(&fold_whitespace(text)) {
+                let full = doc.sentences[c.sentence].span;
+                let key = fold_whitespace(full.slice(&doc.article.text));
+                if let Some(others) = copies.get(&key) {
                     for &(d, s) in others {
-                        if d != c.doc {
-                            let sp = docs[d].sentences[s].span;
-                            citations.push(Citation {
-                                article: docs[d].article.id.clone(),
-                                start: sp.start,
-                                end: sp.end,
-                            });
+                        if d == c.doc {
+                            continue;
                         }
+                        // The same cut applies to the verbatim copy.
+                        let sp = docs[d].sentences[s].span;
+                        let cut = c.span.start - full.start;
+                        let tail = full.end - c.span.end;
+                        citations.push(Citation {
+                            article: docs[d].article.id.clone(),
+                            start: sp.start + cut,
+                            end: sp.end - tail,
+                        });
                     }
                 }
                 citations[1..].sort();
@@ -147,120 +313,751 @@ impl Briefer {
                 }
             })
             .collect();
+        let lead = chosen.first().map(|&ci| &story.candidates[ci]);
         Brief {
-            title: story_title(docs, &candidates, &chosen),
+            title: story_title(docs, lead),
             sentences,
         }
     }
 
-    /// Sentences that may appear in a brief: complete, of reasonable length,
-    /// not questions, and taken from one member of each syndication group
-    /// only (the copies are cited, not re-selected).
-    fn candidates(&self, docs: &[&Document]) -> Vec<Candidate> {
-        let mut seen_text: AHashSet<String> = AHashSet::new();
-        let mut out = Vec::new();
-        for (d, doc) in docs.iter().enumerate() {
-            for (i, s) in doc.sentences.iter().enumerate() {
-                let text = s.span.slice(&doc.article.text);
-                let words = text.split_whitespace().count();
-                if !(MIN_WORDS..=MAX_WORDS).contains(&words) || s.terms.len() < 3 {
-                    continue;
+    /// Greedy concept coverage: repeatedly take the candidate that adds the
+    /// most uncovered concept value per word (scaled by its position and
+    /// evidence factors), within the word and sentence budgets.
+    fn select(&self, story: &Story, docs: &[&Document]) -> Selection {
+        let cands = &story.candidates;
+        let mut covered = vec![false; story.weights.len()];
+        let mut excluded = vec![false; cands.len()];
+        // Update mode: what the reader knows is covered; repeats are out.
+        if !self.known.is_empty() {
+            for k in &self.known {
+                for t in k {
+                    if let Some(&id) = story.term_ids.get(t.as_str()) {
+                        covered[id as usize] = true;
+                    }
                 }
-                if !ends_like_sentence(text)
-                    || text.trim_end_matches(['"', '”', '’']).ends_with('?')
+            }
+            for (ci, c) in cands.iter().enumerate() {
+                let text = fold_whitespace(c.span.slice(&docs[c.doc].article.text)).to_lowercase();
+                if self.known_text.contains(&text)
+                    || self
+                        .known
+                        .iter()
+                        .any(|k| overlap_str(&c.term_strs, k) > self.redundancy)
                 {
-                    continue;
+                    excluded[ci] = true;
                 }
-                if !seen_text.insert(fold_whitespace(text).to_lowercase()) {
-                    continue; // verbatim repeat (a wire copy): cited later, not re-chosen
+            }
+            // Pairs of known adjacent terms: mark their bigram concepts.
+            for k in &self.known {
+                let set: AHashSet<&str> = k.iter().map(String::as_str).collect();
+                for c in cands {
+                    for &cid in &c.concepts {
+                        if let Some(&(a, b)) = story.bigram_of.get(&cid) {
+                            if set.contains(story.term_names[a as usize].as_str())
+                                && set.contains(story.term_names[b as usize].as_str())
+                            {
+                                covered[cid as usize] = true;
+                            }
+                        }
+                    }
                 }
-                let dangling = starts_dangling(text);
-                let terms: AHashSet<&str> = s.terms.iter().map(String::as_str).collect();
-                let mut terms: Vec<String> = terms.into_iter().map(str::to_owned).collect();
-                terms.sort();
-                // Lead sentences of news copy carry the who/what/when; the
-                // weight decays gently with position in the article.
-                let position = 1.0 / (1.0 + 0.08 * i as f64) + if i == 0 { 0.15 } else { 0.0 };
-                out.push(Candidate {
-                    doc: d,
-                    sentence: i,
-                    words,
-                    terms,
-                    position,
-                    dangling,
-                });
             }
         }
-        out
-    }
-
-    /// Greedy SumBasic-style selection with a hard redundancy check.
-    fn select(&self, candidates: &[Candidate], mut weights: AHashMap<String, f64>) -> Vec<usize> {
-        let mut chosen: Vec<usize> = Vec::new();
-        let mut used = vec![false; candidates.len()];
-        let mut words = 0usize;
-        let mut chosen_key: AHashSet<(usize, usize)> = AHashSet::new();
-        while chosen.len() < self.max_sentences {
+        let blocked = excluded.clone();
+        let mut sel = Search::new(story, covered);
+        // Greedy: the best value added per word, within the budget.
+        while sel.chosen.len() < self.max_sentences {
             let mut best: Option<(f64, usize)> = None;
-            for (ci, c) in candidates.iter().enumerate() {
-                if used[ci] || words + c.words > self.max_words {
+            for (ci, c) in cands.iter().enumerate() {
+                if excluded[ci] || sel.words + c.words > self.max_words || !sel.anchored(ci) {
                     continue;
                 }
-                // A dangling opener is only allowed right after its antecedent.
-                if c.dangling && (c.sentence == 0 || !chosen_key.contains(&(c.doc, c.sentence - 1)))
-                {
+                let score = sel.score(ci);
+                if score <= 0.0 {
                     continue;
                 }
-                if chosen
-                    .iter()
-                    .any(|&o| overlap(&candidates[o].terms, &c.terms) > self.redundancy)
-                {
-                    continue;
-                }
-                let mean: f64 = c
-                    .terms
-                    .iter()
-                    .map(|t| weights.get(t).copied().unwrap_or(0.0))
-                    .sum::<f64>()
-                    / c.terms.len() as f64;
-                // Prefer informative sentences of moderate length.
-                let length = (c.words as f64 / 20.0).min(1.0).sqrt();
-                let score = mean * c.position * length;
-                let better = match best {
-                    None => true,
-                    Some((b, bi)) => score > b || (score == b && ci < bi),
-                };
-                if better {
+                if best.is_none_or(|(b, bi)| score > b || (score == b && ci < bi)) {
                     best = Some((score, ci));
                 }
             }
-            let Some((score, ci)) = best else { break };
-            if score <= 0.0 {
-                break;
-            }
-            used[ci] = true;
-            chosen.push(ci);
-            chosen_key.insert((candidates[ci].doc, candidates[ci].sentence));
-            words += candidates[ci].words;
-            for t in &candidates[ci].terms {
-                if let Some(w) = weights.get_mut(t) {
-                    *w *= *w;
+            let Some((_, ci)) = best else { break };
+            sel.add(ci);
+            excluded[ci] = true;
+            // Near-paraphrases of the chosen sentence are out.
+            for (oi, o) in cands.iter().enumerate() {
+                if !excluded[oi] && overlap(&o.terms, &cands[ci].terms) > self.redundancy {
+                    excluded[oi] = true;
                 }
             }
         }
-        chosen
+        // Overflow: one more sentence past the budget, placed last.
+        let mut tail = None;
+        if self.overflow && sel.chosen.len() < self.max_sentences {
+            let mut best: Option<(f64, usize)> = None;
+            for (ci, c) in cands.iter().enumerate() {
+                if blocked[ci] || sel.chosen.contains(&ci) || !sel.anchored(ci) {
+                    continue;
+                }
+                if sel
+                    .chosen
+                    .iter()
+                    .any(|&o| overlap(&cands[o].terms, &c.terms) > self.redundancy)
+                {
+                    continue;
+                }
+                let score = sel.score(ci);
+                if score <= 0.0 {
+                    continue;
+                }
+                if best.is_none_or(|(b, bi)| score > b || (score == b && ci < bi)) {
+                    best = Some((score, ci));
+                }
+            }
+            if let Some((_, ci)) = best {
+                sel.add(ci);
+                tail = Some(ci);
+            }
+        }
+        Selection {
+            chosen: sel.chosen,
+            tail,
+        }
     }
 }
 
+/// The state of the selection: the chosen sentences and the concepts they
+/// (or the sentences the reader already knows) cover.
+struct Search<'a> {
+    story: &'a Story,
+    chosen: Vec<usize>,
+    words: usize,
+    covered: Vec<bool>,
+}
+
+impl<'a> Search<'a> {
+    fn new(story: &'a Story, covered: Vec<bool>) -> Self {
+        Search {
+            story,
+            chosen: Vec::new(),
+            words: 0,
+            covered,
+        }
+    }
+
+    /// What choosing `ci` would add, per word^[`LENGTH_POWER`]: the value of
+    /// the concepts it covers that are not covered yet, times its position
+    /// and evidence factor.
+    fn score(&self, ci: usize) -> f64 {
+        let c = &self.story.candidates[ci];
+        let uncovered: f64 = c
+            .concepts
+            .iter()
+            .filter(|&&k| !self.covered[k as usize])
+            .map(|&k| self.story.weights[k as usize])
+            .sum();
+        uncovered * c.factor / (c.words as f64).powf(LENGTH_POWER)
+    }
+
+    /// A dangling sentence may only follow its antecedent.
+    fn anchored(&self, ci: usize) -> bool {
+        let c = &self.story.candidates[ci];
+        !c.dangling
+            || c.sentence > 0
+                && self
+                    .story
+                    .by_sentence
+                    .get(&(c.doc, c.sentence - 1))
+                    .is_some_and(|i| self.chosen.contains(i))
+    }
+
+    fn add(&mut self, ci: usize) {
+        let c = &self.story.candidates[ci];
+        self.chosen.push(ci);
+        self.words += c.words;
+        for &k in &c.concepts {
+            self.covered[k as usize] = true;
+        }
+    }
+}
+
+/// What selection chose: the sentences within the budget and, in overflow
+/// mode, the one that runs past it (placed last).
+struct Selection {
+    chosen: Vec<usize>,
+    tail: Option<usize>,
+}
+
+/// The shared English analyser (terms of known sentences, dateline cuts).
+static ANALYZER: LazyLock<Analyzer> = LazyLock::new(Analyzer::english);
+
+/// One sentence that may appear in the brief.
 #[derive(Debug, Clone)]
 struct Candidate {
     doc: usize,
     sentence: usize,
+    /// The cited span: the sentence, without a leading dateline.
+    span: Span,
     words: usize,
-    /// Unique stems, sorted.
-    terms: Vec<String>,
-    position: f64,
+    /// Unique term ids, sorted (for the redundancy check).
+    terms: Vec<u32>,
+    /// The same terms as strings, sorted (for update mode).
+    term_strs: Vec<String>,
+    /// Concept ids (terms, adjacent term pairs, entities), unique.
+    concepts: Vec<u32>,
+    /// Position and evidence multiplier.
+    factor: f64,
     dangling: bool,
+    /// States the minority side of a conflicting figure.
+    disputed: bool,
+}
+
+/// Everything selection needs about one story.
+struct Story {
+    candidates: Vec<Candidate>,
+    /// Concept values, indexed by concept id.
+    weights: Vec<f64>,
+    term_ids: AHashMap<String, u32>,
+    term_names: Vec<String>,
+    bigram_of: AHashMap<u32, (u32, u32)>,
+    /// (doc, sentence) → candidate index.
+    by_sentence: AHashMap<(usize, usize), usize>,
+    n_sources: usize,
+}
+
+/// How much an occurrence in sentence `i` of an article says the concept
+/// matters: leads count fully, later sentences less.
+fn position_weight(i: usize) -> f64 {
+    1.0 / (1.0 + POSITION_DECAY * i as f64)
+}
+
+impl Story {
+    fn build(docs: &[&Document], sources: &[usize]) -> Story {
+        let n_sources = sources.iter().collect::<AHashSet<_>>().len().max(1);
+        let mut term_ids: AHashMap<String, u32> = AHashMap::new();
+        let mut term_names: Vec<String> = Vec::new();
+        let mut intern = |t: &str| -> u32 {
+            if let Some(&id) = term_ids.get(t) {
+                return id;
+            }
+            let id = term_names.len() as u32;
+            term_names.push(t.to_owned());
+            term_ids.insert(t.to_owned(), id);
+            id
+        };
+        // Term ids of every sentence (in order), computed once.
+        let mut seq: Vec<Vec<Vec<u32>>> = Vec::with_capacity(docs.len());
+        for doc in docs {
+            seq.push(
+                doc.sentences
+                    .iter()
+                    .map(|s| s.terms.iter().map(|t| intern(t)).collect())
+                    .collect(),
+            );
+        }
+        // Every word of every sentence, stop words included (marked with a
+        // leading \u{1}), for the word-pair concepts: "arrested in London"
+        // gives "arrest in" and "in london", as a reader would quote it.
+        let mut words_seq: Vec<Vec<Vec<u32>>> = Vec::with_capacity(docs.len());
+        for (d, doc) in docs.iter().enumerate() {
+            let mut per = Vec::with_capacity(doc.sentences.len());
+            for (i, s) in doc.sentences.iter().enumerate() {
+                let text = s.span.slice(&doc.article.text);
+                let words = crosscheck_text::words(text);
+                // The sentence's terms are its non-stop words, in order: pair
+                // them up without re-stemming when the counts agree.
+                let stop: Vec<bool> = words.iter().map(|(_, w)| is_stop(w)).collect();
+                let mut ids = Vec::with_capacity(words.len());
+                if stop.iter().filter(|x| !**x).count() == s.terms.len() {
+                    let mut next = seq[d][i].iter();
+                    for ((_, w), is) in words.iter().zip(&stop) {
+                        if *is {
+                            ids.push(intern(&stop_key(w)));
+                        } else if let Some(&t) = next.next() {
+                            ids.push(t);
+                        }
+                    }
+                } else {
+                    for (_, w) in &words {
+                        let t = ANALYZER.terms(w);
+                        if t.is_empty() {
+                            ids.push(intern(&stop_key(w)));
+                        }
+                        for x in &t {
+                            ids.push(intern(x));
+                        }
+                    }
+                }
+                per.push(ids);
+            }
+            words_seq.push(per);
+        }
+        let n_terms = term_names.len() as u32;
+        let is_stop: Vec<bool> = term_names.iter().map(|t| t.starts_with('\u{1}')).collect();
+        // Concept ids: unigram = term id; bigram = n_terms + k.
+        let mut bigram_ids: AHashMap<(u32, u32), u32> = AHashMap::new();
+        let mut bigram_of: AHashMap<u32, (u32, u32)> = AHashMap::new();
+        // Per concept: best position weight per source.
+        // Per concept id: (source, best position weight) pairs, and the
+        // number of sentences using it.
+        let mut by_source: Vec<Vec<(usize, f64)>> = vec![Vec::new(); n_terms as usize];
+        let mut tf: Vec<f64> = vec![0.0; n_terms as usize];
+        let mut sentence_concepts: Vec<Vec<Vec<u32>>> = Vec::with_capacity(docs.len());
+        for (d, doc_seq) in seq.iter().enumerate() {
+            let mut per_doc = Vec::with_capacity(doc_seq.len());
+            for (i, terms) in doc_seq.iter().enumerate() {
+                let mut concepts: Vec<u32> = terms.clone();
+                for w in words_seq[d][i].windows(2) {
+                    if w[0] == w[1] || (is_stop[w[0] as usize] && is_stop[w[1] as usize]) {
+                        continue;
+                    }
+                    let next = n_terms + bigram_ids.len() as u32;
+                    let id = *bigram_ids.entry((w[0], w[1])).or_insert_with(|| {
+                        bigram_of.insert(next, (w[0], w[1]));
+                        by_source.push(Vec::new());
+                        tf.push(0.0);
+                        next
+                    });
+                    concepts.push(id);
+                }
+                concepts.sort_unstable();
+                concepts.dedup();
+                let pw = position_weight(i);
+                for &c in &concepts {
+                    let per = &mut by_source[c as usize];
+                    match per.iter_mut().find(|(src, _)| *src == sources[d]) {
+                        Some((_, w)) => *w = w.max(pw),
+                        None => per.push((sources[d], pw)),
+                    }
+                    tf[c as usize] += 1.0;
+                }
+                per_doc.push(concepts);
+            }
+            sentence_concepts.push(per_doc);
+        }
+        let n_concepts = n_terms as usize + bigram_ids.len();
+        let mut weights = vec![0.0; n_concepts];
+        // A concept is worth the independent sources that use it, each
+        // counted by its earliest use. With one or two sources, repetition
+        // inside the text stands in for agreement.
+        for (c, per) in by_source.iter().enumerate() {
+            if per.is_empty() {
+                continue;
+            }
+            let df = per.len();
+            let f = tf[c];
+            let mut w: f64 = per.iter().map(|(_, w)| w).sum();
+            if n_sources < 3 {
+                if f < 2.0 && n_sources > 1 {
+                    // Said once by one of two sources: weak but not nothing.
+                    w *= 0.5;
+                }
+                w += 0.5 * (f - 1.0).min(4.0);
+            } else {
+                // With several sources a concept must be shared to count:
+                // what one outlet alone says is not what the story is about.
+                if df < 2 {
+                    continue;
+                }
+            }
+            if w <= 0.0 {
+                continue;
+            }
+            if c < n_terms as usize {
+                w *= UNIGRAM_WEIGHT;
+            }
+            weights[c] = w;
+        }
+
+        let mut candidates = Vec::new();
+        let mut by_sentence = AHashMap::new();
+        let mut seen_text: AHashSet<String> = AHashSet::new();
+        for (d, doc) in docs.iter().enumerate() {
+            let text = &doc.article.text;
+            for (i, s) in doc.sentences.iter().enumerate() {
+                let full = s.span.slice(text);
+                if !seen_text.insert(fold_whitespace(full).to_lowercase()) {
+                    continue; // verbatim repeat (a wire copy): cited, not re-chosen
+                }
+                let Some(cut) = usable(full) else { continue };
+                let span = Span::new(s.span.start + cut, s.span.end);
+                let body = span.slice(text);
+                let words = body.split_whitespace().count();
+                if !(MIN_WORDS..=MAX_WORDS).contains(&words) {
+                    continue;
+                }
+                let mut concepts = sentence_concepts[d][i].clone();
+                let mut terms = seq[d][i].clone();
+                if cut > 0 {
+                    // Drop the dateline's own terms ("london", "ap").
+                    let head: AHashSet<u32> = ANALYZER
+                        .terms(&full[..cut])
+                        .iter()
+                        .filter_map(|t| term_ids.get(t.as_str()).copied())
+                        .collect();
+                    let body_terms: AHashSet<u32> = ANALYZER
+                        .terms(body)
+                        .iter()
+                        .filter_map(|t| term_ids.get(t.as_str()).copied())
+                        .collect();
+                    let gone: AHashSet<u32> = head.difference(&body_terms).copied().collect();
+                    terms.retain(|t| !gone.contains(t));
+                    concepts.retain(|k| {
+                        if *k < n_terms {
+                            !gone.contains(k)
+                        } else {
+                            let (a, b) = bigram_of[k];
+                            !gone.contains(&a) && !gone.contains(&b)
+                        }
+                    });
+                }
+                terms.sort_unstable();
+                terms.dedup();
+                if terms.len() < 3 {
+                    continue;
+                }
+                let mut term_strs: Vec<String> = terms
+                    .iter()
+                    .map(|&t| term_names[t as usize].clone())
+                    .collect();
+                term_strs.sort();
+                by_sentence.insert((d, i), candidates.len());
+                candidates.push(Candidate {
+                    doc: d,
+                    sentence: i,
+                    span,
+                    words,
+                    terms,
+                    term_strs,
+                    concepts,
+                    factor: position_factor(i) * quote_factor(body),
+                    dangling: dangling(body),
+                    disputed: false,
+                });
+            }
+        }
+        Story {
+            candidates,
+            weights,
+            term_ids,
+            term_names,
+            bigram_of,
+            by_sentence,
+            n_sources,
+        }
+    }
+
+    /// Fold the facts and reconcile stages' findings into the candidates.
+    fn weigh_evidence(&mut self, docs: &[&Document], sources: &[usize], ev: &Evidence<'_>) {
+        let index: AHashMap<&str, usize> = docs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.article.id.as_str(), i))
+            .collect();
+        let locate = |c: &Citation| -> Option<(usize, usize)> {
+            let d = *index.get(c.article.as_str())?;
+            let s = docs[d]
+                .sentences
+                .iter()
+                .position(|s| s.span.start <= c.start && c.end <= s.span.end)?;
+            Some((d, s))
+        };
+        // Corroboration: the best-supported claim a sentence states.
+        let mut support: AHashMap<usize, usize> = AHashMap::new();
+        for claim in ev.claims {
+            for cit in &claim.citations {
+                if let Some(&ci) = locate(cit).and_then(|k| self.by_sentence.get(&k)) {
+                    let e = support.entry(ci).or_default();
+                    *e = (*e).max(claim.independent_sources);
+                }
+            }
+        }
+        for (ci, n) in support {
+            let extra = (n.saturating_sub(1)).min(3) as f64;
+            self.candidates[ci].factor *= 1.0 + CORROBORATION_BONUS * extra;
+        }
+        // Conflicts: a side stated by fewer independent sources than another
+        // side is disputed.
+        for conflict in ev.conflicts {
+            let counts: Vec<usize> = conflict
+                .sides
+                .iter()
+                .map(|side| {
+                    side.citations
+                        .iter()
+                        .filter_map(|c| index.get(c.article.as_str()).map(|&d| sources[d]))
+                        .collect::<AHashSet<_>>()
+                        .len()
+                })
+                .collect();
+            let most = counts.iter().copied().max().unwrap_or(0);
+            for (side, &n) in conflict.sides.iter().zip(&counts) {
+                if n >= most {
+                    continue;
+                }
+                for cit in &side.citations {
+                    if let Some(&ci) = locate(cit).and_then(|k| self.by_sentence.get(&k)) {
+                        self.candidates[ci].disputed = true;
+                        self.candidates[ci].factor *= 0.5;
+                    }
+                }
+            }
+        }
+        // Key entities named by several independent sources: concepts.
+        if self.n_sources >= 2 {
+            for e in ev.entities {
+                let n = e
+                    .articles
+                    .iter()
+                    .filter_map(|a| index.get(a.as_str()).map(|&d| sources[d]))
+                    .collect::<AHashSet<_>>()
+                    .len();
+                // Places are mostly datelines; "other" holds abbreviations.
+                let clean = matches!(e.kind.as_str(), "person" | "organization")
+                    && e.name.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                    && e.name.chars().any(char::is_lowercase);
+                if n < 2 || !clean {
+                    continue;
+                }
+                // An entity is recognised by the last word of any variant.
+                let keys: AHashSet<u32> = e
+                    .variants
+                    .iter()
+                    .chain(std::iter::once(&e.name))
+                    .filter_map(|v| ANALYZER.terms(v).pop())
+                    .filter_map(|t| self.term_ids.get(t.as_str()).copied())
+                    .collect();
+                if keys.is_empty() {
+                    continue;
+                }
+                let id = self.weights.len() as u32;
+                self.weights.push(ENTITY_WEIGHT * n as f64);
+                for c in self.candidates.iter_mut() {
+                    if c.terms.iter().any(|t| keys.contains(t)) {
+                        c.concepts.push(id);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Whether the analyser drops `word` as a stop word (numbers, acronyms and
+/// "US" are always terms).
+fn is_stop(word: &str) -> bool {
+    !word.starts_with(|c: char| c.is_ascii_digit())
+        && !word.contains('.')
+        && word != "US"
+        && ANALYZER.is_stop_word(word)
+}
+
+/// The interned key of a stop word: marked so it never equals a stem.
+fn stop_key(word: &str) -> String {
+    let mut key = String::with_capacity(word.len() + 1);
+    key.push('\u{1}');
+    key.extend(word.chars().flat_map(char::to_lowercase));
+    key
+}
+
+/// Lead sentences of news copy carry the who/what/when.
+fn position_factor(i: usize) -> f64 {
+    match i {
+        0 => 1.3,
+        1 => 1.1,
+        2 => 1.05,
+        _ => 1.0,
+    }
+}
+
+/// Reported facts read better in a brief than long quotations: the more of
+/// a sentence is inside quotation marks, the less it is worth.
+fn quote_factor(text: &str) -> f64 {
+    let (mut inside, mut quoted, mut total) = (false, 0usize, 0usize);
+    for ch in text.chars() {
+        match ch {
+            '"' => inside = !inside,
+            '“' => inside = true,
+            '”' => inside = false,
+            _ => {}
+        }
+        if !ch.is_whitespace() {
+            total += 1;
+            if inside {
+                quoted += 1;
+            }
+        }
+    }
+    let share = quoted as f64 / total.max(1) as f64;
+    1.0 - QUOTE_PENALTY * share
+}
+
+/// If the sentence may appear in a brief, the byte length of a leading
+/// dateline to cut (0 when there is none); `None` for junk.
+fn usable(text: &str) -> Option<usize> {
+    let trimmed = text.trim_end_matches(['"', '”', '’', '\'', ')', ']']);
+    if !trimmed.ends_with(['.', '!', '…', '।', '。']) {
+        return None; // a question, a headline, a label, a cut-off fragment
+    }
+    let lower = text.to_lowercase();
+    if JUNK_MARKERS.iter().any(|m| lower.contains(m)) {
+        return None;
+    }
+    let cut = dateline_len(text);
+    let body = &text[cut..];
+    let first = body
+        .trim_start_matches(['"', '“', '‘', '\'', '('])
+        .chars()
+        .next()?;
+    if first.is_lowercase() {
+        return None; // a fragment cut out of a longer sentence
+    }
+    if only_quote(body) {
+        return None; // its speaker is named elsewhere
+    }
+    // Mostly capitals: a headline or label that happens to end in a stop.
+    let letters: Vec<char> = body.chars().filter(|c| c.is_alphabetic()).collect();
+    let upper = letters.iter().filter(|c| c.is_uppercase()).count();
+    if letters.len() >= 10 && upper * 2 > letters.len() {
+        return None;
+    }
+    Some(cut)
+}
+
+/// The length of a dateline that opens `text` ("LONDON (AP) — ",
+/// "ST. PETERSBURG, Fla. - "), 0 if none.
+fn dateline_len(text: &str) -> usize {
+    const SEPARATORS: &[&str] = &["—", "–", "--", " - ", " _ ", ": "];
+    let mut end = text.len().min(60);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
+    let Some((at, sep)) = SEPARATORS
+        .iter()
+        .filter_map(|s| head.find(s).map(|i| (i, *s)))
+        .min()
+    else {
+        return 0;
+    };
+    let prefix = text[..at].trim_end();
+    let tokens: Vec<&str> = prefix.split_whitespace().collect();
+    if tokens.is_empty() || tokens.len() > 6 {
+        return 0;
+    }
+    let first: Vec<char> = tokens[0].chars().filter(|c| c.is_alphabetic()).collect();
+    if first.len() < 2 || first.iter().any(|c| c.is_lowercase()) {
+        return 0;
+    }
+    // Place names, state abbreviations, a date, the agency in brackets.
+    let ok = tokens.iter().all(|t| {
+        t.starts_with('(') && t.ends_with(')')
+            || t.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    });
+    if !ok {
+        return 0;
+    }
+    let rest = &text[at + sep.len()..];
+    let lead_ws = rest.len() - rest.trim_start().len();
+    at + sep.len() + lead_ws
+}
+
+/// The sentence is a quotation and nothing else.
+fn only_quote(text: &str) -> bool {
+    let t = text.trim();
+    let opens = t.starts_with(['"', '“']);
+    let closes = t.ends_with(['"', '”']);
+    if !(opens && closes) {
+        return false;
+    }
+    // No closing mark before the end: the quote spans the whole sentence.
+    let mut inner = t.chars();
+    inner.next();
+    inner.next_back();
+    let inner = inner.as_str();
+    !inner.contains(['"', '”', '“'])
+}
+
+fn dangling(text: &str) -> bool {
+    let lower = text
+        .trim_start_matches(['"', '“', '‘', '\''])
+        .to_lowercase();
+    let opener = DANGLING_OPENERS.iter().any(|o| {
+        lower.starts_with(o)
+            && lower[o.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+    });
+    if opener {
+        return true;
+    }
+    // A quotation attributed to a pronoun: `"…," he said.`
+    let t = lower.trim_end_matches(['.', '"', '”']).trim_end();
+    if let Some(tail) = t.rsplit(['"', '”', ',']).next() {
+        let words: Vec<&str> = tail.split_whitespace().collect();
+        if words.len() >= 2
+            && PRONOUN_SPEAKERS.contains(&words[0])
+            && words[1..words.len().min(3)]
+                .iter()
+                .any(|w| is_speech_verb(w))
+        {
+            return text.contains(['"', '“', '”']);
+        }
+        if words.len() == 2 && is_speech_verb(words[0]) && PRONOUN_SPEAKERS.contains(&words[1]) {
+            return text.contains(['"', '“', '”']);
+        }
+    }
+    false
+}
+
+fn is_speech_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "said"
+            | "says"
+            | "added"
+            | "told"
+            | "asked"
+            | "noted"
+            | "explained"
+            | "stated"
+            | "wrote"
+            | "insisted"
+            | "argued"
+            | "warned"
+            | "continued"
+    )
+}
+
+/// Brief order: articles in the story's reading order (oldest first), then
+/// position in the article. The brief never opens with a disputed figure or
+/// a sentence that needs its antecedent.
+fn order(story: &Story, selection: Selection) -> Vec<usize> {
+    let c = &story.candidates;
+    let Selection { mut chosen, tail } = selection;
+    chosen.retain(|&i| Some(i) != tail);
+    chosen.sort_by_key(|&i| (c[i].doc, c[i].sentence));
+    if let Some(p) = chosen
+        .iter()
+        .position(|&i| !c[i].disputed && !c[i].dangling)
+    {
+        if p > 0 && c[chosen[0]].disputed {
+            // Move the first sound sentence (with its dependants) to the front.
+            let mut end = p + 1;
+            while end < chosen.len()
+                && c[chosen[end]].dangling
+                && c[chosen[end]].doc == c[chosen[end - 1]].doc
+                && c[chosen[end]].sentence == c[chosen[end - 1]].sentence + 1
+            {
+                end += 1;
+            }
+            let block: Vec<usize> = chosen.drain(p..end).collect();
+            chosen.splice(0..0, block);
+        }
+    }
+    chosen.extend(tail);
+    chosen
 }
 
 /// For each doc, the index of its independent source: docs in one duplicate
@@ -295,30 +1092,6 @@ fn source_groups(docs: &[&Document], duplicates: &[Duplicate]) -> Vec<usize> {
     (0..docs.len()).map(|i| find(&mut parent, i)).collect()
 }
 
-/// Term weights: a term's share of all term occurrences in the story, boosted
-/// by the share of independent sources that use it (corroboration).
-fn term_weights(docs: &[&Document], sources: &[usize]) -> AHashMap<String, f64> {
-    let mut tf: AHashMap<&str, f64> = AHashMap::new();
-    let mut by_source: AHashMap<&str, AHashSet<usize>> = AHashMap::new();
-    let mut total = 0.0f64;
-    for (d, doc) in docs.iter().enumerate() {
-        for s in &doc.sentences {
-            for t in &s.terms {
-                *tf.entry(t).or_default() += 1.0;
-                by_source.entry(t).or_default().insert(sources[d]);
-                total += 1.0;
-            }
-        }
-    }
-    let n_sources = sources.iter().collect::<AHashSet<_>>().len().max(1) as f64;
-    tf.into_iter()
-        .map(|(t, f)| {
-            let df = by_source[t].len() as f64 / n_sources;
-            (t.to_owned(), (f / total.max(1.0)) * (0.25 + df))
-        })
-        .collect()
-}
-
 /// Folded sentence text → every (doc, sentence) holding it verbatim.
 fn verbatim_index(docs: &[&Document]) -> AHashMap<String, Vec<(usize, usize)>> {
     let mut map: AHashMap<String, Vec<(usize, usize)>> = AHashMap::new();
@@ -332,10 +1105,10 @@ fn verbatim_index(docs: &[&Document]) -> AHashMap<String, Vec<(usize, usize)>> {
     map
 }
 
-/// Overlap coefficient |A∩B| / min(|A|, |B|): a short sentence whose facts
-/// are all inside a longer one repeats it even though their Jaccard is low.
-fn overlap(a: &[String], b: &[String]) -> f64 {
-    // Both sorted and unique: merge-count the intersection.
+/// Overlap coefficient |A∩B| / min(|A|, |B|) of two sorted, unique lists: a
+/// short sentence whose facts are all inside a longer one repeats it even
+/// though their Jaccard is low.
+fn overlap<T: Ord>(a: &[T], b: &[T]) -> f64 {
     let (mut i, mut j, mut inter) = (0, 0, 0usize);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
@@ -356,28 +1129,14 @@ fn overlap(a: &[String], b: &[String]) -> f64 {
     }
 }
 
-fn ends_like_sentence(text: &str) -> bool {
-    let t = text.trim_end_matches(['"', '”', '’', '\'', ')', ']']);
-    t.ends_with(['.', '!', '?', '…'])
+fn overlap_str(a: &[String], b: &[String]) -> f64 {
+    overlap(a, b)
 }
 
-fn starts_dangling(text: &str) -> bool {
-    let lower = text
-        .trim_start_matches(['"', '“', '‘', '\''])
-        .to_lowercase();
-    DANGLING_OPENERS.iter().any(|o| {
-        lower.starts_with(o)
-            && lower[o.len()..]
-                .chars()
-                .next()
-                .is_none_or(|c| !c.is_alphanumeric())
-    })
-}
-
-/// The story title: the metadata title of the article whose chosen sentences
-/// lead the brief, else of any article, else the first brief sentence cut to
-/// a headline's length.
-fn story_title(docs: &[&Document], _candidates: &[Candidate], chosen: &[&Candidate]) -> String {
+/// The story title: the metadata title of the article whose sentence leads
+/// the brief, else of any article, else the first brief sentence cut to a
+/// headline's length.
+fn story_title(docs: &[&Document], lead: Option<&Candidate>) -> String {
     let from = |d: usize| {
         docs[d]
             .article
@@ -386,15 +1145,14 @@ fn story_title(docs: &[&Document], _candidates: &[Candidate], chosen: &[&Candida
             .map(str::trim)
             .filter(|t| !t.is_empty())
     };
-    if let Some(t) = chosen.first().and_then(|c| from(c.doc)) {
+    if let Some(t) = lead.and_then(|c| from(c.doc)) {
         return t.to_owned();
     }
     if let Some(t) = (0..docs.len()).find_map(from) {
         return t.to_owned();
     }
-    let first = chosen
-        .first()
-        .map(|c| docs[c.doc].sentence_text(c.sentence))
+    let first = lead
+        .map(|c| c.span.slice(&docs[c.doc].article.text))
         .or_else(|| {
             docs.iter()
                 .find(|d| !d.sentences.is_empty())
@@ -410,128 +1168,4 @@ fn story_title(docs: &[&Document], _candidates: &[Candidate], chosen: &[&Candida
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crosscheck_model::{Article, DuplicateKind, Sentence, Span};
-
-    /// A tiny stand-in analyser for tests: sentences split on ". ", terms are
-    /// lower-cased words of 4+ letters (enough to exercise selection).
-    fn doc(id: &str, text: &str) -> Document {
-        let mut sentences = Vec::new();
-        let mut start = 0;
-        for (i, ch) in text.char_indices() {
-            let end = i + ch.len_utf8();
-            if ch == '.' && (end == text.len() || text[end..].starts_with(' ')) {
-                let raw = &text[start..end];
-                let lead = raw.len() - raw.trim_start().len();
-                let span = Span::new(start + lead, end);
-                let terms = span
-                    .slice(text)
-                    .split(|c: char| !c.is_alphanumeric())
-                    .filter(|w| w.len() >= 4)
-                    .map(|w| w.to_lowercase().chars().take(6).collect())
-                    .collect();
-                sentences.push(Sentence {
-                    span,
-                    paragraph: 0,
-                    terms,
-                });
-                start = end;
-            }
-        }
-        Document {
-            article: Article {
-                id: id.into(),
-                source: None,
-                title: None,
-                url: None,
-                published: None,
-                text: text.into(),
-                removed: vec![],
-            },
-            sentences,
-        }
-    }
-
-    const A: &str = "Flooding forced the evacuation of four thousand residents from Lowmarsh on Friday evening. The river Tarn rose three metres above its normal level overnight. He added that more rain was expected. Emergency crews from Kestrel County opened two shelters at local schools. Officials said the bridge on the northern road remained closed to traffic.";
-    const B: &str = "Four thousand residents of Lowmarsh were evacuated on Friday as the river Tarn burst its banks. Kestrel County emergency crews opened shelters in two schools overnight. The northern road bridge stayed closed, officials said, while engineers inspected the damage to its supports.";
-
-    #[test]
-    fn every_citation_holds_its_sentence() {
-        let (a, b) = (doc("a", A), doc("b", B));
-        let brief = Briefer::new().brief(&[&a, &b], &[]);
-        assert!(!brief.sentences.is_empty());
-        for s in &brief.sentences {
-            assert!(!s.citations.is_empty());
-            for c in &s.citations {
-                let d = if c.article == "a" { &a } else { &b };
-                assert_eq!(fold_whitespace(&d.article.text[c.start..c.end]), s.text);
-            }
-        }
-    }
-
-    #[test]
-    fn dangling_opener_needs_its_antecedent() {
-        let a = doc("a", A);
-        let brief = Briefer::new().max_sentences(2).brief(&[&a], &[]);
-        assert!(brief
-            .sentences
-            .iter()
-            .all(|s| !s.text.starts_with("He added")));
-    }
-
-    #[test]
-    fn respects_word_and_sentence_limits() {
-        let (a, b) = (doc("a", A), doc("b", B));
-        let brief = Briefer::new().max_words(40).brief(&[&a, &b], &[]);
-        let words: usize = brief
-            .sentences
-            .iter()
-            .map(|s| s.text.split_whitespace().count())
-            .sum();
-        assert!(words <= 40, "{words} words");
-        let brief = Briefer::new().max_sentences(1).brief(&[&a, &b], &[]);
-        assert_eq!(brief.sentences.len(), 1);
-    }
-
-    #[test]
-    fn does_not_repeat_paraphrases() {
-        let (a, b) = (doc("a", A), doc("b", B));
-        let brief = Briefer::new().brief(&[&a, &b], &[]);
-        let evac = brief
-            .sentences
-            .iter()
-            .filter(|s| s.text.contains("evacuat"))
-            .count();
-        assert_eq!(evac, 1, "{:#?}", brief.sentences);
-    }
-
-    #[test]
-    fn wire_copy_is_cited_not_repeated() {
-        let a = doc("wire", A);
-        let copy = doc("reprint", &A.replace("Friday evening", "Friday night"));
-        let dup = Duplicate {
-            articles: vec!["reprint".into(), "wire".into()],
-            kind: DuplicateKind::Near,
-            similarity: 0.9,
-            original: None,
-        };
-        let brief = Briefer::new().brief(&[&a, &copy], &[dup]);
-        let texts: Vec<&str> = brief.sentences.iter().map(|s| s.text.as_str()).collect();
-        let unique: AHashSet<&str> = texts.iter().copied().collect();
-        assert_eq!(unique.len(), texts.len());
-        assert!(brief
-            .sentences
-            .iter()
-            .any(|s| s.citations.iter().any(|c| c.article == "reprint")
-                && s.citations.iter().any(|c| c.article == "wire")));
-    }
-
-    #[test]
-    fn deterministic() {
-        let (a, b) = (doc("a", A), doc("b", B));
-        let x = Briefer::new().brief(&[&a, &b], &[]);
-        let y = Briefer::new().brief(&[&a, &b], &[]);
-        assert_eq!(x, y);
-    }
-}
+mod tests;

@@ -7,7 +7,7 @@
 //! facts, cross-checking and the cited brief — so both paths produce the
 //! same story object from the same documents.
 
-use crosscheck_brief::Briefer;
+use crosscheck_brief::{Briefer, Evidence};
 use crosscheck_facts::Extractor;
 use crosscheck_model::{Document, Duplicate, Story, Update};
 use crosscheck_reconcile::Reconciler;
@@ -39,6 +39,25 @@ impl StoryBuilder {
         }
     }
 
+    /// Update mode: sentences of an earlier brief that the reader has
+    /// already seen; briefs then say only what is new (see
+    /// `crosscheck_brief::Briefer::known_sentences`).
+    pub fn known_sentences<I, S>(mut self, texts: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        self.briefer = self.briefer.known_sentences(texts);
+        self
+    }
+
+    /// Let each brief's last sentence run past the word budget (placed
+    /// last), for evaluations that cut briefs at a word count themselves.
+    pub fn brief_overflow(mut self, yes: bool) -> Self {
+        self.briefer = self.briefer.overflow(yes);
+        self
+    }
+
     /// The story `id` made of `docs`, which must be in the story's reading
     /// order (dated oldest first, then undated). `duplicates` may include
     /// groups from outside the story; only its members matter. `articles`
@@ -53,7 +72,12 @@ impl StoryBuilder {
     ) -> Story {
         let facts: Vec<_> = docs.iter().map(|d| self.facts.extract(d)).collect();
         let checked = self.reconciler.reconcile(docs, &facts, duplicates);
-        let brief = self.briefer.brief(docs, duplicates);
+        let evidence = Evidence {
+            claims: &checked.claims,
+            conflicts: &checked.conflicts,
+            entities: &checked.entities,
+        };
+        let brief = self.briefer.brief_with(docs, duplicates, evidence);
         Story {
             id,
             title: brief.title,

@@ -41,6 +41,7 @@ pub struct PipelineBuilder {
     containment_threshold: Option<f64>,
     single_story: bool,
     known_sentences: Vec<String>,
+    brief_overflow: bool,
 }
 
 impl Default for PipelineBuilder {
@@ -54,6 +55,7 @@ impl Default for PipelineBuilder {
             containment_threshold: None,
             single_story: false,
             known_sentences: Vec::new(),
+            brief_overflow: false,
         }
     }
 }
@@ -98,6 +100,13 @@ impl PipelineBuilder {
         self
     }
 
+    /// Let the last sentence of each brief run past `brief_words` (placed
+    /// last), for evaluations that cut briefs at a word count themselves.
+    pub fn brief_overflow(mut self, yes: bool) -> Self {
+        self.brief_overflow = yes;
+        self
+    }
+
     /// Update mode: the brief sentences of an earlier report
     /// (`stories[].brief[].text`); every brief then says only what those
     /// sentences do not already cover.
@@ -125,7 +134,8 @@ impl PipelineBuilder {
             dedup,
             clusterer,
             stories: StoryBuilder::new(self.brief_sentences, self.brief_words)
-                .known_sentences(&self.known_sentences),
+                .known_sentences(&self.known_sentences)
+                .brief_overflow(self.brief_overflow),
             single_story: self.single_story,
         }
     }

@@ -73,21 +73,42 @@ impl Scores {
     }
 }
 
-/// Scores texts; `stem` turns Porter stemming on (as `use_stemmer=True`).
+/// Scores texts; `stem` turns Porter stemming on (as `use_stemmer=True`);
+/// `unicode` tokenizes into Unicode words (UAX #29), lower-cased, instead of
+/// rouge-score's `a-z0-9` runs — for languages outside the Latin alphabet,
+/// which rouge-score's tokenizer would reduce to nothing.
 #[derive(Debug, Clone, Copy)]
 pub struct Rouge {
     pub stem: bool,
+    pub unicode: bool,
 }
 
 impl Default for Rouge {
     fn default() -> Self {
-        Rouge { stem: true }
+        Rouge {
+            stem: true,
+            unicode: false,
+        }
     }
 }
 
 impl Rouge {
-    /// `rouge-score`'s default tokenizer.
+    /// Unicode words, lower-cased, unstemmed (any language).
+    pub fn unicode() -> Self {
+        Rouge {
+            stem: false,
+            unicode: true,
+        }
+    }
+
+    /// `rouge-score`'s default tokenizer (or Unicode words, see [`Rouge`]).
     pub fn tokenize(&self, text: &str) -> Vec<String> {
+        if self.unicode {
+            return crosscheck_text::words(text)
+                .into_iter()
+                .map(|(_, w)| w.to_lowercase())
+                .collect();
+        }
         let lower = text.to_lowercase();
         let mut tokens = Vec::new();
         let mut cur = String::new();
@@ -281,7 +302,17 @@ mod tests {
     use super::*;
 
     fn toks(s: &str) -> Vec<String> {
-        Rouge { stem: false }.tokenize(s)
+        Rouge {
+            stem: false,
+            unicode: false,
+        }
+        .tokenize(s)
+    }
+
+    #[test]
+    fn unicode_tokens_keep_non_latin_words() {
+        let t = Rouge::unicode().tokenize("Ο Πρωθυπουργός είπε, नमस्ते दुनिया");
+        assert_eq!(t, ["ο", "πρωθυπουργός", "είπε", "नमस्ते", "दुनिया"]);
     }
 
     #[test]

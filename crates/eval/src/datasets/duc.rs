@@ -110,7 +110,8 @@ fn parse_doc(id: &str, origin: &str, raw: &str) -> RawArticle {
     let body = paragraphs
         .iter()
         .map(|p| {
-            p.replace("``", "\"")
+            decode_entities(p)
+                .replace("``", "\"")
                 .replace("''", "\"")
                 .replace(" _ ", " — ")
         })
@@ -126,6 +127,22 @@ fn parse_doc(id: &str, origin: &str, raw: &str) -> RawArticle {
         published,
         body: Body::Text(body),
     }
+}
+
+/// SGML entities of the newswire files: `&AMP;` and friends decoded, the
+/// typesetting codes (`&QL;`, `&UR;`, `&QC;`, `&LR;`, `&HT;`) dropped.
+fn decode_entities(p: &str) -> String {
+    let mut out = p
+        .replace("&AMP;", "&")
+        .replace("&amp;", "&")
+        .replace("&LT;", "<")
+        .replace("&GT;", ">");
+    for code in [
+        "&QL;", "&UR;", "&QC;", "&LR;", "&HT;", "&QR;", "&TS;", "&MD;",
+    ] {
+        out = out.replace(code, " ");
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// "10/17/1998 05:50:00" or "1998-10-17 16:00" → ISO 8601.

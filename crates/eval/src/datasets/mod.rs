@@ -1,3 +1,6 @@
-//! Readers for the evaluation data sets' own formats.
+//! Readers for the public evaluation data sets (never copied into the
+//! repository: read from where they live).
 
 pub mod duc;
+pub mod multiling;
+pub mod seeds;

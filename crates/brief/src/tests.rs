@@ -1,0 +1,256 @@
+use super::*;
+use crosscheck_model::{Article, DuplicateKind, Sentence, Span};
+
+/// A tiny stand-in for the pipeline's analysis: sentences split on ". ",
+/// terms from the English analyser.
+fn doc(id: &str, text: &str) -> Document {
+    let mut sentences = Vec::new();
+    let mut start = 0;
+    for (i, ch) in text.char_indices() {
+        let end = i + ch.len_utf8();
+        if ch == '.' && (end == text.len() || text[end..].starts_with(' ')) {
+            let raw = &text[start..end];
+            let lead = raw.len() - raw.trim_start().len();
+            let span = Span::new(start + lead, end);
+            let terms = crate::ANALYZER.terms(span.slice(text));
+            sentences.push(Sentence {
+                span,
+                paragraph: 0,
+                terms,
+            });
+            start = end;
+        }
+    }
+    Document {
+        article: Article {
+            id: id.into(),
+            source: None,
+            title: None,
+            url: None,
+            published: None,
+            text: text.into(),
+            removed: vec![],
+        },
+        sentences,
+    }
+}
+
+const A: &str = "Flooding forced the evacuation of four thousand residents from Lowmarsh on Friday evening. The river Tarn rose three metres above its normal level overnight. He added that more rain was expected. Emergency crews from Kestrel County opened two shelters at local schools. Officials said the bridge on the northern road remained closed to traffic.";
+const B: &str = "Four thousand residents of Lowmarsh were evacuated on Friday as the river Tarn burst its banks. Kestrel County emergency crews opened shelters in two schools overnight. The northern road bridge stayed closed, officials said, while engineers inspected the damage to its supports.";
+
+#[test]
+fn every_citation_holds_its_sentence() {
+    let (a, b) = (doc("a", A), doc("b", B));
+    let brief = Briefer::new().brief(&[&a, &b], &[]);
+    assert!(!brief.sentences.is_empty());
+    for s in &brief.sentences {
+        assert!(!s.citations.is_empty());
+        for c in &s.citations {
+            let d = if c.article == "a" { &a } else { &b };
+            assert_eq!(fold_whitespace(&d.article.text[c.start..c.end]), s.text);
+        }
+    }
+}
+
+#[test]
+fn dangling_opener_needs_its_antecedent() {
+    let a = doc("a", A);
+    let brief = Briefer::new().max_sentences(2).brief(&[&a], &[]);
+    assert!(brief
+        .sentences
+        .iter()
+        .all(|s| !s.text.starts_with("He added")));
+}
+
+#[test]
+fn respects_word_and_sentence_limits() {
+    let (a, b) = (doc("a", A), doc("b", B));
+    let brief = Briefer::new().max_words(40).brief(&[&a, &b], &[]);
+    let words: usize = brief
+        .sentences
+        .iter()
+        .map(|s| s.text.split_whitespace().count())
+        .sum();
+    assert!(words <= 40, "{words} words");
+    let brief = Briefer::new().max_sentences(1).brief(&[&a, &b], &[]);
+    assert_eq!(brief.sentences.len(), 1);
+}
+
+#[test]
+fn does_not_repeat_paraphrases() {
+    let (a, b) = (doc("a", A), doc("b", B));
+    let brief = Briefer::new().brief(&[&a, &b], &[]);
+    let evac = brief
+        .sentences
+        .iter()
+        .filter(|s| s.text.contains("evacuat"))
+        .count();
+    assert_eq!(evac, 1, "{:#?}", brief.sentences);
+}
+
+#[test]
+fn wire_copy_is_cited_not_repeated() {
+    let a = doc("wire", A);
+    let copy = doc("reprint", &A.replace("Friday evening", "Friday night"));
+    let dup = Duplicate {
+        articles: vec!["reprint".into(), "wire".into()],
+        kind: DuplicateKind::Near,
+        similarity: 0.9,
+        original: None,
+    };
+    let brief = Briefer::new().brief(&[&a, &copy], &[dup]);
+    let texts: Vec<&str> = brief.sentences.iter().map(|s| s.text.as_str()).collect();
+    let unique: AHashSet<&str> = texts.iter().copied().collect();
+    assert_eq!(unique.len(), texts.len());
+    assert!(brief
+        .sentences
+        .iter()
+        .any(|s| s.citations.iter().any(|c| c.article == "reprint")
+            && s.citations.iter().any(|c| c.article == "wire")));
+}
+
+#[test]
+fn deterministic() {
+    let (a, b) = (doc("a", A), doc("b", B));
+    let x = Briefer::new().brief(&[&a, &b], &[]);
+    let y = Briefer::new().brief(&[&a, &b], &[]);
+    assert_eq!(x, y);
+}
+
+#[test]
+fn dateline_is_left_out_of_the_cited_span() {
+    let text = "LOWMARSH (AP) — Flooding forced the evacuation of four thousand residents from Lowmarsh on Friday evening. The river Tarn rose three metres above its normal level overnight.";
+    let a = doc("a", text);
+    let brief = Briefer::new().brief(&[&a], &[]);
+    let first = &brief.sentences[0];
+    assert!(first.text.starts_with("Flooding forced"), "{first:?}");
+    let c = &first.citations[0];
+    assert_eq!(&text[c.start..c.end], first.text);
+    assert_eq!(
+        dateline_len("ST. PETERSBURG, Fla. (AP) — The ferry ran."),
+        30
+    );
+    assert_eq!(
+        dateline_len("BEIJING, August 22 (Xinhua) -- Water levels fell."),
+        31
+    );
+    assert_eq!(
+        dateline_len("The top four — Michigan and Ohio — were named."),
+        0
+    );
+    assert_eq!(dateline_len("Officials said: the bridge is closed."), 0);
+}
+
+#[test]
+fn quotes_without_a_named_speaker_are_not_used_alone() {
+    assert!(only_quote(
+        "\"We will rebuild every house on this street.\""
+    ));
+    assert!(!only_quote("\"We will rebuild,\" the mayor said."));
+    assert!(dangling(
+        "\"We will rebuild every house,\" he said in an interview."
+    ));
+    assert!(dangling("\"We will rebuild every house,\" said she."));
+    assert!(!dangling(
+        "\"We will rebuild every house,\" Mayor Ida Brenn said."
+    ));
+    assert!(dangling("He added that more rain was expected."));
+    assert!(!dangling("Heavy rain was expected."));
+}
+
+#[test]
+fn update_mode_briefs_only_what_is_new() {
+    let (a, b) = (doc("a", A), doc("b", B));
+    let first = Briefer::new().brief(&[&a, &b], &[]);
+    let seen: Vec<&str> = first.sentences.iter().map(|s| s.text.as_str()).collect();
+    // The same articles again: nothing new.
+    let again = Briefer::new().known_sentences(&seen).brief(&[&a, &b], &[]);
+    for s in &again.sentences {
+        assert!(!seen.contains(&s.text.as_str()), "repeated: {}", s.text);
+    }
+    // A new article with one new fact: that fact is briefed, the old
+    // ones are not.
+    let c = doc(
+        "c",
+        "Four thousand residents of Lowmarsh were evacuated on Friday as the river Tarn burst its banks. Insurers in Kestrel County estimated the flood damage at twelve million crowns on Monday.",
+    );
+    let update = Briefer::new()
+        .known_sentences(&seen)
+        .brief(&[&a, &b, &c], &[]);
+    assert!(
+        update.sentences.iter().any(|s| s.text.contains("Insurers")),
+        "{:#?}",
+        update.sentences
+    );
+    assert!(update.sentences.iter().all(|s| !s.text.contains("evacuat")));
+}
+
+#[test]
+fn a_disputed_figure_does_not_lead() {
+    use crosscheck_model::{Conflict, ConflictSide};
+    let a = doc("a", "Flooding forced the evacuation of nine thousand residents from Lowmarsh on Friday evening. Emergency crews from Kestrel County opened two shelters at local schools.");
+    let b = doc("b", "Four thousand residents of Lowmarsh were evacuated on Friday as the river Tarn burst its banks. Kestrel County emergency crews opened shelters in two schools overnight.");
+    let c = doc("c", "About four thousand residents of Lowmarsh left their homes on Friday when the river Tarn flooded. Kestrel County crews opened school shelters for the evacuated residents.");
+    let cite = |d: &Document, i: usize| Citation {
+        article: d.article.id.clone(),
+        start: d.sentences[i].span.start,
+        end: d.sentences[i].span.end,
+    };
+    let conflict = Conflict {
+        subject: "residents".into(),
+        attribute: "evacuated".into(),
+        sides: vec![
+            ConflictSide {
+                value: "9000".into(),
+                citations: vec![cite(&a, 0)],
+            },
+            ConflictSide {
+                value: "4000".into(),
+                citations: vec![cite(&b, 0), cite(&c, 0)],
+            },
+        ],
+    };
+    let evidence = Evidence {
+        conflicts: std::slice::from_ref(&conflict),
+        ..Evidence::default()
+    };
+    let brief = Briefer::new().brief_with(&[&a, &b, &c], &[], evidence);
+    assert!(!brief.sentences.is_empty());
+    assert!(
+        !brief.sentences[0].text.contains("nine thousand"),
+        "{:#?}",
+        brief.sentences
+    );
+}
+
+#[test]
+fn overflow_lets_only_the_last_sentence_pass_the_budget() {
+    let (a, b) = (doc("a", A), doc("b", B));
+    let words = |br: &Brief| -> Vec<usize> {
+        br.sentences
+            .iter()
+            .map(|s| s.text.split_whitespace().count())
+            .collect()
+    };
+    let strict = Briefer::new().max_words(30).brief(&[&a, &b], &[]);
+    assert!(words(&strict).iter().sum::<usize>() <= 30);
+    let over = Briefer::new()
+        .max_words(30)
+        .overflow(true)
+        .brief(&[&a, &b], &[]);
+    let w = words(&over);
+    assert!(w.iter().sum::<usize>() > 30, "{w:?}");
+    assert!(w[..w.len() - 1].iter().sum::<usize>() <= 30, "{w:?}");
+}
+
+#[test]
+fn junk_and_fragments_are_not_candidates() {
+    assert!(usable("Click here to sign up for our daily newsletter about the flood.").is_none());
+    assert!(usable("and then the river rose again over the northern bank.").is_none());
+    assert!(usable("FLOOD WATERS RISE IN LOWMARSH AS RIVER TARN BURSTS ITS BANKS.").is_none());
+    assert!(usable("Will the northern bridge reopen before the winter comes?").is_none());
+    assert_eq!(
+        usable("The northern bridge reopened on Monday after repairs."),
+        Some(0)
+    );
+}
