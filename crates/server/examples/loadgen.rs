@@ -7,7 +7,10 @@
 //! 1. `POST /api/articles`: `--concurrency` clients each sending batches of
 //!    `--batch` new articles, for `--seconds`;
 //! 2. `GET /api/stories/{id}`: `--concurrency` clients fetching random
-//!    stories, for `--seconds`.
+//!    stories, for `--seconds` (while the writer rebuilds the stories phase
+//!    1 left dirty; responses with `X-Crosscheck-Stale: true` are counted);
+//!
+//! then waits (at most 300 s) until no story is dirty.
 //!
 //! It prints throughput, latency percentiles and the process's resident
 //! memory (sampled every second) for each phase.
@@ -232,15 +235,19 @@ fn main() {
             percentile(&l, 0.99),
         );
 
-        // Phase 2: GET story.
+        let dirty = store.dirty_stories().unwrap();
+        println!("stories waiting for a rebuild after the POST phase: {dirty}");
+
+        // Phase 2: GET story (while the writer rebuilds those stories).
         let stories = store.stats().unwrap().stories as u64;
+        let stale = Arc::new(AtomicU64::new(0));
         let deadline = Instant::now() + Duration::from_secs(a.seconds);
         let running = Arc::new(AtomicBool::new(true));
         let mem = sample_memory(running.clone());
         let start = Instant::now();
         let mut tasks = Vec::new();
         for w in 0..a.concurrency {
-            let (client, base) = (client.clone(), base.clone());
+            let (client, base, stale) = (client.clone(), base.clone(), stale.clone());
             tasks.push(tokio::spawn(async move {
                 let mut rng = synth::Rng::new(w as u64 + 1);
                 let mut lat = Vec::new();
@@ -252,6 +259,9 @@ fn main() {
                     let t = Instant::now();
                     let res = client.request(req).await.expect("GET");
                     let status = res.status();
+                    if res.headers().get("x-crosscheck-stale").is_some_and(|v| v == "true") {
+                        stale.fetch_add(1, Ordering::Relaxed);
+                    }
                     let _ = res.into_body().collect().await.unwrap();
                     lat.push(t.elapsed().as_secs_f64() * 1e3);
                     assert!(status.is_success(), "GET story-{id}: {status}");
@@ -268,13 +278,26 @@ fn main() {
         let (mmin, mmax, _) = mem.join().unwrap();
         l.sort_by(f64::total_cmp);
         println!(
-            "GET /api/stories/{{id}}: {} requests in {secs:.1} s = {:.0} requests/s (concurrency {}); p50 {:.2} ms, p99 {:.2} ms, max {:.1} ms; RSS {mmin:.0}–{mmax:.0} MiB",
+            "GET /api/stories/{{id}}: {} requests in {secs:.1} s = {:.0} requests/s (concurrency {}); p50 {:.2} ms, p99 {:.2} ms, max {:.1} ms; {} stale; RSS {mmin:.0}–{mmax:.0} MiB",
             l.len(),
             l.len() as f64 / secs,
             a.concurrency,
             percentile(&l, 0.5),
             percentile(&l, 0.99),
             l.last().copied().unwrap_or(f64::NAN),
+            stale.load(Ordering::Relaxed),
+        );
+
+        // Phase 3: let the writer rebuild what is still dirty (bounded).
+        let t = Instant::now();
+        let left = store.dirty_stories().unwrap();
+        while store.dirty_stories().unwrap() > 0 && t.elapsed() < Duration::from_secs(300) {
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        println!(
+            "rebuild: {left} dirty stories after the GET phase, {} after {:.1} s",
+            store.dirty_stories().unwrap(),
+            t.elapsed().as_secs_f64()
         );
     });
 }

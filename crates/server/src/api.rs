@@ -247,11 +247,26 @@ async fn list_stories(State(st): State<AppState>, Query(q): Query<PageQuery>) ->
     }
 }
 
+/// Response header of `GET /api/stories/{id}`: `true` while articles that
+/// joined the story are not yet in its brief and facts (it is being
+/// rebuilt), `false` otherwise.
+pub const STALE_HEADER: &str = "x-crosscheck-stale";
+
 async fn get_story(State(st): State<AppState>, Path(id): Path<String>) -> Response {
     let store = st.store.clone();
     let id2 = id.clone();
-    match blocking(move || store.story_json(&id2)).await {
-        Ok(Some(j)) => ([(header::CONTENT_TYPE, "application/json")], j).into_response(),
+    match blocking(move || store.story_json_state(&id2)).await {
+        Ok(Some((j, stale))) => (
+            [
+                (header::CONTENT_TYPE, "application/json"),
+                (
+                    header::HeaderName::from_static(STALE_HEADER),
+                    if stale { "true" } else { "false" },
+                ),
+            ],
+            j,
+        )
+            .into_response(),
         Ok(None) => error(StatusCode::NOT_FOUND, format!("no story {id:?}")),
         Err(r) => r,
     }

@@ -10,6 +10,12 @@
 //! When the queue is full the server answers `503` with `Retry-After`
 //! instead of buffering without bound.
 //!
+//! A commit stores the articles and their story assignment; the writer
+//! rebuilds each touched story's facts and brief afterwards, between
+//! commits, once for all the articles that joined it meanwhile. Until then
+//! `GET /api/stories/{id}` serves the story as last built with the header
+//! `X-Crosscheck-Stale: true` ([`STALE_HEADER`]).
+//!
 //! Reads (`GET /api/stories`, `/api/stories/{id}`, `/api/articles/{id}`,
 //! `/api/search`) run on the blocking pool against pooled read connections
 //! (SQLite in WAL mode: reads never wait for the writer).
@@ -45,7 +51,7 @@ use std::time::Duration;
 use axum::Router;
 use crosscheck_store::{Store, StoreOptions};
 
-pub use api::ROUTES;
+pub use api::{ROUTES, STALE_HEADER};
 pub use queue::IngestQueue;
 
 /// The page, its script and its style sheet, compiled in.

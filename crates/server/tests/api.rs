@@ -565,3 +565,46 @@ async fn page_is_static_and_locked_down() {
         assert_eq!(h[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
     }
 }
+
+#[tokio::test]
+async fn posted_stories_are_rebuilt_between_commits() {
+    let f = fixture();
+    let articles: Vec<Value> = demo_batch()
+        .articles
+        .iter()
+        .map(|a| {
+            let mut v = json!({"id": a.id, "source": a.source, "published": a.published});
+            match &a.body {
+                crosscheck_model::Body::Text(t) => v["text"] = json!(t),
+                crosscheck_model::Body::Html(h) => v["html"] = json!(h),
+            }
+            v
+        })
+        .collect();
+    let (s, v) = post(
+        &f.app,
+        "/api/articles",
+        "application/json",
+        Value::Array(articles).to_string(),
+    )
+    .await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    let story = v["stories"][0].as_str().unwrap().to_owned();
+    // Served at once (stale or not, depending on the writer's progress).
+    let uri = format!("/api/stories/{story}");
+    let (s, h, _) = send(&f.app, Request::get(&uri).body(Body::empty()).unwrap()).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(["true", "false"].contains(&h[crosscheck_server::STALE_HEADER].to_str().unwrap()));
+    // The writer rebuilds every dirty story while the queue is idle.
+    let start = std::time::Instant::now();
+    while f.store.dirty_stories().unwrap() > 0 {
+        assert!(start.elapsed() < std::time::Duration::from_secs(60));
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    let (s, h, b) = send(&f.app, Request::get(&uri).body(Body::empty()).unwrap()).await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(h[crosscheck_server::STALE_HEADER], "false");
+    let served: Value = serde_json::from_slice(&b).unwrap();
+    assert!(!served["brief"].as_array().unwrap().is_empty());
+    assert_eq!(f.store.check().unwrap(), Vec::<String>::new());
+}

@@ -10,7 +10,8 @@
 //! RawArticle ─prepare─▶ Article ─analyse─▶ Document ─┬─ exact copy?   (hash of the normalised text)
 //!                                                    ├─ story?        (TF-IDF cosine to story centroids)
 //!                                                    ├─ near / contained copy? (MinHash, then verified)
-//!                                                    └─▶ row in `articles`, story re-briefed
+//!                                                    └─▶ row in `articles`, story marked dirty
+//!                                                        (rebuilt later: facts, cross-check, brief)
 //! ```
 //!
 //! * **Idempotent ingest.** An article is identified by its `id`. Sending
@@ -23,14 +24,18 @@
 //!   across a gap of more than seven days), or opens a new story. A copy of a
 //!   stored article (exact, near or contained, as the dedup stage defines
 //!   them) joins its original's story and duplicate group and does not move
-//!   the centroid, so a wire story reprinted ten times counts once. Every
-//!   story touched by a batch is re-briefed with the brief stage before the
-//!   batch commits. Unlike the batch pipeline, stories are never merged or
-//!   split after the fact: ids (`story-N`) are stable for the life of the
-//!   database.
+//!   the centroid, so a wire story reprinted ten times counts once. A story
+//!   that receives articles is marked *dirty* in the same transaction (its
+//!   list columns are updated there); its facts, cross-check and brief are
+//!   rebuilt afterwards, once for all the articles that joined it meanwhile
+//!   ([`Store::rebuild_dirty`]; [`Store::ingest`] does it before returning,
+//!   the server between commits). Unlike the batch pipeline, stories are
+//!   never merged or split after the fact: ids (`story-N`) are stable for
+//!   the life of the database.
 //! * **Crash consistency.** Each chunk of a batch (article rows, search
-//!   index, vocabulary, re-briefed stories) is one SQLite transaction in a
-//!   WAL-mode database with `synchronous=FULL`. An article is reported stored
+//!   index, vocabulary, story assignment and dirty marks) is one SQLite
+//!   transaction, and so is each round of rebuilds, in a WAL-mode database
+//!   with `synchronous=FULL`. An article is reported stored
 //!   only after its transaction committed; a process killed at any moment
 //!   leaves either all or none of a chunk. The in-memory clustering state is
 //!   derived data, rebuilt from the database on open (and after a failed
@@ -298,6 +303,9 @@ pub struct Store {
     readers: Mutex<Vec<Connection>>,
 }
 
+/// Stories rebuilt per transaction by [`Store::rebuild_all`].
+const REBUILD_BATCH: usize = 64;
+
 /// Most idle read connections kept open.
 const MAX_IDLE_READERS: usize = 8;
 
@@ -320,6 +328,7 @@ impl Store {
             )));
         }
         conn.execute_batch(schema::SCHEMA)?;
+        schema::migrate(&conn)?;
         conn.pragma_update(None, "user_version", schema::SCHEMA_VERSION)?;
         let writer = write::Writer::new(conn, &options)?;
         Ok(Store {
@@ -390,7 +399,40 @@ impl Store {
             }
             on_commit(&summary);
         }
+        self.rebuild_all()
+    }
+
+    /// Rebuild every dirty story (see [`Store::rebuild_dirty`]).
+    pub fn rebuild_all(&self) -> Result<()> {
+        while self.rebuild_dirty(REBUILD_BATCH)? > 0 {}
         Ok(())
+    }
+
+    /// Rebuild up to `max_stories` dirty stories — facts, cross-check and
+    /// brief, the expensive part of adding articles — those dirty longest
+    /// first, in parallel, written in one transaction; returns how many
+    /// (0: none is dirty).
+    ///
+    /// Storing articles ([`Store::ingest_many`]) commits them with their
+    /// story assignment, the story's list columns (counts, dates, order)
+    /// and a *dirty* mark, but does not rebuild the story: a story that
+    /// receives many articles in a row is then rebuilt once for all of
+    /// them. Until it is, [`Store::story_json_state`] serves its last built
+    /// object and says it is stale. [`Store::ingest`] rebuilds before it
+    /// returns; the server's writer thread calls this between commits.
+    pub fn rebuild_dirty(&self, max_stories: usize) -> Result<usize> {
+        let mut w = self.writer.lock().unwrap_or_else(|p| p.into_inner());
+        w.rebuild_dirty(max_stories)
+    }
+
+    /// How many stories wait for a rebuild.
+    pub fn dirty_stories(&self) -> Result<usize> {
+        self.read(|c| {
+            let n: i64 = c.query_row("SELECT count(*) FROM stories WHERE dirty > 0", [], |r| {
+                r.get(0)
+            })?;
+            Ok(n as usize)
+        })
     }
 
     /// Store several batches in one transaction (group commit), one summary
@@ -423,21 +465,24 @@ impl Store {
         Ok(summaries)
     }
 
+    /// A new read-only connection.
+    fn open_reader(&self) -> Result<Connection> {
+        let c = Connection::open_with_flags(
+            &self.path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX
+                | OpenFlags::SQLITE_OPEN_URI,
+        )?;
+        c.busy_timeout(std::time::Duration::from_secs(10))?;
+        Ok(c)
+    }
+
     /// Run `f` on a pooled read-only connection.
     fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
         let conn = self.readers.lock().unwrap_or_else(|p| p.into_inner()).pop();
         let conn = match conn {
             Some(c) => c,
-            None => {
-                let c = Connection::open_with_flags(
-                    &self.path,
-                    OpenFlags::SQLITE_OPEN_READ_ONLY
-                        | OpenFlags::SQLITE_OPEN_NO_MUTEX
-                        | OpenFlags::SQLITE_OPEN_URI,
-                )?;
-                c.busy_timeout(std::time::Duration::from_secs(10))?;
-                c
-            }
+            None => self.open_reader()?,
         };
         let out = f(&conn);
         let mut pool = self.readers.lock().unwrap_or_else(|p| p.into_inner());
@@ -461,7 +506,16 @@ impl Store {
 
     /// The story object of the JSON contract, as JSON text (what the HTTP
     /// API serves, without re-encoding), or `None` for an unknown id.
+    /// Served as last built: see [`Store::story_json_state`].
     pub fn story_json(&self, id: &str) -> Result<Option<String>> {
+        Ok(self.story_json_state(id)?.map(|(json, _)| json))
+    }
+
+    /// [`Store::story_json`] and whether the story is *stale*: articles
+    /// joined it since it was last built (they are stored and counted in
+    /// the story list; its brief, facts and member list do not show them
+    /// yet, see [`Store::rebuild_dirty`]).
+    pub fn story_json_state(&self, id: &str) -> Result<Option<(String, bool)>> {
         let Some(n) = story_number(id) else {
             return Ok(None);
         };
@@ -552,7 +606,12 @@ impl Store {
     /// an existing story, every story's counts and member list matching
     /// its articles). Returns the problems found (empty when consistent).
     pub fn check(&self) -> Result<Vec<String>> {
-        self.read(read::check)
+        // On a new connection: FTS5's integrity check can use the index
+        // structure a pooled connection cached before the last write to a
+        // table (seen with SQLite 3.54 after a write that touched only
+        // `stories_fts`) and report a checksum mismatch that a fresh
+        // connection does not.
+        read::check(&self.open_reader()?)
     }
 }
 

@@ -3,7 +3,7 @@
 use rusqlite::Connection;
 
 /// Schema version kept in `PRAGMA user_version`.
-pub(crate) const SCHEMA_VERSION: i64 = 1;
+pub(crate) const SCHEMA_VERSION: i64 = 2;
 
 /// Tables, indexes and full-text indexes (idempotent).
 ///
@@ -15,7 +15,11 @@ pub(crate) const SCHEMA_VERSION: i64 = 1;
 ///   exact-copy detection (`norm_hash`), its MinHash signature and its
 ///   clustering vector.
 /// * `stories` — one row per story (`story-{seq}`): list columns plus the
-///   story object of the JSON contract, stored as JSON (`json`).
+///   story object of the JSON contract, stored as JSON (`json`), as last
+///   built. `dirty` is 0 when `json` is up to date, otherwise the `seq` of
+///   its latest article when it became dirty (the story's list
+///   columns are always current; its brief and facts are rebuilt later, see
+///   `Store::rebuild_dirty`).
 /// * `terms` — vocabulary and document frequencies for TF-IDF.
 /// * `articles_fts` (external content over `articles`) and `stories_fts`
 ///   (title and brief text) — FTS5 indexes.
@@ -42,7 +46,6 @@ CREATE TABLE IF NOT EXISTS articles (
     signature      BLOB NOT NULL,
     vector         BLOB NOT NULL
 );
-CREATE INDEX IF NOT EXISTS articles_story ON articles(story, seq);
 CREATE INDEX IF NOT EXISTS articles_norm ON articles(norm_hash);
 CREATE INDEX IF NOT EXISTS articles_source ON articles(source, published_ts);
 CREATE TABLE IF NOT EXISTS stories (
@@ -54,7 +57,8 @@ CREATE TABLE IF NOT EXISTS stories (
     first_published  TEXT,
     last_published   TEXT,
     updated          INTEGER NOT NULL,
-    json             TEXT NOT NULL
+    json             TEXT NOT NULL,
+    dirty            INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS stories_updated ON stories(updated);
 CREATE TABLE IF NOT EXISTS terms (
@@ -69,6 +73,29 @@ CREATE VIRTUAL TABLE IF NOT EXISTS stories_fts USING fts5(
     title, brief, tokenize='porter unicode61'
 );
 "#;
+
+/// Upgrades of databases written by earlier versions, then indexes that
+/// depend on them (idempotent; run after [`SCHEMA`]).
+pub(crate) fn migrate(conn: &Connection) -> rusqlite::Result<()> {
+    // Version 1 had no `dirty` column: every story was built at commit.
+    let has_dirty: i64 = conn.query_row(
+        "SELECT count(*) FROM pragma_table_info('stories') WHERE name = 'dirty'",
+        [],
+        |r| r.get(0),
+    )?;
+    if has_dirty == 0 {
+        conn.execute_batch("ALTER TABLE stories ADD COLUMN dirty INTEGER NOT NULL DEFAULT 0")?;
+    }
+    // Version 1 indexed articles by (story, seq) only; the list columns of
+    // a story are now recomputed at every commit that touches it, from
+    // this covering index, without reading the (large) article rows.
+    conn.execute_batch(
+        "CREATE INDEX IF NOT EXISTS stories_dirty ON stories(dirty, seq) WHERE dirty > 0;
+         CREATE INDEX IF NOT EXISTS articles_story_meta
+             ON articles(story, seq, source, published, dup_root);
+         DROP INDEX IF EXISTS articles_story;",
+    )
+}
 
 /// Connection settings: WAL journal (readers never block the writer),
 /// `synchronous=FULL` (a commit is on disk before it is reported, so

@@ -10,7 +10,7 @@ use crosscheck_dedup::{
     estimate_jaccard, normalize, shingles, Deduplicator, DuplicateKind, MinHasher, Signature,
     MIN_CONTAINED_SHINGLES,
 };
-use crosscheck_model::{Article, Body, Document, Duplicate, RawArticle, Removed, Skipped};
+use crosscheck_model::{Article, Body, Document, Duplicate, RawArticle, Removed, Skipped, Story};
 use crosscheck_text::Analyzer;
 use rayon::prelude::*;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
@@ -209,13 +209,7 @@ impl Writer {
                 .execute(params![self.index.df[t as usize], t])?;
         }
         for &s in &touched_all {
-            rebrief(
-                &tx,
-                s,
-                &self.builder,
-                &self.analyzer,
-                self.max_brief_articles,
-            )?;
+            mark_dirty(&tx, s)?;
         }
         tx.commit()?;
         Ok(summaries)
@@ -276,7 +270,29 @@ fn store_one(
                      VALUES ('', 0, 0, 0, ?1, '{}')",
                     [seq],
                 )?;
-                (tx.last_insert_rowid(), true, None)
+                let story = tx.last_insert_rowid();
+                // Served until the story is first built (it is dirty).
+                let a = &r.doc.article;
+                let placeholder = Story {
+                    id: format!("story-{story}"),
+                    title: fallback_title(a),
+                    articles: vec![a.id.clone()],
+                    brief: Vec::new(),
+                    claims: Vec::new(),
+                    conflicts: Vec::new(),
+                    updates: Vec::new(),
+                    entities: Vec::new(),
+                    timeline: Vec::new(),
+                };
+                tx.execute(
+                    "UPDATE stories SET title = ?1, json = ?2 WHERE seq = ?3",
+                    params![
+                        placeholder.title,
+                        serde_json::to_string(&placeholder).expect("stories serialise"),
+                        story
+                    ],
+                )?;
+                (story, true, None)
             }
         },
     };
@@ -435,11 +451,74 @@ fn verified_copy(
     Ok(None)
 }
 
+/// The title a story shows before its first build: the article's title, or
+/// the start of its text.
+fn fallback_title(a: &Article) -> String {
+    a.title
+        .clone()
+        .filter(|t| !t.trim().is_empty())
+        .unwrap_or_else(|| a.text.chars().take(80).collect())
+}
+
+/// After articles joined story `seq` (in the current transaction): bring its
+/// list columns up to date and mark it dirty (with the `seq` of its latest
+/// article when it became dirty, so the longest-dirty stories build first). Cheap (indexed aggregates); the
+/// brief is rebuilt later by [`Writer::rebuild_dirty`].
+fn mark_dirty(tx: &Transaction, seq: i64) -> Result<()> {
+    // One pass over the story's rows of the covering index
+    // `articles_story_meta` (no table row is read).
+    tx.prepare_cached(
+        "UPDATE stories SET \
+           (articles, sources, independent, first_published, last_published, updated) = \
+           (SELECT count(*), count(DISTINCT source), \
+                   count(*) - count(dup_root) + count(DISTINCT dup_root), \
+                   min(published), max(published), max(seq) \
+              FROM articles WHERE story = ?1), \
+           dirty = CASE WHEN dirty > 0 THEN dirty \
+             ELSE (SELECT max(seq) FROM articles WHERE story = ?1) END \
+         WHERE seq = ?1",
+    )?
+    .execute([seq])?;
+    Ok(())
+}
+
+impl Writer {
+    /// Rebuild (facts, cross-check, brief) up to `limit` dirty stories, those
+    /// dirty longest first, in one transaction; returns how many. The
+    /// stories are read first, built in parallel, then written.
+    pub(crate) fn rebuild_dirty(&mut self, limit: usize) -> Result<usize> {
+        let dirty: Vec<(i64, i64)> = {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT seq, dirty FROM stories WHERE dirty > 0 ORDER BY dirty, seq LIMIT ?1",
+            )?;
+            let rows = stmt.query_map([limit.max(1) as i64], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        };
+        if dirty.is_empty() {
+            return Ok(0);
+        }
+        let loaded: Vec<(i64, Loaded)> = dirty
+            .iter()
+            .map(|&(seq, mark)| Ok((mark, load_story(&self.conn, seq, self.max_brief_articles)?)))
+            .collect::<Result<_>>()?;
+        let (builder, analyzer) = (&self.builder, &self.analyzer);
+        let built: Vec<(i64, Built)> = loaded
+            .into_par_iter()
+            .map(|(mark, l)| (mark, build_story(l, builder, analyzer)))
+            .collect();
+        let tx = self.conn.transaction()?;
+        for (mark, b) in &built {
+            write_story(&tx, b, *mark)?;
+        }
+        tx.commit()?;
+        Ok(built.len())
+    }
+}
+
 /// One member of a story as read for its brief.
 struct Member {
     seq: i64,
     id: String,
-    source: Option<String>,
     published: Option<String>,
     root: Option<i64>,
     kind: Option<String>,
@@ -447,29 +526,37 @@ struct Member {
     original: Option<String>,
 }
 
-/// Rewrite story `seq`: member list, counts, brief, search entry.
-fn rebrief(
-    tx: &Transaction,
+/// What building one story needs, read from the database.
+struct Loaded {
     seq: i64,
-    builder: &StoryBuilder,
-    analyzer: &Analyzer,
-    max_articles: usize,
-) -> Result<()> {
+    /// Every member, in reading order.
+    members: Vec<Member>,
+    /// The members the brief reads (the most recent), in reading order.
+    articles: Vec<Article>,
+}
+
+/// A built story, ready to write.
+struct Built {
+    seq: i64,
+    story: Story,
+}
+
+/// Read story `seq`'s members and the articles its brief reads.
+fn load_story(conn: &Connection, seq: i64, max_articles: usize) -> Result<Loaded> {
     let mut members: Vec<Member> = {
-        let mut stmt = tx.prepare_cached(
-            "SELECT seq, id, source, published, dup_root, dup_kind, dup_similarity, dup_original \
+        let mut stmt = conn.prepare_cached(
+            "SELECT seq, id, published, dup_root, dup_kind, dup_similarity, dup_original \
              FROM articles WHERE story = ?1 ORDER BY seq",
         )?;
         let rows = stmt.query_map([seq], |x| {
             Ok(Member {
                 seq: x.get(0)?,
                 id: x.get(1)?,
-                source: x.get(2)?,
-                published: x.get(3)?,
-                root: x.get(4)?,
-                kind: x.get(5)?,
-                similarity: x.get(6)?,
-                original: x.get(7)?,
+                published: x.get(2)?,
+                root: x.get(3)?,
+                kind: x.get(4)?,
+                similarity: x.get(5)?,
+                original: x.get(6)?,
             })
         })?;
         rows.collect::<rusqlite::Result<_>>()?
@@ -481,7 +568,48 @@ fn rebrief(
         (None, Some(_)) => std::cmp::Ordering::Greater,
         (None, None) => a.seq.cmp(&b.seq),
     });
+    // The brief reads the most recently stored members, in reading order.
+    let mut recent: Vec<i64> = members.iter().map(|m| m.seq).collect();
+    recent.sort_unstable_by(|a, b| b.cmp(a));
+    recent.truncate(max_articles);
+    let chosen: std::collections::HashSet<i64> = recent.into_iter().collect();
+    let mut articles: Vec<Article> = Vec::with_capacity(chosen.len());
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, source, title, url, published, text, removed FROM articles WHERE seq = ?1",
+    )?;
+    for m in members.iter().filter(|m| chosen.contains(&m.seq)) {
+        let (article, removed): (Article, String) = stmt.query_row([m.seq], |x| {
+            Ok((
+                Article {
+                    id: x.get(0)?,
+                    source: x.get(1)?,
+                    title: x.get(2)?,
+                    url: x.get(3)?,
+                    published: x.get(4)?,
+                    text: x.get(5)?,
+                    removed: Vec::new(),
+                },
+                x.get(6)?,
+            ))
+        })?;
+        let removed: Vec<Removed> = serde_json::from_str(&removed).unwrap_or_default();
+        articles.push(Article { removed, ..article });
+    }
+    Ok(Loaded {
+        seq,
+        members,
+        articles,
+    })
+}
 
+/// Build a loaded story: duplicate groups, analysis, facts, cross-check,
+/// brief (no database access, so stories build in parallel).
+fn build_story(l: Loaded, builder: &StoryBuilder, analyzer: &Analyzer) -> Built {
+    let Loaded {
+        seq,
+        members,
+        articles,
+    } = l;
     // Duplicate groups, by root.
     let mut groups: AHashMap<i64, Vec<&Member>> = AHashMap::new();
     for m in &members {
@@ -522,35 +650,7 @@ fn rebrief(
         .collect();
     duplicates.sort_by(|a, b| a.articles.cmp(&b.articles));
 
-    // The brief reads the most recently stored members, in reading order.
-    let mut recent: Vec<i64> = members.iter().map(|m| m.seq).collect();
-    recent.sort_unstable_by(|a, b| b.cmp(a));
-    recent.truncate(max_articles);
-    let chosen: std::collections::HashSet<i64> = recent.into_iter().collect();
-    let mut docs: Vec<Document> = Vec::with_capacity(chosen.len());
-    {
-        let mut stmt = tx.prepare_cached(
-            "SELECT id, source, title, url, published, text, removed FROM articles WHERE seq = ?1",
-        )?;
-        for m in members.iter().filter(|m| chosen.contains(&m.seq)) {
-            let (article, removed): (Article, String) = stmt.query_row([m.seq], |x| {
-                Ok((
-                    Article {
-                        id: x.get(0)?,
-                        source: x.get(1)?,
-                        title: x.get(2)?,
-                        url: x.get(3)?,
-                        published: x.get(4)?,
-                        text: x.get(5)?,
-                        removed: Vec::new(),
-                    },
-                    x.get(6)?,
-                ))
-            })?;
-            let removed: Vec<Removed> = serde_json::from_str(&removed).unwrap_or_default();
-            docs.push(analyzer.analyse(Article { removed, ..article }));
-        }
-    }
+    let docs: Vec<Document> = articles.into_iter().map(|a| analyzer.analyse(a)).collect();
     let refs: Vec<&Document> = docs.iter().collect();
     let mut story = builder.build(
         format!("story-{seq}"),
@@ -568,33 +668,23 @@ fn rebrief(
             })
             .unwrap_or_default();
     }
-    let title = story.title.clone();
-    let json = serde_json::to_string(&story).expect("stories serialise");
-    let sources: BTreeSet<&str> = members.iter().filter_map(|m| m.source.as_deref()).collect();
-    let independent = members.iter().filter(|m| m.root.is_none()).count() + groups.len();
-    let first = members.iter().filter_map(|m| m.published.clone()).min();
-    let last = members.iter().filter_map(|m| m.published.clone()).max();
-    let updated = members.iter().map(|m| m.seq).max().unwrap_or(0);
-    tx.execute(
-        "UPDATE stories SET title = ?1, articles = ?2, sources = ?3, independent = ?4, \
-         first_published = ?5, last_published = ?6, updated = ?7, json = ?8 WHERE seq = ?9",
-        params![
-            title,
-            members.len() as i64,
-            sources.len() as i64,
-            independent as i64,
-            first,
-            last,
-            updated,
-            json,
-            seq
-        ],
-    )?;
-    let brief_text: Vec<&str> = story.brief.iter().map(|b| b.text.as_str()).collect();
-    tx.execute("DELETE FROM stories_fts WHERE rowid = ?1", [seq])?;
+    Built { seq, story }
+}
+
+/// Write a built story (its JSON, title and search entry) and clear its
+/// dirty mark, unless articles joined it after `mark` was read (then it
+/// stays dirty). List columns are kept current by [`mark_dirty`].
+fn write_story(tx: &Transaction, b: &Built, mark: i64) -> Result<()> {
+    let json = serde_json::to_string(&b.story).expect("stories serialise");
+    tx.prepare_cached(
+        "UPDATE stories SET title = ?1, json = ?2, dirty = 0 WHERE seq = ?3 AND dirty = ?4",
+    )?
+    .execute(params![b.story.title, json, b.seq, mark])?;
+    let brief_text: Vec<&str> = b.story.brief.iter().map(|s| s.text.as_str()).collect();
+    tx.execute("DELETE FROM stories_fts WHERE rowid = ?1", [b.seq])?;
     tx.execute(
         "INSERT INTO stories_fts(rowid, title, brief) VALUES (?1, ?2, ?3)",
-        params![seq, title, brief_text.join(" ")],
+        params![b.seq, b.story.title, brief_text.join(" ")],
     )?;
     Ok(())
 }
