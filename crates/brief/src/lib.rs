@@ -84,6 +84,8 @@ pub struct Briefer {
     known: Vec<Vec<String>>,
     /// Folded, lower-cased texts of the sentences already briefed.
     known_text: AHashSet<String>,
+    /// Ids of articles already briefed (update mode): not briefed again.
+    known_articles: AHashSet<String>,
 }
 
 impl Default for Briefer {
@@ -95,6 +97,7 @@ impl Default for Briefer {
             overflow: false,
             known: Vec::new(),
             known_text: AHashSet::new(),
+            known_articles: AHashSet::new(),
         }
     }
 }
@@ -253,6 +256,20 @@ impl Briefer {
         self
     }
 
+    /// Update mode: articles the reader has already had briefed. Their
+    /// sentences are not briefed again (what is new comes from the other
+    /// articles), though they still count as sources when weighing what the
+    /// story is about.
+    pub fn known_articles<I, S>(mut self, ids: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        self.known_articles
+            .extend(ids.into_iter().map(|s| s.as_ref().to_owned()));
+        self
+    }
+
     /// Brief the story made of `docs` (in the story's reading order);
     /// `duplicates` says which articles are copies of each other (they count
     /// as one source). Duplicate groups that involve articles outside `docs`
@@ -328,7 +345,7 @@ impl Briefer {
         let mut covered = vec![false; story.weights.len()];
         let mut excluded = vec![false; cands.len()];
         // Update mode: what the reader knows is covered; repeats are out.
-        if !self.known.is_empty() {
+        if !self.known.is_empty() || !self.known_articles.is_empty() {
             for k in &self.known {
                 for t in k {
                     if let Some(&id) = story.term_ids.get(t.as_str()) {
@@ -337,6 +354,10 @@ impl Briefer {
                 }
             }
             for (ci, c) in cands.iter().enumerate() {
+                if self.known_articles.contains(&docs[c.doc].article.id) {
+                    excluded[ci] = true;
+                    continue;
+                }
                 let text = fold_whitespace(c.span.slice(&docs[c.doc].article.text)).to_lowercase();
                 if self.known_text.contains(&text)
                     || self
@@ -949,10 +970,10 @@ fn dateline_len(text: &str) -> usize {
     }
     // Place names, state abbreviations, a date, the agency in brackets.
     let ok = tokens.iter().all(|t| {
-        t.starts_with('(') && t.ends_with(')')
-            || t.chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        t.trim_start_matches('(')
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
     });
     if !ok {
         return 0;

@@ -254,3 +254,12 @@ fn junk_and_fragments_are_not_candidates() {
         Some(0)
     );
 }
+
+#[test]
+fn agency_names_in_brackets_belong_to_the_dateline() {
+    let t = "PORT ALDERY (Meridian Press) — An explosion ripped through a chemical plant.";
+    assert_eq!(
+        &t[dateline_len(t)..],
+        "An explosion ripped through a chemical plant."
+    );
+}

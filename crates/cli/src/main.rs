@@ -249,8 +249,8 @@ struct Opts {
     #[arg(long)]
     single_story: bool,
     /// Update mode: BRIEF.json is an earlier JSON report; brief only what
-    /// its briefs do not already say (a story with nothing new gets an
-    /// empty brief).
+    /// is new — sentences of articles it did not cover that its briefs do
+    /// not already say (a story with nothing new gets an empty brief).
     #[arg(long, value_name = "BRIEF.json")]
     since: Option<PathBuf>,
     /// Print no progress or summary on standard error.
@@ -600,30 +600,19 @@ fn read_page(path: &std::path::Path) -> anyhow::Result<Vec<u8>> {
 }
 
 fn pipeline(opts: &Opts) -> anyhow::Result<Pipeline> {
-    let known = match &opts.since {
-        Some(path) => known_sentences(path)?,
-        None => Vec::new(),
-    };
-    Ok(Pipeline::builder()
+    let mut builder = Pipeline::builder()
         .brief_words(opts.brief_words)
         .brief_sentences(opts.brief_sentences)
         .max_file_bytes(opts.max_file_size)
-        .single_story(opts.single_story)
-        .known_sentences(known)
-        .build())
-}
-
-/// The brief sentences of an earlier JSON report (`--since`).
-fn known_sentences(path: &std::path::Path) -> anyhow::Result<Vec<String>> {
-    let text =
-        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let report: Report = serde_json::from_str(&text)
-        .with_context(|| format!("{} is not a crosscheck JSON report", path.display()))?;
-    Ok(report
-        .stories
-        .into_iter()
-        .flat_map(|s| s.brief.into_iter().map(|b| b.text))
-        .collect())
+        .single_story(opts.single_story);
+    if let Some(path) = &opts.since {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        let previous: Report = serde_json::from_str(&text)
+            .with_context(|| format!("{} is not a crosscheck JSON report", path.display()))?;
+        builder = builder.since(&previous);
+    }
+    Ok(builder.build())
 }
 
 /// Write the report and pick the exit code.

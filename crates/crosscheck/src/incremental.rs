@@ -39,15 +39,14 @@ impl StoryBuilder {
         }
     }
 
-    /// Update mode: sentences of an earlier brief that the reader has
-    /// already seen; briefs then say only what is new (see
-    /// `crosscheck_brief::Briefer::known_sentences`).
-    pub fn known_sentences<I, S>(mut self, texts: I) -> Self
-    where
-        I: IntoIterator<Item = S>,
-        S: AsRef<str>,
-    {
-        self.briefer = self.briefer.known_sentences(texts);
+    /// Update mode: the sentences of an earlier report's briefs and the ids
+    /// of the articles it covered; briefs then say only what is new (see
+    /// `crosscheck_brief::Briefer::known_sentences` and `known_articles`).
+    pub fn since(mut self, sentences: &[String], articles: &[String]) -> Self {
+        self.briefer = self
+            .briefer
+            .known_sentences(sentences)
+            .known_articles(articles);
         self
     }
 

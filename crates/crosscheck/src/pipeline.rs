@@ -41,6 +41,7 @@ pub struct PipelineBuilder {
     containment_threshold: Option<f64>,
     single_story: bool,
     known_sentences: Vec<String>,
+    known_articles: Vec<String>,
     brief_overflow: bool,
 }
 
@@ -55,6 +56,7 @@ impl Default for PipelineBuilder {
             containment_threshold: None,
             single_story: false,
             known_sentences: Vec::new(),
+            known_articles: Vec::new(),
             brief_overflow: false,
         }
     }
@@ -107,11 +109,17 @@ impl PipelineBuilder {
         self
     }
 
-    /// Update mode: the brief sentences of an earlier report
-    /// (`stories[].brief[].text`); every brief then says only what those
-    /// sentences do not already cover.
-    pub fn known_sentences(mut self, texts: Vec<String>) -> Self {
-        self.known_sentences = texts;
+    /// Update mode: `previous` is an earlier report. Its articles are not
+    /// briefed again and what its briefs said counts as known, so every
+    /// brief says only what is new (a story with nothing new gets an empty
+    /// brief).
+    pub fn since(mut self, previous: &Report) -> Self {
+        self.known_sentences = previous
+            .stories
+            .iter()
+            .flat_map(|s| s.brief.iter().map(|b| b.text.clone()))
+            .collect();
+        self.known_articles = previous.articles.iter().map(|a| a.id.clone()).collect();
         self
     }
 
@@ -134,7 +142,7 @@ impl PipelineBuilder {
             dedup,
             clusterer,
             stories: StoryBuilder::new(self.brief_sentences, self.brief_words)
-                .known_sentences(&self.known_sentences)
+                .since(&self.known_sentences, &self.known_articles)
                 .brief_overflow(self.brief_overflow),
             single_story: self.single_story,
         }

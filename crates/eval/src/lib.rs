@@ -9,12 +9,13 @@
 //! - [`summarization`]: briefs against DUC 2003's human summaries, ROUGE.
 //!
 //! Data-set readers live in [`datasets`], metrics in [`metrics`] and
-//! [`rouge`].
+//! [`rouge`] (with the Porter stemmer rouge-score uses, [`porter`]).
 
 pub mod bench;
 pub mod clustering;
 pub mod datasets;
 pub mod metrics;
+pub mod porter;
 pub mod rouge;
 pub mod summarization;
 

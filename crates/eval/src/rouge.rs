@@ -11,7 +11,9 @@
 //!
 //! Written here rather than taken from a crate: the ROUGE crate that matches
 //! `rouge-score` pins exact versions of ICU and unicode crates that conflict
-//! with the rest of the workspace, and the metric is small.
+//! with the rest of the workspace, and the metric is small. The stemmer is
+//! NLTK's Porter variant ([`crate::porter`]), which rouge-score uses; the
+//! original 1980 algorithm stems about 2% of news words differently.
 
 use ahash::AHashMap;
 
@@ -125,7 +127,7 @@ impl Rouge {
         if self.stem {
             for t in tokens.iter_mut() {
                 if t.len() > 3 {
-                    *t = porter_stemmer::stem(t);
+                    *t = crate::porter::stem(t);
                 }
             }
         }

@@ -163,7 +163,7 @@ pub fn lead(docs: &[RawArticle]) -> String {
 pub fn load(dataset: &Path, options: &Options) -> std::io::Result<(String, Vec<Task>)> {
     if dataset.join("docs.without.headlines").is_dir() {
         let words = options.words.unwrap_or(100);
-        let tasks = duc::load(dataset)?
+        let mut tasks: Vec<Task> = duc::load(dataset)?
             .into_iter()
             .map(|c| Task {
                 set: if c.is_event() {
@@ -179,6 +179,8 @@ pub fn load(dataset: &Path, options: &Options) -> std::io::Result<(String, Vec<T
                 english: true,
             })
             .collect();
+        // The event clusters (DUC task 2) first, as in published tables.
+        tasks.sort_by_key(|t| !t.set.starts_with("30 event"));
         return Ok(("DUC 2003".to_owned(), tasks));
     }
     if dataset.join("SourceTexts").is_dir() {

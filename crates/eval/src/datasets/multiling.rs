@@ -26,13 +26,15 @@ pub struct Topic {
     pub references: Vec<String>,
 }
 
-/// Read the topics of `language` (a suffix from [`LANGUAGES`]), sorted by id.
+/// Read the topics of `language` (a suffix from [`LANGUAGES`]; the files'
+/// suffixes are matched case-insensitively, as some are capitalised),
+/// sorted by id.
 pub fn load(dir: &Path, language: &str) -> io::Result<Vec<Topic>> {
     let sources = dir.join("SourceTexts");
     let mut files: Vec<String> = fs::read_dir(&sources)?
         .filter_map(|e| e.ok())
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(&format!(".{language}")) && n.len() > 5)
+        .filter(|n| n.to_lowercase().ends_with(&format!(".{language}")) && n.len() > 5)
         .collect();
     files.sort();
     let folder = capitalised(language);
