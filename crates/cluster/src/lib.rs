@@ -33,8 +33,6 @@ const MAX_CANDIDATES: usize = 8;
 const MAX_GAP_SECS: i64 = 7 * 86_400;
 /// Factor applied to similarity across a gap longer than seven days.
 const GAP_PENALTY: f64 = 0.5;
-/// Rounds of reassignment after the single pass and the merges.
-const REFINE_ROUNDS: usize = 2;
 /// Upper bound on merge rounds after the single pass.
 const MAX_MERGE_ROUNDS: usize = 8;
 
@@ -97,33 +95,13 @@ impl Clusterer {
 
         let mut index = StoryIndex::new(self.threshold);
         let mut story_of_unit = Vec::with_capacity(units.len());
-        let mut unit_vectors = Vec::with_capacity(units.len());
         for unit in &units {
             let members: Vec<&TermVector> = unit.iter().map(|&i| &vectors[i]).collect();
             let v = TermVector::sum(&members);
             let time = unit.iter().filter_map(|&i| times[i]).min();
             story_of_unit.push(index.add(&v, time));
-            unit_vectors.push((v, time));
         }
         index.merge_similar();
-        // The single pass decided each article against the stories as they
-        // were when it arrived; now that every story is complete, let each
-        // article move to the story it fits best (a k-means-style
-        // refinement with average link), a fixed number of rounds.
-        for _ in 0..REFINE_ROUNDS {
-            let mut moved = 0;
-            for (u, (v, time)) in unit_vectors.iter().enumerate() {
-                let from = index.story_of(story_of_unit[u]);
-                let to = index.reassign(v, *time, from);
-                if to != from {
-                    moved += 1;
-                }
-                story_of_unit[u] = to;
-            }
-            if moved == 0 {
-                break;
-            }
-        }
 
         let mut by_story: AHashMap<usize, Vec<usize>> = AHashMap::new();
         for (unit, &story) in units.iter().zip(&story_of_unit) {
@@ -324,7 +302,7 @@ impl StoryIndex {
         let mut best: Option<(usize, f64)> = None;
         for &s in &cands {
             let st = &self.stories[s];
-            if st.norm_sq <= 0.0 || st.size == 0 {
+            if st.norm_sq <= 0.0 {
                 continue;
             }
             // Average link: the mean cosine between `v` and the story's
@@ -387,48 +365,6 @@ impl StoryIndex {
             }
         }
         story
-    }
-
-    /// Take `v` (added earlier to live story `from`) out of its story and
-    /// put it in the story it now fits best — possibly the same one, judged
-    /// without `v` in it — if that reaches the threshold; otherwise it stays.
-    /// Returns the live story it ends in.
-    pub fn reassign(&mut self, v: &TermVector, time: Option<i64>, from: usize) -> usize {
-        let from = self.story_of(from);
-        self.remove(from, v);
-        match self.best(v, time) {
-            Some((s, sim)) if sim >= self.threshold => {
-                self.insert(s, v, time);
-                s
-            }
-            _ => {
-                self.insert(from, v, time);
-                from
-            }
-        }
-    }
-
-    fn remove(&mut self, story: usize, v: &TermVector) {
-        let st = &mut self.stories[story];
-        let dot = st.dot(v);
-        for &(t, w) in v.entries() {
-            if let Some(c) = st.centroid.get_mut(&t) {
-                *c -= w;
-            }
-        }
-        st.norm_sq = (st.norm_sq - 2.0 * dot + v.norm_sq()).max(0.0);
-        st.size -= 1;
-    }
-
-    fn insert(&mut self, story: usize, v: &TermVector, time: Option<i64>) {
-        let st = &mut self.stories[story];
-        st.add(v);
-        st.add_time(time, time);
-        for (t, _) in v.top_terms(LOOKUP_TERMS) {
-            if self.stories[story].indexed.insert(t) {
-                self.postings.entry(t).or_default().push(story);
-            }
-        }
     }
 
     /// Merge stories whose average link (mean cosine between their members, with the same
