@@ -20,6 +20,7 @@
 
 mod vector;
 
+pub use crosscheck_model::parse_iso8601;
 pub use vector::{TermVector, Vectorizer};
 
 use ahash::{AHashMap, AHashSet};
@@ -466,59 +467,6 @@ fn sparse_dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f64 {
         }
     }
     sum
-}
-
-/// Seconds since the Unix epoch of an ISO 8601 date or date-time
-/// (`YYYY-MM-DD`, optionally `THH:MM[:SS[.fff]]` and `Z` or `±HH[:MM]`).
-/// `None` when it cannot be read.
-pub fn parse_iso8601(s: &str) -> Option<i64> {
-    let s = s.trim();
-    let b = s.as_bytes();
-    let num = |r: std::ops::Range<usize>| -> Option<i64> {
-        let part = s.get(r)?;
-        if part.is_empty() || !part.bytes().all(|c| c.is_ascii_digit()) {
-            return None;
-        }
-        part.parse().ok()
-    };
-    if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
-    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
-        return None;
-    }
-    let y0 = if m <= 2 { y - 1 } else { y };
-    let era = y0.div_euclid(400);
-    let yoe = y0 - era * 400;
-    let doy = (153 * ((m + 9) % 12) + 2) / 5 + d - 1;
-    let days = era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468;
-    let mut secs = days * 86_400;
-    if b.len() > 10 && (b[10] == b'T' || b[10] == b' ') {
-        secs += num(11..13)? * 3600 + num(14..16)? * 60;
-        let mut pos = 16;
-        if b.get(16) == Some(&b':') {
-            secs += num(17..19)?;
-            pos = 19;
-            if b.get(19) == Some(&b'.') {
-                pos = 20;
-                while b.get(pos).is_some_and(|c| c.is_ascii_digit()) {
-                    pos += 1;
-                }
-            }
-        }
-        if let Some(&sign @ (b'+' | b'-')) = b.get(pos) {
-            let oh = num(pos + 1..pos + 3)?;
-            let om = if b.get(pos + 3) == Some(&b':') {
-                num(pos + 4..pos + 6)?
-            } else {
-                num(pos + 3..pos + 5).unwrap_or(0)
-            };
-            let offset = oh * 3600 + om * 60;
-            secs += if sign == b'+' { -offset } else { offset };
-        }
-    }
-    Some(secs)
 }
 
 #[cfg(test)]

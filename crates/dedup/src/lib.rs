@@ -27,7 +27,7 @@
 mod minhash;
 
 pub use crosscheck_model::DuplicateKind;
-use crosscheck_model::{Document, Duplicate};
+use crosscheck_model::{parse_iso8601, Document, Duplicate};
 pub use minhash::{
     estimate_jaccard, normalize, shingles, signature, MinHasher, Signature, SHINGLE_WORDS,
     SIGNATURE_LEN,
@@ -271,66 +271,6 @@ fn original_of(docs: &[Document], word_counts: &[usize], group: &[usize]) -> Str
         .map(|(_, &i)| i)
         .expect("group is not empty");
     docs[best].article.id.clone()
-}
-
-/// Seconds since the Unix epoch of an ISO 8601 date or date-time
-/// (`YYYY-MM-DD`, optionally `THH:MM[:SS[.fff]]` and `Z` or `±HH[:MM]`).
-/// `None` when it cannot be read.
-fn parse_iso8601(s: &str) -> Option<i64> {
-    let s = s.trim();
-    let b = s.as_bytes();
-    let num = |r: std::ops::Range<usize>| -> Option<i64> {
-        let part = s.get(r)?;
-        if part.is_empty() || !part.bytes().all(|c| c.is_ascii_digit()) {
-            return None;
-        }
-        part.parse().ok()
-    };
-    if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
-    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
-        return None;
-    }
-    let mut secs = days_from_civil(y, m, d) * 86_400;
-    if b.len() > 10 && (b[10] == b'T' || b[10] == b' ') {
-        let (h, mi) = (num(11..13)?, num(14..16)?);
-        secs += h * 3600 + mi * 60;
-        let mut pos = 16;
-        if b.get(16) == Some(&b':') {
-            secs += num(17..19)?;
-            pos = 19;
-            if b.get(19) == Some(&b'.') {
-                pos = 20;
-                while b.get(pos).is_some_and(|c| c.is_ascii_digit()) {
-                    pos += 1;
-                }
-            }
-        }
-        if let Some(&sign @ (b'+' | b'-')) = b.get(pos) {
-            let oh = num(pos + 1..pos + 3)?;
-            let om = if b.get(pos + 3) == Some(&b':') {
-                num(pos + 4..pos + 6)?
-            } else {
-                num(pos + 3..pos + 5).unwrap_or(0)
-            };
-            let offset = oh * 3600 + om * 60;
-            secs += if sign == b'+' { -offset } else { offset };
-        }
-    }
-    Some(secs)
-}
-
-/// Days since 1970-01-01 of a proleptic Gregorian date.
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
 }
 
 /// Number of common elements of two sorted, de-duplicated slices.

@@ -20,6 +20,9 @@
 
 use serde::{Deserialize, Serialize};
 
+mod time;
+pub use time::parse_iso8601;
+
 /// Version of the JSON report contract written by `crosscheck analyze --format json`.
 pub const REPORT_VERSION: u32 = 1;
 
