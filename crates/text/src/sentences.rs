@@ -290,7 +290,23 @@ fn should_merge(prev: &str, next: &str) -> bool {
     if last == "a.m" || last == "p.m" {
         return AFTER_CLOCK.contains(&next_word.as_str());
     }
+    if is_dotted_acronym(last_word) {
+        // "U.N. Security Council", "U.S. Treasury": a name goes on; a new
+        // sentence after "… in the U.S." starts with a function word.
+        return next.starts_with(|c: char| c.is_uppercase())
+            && !crate::stopwords::ENGLISH.contains(&next_word.as_str());
+    }
     false
+}
+
+/// "U.N", "U.S", "E.U" (the final period already stripped): single capital
+/// letters joined by periods.
+fn is_dotted_acronym(word: &str) -> bool {
+    let parts: Vec<&str> = word.split('.').collect();
+    parts.len() >= 2
+        && parts
+            .iter()
+            .all(|p| p.len() == 1 && p.chars().all(|c| c.is_ascii_uppercase()))
 }
 
 /// Split a sentence further after "…" or after terminal punctuation closed by

@@ -438,3 +438,17 @@ fn throughput_breakdown() {
     let n = words(&text).len();
     println!("words: {n} in {:.1} MB/s", mb / t.elapsed().as_secs_f64());
 }
+
+#[test]
+fn dotted_acronym_before_a_name_does_not_end_the_sentence() {
+    let text = "The ministry called it a breach of U.N. Security Council resolutions. Officials in the U.S. The next day they met again.";
+    let got: Vec<&str> = sentences(text).iter().map(|(s, _)| s.slice(text)).collect();
+    assert_eq!(
+        got,
+        [
+            "The ministry called it a breach of U.N. Security Council resolutions.",
+            "Officials in the U.S.",
+            "The next day they met again."
+        ]
+    );
+}
