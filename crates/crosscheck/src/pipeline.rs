@@ -198,9 +198,22 @@ impl Pipeline {
     pub fn analyze_files(&self, files: &[(&str, &[u8])], progress: &mut dyn Progress) -> Report {
         let t = Instant::now();
         let mut batch = Batch::default();
+        let mut seen: std::collections::HashMap<String, String> = Default::default();
         for (name, bytes) in files {
             let b = self.ingestor.read_bytes(name, bytes);
-            batch.articles.extend(b.articles);
+            // Ids must be unique across files too (ingest checks within one).
+            for a in b.articles {
+                match seen.get(&a.id) {
+                    Some(first) => batch.skipped.push(Skipped::new(
+                        a.origin.clone(),
+                        format!("duplicate id {} (first seen in {first})", a.id),
+                    )),
+                    None => {
+                        seen.insert(a.id.clone(), a.origin.clone());
+                        batch.articles.push(a);
+                    }
+                }
+            }
             batch.skipped.extend(b.skipped);
         }
         progress.stage("ingest", batch.articles.len(), t.elapsed().as_secs_f64());

@@ -83,3 +83,13 @@ fn missing_path_is_reported() {
     assert_eq!(report.skipped.len(), 1);
     assert!(report.skipped[0].path.contains("crosscheck-input"));
 }
+
+#[test]
+fn duplicate_ids_across_in_memory_files_are_skipped() {
+    let a: &[u8] = GOOD.as_bytes();
+    let report =
+        Pipeline::default().analyze_files(&[("x/one.txt", a), ("x/one.TXT", a)], &mut NoProgress);
+    assert_eq!(report.articles.len(), 1);
+    assert_eq!(report.skipped.len(), 1, "{:?}", report.skipped);
+    assert!(report.skipped[0].reason.contains("duplicate id x/one"));
+}
