@@ -155,6 +155,13 @@ enum BenchCommand {
         #[arg(long, value_delimiter = ',', default_value = "10000")]
         articles: Vec<usize>,
     },
+    /// The grouping stages (ingest, clean, dedup, cluster; no briefs) on a
+    /// real corpus, each timed: Reuters-21578 by default.
+    Group {
+        /// Files or folders to read.
+        #[arg(long, value_name = "PATH")]
+        dataset: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -456,6 +463,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     for n in articles {
                         println!("{}", crosscheck_eval::bench::scale(&texts, n, &pipeline));
                     }
+                }
+                BenchCommand::Group { dataset } => {
+                    let path = dataset.unwrap_or_else(reuters);
+                    let result = crosscheck_eval::bench::group(&path, &Pipeline::default());
+                    anyhow::ensure!(result.articles > 0, "no articles under {}", path.display());
+                    println!("bench group ({})\n{result}", path.display());
                 }
             }
             Ok(ExitCode::SUCCESS)

@@ -68,6 +68,12 @@ impl Clusterer {
         self
     }
 
+    /// An empty incremental [`StoryIndex`] with this clusterer's threshold,
+    /// for adding articles one at a time.
+    pub fn index(&self) -> StoryIndex {
+        StoryIndex::new(self.threshold)
+    }
+
     /// Stories as lists of indices into `docs`. Articles in one duplicate
     /// group always share a story. Each list is sorted; lists are ordered by
     /// their first index. Deterministic for the same input order.
@@ -341,8 +347,14 @@ impl StoryIndex {
             .iter()
             .map(|&s| (s, std::mem::take(&mut self.scratch[s])))
             .collect();
-        cands.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        cands.truncate(MAX_CANDIDATES);
+        // The order is total (weight, then id), so selecting the best few
+        // before sorting them gives the same list as sorting everything.
+        let order = |a: &(usize, f32), b: &(usize, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        if cands.len() > MAX_CANDIDATES {
+            cands.select_nth_unstable_by(MAX_CANDIDATES - 1, order);
+            cands.truncate(MAX_CANDIDATES);
+        }
+        cands.sort_unstable_by(order);
         cands.into_iter().map(|c| c.0).collect()
     }
 
@@ -378,16 +390,9 @@ impl StoryIndex {
             let live: Vec<usize> = (0..self.stories.len())
                 .filter(|&s| self.parent[s] == s)
                 .collect();
-            // Sorted centroids and norms, by story id.
-            let mut sorted: Vec<(Vec<(u32, f32)>, f64)> =
-                vec![Default::default(); self.stories.len()];
-            for &s in &live {
-                let st = &self.stories[s];
-                sorted[s] = (st.sorted_centroid(), st.norm_sq.sqrt());
-            }
             let mut pairs: Vec<(usize, usize)> = Vec::new();
             for &s in &live {
-                let top = TermVector::from_weights(sorted[s].0.clone()).top_terms(LOOKUP_TERMS);
+                let top = top_of_centroid(&self.stories[s].centroid, LOOKUP_TERMS);
                 for o in self.candidates(&top) {
                     if o != s {
                         pairs.push((s.min(o), s.max(o)));
@@ -396,9 +401,19 @@ impl StoryIndex {
             }
             pairs.sort_unstable();
             pairs.dedup();
+            // Sorted centroids and norms of the stories in a pair, by story id.
+            let mut sorted: AHashMap<usize, (Vec<(u32, f32)>, f64)> = AHashMap::new();
+            for &(s, o) in &pairs {
+                for x in [s, o] {
+                    sorted.entry(x).or_insert_with(|| {
+                        let st = &self.stories[x];
+                        (st.sorted_centroid(), st.norm_sq.sqrt())
+                    });
+                }
+            }
             let mut scored: Vec<(f64, usize, usize)> = Vec::new();
             for (s, o) in pairs {
-                let ((cs, ns), (co, no)) = (&sorted[s], &sorted[o]);
+                let ((cs, ns), (co, no)) = (&sorted[&s], &sorted[&o]);
                 if *ns <= 0.0 || *no <= 0.0 {
                     continue;
                 }
@@ -421,7 +436,7 @@ impl StoryIndex {
                 }
                 used[s] = true;
                 used[o] = true;
-                self.absorb(s, o, &sorted[o].0);
+                self.absorb(s, o, &sorted[&o].0);
                 merges += 1;
             }
         }
@@ -451,6 +466,20 @@ impl StoryIndex {
         }
         self.parent[o] = s;
     }
+}
+
+/// The `k` heaviest terms of a story's centroid after L2 normalisation,
+/// heaviest first (ties by term id): the same list as
+/// `TermVector::from_weights(centroid).top_terms(k)`, without sorting the
+/// whole centroid (a large story's centroid has thousands of terms).
+fn top_of_centroid(centroid: &AHashMap<u32, f32>, k: usize) -> Vec<(u32, f32)> {
+    let mut v: Vec<(u32, f32)> = centroid
+        .iter()
+        .filter(|e| *e.1 != 0.0)
+        .map(|(&t, &w)| (t, w))
+        .collect();
+    v.sort_unstable_by_key(|e| e.0);
+    TermVector::from_weights(v).top_terms(k)
 }
 
 fn sparse_dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f64 {

@@ -376,3 +376,21 @@ fn scale_20k() {
         t.elapsed().as_secs_f64()
     );
 }
+
+#[test]
+fn online_vectorizer_matches_the_batch_once_it_has_seen_the_batch() {
+    let docs = fixtures(false);
+    let (batch, vectors) = Vectorizer::fit_transform(&docs);
+    let mut online = Vectorizer::default();
+    let streamed: Vec<TermVector> = docs.iter().map(|d| online.add(d)).collect();
+    assert_eq!(online.documents(), docs.len());
+    assert_eq!(online.vocabulary_len(), batch.vocabulary_len());
+    // The last document is weighed with the whole batch's statistics.
+    assert_eq!(streamed.last(), vectors.last());
+    // Earlier ones saw fewer documents, so their IDF differs.
+    assert_ne!(streamed[0], vectors[0]);
+    // A streamed, truncated vector keeps its heaviest terms, unit length.
+    let cut = streamed[0].truncated(5);
+    assert_eq!(cut.entries().len(), 5.min(streamed[0].entries().len()));
+    assert!((cut.norm_sq() - 1.0).abs() < 1e-6);
+}

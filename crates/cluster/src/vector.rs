@@ -144,9 +144,27 @@ impl TermVector {
     /// The `k` highest-weighted entries, heaviest first (ties by term id).
     pub fn top_terms(&self, k: usize) -> Vec<(u32, f32)> {
         let mut v = self.entries.clone();
-        v.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        v.truncate(k);
+        // The order is total (weight, then id): selecting the best `k`
+        // before sorting them gives the same list as a full sort.
+        let order = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        if k == 0 {
+            return Vec::new();
+        }
+        if v.len() > k {
+            v.select_nth_unstable_by(k - 1, order);
+            v.truncate(k);
+        }
+        v.sort_unstable_by(order);
         v
+    }
+
+    /// The vector cut to its `k` heaviest terms, normalised again: a
+    /// compact stand-in when millions of vectors must be kept.
+    pub fn truncated(&self, k: usize) -> TermVector {
+        if self.entries.len() <= k {
+            return self.clone();
+        }
+        TermVector::from_weights(self.top_terms(k))
     }
 
     /// Cosine similarity with another vector of the same [`Vectorizer`].
@@ -172,10 +190,17 @@ impl TermVector {
 /// * `boost` is 2 for likely names (the term occurs as a capitalised word
 ///   that does not start its sentence), 1.5 for numbers other than years,
 ///   0.3 for words every report uses ("said", weekdays, "officials"), else 1.
+///
+/// The same vectorizer also works online ([`Vectorizer::add`]): each new
+/// document updates the document frequencies and is weighed against the
+/// documents seen so far, for streams too long to hold in memory.
 #[derive(Debug, Clone, Default)]
 pub struct Vectorizer {
     vocab: AHashMap<String, u32>,
-    idf: Vec<f32>,
+    /// Per term: the number of documents it occurs in.
+    df: Vec<u32>,
+    /// Number of documents seen.
+    n: u32,
     /// Per term: [`FLAG_NUMBER`] and [`FLAG_GENERIC`] bits.
     flags: Vec<u8>,
 }
@@ -203,46 +228,65 @@ impl Vectorizer {
     }
 
     fn fit_ids(docs: &[Document]) -> (Self, Vec<Vec<u32>>) {
-        let mut vocab: AHashMap<String, u32> = AHashMap::new();
-        let mut df: Vec<u32> = Vec::new();
-        let mut flags: Vec<u8> = Vec::new();
-        let mut all_ids = Vec::with_capacity(docs.len());
-        for doc in docs {
-            let mut ids: Vec<u32> = Vec::new();
-            for term in doc.sentences.iter().flat_map(|s| &s.terms) {
-                let id = match vocab.get(term.as_str()) {
-                    Some(&id) => id,
-                    None => {
-                        let id = df.len() as u32;
-                        vocab.insert(term.clone(), id);
-                        df.push(0);
-                        let mut f = 0;
-                        if is_number(term) {
-                            f |= FLAG_NUMBER;
-                        }
-                        if GENERIC.contains(&term.as_str()) {
-                            f |= FLAG_GENERIC;
-                        }
-                        flags.push(f);
-                        id
+        let mut vz = Vectorizer::default();
+        let ids = docs.iter().map(|d| vz.observe(d)).collect();
+        (vz, ids)
+    }
+
+    /// Online use: count `doc` into the document frequencies, then weigh it
+    /// against every document seen so far (itself included). Vectors made
+    /// early in a stream use fewer documents' statistics than later ones;
+    /// the batch [`Vectorizer::fit_transform`] weighs all with the same.
+    pub fn add(&mut self, doc: &Document) -> TermVector {
+        let ids = self.observe(doc);
+        self.weigh(doc, ids)
+    }
+
+    /// Number of documents seen.
+    pub fn documents(&self) -> usize {
+        self.n as usize
+    }
+
+    /// Assign ids to `doc`'s terms (new terms extend the vocabulary) and
+    /// count the document into the document frequencies; the term ids of
+    /// its terms in order.
+    fn observe(&mut self, doc: &Document) -> Vec<u32> {
+        let mut ids: Vec<u32> = Vec::new();
+        for term in doc.sentences.iter().flat_map(|s| &s.terms) {
+            let id = match self.vocab.get(term.as_str()) {
+                Some(&id) => id,
+                None => {
+                    let id = self.df.len() as u32;
+                    self.vocab.insert(term.clone(), id);
+                    self.df.push(0);
+                    let mut f = 0;
+                    if is_number(term) {
+                        f |= FLAG_NUMBER;
                     }
-                };
-                ids.push(id);
-            }
-            let mut unique = ids.clone();
-            unique.sort_unstable();
-            unique.dedup();
-            for id in unique {
-                df[id as usize] += 1;
-            }
-            all_ids.push(ids);
+                    if GENERIC.contains(&term.as_str()) {
+                        f |= FLAG_GENERIC;
+                    }
+                    self.flags.push(f);
+                    id
+                }
+            };
+            ids.push(id);
         }
-        let n = docs.len() as f64;
-        let idf = df
-            .iter()
-            .map(|&d| (((1.0 + n) / (1.0 + f64::from(d))).ln() + 1.0) as f32)
-            .collect();
-        (Vectorizer { vocab, idf, flags }, all_ids)
+        let mut unique = ids.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        for id in unique {
+            self.df[id as usize] += 1;
+        }
+        self.n += 1;
+        ids
+    }
+
+    /// Smoothed inverse document frequency of term `id` over the documents
+    /// seen: `ln((1 + N) / (1 + df)) + 1`.
+    fn idf(&self, id: u32) -> f32 {
+        let (n, d) = (f64::from(self.n), f64::from(self.df[id as usize]));
+        (((1.0 + n) / (1.0 + d)).ln() + 1.0) as f32
     }
 
     /// The id of `term`, if it occurs in the batch.
@@ -252,7 +296,7 @@ impl Vectorizer {
 
     /// Number of distinct terms in the batch.
     pub fn vocabulary_len(&self) -> usize {
-        self.idf.len()
+        self.df.len()
     }
 
     /// The weighted vector of `doc` (terms outside the batch are ignored).
@@ -314,7 +358,7 @@ impl Vectorizer {
             .into_iter()
             .map(|(id, count, name)| {
                 let flags = self.flags[id as usize];
-                let mut w = (1.0 + count.ln()) * self.idf[id as usize];
+                let mut w = (1.0 + count.ln()) * self.idf(id);
                 if name {
                     w *= NAME_BOOST;
                 } else if flags & FLAG_NUMBER != 0 {

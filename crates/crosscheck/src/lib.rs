@@ -7,6 +7,10 @@
 //! ingest ─▶ extract/clean ─▶ analyse ─▶ dedup ─▶ cluster ─▶ brief ─▶ Report
 //! ```
 //!
+//! For streams too long to hold in memory, [`stream::StreamGrouper`] runs
+//! the stages up to clustering chunk by chunk with compact per-article
+//! state.
+//!
 //! Each stage is its own crate with a narrow API (`crosscheck_ingest`,
 //! `crosscheck_extract`, `crosscheck_clean`, `crosscheck_text`,
 //! `crosscheck_dedup`, `crosscheck_cluster`, `crosscheck_brief`); the types
@@ -23,6 +27,7 @@ pub mod demo;
 pub mod incremental;
 mod pipeline;
 pub mod render;
+pub mod stream;
 pub mod verify;
 
 pub use crosscheck_dedup as dedup;

@@ -163,9 +163,9 @@ pub struct Grouping {
 pub struct Pipeline {
     ingestor: Ingestor,
     cleaner: Cleaner,
-    analyzer: Analyzer,
-    dedup: Deduplicator,
-    clusterer: Clusterer,
+    pub(crate) analyzer: Analyzer,
+    pub(crate) dedup: Deduplicator,
+    pub(crate) clusterer: Clusterer,
     stories: StoryBuilder,
     single_story: bool,
 }

@@ -25,6 +25,7 @@
 //! are joined into groups with union-find.
 
 mod minhash;
+mod stream;
 
 pub use crosscheck_model::DuplicateKind;
 use crosscheck_model::{parse_iso8601, Document, Duplicate};
@@ -32,6 +33,7 @@ pub use minhash::{
     estimate_jaccard, normalize, shingles, signature, MinHasher, Signature, SHINGLE_WORDS,
     SIGNATURE_LEN,
 };
+pub use stream::{Sketch, StreamDedup, StreamMatch, MAX_CHAIN};
 use xxhash_rust::xxh3::{xxh3_128, xxh3_64_with_seed};
 
 /// Fewest shingles the shorter article needs to be reported as contained in
@@ -90,6 +92,12 @@ impl Deduplicator {
     pub fn containment_threshold(mut self, t: f64) -> Self {
         self.containment_threshold = t;
         self
+    }
+
+    /// A [`StreamDedup`] with this deduplicator's thresholds, for streams
+    /// too large to hold in memory.
+    pub fn stream(&self) -> StreamDedup {
+        StreamDedup::new(self.near_threshold, self.containment_threshold)
     }
 
     /// Duplicate groups among `docs`, deterministic for the same input.
@@ -274,7 +282,7 @@ fn original_of(docs: &[Document], word_counts: &[usize], group: &[usize]) -> Str
 }
 
 /// Number of common elements of two sorted, de-duplicated slices.
-fn intersection_len(a: &[u64], b: &[u64]) -> usize {
+fn intersection_len<T: Ord>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {

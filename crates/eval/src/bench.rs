@@ -154,116 +154,164 @@ fn perturb(text: &str, rng: &mut Rng) -> String {
     )
 }
 
-/// Generate `n` articles from `bases`: each new story joins two base texts
-/// and three paragraphs of 40 words drawn at random from the bases'
-/// vocabulary (so stories stay distinct when `n` far exceeds the bases and
-/// two stories sharing a base are not copies), and has 0–3 perturbed
-/// copies; returns the articles and each one's known group.
-pub fn generate(
-    bases: &[String],
-    n: usize,
-    seed: u64,
-) -> (Vec<crosscheck::model::RawArticle>, Vec<usize>) {
-    let mut rng = Rng(seed | 1);
-    let vocabulary: Vec<&str> = bases
-        .iter()
-        .take(2000)
-        .flat_map(|b| b.split_whitespace())
-        .filter(|w| w.len() > 2)
-        .collect();
-    let mut out = Vec::with_capacity(n);
-    let mut group = Vec::with_capacity(n);
-    let mut g = 0;
-    while out.len() < n && !bases.is_empty() && !vocabulary.is_empty() {
-        let mut fingerprint = || {
-            (0..40)
-                .map(|_| vocabulary[rng.below(vocabulary.len())])
-                .collect::<Vec<_>>()
-                .join(" ")
-                + "."
-        };
-        let (f1, f2, f3) = (fingerprint(), fingerprint(), fingerprint());
-        let text = format!(
-            "{}\n\n{f1}\n\n{}\n\n{f2}\n\n{f3}",
-            bases[rng.below(bases.len())],
-            bases[rng.below(bases.len())]
-        );
-        let copies = [0, 0, 1, 1, 2, 3][rng.below(6)];
-        for c in 0..=copies {
-            if out.len() == n {
-                break;
+/// Generated articles with known duplicate groups, made one at a time (a
+/// million articles are never held at once).
+///
+/// Each new story joins two base texts and three paragraphs of 40 words
+/// drawn at random from the bases' vocabulary (so stories stay distinct
+/// when far more articles are made than there are bases, and two stories
+/// sharing a base are not copies), and has 0–3 perturbed copies. Yields
+/// each article with its known group.
+pub struct Generator<'a> {
+    bases: &'a [String],
+    vocabulary: Vec<&'a str>,
+    rng: Rng,
+    /// The current story's text, its group and copies still to make.
+    story: String,
+    group: usize,
+    copies_left: usize,
+    made: usize,
+    limit: usize,
+}
+
+impl<'a> Generator<'a> {
+    /// A generator of `n` articles from `bases`, deterministic for `seed`.
+    pub fn new(bases: &'a [String], n: usize, seed: u64) -> Self {
+        let vocabulary: Vec<&str> = bases
+            .iter()
+            .take(2000)
+            .flat_map(|b| b.split_whitespace())
+            .filter(|w| w.len() > 2)
+            .collect();
+        Generator {
+            bases,
+            vocabulary,
+            rng: Rng(seed | 1),
+            story: String::new(),
+            group: 0,
+            copies_left: 0,
+            made: 0,
+            limit: n,
+        }
+    }
+}
+
+impl Iterator for Generator<'_> {
+    type Item = (crosscheck::model::RawArticle, usize);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.made == self.limit || self.bases.is_empty() || self.vocabulary.is_empty() {
+            return None;
+        }
+        let body = if self.copies_left > 0 {
+            self.copies_left -= 1;
+            perturb(&self.story, &mut self.rng)
+        } else {
+            if self.made > 0 {
+                self.group += 1;
             }
-            let body = if c == 0 {
-                text.clone()
-            } else {
-                perturb(&text, &mut rng)
+            let (rng, vocabulary) = (&mut self.rng, &self.vocabulary);
+            let mut fingerprint = || {
+                (0..40)
+                    .map(|_| vocabulary[rng.below(vocabulary.len())])
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    + "."
             };
-            out.push(crosscheck::model::RawArticle {
-                id: format!("gen/{}", out.len()),
-                origin: format!("generated #{}", out.len()),
+            let (f1, f2, f3) = (fingerprint(), fingerprint(), fingerprint());
+            self.story = format!(
+                "{}\n\n{f1}\n\n{}\n\n{f2}\n\n{f3}",
+                self.bases[self.rng.below(self.bases.len())],
+                self.bases[self.rng.below(self.bases.len())]
+            );
+            self.copies_left = [0, 0, 1, 1, 2, 3][self.rng.below(6)];
+            self.story.clone()
+        };
+        let n = self.made;
+        self.made += 1;
+        Some((
+            crosscheck::model::RawArticle {
+                id: format!("gen/{n}"),
+                origin: format!("generated #{n}"),
                 source: None,
                 title: None,
                 url: None,
                 published: None,
                 body: Body::Text(body),
-            });
-            group.push(g);
-        }
-        g += 1;
+            },
+            self.group,
+        ))
     }
-    (out, group)
 }
 
-/// Run the grouping stages on `n` generated articles and score duplicates
-/// against the known groups (pairs within a group).
+/// All `n` articles of a [`Generator`] and their known groups.
+pub fn generate(
+    bases: &[String],
+    n: usize,
+    seed: u64,
+) -> (Vec<crosscheck::model::RawArticle>, Vec<usize>) {
+    Generator::new(bases, n, seed).unzip()
+}
+
+/// Articles per chunk of the streaming scale run.
+const SCALE_CHUNK: usize = 8192;
+
+/// Stream `n` generated articles through the grouping stages
+/// ([`crosscheck::stream::StreamGrouper`]: cleaning, analysis, streaming
+/// dedup and incremental clustering) and score the duplicate pairs against
+/// the known groups. Generation is interleaved with the run and its time
+/// is excluded; nothing but the compact per-article state outlives a chunk.
 pub fn scale(bases: &[String], n: usize, pipeline: &crosscheck::Pipeline) -> ScaleBench {
     use std::collections::HashMap;
-    let (articles, known) = generate(bases, n, 0x5CA1E);
-    let bytes = articles
-        .iter()
-        .map(|a| match &a.body {
-            Body::Text(t) | Body::Html(t) => t.len(),
-        })
-        .sum();
-    let group_of: HashMap<String, usize> = articles
-        .iter()
-        .zip(&known)
-        .map(|(a, &g)| (a.id.clone(), g))
-        .collect();
-    let mut sizes: HashMap<usize, usize> = HashMap::new();
-    for &g in &known {
-        *sizes.entry(g).or_default() += 1;
-    }
-    let known_pairs = sizes.values().map(|&s| s * (s - 1) / 2).sum();
-    let count = articles.len();
-    let start = Instant::now();
-    let grouping = pipeline.group(
-        crosscheck::Batch {
-            articles,
-            skipped: Vec::new(),
-        },
-        &mut crosscheck::NoProgress,
-    );
-    let seconds = start.elapsed().as_secs_f64();
-    let (mut found_pairs, mut true_pairs) = (0, 0);
-    for d in &grouping.duplicates {
-        for (i, a) in d.articles.iter().enumerate() {
-            for b in &d.articles[i + 1..] {
-                found_pairs += 1;
-                if group_of.get(a) == group_of.get(b) {
-                    true_pairs += 1;
-                }
+    let mut generator = Generator::new(bases, n, 0x5CA1E);
+    let mut grouper = crosscheck::stream::StreamGrouper::new(pipeline);
+    // Known group of every placed article, by placement index.
+    let mut known: Vec<u32> = Vec::with_capacity(n);
+    let (mut bytes, mut count, mut seconds) = (0usize, 0usize, 0.0f64);
+    loop {
+        let mut chunk = Vec::with_capacity(SCALE_CHUNK);
+        let mut groups = Vec::with_capacity(SCALE_CHUNK);
+        for (a, g) in generator.by_ref().take(SCALE_CHUNK) {
+            let (Body::Text(t) | Body::Html(t)) = &a.body;
+            bytes += t.len();
+            chunk.push(a);
+            groups.push(g as u32);
+        }
+        if chunk.is_empty() {
+            break;
+        }
+        count += chunk.len();
+        let start = Instant::now();
+        let placed = grouper.push(chunk);
+        seconds += start.elapsed().as_secs_f64();
+        for (p, g) in placed.iter().zip(groups) {
+            if p.is_ok() {
+                known.push(g);
             }
         }
     }
+    let start = Instant::now();
+    // Pairs within known groups, and within found groups (by union-find
+    // root), and pairs that are both.
+    let mut known_sizes: HashMap<u32, usize> = HashMap::new();
+    let mut found_sizes: HashMap<u32, usize> = HashMap::new();
+    let mut both_sizes: HashMap<(u32, u32), usize> = HashMap::new();
+    for (i, &g) in known.iter().enumerate() {
+        let root = grouper.group_of(i as u32);
+        *known_sizes.entry(g).or_default() += 1;
+        *found_sizes.entry(root).or_default() += 1;
+        *both_sizes.entry((root, g)).or_default() += 1;
+    }
+    seconds += start.elapsed().as_secs_f64();
+    let pairs = |sizes: &mut dyn Iterator<Item = usize>| sizes.map(|s| s * (s - 1) / 2).sum();
     ScaleBench {
         articles: count,
         bytes,
-        known_pairs,
-        found_pairs,
-        true_pairs,
-        duplicate_groups: grouping.duplicates.len(),
-        stories: grouping.clusters.len(),
+        known_pairs: pairs(&mut known_sizes.values().copied()),
+        found_pairs: pairs(&mut found_sizes.values().copied()),
+        true_pairs: pairs(&mut both_sizes.values().copied()),
+        duplicate_groups: found_sizes.values().filter(|&&s| s > 1).count(),
+        stories: grouper.stories(),
         seconds,
         peak_rss_kb: peak_rss_kb(),
     }
@@ -274,4 +322,90 @@ pub fn peak_rss_kb() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// Stage times of the grouping stages (ingest, clean, dedup, cluster; no
+/// facts or briefs) over a real corpus: `crosscheck bench group`.
+#[derive(Debug, Clone, Default)]
+pub struct GroupBench {
+    /// `(stage, items, seconds)` in run order.
+    pub stages: Vec<(String, usize, f64)>,
+    pub articles: usize,
+    pub duplicate_groups: usize,
+    pub stories: usize,
+    /// A hash of the duplicate groups and stories (article ids), to check
+    /// that a faster version still gives the same grouping.
+    pub fingerprint: u64,
+    pub peak_rss_kb: Option<u64>,
+}
+
+impl crosscheck::Progress for GroupBench {
+    fn stage(&mut self, name: &str, items: usize, seconds: f64) {
+        self.stages.push((name.to_owned(), items, seconds));
+    }
+}
+
+impl GroupBench {
+    fn seconds_of(&self, names: &[&str]) -> f64 {
+        self.stages
+            .iter()
+            .filter(|s| names.contains(&s.0.as_str()))
+            .map(|s| s.2)
+            .sum()
+    }
+}
+
+impl fmt::Display for GroupBench {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (name, items, seconds) in &self.stages {
+            writeln!(f, "{name:<8} {items:>8} item(s) {seconds:>8.3} s")?;
+        }
+        writeln!(
+            f,
+            "{} articles, {} duplicate groups, {} stories (grouping {:016x}); dedup + cluster {:.3} s; ingest to stories {:.3} s; peak RSS {} MB",
+            self.articles,
+            self.duplicate_groups,
+            self.stories,
+            self.fingerprint,
+            self.seconds_of(&["dedup", "cluster"]),
+            self.seconds_of(&["ingest", "clean", "dedup", "cluster"]),
+            self.peak_rss_kb
+                .map_or("?".into(), |k| format!("{:.0}", k as f64 / 1024.0))
+        )
+    }
+}
+
+/// Ingest `dataset` and run the grouping stages of `pipeline`, timing each.
+pub fn group(dataset: &Path, pipeline: &crosscheck::Pipeline) -> GroupBench {
+    let mut bench = GroupBench::default();
+    let t = Instant::now();
+    let batch = Ingestor::new().read_paths(&[dataset]);
+    crosscheck::Progress::stage(
+        &mut bench,
+        "ingest",
+        batch.articles.len(),
+        t.elapsed().as_secs_f64(),
+    );
+    let grouping = pipeline.group(batch, &mut bench);
+    bench.articles = grouping.docs.len();
+    bench.duplicate_groups = grouping.duplicates.len();
+    bench.stories = grouping.clusters.len();
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    for d in &grouping.duplicates {
+        for id in &d.articles {
+            h.update(id.as_bytes());
+            h.update(b" ");
+        }
+        h.update(b"\n");
+    }
+    for c in &grouping.clusters {
+        for &i in c {
+            h.update(grouping.docs[i].article.id.as_bytes());
+            h.update(b" ");
+        }
+        h.update(b"\n");
+    }
+    bench.fingerprint = h.digest();
+    bench.peak_rss_kb = peak_rss_kb();
+    bench
 }

@@ -1,0 +1,179 @@
+//! Streaming grouping: copies and stories for streams too long to hold in
+//! memory.
+//!
+//! [`Pipeline::group`](crate::Pipeline::group) keeps every analysed document
+//! until clustering ends, which is right for a batch and impossible for a
+//! million articles. A [`StreamGrouper`] takes articles in chunks, cleans
+//! and analyses each chunk in parallel, and keeps per article only what
+//! later articles are compared against:
+//!
+//! * a [`Sketch`](crosscheck_dedup::Sketch) for the streaming dedup index
+//!   (a 1/8 consistent sample of its shingles, see
+//!   [`crosscheck_dedup::StreamDedup`]);
+//! * its contribution to the story index: the article's TF-IDF vector,
+//!   weighed with the document frequencies seen so far and cut to its
+//!   [`STREAM_TERMS`] heaviest terms, added to the centroid of the story it
+//!   joins ([`crosscheck_cluster::StoryIndex`], the same incremental index
+//!   the batch clusterer runs).
+//!
+//! A copy of an earlier article joins that article's story without adding
+//! its vector again (copies count once, as in the batch). The text,
+//! sentences and terms of a chunk are dropped once it is placed. The
+//! result depends only on the order of the stream and the chunk contents,
+//! not on the number of threads.
+
+use crosscheck_cluster::{parse_iso8601, StoryIndex, Vectorizer};
+use crosscheck_dedup::{Sketch, StreamDedup, StreamMatch};
+use crosscheck_model::{Document, RawArticle, Skipped};
+use rayon::prelude::*;
+
+use crate::Pipeline;
+
+/// Terms kept of each article's vector in streaming mode.
+pub const STREAM_TERMS: usize = 48;
+
+/// Where one article of the stream went.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placement {
+    /// The article's id.
+    pub id: String,
+    /// Its position among the placed (not skipped) articles, from 0.
+    pub index: u32,
+    /// The earlier article (by `index`) it copies, if any.
+    pub copy_of: Option<StreamMatch>,
+    /// The story it joined or opened (story ids count from 0 in order of
+    /// creation).
+    pub story: usize,
+}
+
+/// Groups a stream of articles chunk by chunk; see the module documentation.
+pub struct StreamGrouper<'p> {
+    pipeline: &'p Pipeline,
+    dedup: StreamDedup,
+    vectorizer: Vectorizer,
+    stories: StoryIndex,
+    /// Story of every placed article (to send copies to their original's).
+    story_of: Vec<u32>,
+}
+
+impl<'p> StreamGrouper<'p> {
+    /// A grouper using `pipeline`'s cleaning, analysis and thresholds.
+    pub fn new(pipeline: &'p Pipeline) -> Self {
+        StreamGrouper {
+            pipeline,
+            dedup: pipeline.dedup.stream(),
+            vectorizer: Vectorizer::default(),
+            stories: pipeline.clusterer.index(),
+            story_of: Vec::new(),
+        }
+    }
+
+    /// Clean, analyse and place the next chunk of the stream, in order.
+    /// Each article gets its [`Placement`], or the reason it was skipped.
+    pub fn push(&mut self, chunk: Vec<RawArticle>) -> Vec<Result<Placement, Skipped>> {
+        let prepared: Vec<Result<(Document, Sketch), Skipped>> = chunk
+            .into_par_iter()
+            .map(|raw| {
+                let article = self.pipeline.prepare(raw)?;
+                let sketch = Sketch::of_text(&article.text);
+                Ok((self.pipeline.analyzer.analyse(article), sketch))
+            })
+            .collect();
+        prepared
+            .into_iter()
+            .map(|p| p.map(|(doc, sketch)| self.place(doc, sketch)))
+            .collect()
+    }
+
+    fn place(&mut self, doc: Document, sketch: Sketch) -> Placement {
+        let index = self.dedup.len() as u32;
+        let copy_of = self.dedup.insert(sketch);
+        // Every article counts in the document frequencies, copies too (as
+        // in the batch vectorizer).
+        let vector = self.vectorizer.add(&doc).truncated(STREAM_TERMS);
+        let story = match copy_of {
+            Some(m) => self.story_of[m.of as usize] as usize,
+            None => {
+                let time = doc.article.published.as_deref().and_then(parse_iso8601);
+                self.stories.add(&vector, time)
+            }
+        };
+        self.story_of.push(story as u32);
+        Placement {
+            id: doc.article.id,
+            index,
+            copy_of,
+            story,
+        }
+    }
+
+    /// Number of articles placed.
+    pub fn len(&self) -> usize {
+        self.story_of.len()
+    }
+
+    /// Whether nothing was placed.
+    pub fn is_empty(&self) -> bool {
+        self.story_of.is_empty()
+    }
+
+    /// Number of stories opened so far.
+    pub fn stories(&self) -> usize {
+        self.stories.len()
+    }
+
+    /// The duplicate group (its earliest member's index) of placed article
+    /// `index`.
+    pub fn group_of(&mut self, index: u32) -> u32 {
+        self.dedup.group_of(index)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crosscheck_model::Body;
+
+    fn raw(id: &str, text: &str) -> RawArticle {
+        RawArticle {
+            id: id.into(),
+            origin: id.into(),
+            source: None,
+            title: None,
+            url: None,
+            published: None,
+            body: Body::Text(text.into()),
+        }
+    }
+
+    #[test]
+    fn copies_join_their_original_and_stories_form() {
+        let docs: Vec<RawArticle> = crate::demo::files()
+            .into_iter()
+            .flat_map(|(name, bytes)| {
+                crosscheck_ingest::Ingestor::new()
+                    .read_bytes(name, bytes)
+                    .articles
+            })
+            .collect();
+        let pipeline = Pipeline::default();
+        let mut g = StreamGrouper::new(&pipeline);
+        let mut placed = Vec::new();
+        for chunk in docs.chunks(5) {
+            placed.extend(g.push(chunk.to_vec()));
+        }
+        let placed: Vec<Placement> = placed.into_iter().map(Result::unwrap).collect();
+        assert_eq!(placed.len(), docs.len());
+        // The demo corpus has one wire reprint: it is the only copy.
+        let copies: Vec<&Placement> = placed.iter().filter(|p| p.copy_of.is_some()).collect();
+        assert_eq!(copies.len(), 1, "{copies:?}");
+        let original = &placed[copies[0].copy_of.unwrap().of as usize];
+        assert_eq!(copies[0].story, original.story);
+        // Four invented events; the stream may split one more than the batch.
+        assert!((4..=5).contains(&g.stories()), "{}", g.stories());
+
+        // Bad input is reported, not dropped.
+        let out = g.push(vec![raw("empty", "   ")]);
+        assert!(out[0].is_err());
+    }
+}
