@@ -13,7 +13,11 @@
 //! then waits (at most 300 s) until no story is dirty.
 //!
 //! It prints throughput, latency percentiles and the process's resident
-//! memory (sampled every second) for each phase.
+//! memory (`VmRSS`, sampled every second through all three phases): for
+//! each phase its min, max and final value and a series of one sample
+//! every 10 s, then the same for the whole run. Latencies go into a
+//! fixed-size histogram, so the load generator's own memory does not grow
+//! with the number of requests (it shares the process with the server).
 //!
 //! ```sh
 //! cargo run --release -p crosscheck-server --example loadgen -- \
@@ -21,9 +25,11 @@
 //! ```
 //!
 //! A `--db` that already holds `--articles` articles is reused (no refill).
+//! `--release-memory false` turns off the server's return of freed heap
+//! memory to the system (`ServerConfig::release_memory`), for comparison.
 
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use axum::body::Bytes;
@@ -46,6 +52,7 @@ struct Args {
     concurrency: usize,
     batch: usize,
     db: Option<std::path::PathBuf>,
+    release_memory: bool,
 }
 
 fn args() -> Args {
@@ -55,6 +62,7 @@ fn args() -> Args {
         concurrency: 8,
         batch: 50,
         db: None,
+        release_memory: true,
     };
     let mut it = std::env::args().skip(1);
     while let Some(k) = it.next() {
@@ -65,6 +73,7 @@ fn args() -> Args {
             "--concurrency" => a.concurrency = v.parse::<usize>().expect("a number").max(1),
             "--batch" => a.batch = v.parse::<usize>().expect("a number").max(1),
             "--db" => a.db = Some(v.into()),
+            "--release-memory" => a.release_memory = v.parse().expect("true or false"),
             _ => panic!("unknown option {k}"),
         }
     }
@@ -83,27 +92,138 @@ fn rss_mib() -> f64 {
         .map_or(0.0, |kb| kb / 1024.0)
 }
 
-fn percentile(sorted: &[f64], p: f64) -> f64 {
-    if sorted.is_empty() {
-        return f64::NAN;
-    }
-    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted[i]
+/// Latency histogram in constant memory: log-spaced buckets 1 % wide from
+/// 1 µs to ~100 s. Hand-written (a few lines) rather than a dependency;
+/// keeping every sample would make the client's memory grow by 8 bytes a
+/// request, ~30 MiB over a three-minute GET phase, inside the very process
+/// whose memory is measured.
+#[derive(Clone)]
+struct Hist {
+    counts: Vec<u64>,
+    n: u64,
+    max: f64,
 }
 
-/// Sample RSS every second while `running`; returns (min, max, last).
-fn sample_memory(running: Arc<AtomicBool>) -> std::thread::JoinHandle<(f64, f64, Vec<f64>)> {
-    std::thread::spawn(move || {
-        let mut v = Vec::new();
-        while running.load(Ordering::Relaxed) {
-            v.push(rss_mib());
-            std::thread::sleep(Duration::from_secs(1));
+impl Hist {
+    const MIN_MS: f64 = 1e-3;
+    const GROWTH: f64 = 1.01;
+    const BUCKETS: usize = 1900;
+
+    fn new() -> Self {
+        Hist {
+            counts: vec![0; Self::BUCKETS],
+            n: 0,
+            max: 0.0,
         }
-        v.push(rss_mib());
-        let min = v.iter().copied().fold(f64::INFINITY, f64::min);
-        let max = v.iter().copied().fold(0.0, f64::max);
-        (min, max, v)
-    })
+    }
+
+    fn record(&mut self, ms: f64) {
+        let i = if ms <= Self::MIN_MS {
+            0
+        } else {
+            ((ms / Self::MIN_MS).ln() / Self::GROWTH.ln()).ceil() as usize
+        };
+        self.counts[i.min(Self::BUCKETS - 1)] += 1;
+        self.n += 1;
+        self.max = self.max.max(ms);
+    }
+
+    fn merge(&mut self, o: &Hist) {
+        for (a, b) in self.counts.iter_mut().zip(&o.counts) {
+            *a += b;
+        }
+        self.n += o.n;
+        self.max = self.max.max(o.max);
+    }
+
+    /// The `p` quantile, as its bucket's upper bound (at most 1 % high).
+    fn percentile(&self, p: f64) -> f64 {
+        if self.n == 0 {
+            return f64::NAN;
+        }
+        let rank = ((self.n as f64 - 1.0) * p).round() as u64;
+        let mut seen = 0;
+        for (i, c) in self.counts.iter().enumerate() {
+            seen += c;
+            if seen > rank {
+                return (Self::MIN_MS * Self::GROWTH.powi(i as i32)).min(self.max);
+            }
+        }
+        self.max
+    }
+}
+
+/// Resident memory sampled every second, tagged with the phase running.
+struct Memory {
+    phase: Arc<AtomicUsize>,
+    running: Arc<AtomicBool>,
+    handle: std::thread::JoinHandle<Vec<(usize, f64, Option<f64>)>>,
+}
+
+const PHASES: [&str; 3] = ["POST", "GET + rebuild", "drain"];
+
+impl Memory {
+    fn start() -> Self {
+        let phase = Arc::new(AtomicUsize::new(0));
+        let running = Arc::new(AtomicBool::new(true));
+        let (p, r) = (phase.clone(), running.clone());
+        let handle = std::thread::spawn(move || {
+            let mut v = Vec::with_capacity(1024);
+            while r.load(Ordering::Relaxed) {
+                v.push((p.load(Ordering::Relaxed), rss_mib(), heap_in_use_mib()));
+                std::thread::sleep(Duration::from_secs(1));
+            }
+            v.push((p.load(Ordering::Relaxed), rss_mib(), heap_in_use_mib()));
+            v
+        });
+        Memory {
+            phase,
+            running,
+            handle,
+        }
+    }
+
+    fn report(self) {
+        self.running.store(false, Ordering::Relaxed);
+        let v = self.handle.join().unwrap();
+        let line = |name: &str, s: &[f64]| {
+            if s.is_empty() {
+                return;
+            }
+            let min = s.iter().copied().fold(f64::INFINITY, f64::min);
+            let max = s.iter().copied().fold(0.0, f64::max);
+            let series: Vec<String> = s.iter().step_by(10).map(|m| format!("{m:.0}")).collect();
+            println!(
+                "{name}: min {min:.0} MiB, max {max:.0} MiB, final {:.0} MiB ({} samples); every 10 s: {}",
+                s[s.len() - 1],
+                s.len(),
+                series.join(" ")
+            );
+        };
+        for (i, name) in PHASES.iter().enumerate() {
+            let s: Vec<f64> = v.iter().filter(|x| x.0 == i).map(|x| x.1).collect();
+            line(&format!("RSS {name}"), &s);
+        }
+        let all: Vec<f64> = v.iter().map(|x| x.1).collect();
+        line("RSS whole run", &all);
+        let heap: Vec<f64> = v.iter().filter_map(|x| x.2).collect();
+        line("heap in use (mallinfo2), whole run", &heap);
+    }
+}
+
+/// Bytes the allocator has handed out and not got back (glibc only): what
+/// the process really uses, as opposed to what it holds.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn heap_in_use_mib() -> Option<f64> {
+    // SAFETY: `mallinfo2` takes no argument and returns a plain struct;
+    // it is thread-safe (it locks each arena while reading it).
+    let m = unsafe { libc::mallinfo2() };
+    Some((m.uordblks + m.hblkhd) as f64 / 1048576.0)
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn heap_in_use_mib() -> Option<f64> {
+    None
 }
 
 fn main() {
@@ -165,6 +285,7 @@ fn main() {
         let addr = listener.local_addr().unwrap();
         let config = ServerConfig {
             addr,
+            release_memory: a.release_memory,
             ..ServerConfig::default()
         };
         let server_store = store.clone();
@@ -176,16 +297,15 @@ fn main() {
         let deadline = Instant::now() + Duration::from_secs(a.seconds);
         let next_id = Arc::new(AtomicU64::new(stats.articles as u64 + 10_000_000));
         let stored = Arc::new(AtomicU64::new(0));
-        let lat = Arc::new(Mutex::new(Vec::new()));
-        let running = Arc::new(AtomicBool::new(true));
-        let mem = sample_memory(running.clone());
+        let mem = Memory::start();
         let start = Instant::now();
         let mut tasks = Vec::new();
         for _ in 0..a.concurrency {
-            let (client, base, next_id, stored, lat) =
-                (client.clone(), base.clone(), next_id.clone(), stored.clone(), lat.clone());
+            let (client, base, next_id, stored) =
+                (client.clone(), base.clone(), next_id.clone(), stored.clone());
             let (batch, n_topics) = (a.batch, topics(a.articles));
             tasks.push(tokio::spawn(async move {
+                let mut lat = Hist::new();
                 while Instant::now() < deadline {
                     let first = next_id.fetch_add(batch as u64, Ordering::Relaxed) as usize;
                     let body: Vec<serde_json::Value> = (first..first + batch)
@@ -206,7 +326,7 @@ fn main() {
                     let res = client.request(req).await.expect("POST");
                     let status = res.status();
                     let bytes = res.into_body().collect().await.unwrap().to_bytes();
-                    lat.lock().unwrap().push(t.elapsed().as_secs_f64() * 1e3);
+                    lat.record(t.elapsed().as_secs_f64() * 1e3);
                     if status.is_success() {
                         let v: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
                         stored.fetch_add(v["stored"].as_array().map_or(0, |s| s.len()) as u64, Ordering::Relaxed);
@@ -214,25 +334,23 @@ fn main() {
                         panic!("POST failed: {status} {}", String::from_utf8_lossy(&bytes));
                     }
                 }
+                lat
             }));
         }
+        let mut l = Hist::new();
         for t in tasks {
-            t.await.unwrap();
+            l.merge(&t.await.unwrap());
         }
         let secs = start.elapsed().as_secs_f64();
-        running.store(false, Ordering::Relaxed);
-        let (mmin, mmax, _) = mem.join().unwrap();
-        let mut l = std::mem::take(&mut *lat.lock().unwrap());
-        l.sort_by(f64::total_cmp);
         let n = stored.load(Ordering::Relaxed);
         println!(
-            "POST /api/articles: {n} articles in {secs:.1} s = {:.0} articles/s ({} requests of {}, concurrency {}); request p50 {:.1} ms, p99 {:.1} ms; RSS {mmin:.0}–{mmax:.0} MiB",
+            "POST /api/articles: {n} articles in {secs:.1} s = {:.0} articles/s ({} requests of {}, concurrency {}); request p50 {:.1} ms, p99 {:.1} ms",
             n as f64 / secs,
-            l.len(),
+            l.n,
             a.batch,
             a.concurrency,
-            percentile(&l, 0.5),
-            percentile(&l, 0.99),
+            l.percentile(0.5),
+            l.percentile(0.99),
         );
 
         let dirty = store.dirty_stories().unwrap();
@@ -242,15 +360,14 @@ fn main() {
         let stories = store.stats().unwrap().stories as u64;
         let stale = Arc::new(AtomicU64::new(0));
         let deadline = Instant::now() + Duration::from_secs(a.seconds);
-        let running = Arc::new(AtomicBool::new(true));
-        let mem = sample_memory(running.clone());
+        mem.phase.store(1, Ordering::Relaxed);
         let start = Instant::now();
         let mut tasks = Vec::new();
         for w in 0..a.concurrency {
             let (client, base, stale) = (client.clone(), base.clone(), stale.clone());
             tasks.push(tokio::spawn(async move {
                 let mut rng = synth::Rng::new(w as u64 + 1);
-                let mut lat = Vec::new();
+                let mut lat = Hist::new();
                 while Instant::now() < deadline {
                     let id = 1 + rng.next_u64() % stories.max(1);
                     let req = hyper::Request::get(format!("{base}/api/stories/story-{id}"))
@@ -263,32 +380,30 @@ fn main() {
                         stale.fetch_add(1, Ordering::Relaxed);
                     }
                     let _ = res.into_body().collect().await.unwrap();
-                    lat.push(t.elapsed().as_secs_f64() * 1e3);
+                    lat.record(t.elapsed().as_secs_f64() * 1e3);
                     assert!(status.is_success(), "GET story-{id}: {status}");
                 }
                 lat
             }));
         }
-        let mut l = Vec::new();
+        let mut l = Hist::new();
         for t in tasks {
-            l.extend(t.await.unwrap());
+            l.merge(&t.await.unwrap());
         }
         let secs = start.elapsed().as_secs_f64();
-        running.store(false, Ordering::Relaxed);
-        let (mmin, mmax, _) = mem.join().unwrap();
-        l.sort_by(f64::total_cmp);
         println!(
-            "GET /api/stories/{{id}}: {} requests in {secs:.1} s = {:.0} requests/s (concurrency {}); p50 {:.2} ms, p99 {:.2} ms, max {:.1} ms; {} stale; RSS {mmin:.0}–{mmax:.0} MiB",
-            l.len(),
-            l.len() as f64 / secs,
+            "GET /api/stories/{{id}}: {} requests in {secs:.1} s = {:.0} requests/s (concurrency {}); p50 {:.2} ms, p99 {:.2} ms, max {:.1} ms; {} stale",
+            l.n,
+            l.n as f64 / secs,
             a.concurrency,
-            percentile(&l, 0.5),
-            percentile(&l, 0.99),
-            l.last().copied().unwrap_or(f64::NAN),
+            l.percentile(0.5),
+            l.percentile(0.99),
+            l.max,
             stale.load(Ordering::Relaxed),
         );
 
         // Phase 3: let the writer rebuild what is still dirty (bounded).
+        mem.phase.store(2, Ordering::Relaxed);
         let t = Instant::now();
         let left = store.dirty_stories().unwrap();
         while store.dirty_stories().unwrap() > 0 && t.elapsed() < Duration::from_secs(300) {
@@ -299,5 +414,6 @@ fn main() {
             store.dirty_stories().unwrap(),
             t.elapsed().as_secs_f64()
         );
+        mem.report();
     });
 }

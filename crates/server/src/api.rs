@@ -42,6 +42,8 @@ pub(crate) struct AppState {
     pub(crate) token: Option<Arc<str>>,
     pub(crate) max_body_bytes: usize,
     pub(crate) request_timeout: Duration,
+    /// The threads that run reads (see [`blocking`]).
+    pub(crate) reads: crate::reads::ReadPool,
 }
 
 /// The policy sent with every response: scripts, styles and requests only
@@ -192,22 +194,26 @@ async fn openapi() -> Response {
         .into_response()
 }
 
-/// Run a store call on the blocking pool; store errors become 500s
-/// (invalid arguments 400s).
+/// Run a store call on one of the read threads (see `reads.rs`); store
+/// errors become 500s (invalid arguments 400s).
 async fn blocking<T: Send + 'static>(
+    st: &AppState,
     f: impl FnOnce() -> crosscheck_store::Result<T> + Send + 'static,
 ) -> Result<T, Response> {
-    match tokio::task::spawn_blocking(f).await {
+    match st.reads.run(f).await {
         Ok(Ok(v)) => Ok(v),
         Ok(Err(crosscheck_store::Error::Invalid(m))) => Err(error(StatusCode::BAD_REQUEST, m)),
         Ok(Err(e)) => Err(error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string())),
-        Err(e) => Err(error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string())),
+        Err(_) => Err(error(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "the read failed (its thread stopped)",
+        )),
     }
 }
 
 async fn healthz(State(st): State<AppState>) -> Response {
     let store = st.store.clone();
-    match blocking(move || store.stats()).await {
+    match blocking(&st, move || store.stats()).await {
         Ok(s) => Json(json!({"status": "ok", "articles": s.articles, "stories": s.stories}))
             .into_response(),
         Err(r) => r,
@@ -241,7 +247,7 @@ async fn list_stories(State(st): State<AppState>, Query(q): Query<PageQuery>) ->
         (Err(r), _) | (_, Err(r)) => return *r,
     };
     let store = st.store.clone();
-    match blocking(move || store.stories(page)).await {
+    match blocking(&st, move || store.stories(page)).await {
         Ok(p) => Json(p).into_response(),
         Err(r) => r,
     }
@@ -255,7 +261,7 @@ pub const STALE_HEADER: &str = "x-crosscheck-stale";
 async fn get_story(State(st): State<AppState>, Path(id): Path<String>) -> Response {
     let store = st.store.clone();
     let id2 = id.clone();
-    match blocking(move || store.story_json_state(&id2)).await {
+    match blocking(&st, move || store.story_json_state(&id2)).await {
         Ok(Some((j, stale))) => (
             [
                 (header::CONTENT_TYPE, "application/json"),
@@ -275,7 +281,7 @@ async fn get_story(State(st): State<AppState>, Path(id): Path<String>) -> Respon
 async fn story_articles(State(st): State<AppState>, Path(id): Path<String>) -> Response {
     let store = st.store.clone();
     let id2 = id.clone();
-    match blocking(move || store.story_articles(&id2)).await {
+    match blocking(&st, move || store.story_articles(&id2)).await {
         Ok(Some(list)) => Json(list).into_response(),
         Ok(None) => error(StatusCode::NOT_FOUND, format!("no story {id:?}")),
         Err(r) => r,
@@ -285,7 +291,7 @@ async fn story_articles(State(st): State<AppState>, Path(id): Path<String>) -> R
 async fn get_article(State(st): State<AppState>, Path(id): Path<String>) -> Response {
     let store = st.store.clone();
     let id2 = id.clone();
-    match blocking(move || store.article(&id2)).await {
+    match blocking(&st, move || store.article(&id2)).await {
         Ok(Some(a)) => Json(a).into_response(),
         Ok(None) => error(StatusCode::NOT_FOUND, format!("no article {id:?}")),
         Err(r) => r,
@@ -315,7 +321,7 @@ async fn search(State(st): State<AppState>, Query(q): Query<SearchQuery>) -> Res
     };
     let query = q.q.unwrap_or_default();
     let store = st.store.clone();
-    match blocking(move || store.search(&query, &filters)).await {
+    match blocking(&st, move || store.search(&query, &filters)).await {
         Ok(r) => Json(r).into_response(),
         Err(r) => r,
     }
@@ -355,7 +361,11 @@ async fn post_articles(
         Ok(b) => b,
         Err(r) => return *r,
     };
-    let rx = match st.queue.submit(batch) {
+    // The parsed batch holds what is needed: free the raw body now rather
+    // than while the request waits for its commit.
+    let bytes = body.len();
+    drop(body);
+    let rx = match st.queue.submit(batch, bytes) {
         Ok(rx) => rx,
         Err(_) => {
             let mut r = error(

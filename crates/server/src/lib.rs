@@ -7,8 +7,9 @@
 //! queue and stores them in one transaction (group commit), so many small
 //! requests cost about as much as one large one; a request is answered only
 //! after its transaction committed, so "stored" in a response means on disk.
-//! When the queue is full the server answers `503` with `Retry-After`
-//! instead of buffering without bound.
+//! When the queue is full (in requests or in bytes of waiting bodies) the
+//! server answers `503` with `Retry-After` instead of buffering without
+//! bound.
 //!
 //! A commit stores the articles and their story assignment; the writer
 //! rebuilds each touched story's facts and brief afterwards, between
@@ -16,9 +17,15 @@
 //! `GET /api/stories/{id}` serves the story as last built with the header
 //! `X-Crosscheck-Stale: true` ([`STALE_HEADER`]).
 //!
+//! Memory stays flat under sustained load: the rebuild backlog is a mark
+//! per story in the database, each rebuild round reads a bounded number of
+//! stories, the queue is bounded, and freed heap memory is handed back to
+//! the system ([`ServerConfig::release_memory`]).
+//!
 //! Reads (`GET /api/stories`, `/api/stories/{id}`, `/api/articles/{id}`,
-//! `/api/search`) run on the blocking pool against pooled read connections
-//! (SQLite in WAL mode: reads never wait for the writer).
+//! `/api/search`) run on a fixed set of read threads
+//! ([`ServerConfig::max_concurrent_reads`]) against pooled read
+//! connections (SQLite in WAL mode: reads never wait for the writer).
 //!
 //! The web page (`/`) is three static files compiled into the binary
 //! (`include_str!`), with no build step. It builds every element with DOM
@@ -40,7 +47,9 @@
 //! ```
 
 mod api;
+mod memory;
 mod queue;
+mod reads;
 pub mod xss;
 
 use std::net::SocketAddr;
@@ -79,6 +88,18 @@ pub struct ServerConfig {
     pub queue_capacity: usize,
     /// Most articles stored in one group-commit transaction (default 2,000).
     pub max_articles_per_commit: usize,
+    /// Most bytes of request bodies waiting for the writer (default
+    /// 64 MiB); past that, ingest requests are answered `503`.
+    pub queue_max_bytes: usize,
+    /// Threads that run reads (`GET` requests' database work), each with a
+    /// pooled read connection (default: twice the available cores, between
+    /// 2 and 8). Bounds the threads, connections and memory that reads use;
+    /// further reads wait their turn.
+    pub max_concurrent_reads: usize,
+    /// Hand freed heap memory back to the system when resident memory
+    /// grows (glibc keeps freed memory in per-thread arenas; see
+    /// `memory.rs`). Default true; a no-op off Linux/glibc.
+    pub release_memory: bool,
     /// Options for the store.
     pub store: StoreOptions,
 }
@@ -93,6 +114,10 @@ impl Default for ServerConfig {
             request_timeout: Duration::from_secs(30),
             queue_capacity: 256,
             max_articles_per_commit: 2_000,
+            queue_max_bytes: 64 << 20,
+            release_memory: true,
+            max_concurrent_reads: std::thread::available_parallelism()
+                .map_or(4, |n| (2 * n.get()).clamp(2, 8)),
             store: StoreOptions::default(),
         }
     }
@@ -135,6 +160,8 @@ pub fn app(store: Arc<Store>, config: &ServerConfig) -> Router {
         store.clone(),
         config.queue_capacity,
         config.max_articles_per_commit,
+        config.queue_max_bytes,
+        config.release_memory,
     );
     api::router(api::AppState {
         store,
@@ -142,6 +169,7 @@ pub fn app(store: Arc<Store>, config: &ServerConfig) -> Router {
         token: config.token.clone().map(Arc::from),
         max_body_bytes: config.max_body_bytes,
         request_timeout: config.request_timeout,
+        reads: reads::ReadPool::new(config.max_concurrent_reads),
     })
 }
 
