@@ -30,8 +30,8 @@ mod stream;
 pub use crosscheck_model::DuplicateKind;
 use crosscheck_model::{parse_iso8601, Document, Duplicate};
 pub use minhash::{
-    estimate_jaccard, normalize, shingles, signature, MinHasher, Signature, SHINGLE_WORDS,
-    SIGNATURE_LEN,
+    estimate_jaccard, normalize, shingles, signature, text_shingles, MinHasher, Signature,
+    SHINGLE_WORDS, SIGNATURE_LEN,
 };
 pub use stream::{Sketch, StreamDedup, StreamMatch, MAX_CHAIN};
 use xxhash_rust::xxh3::{xxh3_128, xxh3_64_with_seed};
@@ -282,6 +282,7 @@ fn original_of(docs: &[Document], word_counts: &[usize], group: &[usize]) -> Str
 }
 
 /// Number of common elements of two sorted, de-duplicated slices.
+/// Size of the intersection of two sorted, distinct lists.
 fn intersection_len<T: Ord>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
