@@ -282,7 +282,6 @@ fn original_of(docs: &[Document], word_counts: &[usize], group: &[usize]) -> Str
 }
 
 /// Number of common elements of two sorted, de-duplicated slices.
-/// Size of the intersection of two sorted, distinct lists.
 fn intersection_len<T: Ord>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
