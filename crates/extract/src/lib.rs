@@ -42,6 +42,7 @@
 mod charset;
 pub mod eval;
 mod junk;
+mod lean;
 mod meta;
 mod strip;
 mod walk;
@@ -156,22 +157,41 @@ impl Extractor {
     /// Extract the article from an HTML document or fragment. Never panics
     /// and never fails: at worst the text is empty and `empty_reason` says why.
     pub fn extract(&self, html: &str) -> Extracted {
+        self.extract_impl(html, true)
+    }
+
+    /// [`Extractor::extract`]; `lean: false` builds the tree from the whole
+    /// page (tests check that leaving script and style contents out changes
+    /// nothing).
+    fn extract_impl(&self, html: &str, lean: bool) -> Extracted {
         if html.trim().is_empty() {
             return Extracted {
                 empty_reason: Some("empty document".into()),
                 ..Extracted::default()
             };
         }
-        let mut e = if html.len() > MAX_TREE_BYTES || strip::nesting_depth(html) > MAX_NESTING {
-            strip::extract(html)
+        // The tree is built from a copy without script and style contents
+        // (see `lean`); metadata and the audit trail read the page itself.
+        let tree_html = if html.len() > MAX_TREE_BYTES {
+            None
+        } else if lean {
+            lean::prepare(html, MAX_NESTING)
         } else {
+            lean::prepare(html, MAX_NESTING).map(|_| std::borrow::Cow::Borrowed(html))
+        };
+        let mut e = match tree_html {
+            None => strip::extract(html),
             // dom_smoothie and dom_query are trusted not to panic, but a
             // panic in a third-party heuristic must not take the batch down.
-            panic::catch_unwind(AssertUnwindSafe(|| self.readability(html)))
-                .ok()
-                .flatten()
-                .or_else(|| panic::catch_unwind(AssertUnwindSafe(|| fallback(html))).ok())
-                .unwrap_or_else(|| strip::extract(html))
+            Some(tree_html) => {
+                panic::catch_unwind(AssertUnwindSafe(|| self.readability(&tree_html, html)))
+                    .ok()
+                    .flatten()
+                    .or_else(|| {
+                        panic::catch_unwind(AssertUnwindSafe(|| fallback(&tree_html, html))).ok()
+                    })
+                    .unwrap_or_else(|| strip::extract(html))
+            }
         };
         if e.text.is_empty() && e.empty_reason.is_none() {
             e.empty_reason = Some(if html.contains('<') {
@@ -184,13 +204,14 @@ impl Extractor {
     }
 
     /// Main path: Readability's content, cleaned of junk, and our metadata.
-    /// `None` when Readability finds no content.
-    fn readability(&self, html: &str) -> Option<Extracted> {
+    /// `None` when Readability finds no content. The tree is parsed from
+    /// `tree_html`, `html` (the whole page) is read for metadata.
+    fn readability(&self, tree_html: &str, html: &str) -> Option<Extracted> {
         let cfg = Config {
             keep_classes: true,
             ..Config::default()
         };
-        let mut r = Readability::new(html, self.url.as_deref(), Some(cfg)).ok()?;
+        let mut r = Readability::new(tree_html, self.url.as_deref(), Some(cfg)).ok()?;
         let meta = meta::read(&r.doc, html, self.url.as_deref(), self.url_dates);
         let article = r.parse().ok()?;
         let content = r.doc.select("#readability-page-1");
@@ -232,7 +253,9 @@ impl Extractor {
                 .and_then(meta::normalize_date)
         });
         if self.record_removed {
-            dropped_paragraphs(html, &paragraphs, title.as_deref(), &mut removed);
+            // The tag stripper skips script and style contents anyway, so
+            // the lean copy gives the same paragraphs in half the bytes.
+            dropped_paragraphs(tree_html, &paragraphs, title.as_deref(), &mut removed);
         }
         Some(Extracted {
             text: paragraphs.join("\n\n"),
@@ -298,9 +321,10 @@ fn dropped_paragraphs(
     removed.extend(extra);
 }
 
-/// Fallback: every block of the document outside page furniture.
-fn fallback(html: &str) -> Extracted {
-    let doc = Document::from(html);
+/// Fallback: every block of the document outside page furniture (the tree
+/// parsed from `tree_html`, metadata also from `html`).
+fn fallback(tree_html: &str, html: &str) -> Extracted {
+    let doc = Document::from(tree_html);
     let meta = meta::read(&doc, html, None, true);
     let (paragraphs, dropped) = match doc.body() {
         Some(body) => walk::paragraphs(&body, walk::Mode::Page),

@@ -1,21 +1,9 @@
 //! A linear, allocation-light tag stripper for documents too deeply nested
-//! for tree-based extraction, and the nesting-depth check that picks it.
+//! for tree-based extraction (the depth check that picks it is in `lean`).
 
 use crate::walk::fold;
 use crate::Extracted;
 use crosscheck_model::{RemovalReason, Removed};
-
-/// Elements that never have a closing tag.
-const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr",
-];
-
-/// Elements whose end tag may be omitted: not counted towards nesting depth.
-const OPTIONAL_END: &[&str] = &[
-    "p", "li", "td", "th", "tr", "dt", "dd", "option", "optgroup", "tbody", "thead", "tfoot",
-    "colgroup", "rb", "rt", "rp", "html", "head", "body",
-];
 
 /// Elements whose content is raw text up to their end tag.
 const RAW_TEXT: &[&str] = &[
@@ -68,45 +56,39 @@ const BLOCKS: &[&str] = &[
 /// One piece of markup.
 enum Tok<'a> {
     Text(&'a str),
-    Open(String),
-    Close(String),
+    Open(&'a str),
+    Close(&'a str),
     /// Content of a raw-text element (the element's name, its text).
-    Raw(String, &'a str),
+    Raw(&'a str, &'a str),
 }
 
 struct Scanner<'a> {
     src: &'a str,
-    lower: Vec<u8>,
+    /// `src` with ASCII letters lower-cased (same byte offsets).
+    lower: &'a str,
     pos: usize,
 }
 
 impl<'a> Scanner<'a> {
-    fn new(src: &'a str) -> Self {
-        Scanner {
-            src,
-            lower: src.as_bytes().to_ascii_lowercase(),
-            pos: 0,
-        }
+    fn new(src: &'a str, lower: &'a str) -> Self {
+        debug_assert_eq!(src.len(), lower.len());
+        Scanner { src, lower, pos: 0 }
     }
 
     fn find_from(&self, from: usize, needle: &[u8]) -> Option<usize> {
-        self.lower
-            .get(from..)?
-            .windows(needle.len())
-            .position(|w| w == needle)
-            .map(|i| from + i)
+        memchr::memmem::find(self.lower.as_bytes().get(from..)?, needle).map(|i| from + i)
     }
 
     /// Index just past the `>` closing the tag whose name ends at `from`,
     /// skipping quoted attribute values.
     fn tag_end(&self, from: usize) -> usize {
-        let b = &self.lower;
+        let b = self.lower.as_bytes();
         let mut i = from;
         while i < b.len() {
             match b[i] {
                 b'>' => return i + 1,
                 q @ (b'"' | b'\'') => {
-                    if let Some(j) = b[i + 1..].iter().position(|&c| c == q) {
+                    if let Some(j) = memchr::memchr(q, &b[i + 1..]) {
                         // Only trust the quote if no `<` hides inside it.
                         if !b[i + 1..i + 1 + j].contains(&b'<') {
                             i += j + 2;
@@ -121,14 +103,15 @@ impl<'a> Scanner<'a> {
         b.len()
     }
 
-    fn name_at(&self, from: usize) -> (String, usize) {
-        let b = &self.lower;
+    fn name_at(&self, from: usize) -> (&'a str, usize) {
+        let b = self.lower.as_bytes();
         let mut end = from;
         while end < b.len() && (b[end].is_ascii_alphanumeric() || b[end] == b'-' || b[end] == b':')
         {
             end += 1;
         }
-        (String::from_utf8_lossy(&b[from..end]).into_owned(), end)
+        // ASCII only, so both ends are character boundaries.
+        (&self.lower[from..end], end)
     }
 }
 
@@ -136,15 +119,12 @@ impl<'a> Iterator for Scanner<'a> {
     type Item = Tok<'a>;
 
     fn next(&mut self) -> Option<Tok<'a>> {
-        let b = &self.lower;
+        let b = self.lower.as_bytes();
         let len = b.len();
         while self.pos < len {
             let start = self.pos;
             if b[start] != b'<' {
-                let end = b[start..]
-                    .iter()
-                    .position(|&c| c == b'<')
-                    .map_or(len, |i| start + i);
+                let end = memchr::memchr(b'<', &b[start..]).map_or(len, |i| start + i);
                 self.pos = end;
                 return Some(Tok::Text(&self.src[start..end]));
             }
@@ -165,7 +145,7 @@ impl<'a> Iterator for Scanner<'a> {
             if next.is_ascii_alphabetic() {
                 let (name, end) = self.name_at(start + 1);
                 self.pos = self.tag_end(end);
-                if RAW_TEXT.contains(&name.as_str()) && !self.lower[..self.pos].ends_with(b"/>") {
+                if RAW_TEXT.contains(&name) && !self.lower[..self.pos].ends_with("/>") {
                     let close = format!("</{name}");
                     let content_start = self.pos;
                     let content_end = self
@@ -188,37 +168,6 @@ impl<'a> Iterator for Scanner<'a> {
     }
 }
 
-/// The deepest nesting of explicitly closed elements, stopping early once
-/// past [`crate::MAX_NESTING`].
-pub(crate) fn nesting_depth(html: &str) -> usize {
-    let mut depth = 0usize;
-    let mut max = 0usize;
-    for tok in Scanner::new(html) {
-        match tok {
-            Tok::Open(name) => {
-                let n = name.as_str();
-                if !VOID.contains(&n) && !OPTIONAL_END.contains(&n) {
-                    depth += 1;
-                    if depth > max {
-                        max = depth;
-                        if max > crate::MAX_NESTING {
-                            return max;
-                        }
-                    }
-                }
-            }
-            Tok::Close(name) => {
-                let n = name.as_str();
-                if !VOID.contains(&n) && !OPTIONAL_END.contains(&n) {
-                    depth = depth.saturating_sub(1);
-                }
-            }
-            Tok::Text(_) | Tok::Raw(..) => {}
-        }
-    }
-    max
-}
-
 /// Extract paragraphs by stripping tags: blocks separate paragraphs,
 /// raw-text elements are dropped, and furniture (`nav`, `footer`, ...) is
 /// dropped with its text recorded once per element name.
@@ -227,11 +176,12 @@ pub(crate) fn extract(html: &str) -> Extracted {
     let mut current = String::new();
     let mut title = None;
     // Open furniture elements, outermost first; their text is kept apart.
-    let mut furniture: Vec<String> = Vec::new();
+    let mut furniture: Vec<&str> = Vec::new();
     let mut furniture_text = String::new();
     let mut furniture_paragraphs = Vec::new();
-    let mut dropped: Vec<(String, Vec<String>)> = Vec::new();
-    for tok in Scanner::new(html) {
+    let mut dropped: Vec<(&str, Vec<String>)> = Vec::new();
+    let lower = html.to_ascii_lowercase();
+    for tok in Scanner::new(html, &lower) {
         let inside = !furniture.is_empty();
         match tok {
             Tok::Text(t) if inside => furniture_text.push_str(t),
@@ -244,20 +194,20 @@ pub(crate) fn extract(html: &str) -> Extracted {
                     }
                 }
             }
-            Tok::Open(name) if FURNITURE.contains(&name.as_str()) => {
+            Tok::Open(name) if FURNITURE.contains(&name) => {
                 if !inside {
                     flush(&mut current, &mut paragraphs);
                 }
                 furniture.push(name);
             }
             Tok::Close(name) if inside && furniture.contains(&name) => {
-                let outermost = furniture[0].clone();
+                let outermost = furniture[0];
                 let at = furniture.iter().rposition(|n| *n == name).unwrap_or(0);
                 furniture.truncate(at);
                 if furniture.is_empty() {
                     flush(&mut furniture_text, &mut furniture_paragraphs);
                     let texts = std::mem::take(&mut furniture_paragraphs);
-                    if RECORDED.contains(&outermost.as_str()) && !texts.is_empty() {
+                    if RECORDED.contains(&outermost) && !texts.is_empty() {
                         match dropped.iter_mut().find(|(n, _)| *n == outermost) {
                             Some((_, all)) => all.extend(texts),
                             None => dropped.push((outermost, texts)),
@@ -266,7 +216,7 @@ pub(crate) fn extract(html: &str) -> Extracted {
                 }
             }
             Tok::Open(name) | Tok::Close(name) => {
-                if BLOCKS.contains(&name.as_str()) {
+                if BLOCKS.contains(&name) {
                     if inside {
                         flush(&mut furniture_text, &mut furniture_paragraphs);
                     } else {

@@ -134,7 +134,7 @@ fn short_page_drops_and_reports_furniture() {
 fn fallback_directly() {
     let html = "<body><header>Site name</header><h2>Tides</h2><p>High water at 6:12.</p>\
         <form><label>Email</label><input></form><aside>Ad</aside><nav>Menu</nav><nav>More</nav></body>";
-    let e = fallback(html);
+    let e = fallback(html, html);
     assert_eq!(e.text, "Tides\n\nHigh water at 6:12.");
     let texts: Vec<&str> = e.removed.iter().map(|r| r.text.as_str()).collect();
     assert_eq!(texts, ["Site name", "Email", "Ad", "Menu\nMore"]);
@@ -213,17 +213,11 @@ fn deep_nesting_is_guarded() {
 
 #[test]
 fn nesting_depth_counts_explicit_elements() {
-    assert_eq!(strip::nesting_depth("<div><div><p>a<p>b</div></div>"), 2);
-    assert_eq!(
-        strip::nesting_depth("<ul><li>a<li>b<li>c</ul><br><img src=x>"),
-        1
-    );
-    assert_eq!(
-        strip::nesting_depth("<script>if (a<b) { '<div>' }</script>"),
-        0
-    );
-    assert_eq!(strip::nesting_depth("<a title='x > y'><b>t</b></a>"), 2);
-    assert!(strip::nesting_depth(&"<section>".repeat(1000)) > MAX_NESTING);
+    assert_eq!(lean::depth("<div><div><p>a<p>b</div></div>"), 2);
+    assert_eq!(lean::depth("<ul><li>a<li>b<li>c</ul><br><img src=x>"), 1);
+    assert_eq!(lean::depth("<script>if (a<b) { '<div>' }</script>"), 0);
+    assert_eq!(lean::depth("<a title='x > y'><b>t</b></a>"), 2);
+    assert!(lean::prepare(&"<section>".repeat(1000), MAX_NESTING).is_none());
 }
 
 #[test]
@@ -409,5 +403,95 @@ fn mutated_pages_never_panic() {
             e.text.is_empty() == e.empty_reason.is_some(),
             "iteration {i}"
         );
+    }
+}
+
+/// Everything but the audit trail, for comparing two extractions.
+fn visible(e: &Extracted) -> String {
+    format!(
+        "{:?}",
+        Extracted {
+            removed: Vec::new(),
+            ..e.clone()
+        }
+    )
+}
+
+/// Leaving script and style contents out of the tree (`lean`) changes no
+/// extracted field on a script-heavy page, and not the text of mutations
+/// of it (`CROSSCHECK_FUZZ_ITERS` runs longer).
+#[test]
+fn lean_tree_gives_the_same_extraction() {
+    let ex = Extractor::new();
+    let scripts = "<script>var s = '<div><p>not text</p></div>'; if (a < b && c > d) {}</script>\
+        <script><!--\ndocument.write('<script>x<\\/script>');\n//--></script>\
+        <style>.a > p { color: red } /* </p> */</style>\
+        <script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":\"2024-03-05\",\"author\":{\"name\":\"Ann Lee\"}}</script>";
+    let page = ARTICLE
+        .replacen("</head>", &format!("{scripts}</head>"), 1)
+        .replacen("<p>", &format!("{scripts}<p>"), 2);
+    assert!(lean::prepare(&page, MAX_NESTING).unwrap().len() < page.len());
+    let full = ex.extract_impl(&page, false);
+    let lean = ex.extract_impl(&page, true);
+    assert_eq!(visible(&full), visible(&lean));
+    assert!(!lean.text.contains("not text"));
+
+    let iters: usize = std::env::var("CROSSCHECK_FUZZ_ITERS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(200);
+    let mut state = 0x9E37_79B9_7F4A_7C15u64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for i in 0..iters {
+        let mut v = page.as_bytes().to_vec();
+        for _ in 0..1 + next() % 8 {
+            let at = (next() as usize) % (v.len() + 1);
+            match next() % 3 {
+                0 if at < v.len() => v[at] = b"<>/\"'!-sS"[(next() % 9) as usize],
+                1 if at < v.len() => {
+                    let end = (at + (next() % 40) as usize).min(v.len());
+                    v.drain(at..end);
+                }
+                _ => {
+                    let end = (at + (next() % 200) as usize).min(v.len());
+                    let piece = v[at..end].to_vec();
+                    let to = (next() as usize) % (v.len() + 1);
+                    v.splice(to..to, piece);
+                }
+            }
+        }
+        let html = decode_html(&v);
+        // Text only: metadata may differ where a mutation puts a script
+        // inside a headline or byline (see `lean`).
+        assert_eq!(
+            ex.extract_impl(&html, false).text,
+            ex.extract_impl(&html, true).text,
+            "iteration {i}"
+        );
+    }
+}
+
+/// The same on real pages: the article-extraction benchmark, when present
+/// (`cargo test -p crosscheck-extract -- --ignored`; the data is read from
+/// `../shared/data`, never copied here).
+#[test]
+#[ignore = "needs ../shared/data/article-extraction-benchmark"]
+fn lean_tree_gives_the_same_extraction_on_the_benchmark() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/data/article-extraction-benchmark");
+    let Ok((pages, _)) = eval::load_dataset(&dir) else {
+        eprintln!("skipping: no dataset at {}", dir.display());
+        return;
+    };
+    let ex = Extractor::new();
+    for p in &pages {
+        let full = ex.extract_impl(&p.html, false);
+        let lean = ex.extract_impl(&p.html, true);
+        assert_eq!(visible(&full), visible(&lean), "{}", p.key);
     }
 }

@@ -344,12 +344,7 @@ impl Ingestor {
         };
         let reader = BufReader::with_capacity(256 * 1024, inner);
         let limit = self.max_file_bytes;
-        let items = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            warc::read(reader, display, limit)
-        }));
-        let Ok(items) = items else {
-            return run.skip(display, "WARC reader failed on this file");
-        };
+        let items = warc::read(reader, display, limit);
         let found = items.articles.len();
         for a in items.articles {
             run.push(a);
