@@ -1,5 +1,7 @@
-//! Fit the same-claim model on MSRP train and score the built-in one on
-//! test: `cargo run --release -p crosscheck-reconcile --example msrp [DATASET_DIR]`.
+//! Fit the same-claim model on MSRP train (cross-validated), then score the
+//! built-in one on test and check the reconcile stage's pre-filter:
+//! `cargo run --release -p crosscheck-reconcile --example msrp [DATASET_DIR]`.
+//! To regenerate the built-in weights use the `train_paraphrase` example.
 
 use std::path::PathBuf;
 
@@ -9,10 +11,12 @@ fn main() {
             .nth(1)
             .unwrap_or_else(|| "../shared/data/msrp".into()),
     );
-    match crosscheck_reconcile::eval::fit_paraphrase(&dir) {
-        Some((w, s)) => {
-            println!("fitted on train: weights {w:?}");
-            print!("{s}");
+    match crosscheck_reconcile::eval::train_paraphrase(&dir) {
+        Some(t) => {
+            println!("fitted on train: ridge {}", t.ridge);
+            print!("{}", t.cross_validation.scores);
+            println!("CV log-loss {:.4}", t.cross_validation.log_loss);
+            print!("{}", t.train);
         }
         None => {
             eprintln!("skipping: {} not found", dir.display());
