@@ -29,7 +29,10 @@
 //! * no **junk**: fragments, headlines and teasers, questions, sentences
 //!   without a full stop, page furniture ("click here", "sign up");
 //! * no **repetition**: a candidate that mostly repeats a chosen sentence (a
-//!   near-paraphrase from another outlet) is refused;
+//!   near-paraphrase from another outlet) is refused, and so is one that
+//!   states the same figures ("from 11 days to four" / "down to four days"),
+//!   however differently worded;
+//! * **asides** ("Separately, …") are worth less than the main story;
 //! * no **dangling openers**: "He added that…" or `"…," she said` is used only
 //!   right after the sentence it points back to; a sentence that is nothing
 //!   but a quotation (its speaker named elsewhere) is not used;
@@ -120,6 +123,12 @@ const ENTITY_WEIGHT: f64 = 1.0;
 const CORROBORATION_BONUS: f64 = 0.1;
 /// How fast an occurrence's weight decays with its sentence's position.
 const POSITION_DECAY: f64 = 0.1;
+/// What a sentence opening as an aside ("Separately, …") is worth relative
+/// to one on the main story.
+const ASIDE_FACTOR: f64 = 0.7;
+/// Words either side of a number that say what it counts ("43 people
+/// injured", "from 11 days to four").
+const FIGURE_WINDOW: usize = 3;
 /// How much less a sentence is worth when it is all quotation.
 const QUOTE_PENALTY: f64 = 0.4;
 
@@ -405,9 +414,9 @@ impl Briefer {
             sel.add(ci);
             excluded[ci] = true;
             // Near-paraphrases of the chosen sentence are out.
-            for (oi, o) in cands.iter().enumerate() {
-                if !excluded[oi] && overlap(&o.terms, &cands[ci].terms) > self.redundancy {
-                    excluded[oi] = true;
+            for (oi, out) in excluded.iter_mut().enumerate() {
+                if !*out && self.repeats(story, oi, ci) {
+                    *out = true;
                 }
             }
         }
@@ -415,15 +424,11 @@ impl Briefer {
         let mut tail = None;
         if self.overflow && sel.chosen.len() < self.max_sentences {
             let mut best: Option<(f64, usize)> = None;
-            for (ci, c) in cands.iter().enumerate() {
-                if blocked[ci] || sel.chosen.contains(&ci) || !sel.anchored(ci) {
+            for (ci, &out) in blocked.iter().enumerate() {
+                if out || sel.chosen.contains(&ci) || !sel.anchored(ci) {
                     continue;
                 }
-                if sel
-                    .chosen
-                    .iter()
-                    .any(|&o| overlap(&cands[o].terms, &c.terms) > self.redundancy)
-                {
+                if sel.chosen.iter().any(|&o| self.repeats(story, ci, o)) {
                     continue;
                 }
                 let score = sel.score(ci);
@@ -443,6 +448,13 @@ impl Briefer {
             chosen: sel.chosen,
             tail,
         }
+    }
+
+    /// Whether candidate `a` says again what candidate `b` says: most of the
+    /// smaller one's terms are shared, or they state the same figures.
+    fn repeats(&self, story: &Story, a: usize, b: usize) -> bool {
+        let (ca, cb) = (&story.candidates[a], &story.candidates[b]);
+        overlap(&ca.terms, &cb.terms) > self.redundancy || same_figures(&ca.figures, &cb.figures)
     }
 }
 
@@ -523,6 +535,9 @@ struct Candidate {
     terms: Vec<u32>,
     /// The same terms as strings, sorted (for update mode).
     term_strs: Vec<String>,
+    /// The figures it states: each number term with the content terms
+    /// around it, sorted by number.
+    figures: Vec<(u32, Vec<u32>)>,
     /// Concept ids (terms, adjacent term pairs, entities), unique.
     concepts: Vec<u32>,
     /// Position and evidence multiplier.
@@ -578,9 +593,13 @@ impl Story {
         // Every word of every sentence, stop words included (marked with a
         // leading \u{1}), for the word-pair concepts: "arrested in London"
         // gives "arrest in" and "in london", as a reader would quote it.
+        // Their byte offsets in the sentence, parallel: the figures a
+        // sentence states are read from its words.
         let mut words_seq: Vec<Vec<Vec<u32>>> = Vec::with_capacity(docs.len());
+        let mut offsets_seq: Vec<Vec<Vec<usize>>> = Vec::with_capacity(docs.len());
         for (d, doc) in docs.iter().enumerate() {
             let mut per = Vec::with_capacity(doc.sentences.len());
+            let mut per_offsets = Vec::with_capacity(doc.sentences.len());
             for (i, s) in doc.sentences.iter().enumerate() {
                 let text = s.span.slice(&doc.article.text);
                 let words = crosscheck_text::words(text);
@@ -588,29 +607,36 @@ impl Story {
                 // them up without re-stemming when the counts agree.
                 let stop: Vec<bool> = words.iter().map(|(_, w)| is_stop(w)).collect();
                 let mut ids = Vec::with_capacity(words.len());
+                let mut offsets = Vec::with_capacity(words.len());
                 if stop.iter().filter(|x| !**x).count() == s.terms.len() {
                     let mut next = seq[d][i].iter();
-                    for ((_, w), is) in words.iter().zip(&stop) {
+                    for ((o, w), is) in words.iter().zip(&stop) {
                         if *is {
                             ids.push(intern(&stop_key(w)));
+                            offsets.push(*o);
                         } else if let Some(&t) = next.next() {
                             ids.push(t);
+                            offsets.push(*o);
                         }
                     }
                 } else {
-                    for (_, w) in &words {
+                    for (o, w) in &words {
                         let t = ANALYZER.terms(w);
                         if t.is_empty() {
                             ids.push(intern(&stop_key(w)));
+                            offsets.push(*o);
                         }
                         for x in &t {
                             ids.push(intern(x));
+                            offsets.push(*o);
                         }
                     }
                 }
                 per.push(ids);
+                per_offsets.push(offsets);
             }
             words_seq.push(per);
+            offsets_seq.push(per_offsets);
         }
         let n_terms = term_names.len() as u32;
         let is_stop: Vec<bool> = term_names.iter().map(|t| t.starts_with('\u{1}')).collect();
@@ -668,10 +694,9 @@ impl Story {
             let f = tf[c];
             let mut w: f64 = per.iter().map(|(_, w)| w).sum();
             if n_sources < 3 {
-                if f < 2.0 && n_sources > 1 {
-                    // Said once by one of two sources: weak but not nothing.
-                    w *= 0.5;
-                }
+                // What only one of two outlets says keeps its full value: it
+                // is still often what the story is about (halving it favoured
+                // long background sentences stuffed with one-off terms).
                 w += 0.5 * (f - 1.0).min(4.0);
             } else {
                 // With several sources a concept must be shared to count:
@@ -741,8 +766,17 @@ impl Story {
                     .map(|&t| term_names[t as usize].clone())
                     .collect();
                 term_strs.sort();
+                // The words of the cited span (the dateline's are not).
+                let body_words: Vec<u32> = offsets_seq[d][i]
+                    .iter()
+                    .zip(&words_seq[d][i])
+                    .filter(|(&o, _)| o >= cut)
+                    .map(|(_, &id)| id)
+                    .collect();
+                let figures = figures(&body_words, &is_stop, &term_names);
                 by_sentence.insert((d, i), candidates.len());
                 candidates.push(Candidate {
+                    figures,
                     doc: d,
                     sentence: i,
                     span,
@@ -750,7 +784,7 @@ impl Story {
                     terms,
                     term_strs,
                     concepts,
-                    factor: position_factor(i) * quote_factor(body),
+                    factor: position_factor(i) * quote_factor(body) * aside_factor(body),
                     dangling: dangling(body),
                     disputed: false,
                 });
@@ -871,6 +905,64 @@ fn is_stop(word: &str) -> bool {
         && ANALYZER.is_stop_word(word)
 }
 
+/// Number words (as stemmed) and digits.
+fn is_number_term(t: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelv", "twenti", "thirti", "forti", "fifti", "hundr", "thousand", "million", "billion",
+        "dozen", "half", "quarter",
+    ];
+    t.starts_with(|c: char| c.is_ascii_digit()) || WORDS.contains(&t)
+}
+
+/// The figures a sentence states, from its words in order (stop words
+/// included): each number term with the content terms within
+/// [`FIGURE_WINDOW`] words of it (other numbers excluded).
+fn figures(words: &[u32], is_stop: &[bool], names: &[String]) -> Vec<(u32, Vec<u32>)> {
+    let number = |id: u32| !is_stop[id as usize] && is_number_term(&names[id as usize]);
+    let mut out: Vec<(u32, Vec<u32>)> = Vec::new();
+    for (p, &id) in words.iter().enumerate() {
+        if !number(id) {
+            continue;
+        }
+        let lo = p.saturating_sub(FIGURE_WINDOW);
+        let hi = (p + FIGURE_WINDOW + 1).min(words.len());
+        let mut around: Vec<u32> = words[lo..hi]
+            .iter()
+            .copied()
+            .filter(|&t| !is_stop[t as usize] && !number(t))
+            .collect();
+        match out.iter_mut().find(|(n, _)| *n == id) {
+            Some((_, units)) => units.append(&mut around),
+            None => out.push((id, around)),
+        }
+    }
+    for (_, units) in &mut out {
+        units.sort_unstable();
+        units.dedup();
+    }
+    out.sort_unstable_by_key(|(n, _)| *n);
+    out
+}
+
+/// Two sentences state the same figures: every number of the one with
+/// fewer numbers is in the other, each time with a word in common around it
+/// ("from 11 days to four" / "down to four days"; "two dissenting members" /
+/// "two members … voted against"). A shared number alone is not enough
+/// (twelve injured / twelve schools closed), nor is one shared figure when
+/// the sentence also states a figure the other does not ("at least 12 killed
+/// and 43 injured" / "17 killed and 43 injured").
+fn same_figures(a: &[(u32, Vec<u32>)], b: &[(u32, Vec<u32>)]) -> bool {
+    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    !small.is_empty()
+        && small.iter().all(|(n, units)| {
+            large
+                .iter()
+                .find(|(m, _)| m == n)
+                .is_some_and(|(_, other)| overlap(units, other) > 0.0)
+        })
+}
+
 /// The interned key of a stop word: marked so it never equals a stem.
 fn stop_key(word: &str) -> String {
     let mut key = String::with_capacity(word.len() + 1);
@@ -886,6 +978,38 @@ fn position_factor(i: usize) -> f64 {
         1 => 1.1,
         2 => 1.05,
         _ => 1.0,
+    }
+}
+
+/// Openers with which news copy turns to a side matter ("Separately, …").
+/// Hand-listed: they are a fixed convention of news writing, not something
+/// a story's statistics reveal.
+const ASIDE_OPENERS: &[&str] = &[
+    "separately",
+    "elsewhere",
+    "in other news",
+    "in a separate",
+    "in an unrelated",
+    "in other developments",
+];
+
+/// A sentence that opens as an aside is worth less: a brief tells the main
+/// story first.
+fn aside_factor(text: &str) -> f64 {
+    let lower = text
+        .trim_start_matches(['"', '“', '‘', '\''])
+        .to_lowercase();
+    let aside = ASIDE_OPENERS.iter().any(|o| {
+        lower.starts_with(o)
+            && lower[o.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+    });
+    if aside {
+        ASIDE_FACTOR
+    } else {
+        1.0
     }
 }
 

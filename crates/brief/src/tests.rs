@@ -263,3 +263,105 @@ fn agency_names_in_brackets_belong_to_the_dateline() {
         "An explosion ripped through a chemical plant."
     );
 }
+
+// Invented reports of one event by three outlets. Each pair marked below
+// states one fact in different words (a shared figure, a few shared specific
+// terms, little else in common), which plain term overlap misses.
+const P1: &str = "Engineers opened the Orlen valley tunnel to traffic on Saturday after six years of construction. \
+The tunnel cuts the drive between Orlen and Pask from 90 minutes to 25, the regional transport office said. \
+Three members of the valley council voted against the final payment to the builders. \
+Tolls of four crowns per car will be charged from the first of May.";
+const P2: &str = "The Orlen valley tunnel opened to traffic on Saturday, six years after work began. \
+Drivers heading for Pask now need just 25 minutes for a journey that once took far longer, according to figures from the builders. \
+The three dissenting council members had wanted the builders fined for the delays. \
+Local hauliers said the new road would bring more lorries through the villages.";
+const P3: &str =
+    "Traffic began to flow through the new tunnel under the Orlen valley on Saturday. \
+Shops in Pask reported their busiest morning in months as visitors arrived from the valley. \
+A school in Orlen closed early so that pupils could watch the opening ceremony.";
+
+/// The pairs of `P1`/`P2` sentences (by a distinctive phrase) that state the
+/// same fact.
+const SAME_FACT: &[(&str, &str)] = &[
+    ("from 90 minutes to 25", "just 25 minutes"),
+    (
+        "voted against the final payment",
+        "three dissenting council",
+    ),
+];
+
+/// The candidate index of the sentence containing `phrase`.
+fn candidate(story: &Story, docs: &[&Document], phrase: &str) -> usize {
+    story
+        .candidates
+        .iter()
+        .position(|c| c.span.slice(&docs[c.doc].article.text).contains(phrase))
+        .unwrap_or_else(|| panic!("no candidate holds {phrase:?}"))
+}
+
+#[test]
+fn paraphrases_of_one_figure_are_repeats() {
+    let (a, b, c) = (doc("a", P1), doc("b", P2), doc("c", P3));
+    let docs = [&a, &b, &c];
+    let story = Story::build(&docs, &source_groups(&docs, &[]));
+    let briefer = Briefer::new();
+    for (x, y) in SAME_FACT {
+        let (i, j) = (candidate(&story, &docs, x), candidate(&story, &docs, y));
+        assert!(briefer.repeats(&story, i, j), "{x:?} / {y:?}");
+        assert!(briefer.repeats(&story, j, i), "{y:?} / {x:?}");
+    }
+    // Different facts about the same tunnel are not repeats.
+    for (x, y) in [
+        ("from 90 minutes to 25", "Tolls of four crowns"),
+        ("Engineers opened", "voted against the final payment"),
+        ("Local hauliers", "just 25 minutes"),
+    ] {
+        let (i, j) = (candidate(&story, &docs, x), candidate(&story, &docs, y));
+        assert!(!briefer.repeats(&story, i, j), "{x:?} / {y:?}");
+    }
+}
+
+#[test]
+fn a_brief_never_states_one_fact_twice() {
+    let (a, b, c) = (doc("a", P1), doc("b", P2), doc("c", P3));
+    for budget in [60, 100, 250] {
+        let brief = Briefer::new().max_words(budget).brief(&[&a, &b, &c], &[]);
+        let has = |p: &str| brief.sentences.iter().any(|s| s.text.contains(p));
+        for (x, y) in SAME_FACT {
+            assert!(
+                !(has(x) && has(y)),
+                "budget {budget}: both {x:?} and {y:?} in {:#?}",
+                brief.sentences
+            );
+        }
+    }
+    // With room for everything, each fact is still told once.
+    let brief = Briefer::new().max_words(250).brief(&[&a, &b, &c], &[]);
+    let has = |p: &str| brief.sentences.iter().any(|s| s.text.contains(p));
+    for (x, y) in SAME_FACT {
+        assert!(has(x) || has(y), "{x:?} lost: {:#?}", brief.sentences);
+    }
+}
+
+#[test]
+fn a_shared_figure_alone_does_not_make_a_repeat() {
+    // Same number, different facts: both are kept apart.
+    let a = doc("a", "Twelve people were injured when the storm hit the harbour town of Kell on Sunday night. The harbour wall was breached in two places.");
+    let b = doc("b", "Twelve schools across the county stayed closed on Monday while inspectors checked their roofs. Power was restored to most homes by noon.");
+    let sources = source_groups(&[&a, &b], &[]);
+    let story = Story::build(&[&a, &b], &sources);
+    let first = |d: usize| story.by_sentence[&(d, 0)];
+    assert!(!Briefer::new().repeats(&story, first(0), first(1)));
+}
+
+#[test]
+fn number_words_are_recognised_after_stemming() {
+    let words = "one two three four five six seven eight nine ten eleven twelve \
+                 twenty thirty forty fifty hundred thousand million billion dozen half quarter 1911 3.25";
+    for t in crate::ANALYZER.terms(words) {
+        assert!(is_number_term(&t), "{t}");
+    }
+    for t in crate::ANALYZER.terms("members council stadium tenant") {
+        assert!(!is_number_term(&t), "{t}");
+    }
+}
