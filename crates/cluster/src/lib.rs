@@ -261,6 +261,8 @@ pub struct StoryIndex {
     /// Merged stories point to the story they were merged into.
     parent: Vec<usize>,
     postings: AHashMap<u32, Vec<usize>>,
+    /// Most postings read per term when looking up candidates (the newest).
+    max_scan: usize,
     /// Scratch accumulator indexed by story id.
     scratch: Vec<f32>,
 }
@@ -273,8 +275,20 @@ impl StoryIndex {
             stories: Vec::new(),
             parent: Vec::new(),
             postings: AHashMap::new(),
+            max_scan: usize::MAX,
             scratch: Vec::new(),
         }
+    }
+
+    /// Read at most the `n` newest stories listed under each term when
+    /// looking up candidates (default: all). A stream of millions of
+    /// articles builds term lists with tens of thousands of stories, and
+    /// reading them whole makes each addition cost grow with the stream;
+    /// with a cap the cost per article stays flat, and an article is still
+    /// compared with the recent stories that share its strongest terms.
+    pub fn max_postings_scan(mut self, n: usize) -> Self {
+        self.max_scan = n.max(1);
+        self
     }
 
     /// Number of live stories (merged ones not counted).
@@ -335,7 +349,7 @@ impl StoryIndex {
             let Some(list) = self.postings.get(&t) else {
                 continue;
             };
-            for &s in list {
+            for &s in &list[list.len().saturating_sub(self.max_scan)..] {
                 let s = self.story_of(s);
                 if self.scratch[s] == 0.0 {
                     touched.push(s);

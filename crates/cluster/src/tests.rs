@@ -394,3 +394,25 @@ fn online_vectorizer_matches_the_batch_once_it_has_seen_the_batch() {
     assert_eq!(cut.entries().len(), 5.min(streamed[0].entries().len()));
     assert!((cut.norm_sq() - 1.0).abs() < 1e-6);
 }
+
+#[test]
+fn capped_postings_scan_sees_only_the_newest_stories() {
+    let v = |terms: &[(u32, f32)]| TermVector::from_weights(terms.to_vec());
+    let old = v(&[(1, 1.0), (2, 1.0)]);
+    let new = v(&[(1, 1.0), (3, 1.0)]);
+    // Equally close to both stories through term 1 alone: the tie goes to
+    // the older story, unless the cap hides it.
+    let only1 = v(&[(1, 1.0)]);
+    // Close to the old story through term 2, which lists only the old one.
+    let probe = v(&[(1, 0.2), (2, 1.0)]);
+    for (cap, expect) in [(usize::MAX, 0), (1, 1)] {
+        let mut index = StoryIndex::new(0.5).max_postings_scan(cap);
+        assert_eq!((index.add(&old, None), index.add(&new, None)), (0, 1));
+        assert_eq!(
+            index.best(&only1, None).map(|x| x.0),
+            Some(expect),
+            "cap {cap}"
+        );
+        assert_eq!(index.best(&probe, None).map(|x| x.0), Some(0), "cap {cap}");
+    }
+}

@@ -14,7 +14,8 @@
 //!   weighed with the document frequencies seen so far and cut to its
 //!   [`STREAM_TERMS`] heaviest terms, added to the centroid of the story it
 //!   joins ([`crosscheck_cluster::StoryIndex`], the same incremental index
-//!   the batch clusterer runs).
+//!   the batch clusterer runs), reading at most the [`STREAM_POSTINGS_SCAN`]
+//!   newest stories under each term so the cost per article stays flat.
 //!
 //! A copy of an earlier article joins that article's story without adding
 //! its vector again (copies count once, as in the batch). The text,
@@ -31,6 +32,10 @@ use crate::Pipeline;
 
 /// Terms kept of each article's vector in streaming mode.
 pub const STREAM_TERMS: usize = 48;
+
+/// Stories read per term when an article looks for its story (the newest;
+/// see [`StoryIndex::max_postings_scan`]).
+pub const STREAM_POSTINGS_SCAN: usize = 1024;
 
 /// Where one article of the stream went.
 #[derive(Debug, Clone, PartialEq)]
@@ -63,7 +68,10 @@ impl<'p> StreamGrouper<'p> {
             pipeline,
             dedup: pipeline.dedup.stream(),
             vectorizer: Vectorizer::default(),
-            stories: pipeline.clusterer.index(),
+            stories: pipeline
+                .clusterer
+                .index()
+                .max_postings_scan(STREAM_POSTINGS_SCAN),
             story_of: Vec::new(),
         }
     }
