@@ -400,13 +400,19 @@ impl StoryIndex {
     /// nothing. Returns the number of merges.
     pub fn merge_similar(&mut self) -> usize {
         let mut merges = 0;
+        // Per story: its sorted centroid, norm and strongest terms, kept
+        // across rounds; only a story that absorbed another changes.
+        let mut cache: Vec<Option<Summary>> = vec![None; self.stories.len()];
         for _ in 0..MAX_MERGE_ROUNDS {
             let live: Vec<usize> = (0..self.stories.len())
                 .filter(|&s| self.parent[s] == s)
                 .collect();
             let mut pairs: Vec<(usize, usize)> = Vec::new();
             for &s in &live {
-                let top = top_of_centroid(&self.stories[s].centroid, LOOKUP_TERMS);
+                let top = cache[s]
+                    .get_or_insert_with(|| Summary::of(&self.stories[s]))
+                    .top
+                    .clone();
                 for o in self.candidates(&top) {
                     if o != s {
                         pairs.push((s.min(o), s.max(o)));
@@ -415,25 +421,27 @@ impl StoryIndex {
             }
             pairs.sort_unstable();
             pairs.dedup();
-            // Sorted centroids and norms of the stories in a pair, by story id.
-            let mut sorted: AHashMap<usize, (Vec<(u32, f32)>, f64)> = AHashMap::new();
-            for &(s, o) in &pairs {
-                for x in [s, o] {
-                    sorted.entry(x).or_insert_with(|| {
-                        let st = &self.stories[x];
-                        (st.sorted_centroid(), st.norm_sq.sqrt())
-                    });
-                }
-            }
             let mut scored: Vec<(f64, usize, usize)> = Vec::new();
             for (s, o) in pairs {
-                let ((cs, ns), (co, no)) = (&sorted[&s], &sorted[&o]);
-                if *ns <= 0.0 || *no <= 0.0 {
+                let (Some(cs), Some(co)) = (&cache[s], &cache[o]) else {
+                    continue;
+                };
+                if cs.norm <= 0.0 || co.norm <= 0.0 {
                     continue;
                 }
                 let (a, b) = (&self.stories[s], &self.stories[o]);
+                // The dot product of the two centroids, walking the shorter
+                // in term order and looking terms up in the other's map: the
+                // same products summed in the same order as a merge walk of
+                // both sorted lists, without reading a large story's
+                // thousands of terms for every small neighbour.
+                let dot = if cs.sorted.len() <= co.sorted.len() {
+                    lookup_dot(&cs.sorted, &b.centroid)
+                } else {
+                    lookup_dot(&co.sorted, &a.centroid)
+                };
                 // Average link between the two stories' members.
-                let sim = sparse_dot(cs, co) / (a.size.max(1) * b.size.max(1)) as f64
+                let sim = dot / (a.size.max(1) * b.size.max(1)) as f64
                     * time_factor((a.first, a.last), (b.first, b.last));
                 if sim >= self.threshold {
                     scored.push((sim, s, o));
@@ -450,7 +458,9 @@ impl StoryIndex {
                 }
                 used[s] = true;
                 used[o] = true;
-                self.absorb(s, o, &sorted[&o].0);
+                let moved = cache[o].take().map(|c| c.sorted).unwrap_or_default();
+                self.absorb(s, o, &moved);
+                cache[s] = None;
                 merges += 1;
             }
         }
@@ -480,6 +490,35 @@ impl StoryIndex {
         }
         self.parent[o] = s;
     }
+}
+
+/// What [`StoryIndex::merge_similar`] reads of a story.
+#[derive(Debug, Clone)]
+struct Summary {
+    /// The centroid sorted by term id.
+    sorted: Vec<(u32, f32)>,
+    /// Its L2 norm.
+    norm: f64,
+    /// Its strongest terms (see [`top_of_centroid`]).
+    top: Vec<(u32, f32)>,
+}
+
+impl Summary {
+    fn of(st: &StoryState) -> Summary {
+        Summary {
+            sorted: st.sorted_centroid(),
+            norm: st.norm_sq.sqrt(),
+            top: top_of_centroid(&st.centroid, LOOKUP_TERMS),
+        }
+    }
+}
+
+/// Sum of `w * other[t]` over the entries of `sorted`, in its order.
+fn lookup_dot(sorted: &[(u32, f32)], other: &AHashMap<u32, f32>) -> f64 {
+    sorted
+        .iter()
+        .filter_map(|&(t, w)| other.get(&t).map(|&v| f64::from(w) * f64::from(v)))
+        .sum()
 }
 
 /// The `k` heaviest terms of a story's centroid after L2 normalisation,
