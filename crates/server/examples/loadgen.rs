@@ -7,7 +7,7 @@
 //! 1. `POST /api/articles`: `--concurrency` clients each sending batches of
 //!    `--batch` new articles, for `--seconds`;
 //! 2. `GET /api/stories/{id}`: `--concurrency` clients fetching random
-//!    stories, for `--seconds` (while the writer rebuilds the stories phase
+//!    stories, for `--seconds` (while the server rebuilds the stories phase
 //!    1 left dirty; responses with `X-Crosscheck-Stale: true` are counted);
 //!
 //! then waits (at most 300 s) until no story is dirty.
@@ -356,7 +356,7 @@ fn main() {
         let dirty = store.dirty_stories().unwrap();
         println!("stories waiting for a rebuild after the POST phase: {dirty}");
 
-        // Phase 2: GET story (while the writer rebuilds those stories).
+        // Phase 2: GET story (while the server rebuilds those stories).
         let stories = store.stats().unwrap().stories as u64;
         let stale = Arc::new(AtomicU64::new(0));
         let deadline = Instant::now() + Duration::from_secs(a.seconds);
@@ -402,7 +402,7 @@ fn main() {
             stale.load(Ordering::Relaxed),
         );
 
-        // Phase 3: let the writer rebuild what is still dirty (bounded).
+        // Phase 3: let the server rebuild what is still dirty (bounded).
         mem.phase.store(2, Ordering::Relaxed);
         let t = Instant::now();
         let left = store.dirty_stories().unwrap();

@@ -365,7 +365,7 @@ async fn post_articles(
     // than while the request waits for its commit.
     let bytes = body.len();
     drop(body);
-    let rx = match st.queue.submit(batch, bytes) {
+    let rx = match st.queue.submit(batch, bytes).await {
         Ok(rx) => rx,
         Err(_) => {
             let mut r = error(

@@ -2,18 +2,21 @@
 //! and the web page that reads it, served by one binary.
 //!
 //! Articles arrive with `POST /api/articles` (one JSON object, an array, JSON
-//! Lines, or a raw text/HTML body) and go through a **bounded ingest queue**
-//! to a single writer thread. The writer takes every request waiting in the
-//! queue and stores them in one transaction (group commit), so many small
-//! requests cost about as much as one large one; a request is answered only
-//! after its transaction committed, so "stored" in a response means on disk.
-//! When the queue is full (in requests or in bytes of waiting bodies) the
+//! Lines, or a raw text/HTML body), are prepared (cleaned, analysed,
+//! hashed) on the blocking pool, a few requests at a time, and go through a
+//! **bounded ingest queue** to a single writer thread. The writer takes
+//! every request waiting in the queue and stores them in one transaction
+//! (group commit), so many small requests cost about as much as one large
+//! one, and the next requests are prepared while it commits; a request is
+//! answered only after its transaction committed, so "stored" in a response
+//! means on disk. When the queue is full (in requests or in bytes) the
 //! server answers `503` with `Retry-After` instead of buffering without
 //! bound.
 //!
-//! A commit stores the articles and their story assignment; the writer
-//! rebuilds each touched story's facts and brief afterwards, between
-//! commits, once for all the articles that joined it meanwhile. Until then
+//! A commit stores the articles and their story assignment; a background
+//! thread at a lower scheduling priority rebuilds each touched story's
+//! facts and brief afterwards, once for all the articles that joined it
+//! meanwhile, without holding up commits. Until then
 //! `GET /api/stories/{id}` serves the story as last built with the header
 //! `X-Crosscheck-Stale: true` ([`STALE_HEADER`]).
 //!
@@ -61,7 +64,7 @@ use axum::Router;
 use crosscheck_store::{Store, StoreOptions};
 
 pub use api::{ROUTES, STALE_HEADER};
-pub use queue::IngestQueue;
+pub use queue::{IngestQueue, QueueConfig};
 
 /// The page, its script and its style sheet, compiled in.
 pub(crate) const INDEX_HTML: &str = include_str!("../static/index.html");
@@ -96,6 +99,14 @@ pub struct ServerConfig {
     /// 2 and 8). Bounds the threads, connections and memory that reads use;
     /// further reads wait their turn.
     pub max_concurrent_reads: usize,
+    /// Requests whose articles are prepared (cleaned, analysed, hashed)
+    /// at once, on the blocking pool, ahead of the writer thread (default:
+    /// the available cores, at least 2).
+    pub prepare_threads: usize,
+    /// Threads that rebuild dirty stories (default: the available cores);
+    /// while articles keep arriving they run at a lower scheduling
+    /// priority than ingest.
+    pub rebuild_threads: usize,
     /// Hand freed heap memory back to the system when resident memory
     /// grows (glibc keeps freed memory in per-thread arenas; see
     /// `memory.rs`). Default true; a no-op off Linux/glibc.
@@ -116,6 +127,8 @@ impl Default for ServerConfig {
             max_articles_per_commit: 2_000,
             queue_max_bytes: 64 << 20,
             release_memory: true,
+            prepare_threads: std::thread::available_parallelism().map_or(2, |n| n.get().max(2)),
+            rebuild_threads: std::thread::available_parallelism().map_or(2, |n| n.get()),
             max_concurrent_reads: std::thread::available_parallelism()
                 .map_or(4, |n| (2 * n.get()).clamp(2, 8)),
             store: StoreOptions::default(),
@@ -153,15 +166,20 @@ impl From<std::io::Error> for ServerError {
 }
 
 /// The router for `store` with the limits and token of `config` (its
-/// `addr` and `db` are not used). Starts the writer thread; it stops when
-/// the router and every clone of it are dropped.
+/// `addr` and `db` are not used). Starts the writer and rebuild threads;
+/// they stop when the router and every clone of it are dropped. Call it
+/// inside a tokio runtime.
 pub fn app(store: Arc<Store>, config: &ServerConfig) -> Router {
     let queue = IngestQueue::start(
         store.clone(),
-        config.queue_capacity,
-        config.max_articles_per_commit,
-        config.queue_max_bytes,
-        config.release_memory,
+        &QueueConfig {
+            capacity: config.queue_capacity,
+            max_articles: config.max_articles_per_commit,
+            max_bytes: config.queue_max_bytes,
+            prepare_threads: config.prepare_threads,
+            rebuild_threads: config.rebuild_threads,
+            release_memory: config.release_memory,
+        },
     );
     api::router(api::AppState {
         store,

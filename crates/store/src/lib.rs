@@ -29,7 +29,7 @@
 //!   list columns are updated there); its facts, cross-check and brief are
 //!   rebuilt afterwards, once for all the articles that joined it meanwhile
 //!   ([`Store::rebuild_dirty`]; [`Store::ingest`] does it before returning,
-//!   the server between commits). Unlike the batch pipeline, stories are
+//!   the server on a background thread). Unlike the batch pipeline, stories are
 //!   never merged or split after the fact: ids (`story-N`) are stable for
 //!   the life of the database.
 //! * **Crash consistency.** Each chunk of a batch (article rows, search
@@ -64,8 +64,10 @@ mod write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+use crosscheck::incremental::StoryBuilder;
 use crosscheck_ingest::{Batch, Ingestor};
 use crosscheck_model::{Article, Skipped};
+use crosscheck_text::Analyzer;
 use rusqlite::{Connection, OpenFlags};
 use serde::{Deserialize, Serialize};
 
@@ -301,6 +303,45 @@ pub struct Store {
     options: StoreOptions,
     writer: Mutex<write::Writer>,
     readers: Mutex<Vec<Connection>>,
+    /// Held for a whole rebuild round (read, build, write), so rounds never
+    /// overlap; the writer lock is taken only for the round's write.
+    rebuild: Mutex<()>,
+    builder: StoryBuilder,
+    analyzer: Analyzer,
+}
+
+/// A batch of articles prepared for storing ([`Store::prepare`]): cleaned,
+/// analysed, hashed and vectorised, with nothing yet read from or written
+/// to the database. Store it with [`Store::ingest_prepared`].
+pub struct PreparedBatch {
+    articles: Vec<write::Prepared>,
+    skipped: Vec<Skipped>,
+}
+
+impl PreparedBatch {
+    /// Inputs in the batch (articles prepared, or refused by cleaning).
+    pub fn len(&self) -> usize {
+        self.articles.len()
+    }
+
+    /// Whether the batch holds no input.
+    pub fn is_empty(&self) -> bool {
+        self.articles.is_empty()
+    }
+
+    /// About how many bytes of heap the batch holds (for a caller that
+    /// bounds the memory of what waits to be stored).
+    pub fn heap_bytes(&self) -> usize {
+        self.articles
+            .iter()
+            .map(write::Prepared::heap_bytes)
+            .sum::<usize>()
+            + self
+                .skipped
+                .iter()
+                .map(|s| std::mem::size_of::<Skipped>() + s.path.len() + s.reason.len())
+                .sum::<usize>()
+    }
 }
 
 /// Stories rebuilt per transaction by [`Store::rebuild_all`].
@@ -333,9 +374,12 @@ impl Store {
         let writer = write::Writer::new(conn, &options)?;
         Ok(Store {
             path,
+            builder: StoryBuilder::new(options.brief_sentences, options.brief_words),
+            analyzer: Analyzer::english(),
             options,
             writer: Mutex::new(writer),
             readers: Mutex::new(Vec::new()),
+            rebuild: Mutex::new(()),
         })
     }
 
@@ -370,9 +414,10 @@ impl Store {
         Ok(all)
     }
 
-    /// [`Store::ingest`], calling `on_commit` with each chunk's summary right
-    /// after that chunk's transaction committed (the batch's skipped inputs
-    /// come with the first call).
+    /// [`Store::ingest`], calling `on_commit` with each chunk's summary once
+    /// that chunk's transaction committed (the batch's skipped inputs come
+    /// with the first call). The next chunk is prepared while a chunk is
+    /// written.
     pub fn ingest_with(
         &self,
         batch: Batch,
@@ -384,14 +429,28 @@ impl Store {
         } = batch;
         let size = self.options.chunk_size.max(1);
         let mut first = true;
-        let mut it = articles.into_iter().peekable();
-        while it.peek().is_some() || first {
+        let mut it = articles.into_iter();
+        // Pipelined: the next chunk is prepared (on other threads) while
+        // this one is written, so the CPU-heavy preparation overlaps the
+        // single-threaded transaction.
+        let mut next = Some(write::prepare_all(it.by_ref().take(size).collect()));
+        while let Some(prepared) = next.take() {
             let chunk: Vec<_> = it.by_ref().take(size).collect();
-            let prepared = write::prepare_all(chunk);
-            let mut summary = {
-                let mut w = self.writer.lock().unwrap_or_else(|p| p.into_inner());
-                w.ingest(vec![prepared])?.pop().unwrap_or_default()
-            };
+            let (written, upcoming) = std::thread::scope(|s| {
+                let preparing =
+                    (!chunk.is_empty()).then(|| s.spawn(move || write::prepare_all(chunk)));
+                let written = {
+                    let mut w = self.writer.lock().unwrap_or_else(|p| p.into_inner());
+                    w.ingest(vec![prepared])
+                };
+                let upcoming = preparing.map(|h| match h.join() {
+                    Ok(p) => p,
+                    Err(panic) => std::panic::resume_unwind(panic),
+                });
+                (written, upcoming)
+            });
+            let mut summary = written?.pop().unwrap_or_default();
+            next = upcoming;
             if first {
                 skipped.append(&mut summary.skipped);
                 summary.skipped = std::mem::take(&mut skipped);
@@ -413,16 +472,29 @@ impl Store {
     /// first, in parallel, written in one transaction; returns how many
     /// (0: none is dirty).
     ///
+    /// The stories are read on a read connection (one snapshot) and built
+    /// without holding the write lock, which is taken only to write them,
+    /// so ingest (on another thread) goes on meanwhile. A story that
+    /// received articles after it was read is written as built but stays
+    /// dirty, first in line for the next round. Rounds are serialised.
+    ///
     /// Storing articles ([`Store::ingest_many`]) commits them with their
     /// story assignment, the story's list columns (counts, dates, order)
     /// and a *dirty* mark, but does not rebuild the story: a story that
     /// receives many articles in a row is then rebuilt once for all of
     /// them. Until it is, [`Store::story_json_state`] serves its last built
     /// object and says it is stale. [`Store::ingest`] rebuilds before it
-    /// returns; the server's writer thread calls this between commits.
+    /// returns; the server calls this on a background thread.
     pub fn rebuild_dirty(&self, max_stories: usize) -> Result<usize> {
+        let _round = self.rebuild.lock().unwrap_or_else(|p| p.into_inner());
+        let max_articles = self.options.max_brief_articles.max(1);
+        let loaded = self.read(|c| write::load_dirty(c, max_stories, max_articles))?;
+        if loaded.is_empty() {
+            return Ok(0);
+        }
+        let built = write::build_all(loaded, &self.builder, &self.analyzer);
         let mut w = self.writer.lock().unwrap_or_else(|p| p.into_inner());
-        w.rebuild_dirty(max_stories)
+        w.write_built(&built)
     }
 
     /// How many stories wait for a rebuild.
@@ -442,7 +514,6 @@ impl Store {
     /// should keep the total size moderate (a few thousand articles).
     pub fn ingest_many(&self, batches: Vec<Batch>) -> Result<Vec<IngestSummary>> {
         let mut skipped = Vec::with_capacity(batches.len());
-        let mut groups = Vec::with_capacity(batches.len());
         let mut sizes = Vec::with_capacity(batches.len());
         let mut all = Vec::new();
         for b in batches {
@@ -451,8 +522,38 @@ impl Store {
             skipped.push(b.skipped);
         }
         let mut prepared = write::prepare_all(all).into_iter();
-        for n in sizes {
-            groups.push(prepared.by_ref().take(n).collect());
+        let batches = sizes
+            .into_iter()
+            .zip(skipped)
+            .map(|(n, skipped)| PreparedBatch {
+                articles: prepared.by_ref().take(n).collect(),
+                skipped,
+            })
+            .collect();
+        self.ingest_prepared(batches)
+    }
+
+    /// Prepare `batch` for storing on the calling thread — cleaning,
+    /// analysis, MinHash, term weights: the CPU-heavy part of ingest, which
+    /// needs neither the database nor the write lock, so callers can run it
+    /// on many threads and hand the results to one writer
+    /// ([`Store::ingest_prepared`]).
+    pub fn prepare(&self, batch: Batch) -> PreparedBatch {
+        PreparedBatch {
+            articles: batch.articles.into_iter().map(write::prepare).collect(),
+            skipped: batch.skipped,
+        }
+    }
+
+    /// [`Store::ingest_many`] for batches already prepared
+    /// ([`Store::prepare`]): one transaction, all or nothing, one summary
+    /// per batch (with its skipped inputs), in order.
+    pub fn ingest_prepared(&self, batches: Vec<PreparedBatch>) -> Result<Vec<IngestSummary>> {
+        let mut skipped = Vec::with_capacity(batches.len());
+        let mut groups = Vec::with_capacity(batches.len());
+        for b in batches {
+            groups.push(b.articles);
+            skipped.push(b.skipped);
         }
         let mut summaries = {
             let mut w = self.writer.lock().unwrap_or_else(|p| p.into_inner());

@@ -369,3 +369,125 @@ fn version_1_databases_are_upgraded() {
     let again = store.ingest(demo_batch()).unwrap();
     assert!(again.stored.is_empty());
 }
+
+#[test]
+fn prepared_batches_store_what_ingest_many_stores() {
+    // Preparing on the caller's threads and storing later gives the same
+    // summaries and the same database as `ingest_many`.
+    let (_d1, direct) = temp_store();
+    let (_d2, staged) = temp_store();
+    let batch = demo_batch();
+    let (a, b) = batch.articles.split_at(9);
+    let halves = || {
+        vec![
+            Batch {
+                articles: a.to_vec(),
+                skipped: vec![Skipped::new("x", "unreadable")],
+            },
+            Batch {
+                articles: b.to_vec(),
+                skipped: Vec::new(),
+            },
+        ]
+    };
+    let want = direct.ingest_many(halves()).unwrap();
+    let prepared: Vec<PreparedBatch> = halves().into_iter().map(|h| staged.prepare(h)).collect();
+    assert_eq!(prepared[0].len(), 9);
+    assert!(prepared[0].heap_bytes() > prepared[0].len() * 100);
+    let got = staged.ingest_prepared(prepared).unwrap();
+    assert_eq!(got, want);
+    assert_eq!(got[0].skipped[0].path, "x");
+    direct.rebuild_all().unwrap();
+    staged.rebuild_all().unwrap();
+    assert_eq!(all_story_json(&staged), all_story_json(&direct));
+    assert_eq!(staged.check().unwrap(), Vec::<String>::new());
+}
+
+#[test]
+fn chunked_ingest_commits_every_chunk_in_order() {
+    // `ingest_with` prepares the next chunk while it writes one: every
+    // chunk is still reported once, in input order, after its commit.
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open_with(
+        dir.path().join("c.db"),
+        StoreOptions {
+            chunk_size: 4,
+            ..StoreOptions::default()
+        },
+    )
+    .unwrap();
+    let batch = demo_batch();
+    let ids: Vec<String> = batch.articles.iter().map(|a| a.id.clone()).collect();
+    let mut calls = Vec::new();
+    store
+        .ingest_with(batch, &mut |s| {
+            // Committed: visible on a fresh read connection.
+            for id in &s.stored {
+                assert!(store.article(id).unwrap().is_some(), "{id}");
+            }
+            calls.push(s.stored.clone());
+        })
+        .unwrap();
+    assert_eq!(calls.len(), ids.len().div_ceil(4));
+    assert!(calls.iter().all(|c| c.len() <= 4));
+    assert_eq!(calls.concat(), ids);
+    assert_eq!(store.dirty_stories().unwrap(), 0);
+    assert_eq!(store.check().unwrap(), Vec::<String>::new());
+}
+
+#[test]
+fn a_story_that_grows_while_it_is_built_stays_dirty() {
+    // A rebuild reads its stories on a read connection and builds them
+    // without the write lock; articles committed meanwhile keep the story
+    // dirty (its newer build is still written), and the next round
+    // catches up.
+    let (_d, store) = temp_store();
+    let first = raw(
+        "s1",
+        "Wire",
+        "2024-03-01",
+        "Dock workers at the harbour went on strike on Monday over pay, the union said. \
+         The port authority said talks would resume on Wednesday.",
+    );
+    let second = raw(
+        "s2",
+        "Daily",
+        "2024-03-02",
+        "The harbour strike by dock workers entered its second day on Tuesday over pay, \
+         the union said. Talks with the port authority resume on Wednesday.",
+    );
+    let summary = store
+        .ingest_many(vec![Batch {
+            articles: vec![first],
+            skipped: Vec::new(),
+        }])
+        .unwrap();
+    let story = summary[0].stories[0].clone();
+    let max_articles = store.options.max_brief_articles;
+    let loaded = store
+        .read(|c| write::load_dirty(c, 10, max_articles))
+        .unwrap();
+    assert_eq!(loaded.len(), 1);
+    // Another article joins the story before the build is written.
+    let joined = store
+        .ingest_many(vec![Batch {
+            articles: vec![second],
+            skipped: Vec::new(),
+        }])
+        .unwrap();
+    assert_eq!(joined[0].stories, vec![story.clone()], "same story");
+    let built = write::build_all(loaded, &store.builder, &store.analyzer);
+    store.writer.lock().unwrap().write_built(&built).unwrap();
+    let (json, stale) = store.story_json_state(&story).unwrap().unwrap();
+    assert!(stale, "built before s2 joined");
+    let s: crosscheck_model::Story = serde_json::from_str(&json).unwrap();
+    assert_eq!(s.articles, vec!["s1".to_string()]);
+    // The next round builds it with both articles and clears the mark.
+    assert_eq!(store.rebuild_dirty(10).unwrap(), 1);
+    let (json, stale) = store.story_json_state(&story).unwrap().unwrap();
+    assert!(!stale);
+    let s: crosscheck_model::Story = serde_json::from_str(&json).unwrap();
+    assert_eq!(s.articles.len(), 2);
+    assert_eq!(store.dirty_stories().unwrap(), 0);
+    assert_eq!(store.check().unwrap(), Vec::<String>::new());
+}

@@ -38,7 +38,9 @@ pub(crate) struct Prepared {
 
 struct Ready {
     content_hash: String,
-    doc: Document,
+    /// The cleaned article (its analysis is not kept: the writer needs only
+    /// what is below, and a prepared batch may wait in a queue).
+    article: Article,
     norm_hash: i64,
     shingles: usize,
     signature: Signature,
@@ -56,7 +58,38 @@ pub(crate) fn prepare_all(raw: Vec<RawArticle>) -> Vec<Prepared> {
     raw.into_par_iter().map(prepare).collect()
 }
 
-fn prepare(raw: RawArticle) -> Prepared {
+impl Prepared {
+    /// About how many bytes of heap this prepared article holds.
+    pub(crate) fn heap_bytes(&self) -> usize {
+        let opt = |s: &Option<String>| s.as_ref().map_or(0, String::len);
+        std::mem::size_of::<Prepared>()
+            + self.origin.len()
+            + match &self.outcome {
+                Ok(r) => {
+                    let a = &r.article;
+                    r.content_hash.len()
+                        + a.id.len()
+                        + opt(&a.source)
+                        + opt(&a.title)
+                        + opt(&a.url)
+                        + opt(&a.published)
+                        + a.text.len()
+                        + a.removed
+                            .iter()
+                            .map(|x| std::mem::size_of_val(x) + x.text.len())
+                            .sum::<usize>()
+                        + r.tf
+                            .iter()
+                            .map(|(t, _)| std::mem::size_of::<(String, f32)>() + t.len())
+                            .sum::<usize>()
+                }
+                Err(s) => s.path.len() + s.reason.len(),
+            }
+    }
+}
+
+/// Prepare one raw article (no database access; any thread).
+pub(crate) fn prepare(raw: RawArticle) -> Prepared {
     let origin = raw.origin.clone();
     let content_hash = content_hash(&raw);
     let outcome = PIPELINE.with(|p| p.prepare(raw)).map(|article| {
@@ -77,7 +110,7 @@ fn prepare(raw: RawArticle) -> Prepared {
             signature,
             tf,
             time,
-            doc,
+            article: doc.article,
         }
     });
     Prepared { origin, outcome }
@@ -115,10 +148,7 @@ fn content_hash(raw: &RawArticle) -> String {
 pub(crate) struct Writer {
     conn: Connection,
     index: StoryIndex,
-    builder: StoryBuilder,
-    analyzer: Analyzer,
     dedup: Deduplicator,
-    max_brief_articles: usize,
 }
 
 /// A stored article that a new one copies.
@@ -134,15 +164,14 @@ struct CopyOf {
 impl Writer {
     pub(crate) fn new(conn: Connection, options: &StoreOptions) -> Result<Self> {
         let index = StoryIndex::load(&conn, options.cluster_threshold)?;
+        // Every statement of the write path stays prepared.
+        conn.set_prepared_statement_cache_capacity(32);
         Ok(Writer {
             conn,
             index,
-            builder: StoryBuilder::new(options.brief_sentences, options.brief_words),
-            analyzer: Analyzer::english(),
             dedup: Deduplicator::new()
                 .near_threshold(NEAR)
                 .containment_threshold(CONTAINMENT),
-            max_brief_articles: options.max_brief_articles.max(1),
         })
     }
 
@@ -174,7 +203,7 @@ impl Writer {
                         continue;
                     }
                 };
-                let id = ready.doc.article.id.clone();
+                let id = ready.article.id.clone();
                 let existing: Option<String> = tx
                     .prepare_cached("SELECT content_hash FROM articles WHERE id = ?1")?
                     .query_row([&id], |r| r.get(0))
@@ -230,10 +259,8 @@ fn store_one(
     for (term, w) in &r.tf {
         let (id, created) = index.intern(term);
         if created {
-            tx.execute(
-                "INSERT INTO terms(id, term, df) VALUES (?1, ?2, 0)",
-                params![id, term],
-            )?;
+            tx.prepare_cached("INSERT INTO terms(id, term, df) VALUES (?1, ?2, 0)")?
+                .execute(params![id, term])?;
         }
         weights.push((id, *w));
     }
@@ -251,9 +278,9 @@ fn store_one(
         },
     };
 
-    let seq: i64 = tx.query_row("SELECT coalesce(max(seq), 0) + 1 FROM articles", [], |x| {
-        x.get(0)
-    })?;
+    let seq: i64 = tx
+        .prepare_cached("SELECT coalesce(max(seq), 0) + 1 FROM articles")?
+        .query_row([], |x| x.get(0))?;
     let (story, in_centroid, root) = match &copy {
         Some(c) => {
             let root = c.root.unwrap_or(c.seq);
@@ -272,7 +299,7 @@ fn store_one(
                 )?;
                 let story = tx.last_insert_rowid();
                 // Served until the story is first built (it is dirty).
-                let a = &r.doc.article;
+                let a = &r.article;
                 let placeholder = Story {
                     id: format!("story-{story}"),
                     title: fallback_title(a),
@@ -302,14 +329,15 @@ fn store_one(
         index.touch_time(story, r.time);
     }
 
-    let a = &r.doc.article;
+    let a = &r.article;
     let removed = serde_json::to_string(&a.removed).expect("removed lines serialise");
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO articles(seq, id, content_hash, norm_hash, source, title, url, published, \
          published_ts, text, removed, story, in_centroid, dup_root, dup_kind, dup_similarity, \
          dup_original, shingles, signature, vector) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
-        params![
+    )?
+    .execute(params![
             seq,
             a.id,
             r.content_hash,
@@ -330,12 +358,9 @@ fn store_one(
             r.shingles as i64,
             index::encode_signature(&r.signature),
             index::encode_vector(&vector),
-        ],
-    )?;
-    tx.execute(
-        "INSERT INTO articles_fts(rowid, title, text) VALUES (?1, ?2, ?3)",
-        params![seq, a.title, a.text],
-    )?;
+    ])?;
+    tx.prepare_cached("INSERT INTO articles_fts(rowid, title, text) VALUES (?1, ?2, ?3)")?
+        .execute(params![seq, a.title, a.text])?;
     Ok(story)
 }
 
@@ -350,20 +375,19 @@ fn kind_name(k: DuplicateKind) -> &'static str {
 /// The first stored article with the same normalised text.
 fn exact_copy(tx: &Transaction, norm_hash: i64) -> Result<Option<CopyOf>> {
     Ok(tx
-        .query_row(
+        .prepare_cached(
             "SELECT seq, story, dup_root FROM articles WHERE norm_hash = ?1 ORDER BY seq LIMIT 1",
-            [norm_hash],
-            |x| {
-                Ok(CopyOf {
-                    seq: x.get(0)?,
-                    story: x.get(1)?,
-                    root: x.get(2)?,
-                    kind: DuplicateKind::Exact,
-                    similarity: 1.0,
-                    original: None,
-                })
-            },
-        )
+        )?
+        .query_row([norm_hash], |x| {
+            Ok(CopyOf {
+                seq: x.get(0)?,
+                story: x.get(1)?,
+                root: x.get(2)?,
+                kind: DuplicateKind::Exact,
+                similarity: 1.0,
+                original: None,
+            })
+        })
         .optional()?)
 }
 
@@ -433,7 +457,7 @@ fn verified_copy(
         let mine = Document {
             article: Article {
                 removed: Vec::new(),
-                ..r.doc.article.clone()
+                ..r.article.clone()
             },
             sentences: Vec::new(),
         };
@@ -482,33 +506,48 @@ fn mark_dirty(tx: &Transaction, seq: i64) -> Result<()> {
     Ok(())
 }
 
+/// Read up to `limit` dirty stories, those dirty longest first, in one read
+/// transaction (a consistent snapshot: each story's members and its
+/// `updated` mark, the `seq` of its latest article, agree).
+pub(crate) fn load_dirty(
+    conn: &Connection,
+    limit: usize,
+    max_articles: usize,
+) -> Result<Vec<Loaded>> {
+    let tx = conn.unchecked_transaction()?;
+    let dirty: Vec<(i64, i64)> = {
+        let mut stmt = tx.prepare_cached(
+            "SELECT seq, updated FROM stories WHERE dirty > 0 ORDER BY dirty, seq LIMIT ?1",
+        )?;
+        let rows = stmt.query_map([limit.max(1) as i64], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    let loaded = dirty
+        .into_iter()
+        .map(|(seq, updated)| load_story(&tx, seq, updated, max_articles))
+        .collect::<Result<_>>()?;
+    tx.commit()?;
+    Ok(loaded)
+}
+
+/// Build loaded stories in parallel (no database access).
+pub(crate) fn build_all(
+    loaded: Vec<Loaded>,
+    builder: &StoryBuilder,
+    analyzer: &Analyzer,
+) -> Vec<Built> {
+    loaded
+        .into_par_iter()
+        .map(|l| build_story(l, builder, analyzer))
+        .collect()
+}
+
 impl Writer {
-    /// Rebuild (facts, cross-check, brief) up to `limit` dirty stories, those
-    /// dirty longest first, in one transaction; returns how many. The
-    /// stories are read first, built in parallel, then written.
-    pub(crate) fn rebuild_dirty(&mut self, limit: usize) -> Result<usize> {
-        let dirty: Vec<(i64, i64)> = {
-            let mut stmt = self.conn.prepare_cached(
-                "SELECT seq, dirty FROM stories WHERE dirty > 0 ORDER BY dirty, seq LIMIT ?1",
-            )?;
-            let rows = stmt.query_map([limit.max(1) as i64], |r| Ok((r.get(0)?, r.get(1)?)))?;
-            rows.collect::<rusqlite::Result<_>>()?
-        };
-        if dirty.is_empty() {
-            return Ok(0);
-        }
-        let loaded: Vec<(i64, Loaded)> = dirty
-            .iter()
-            .map(|&(seq, mark)| Ok((mark, load_story(&self.conn, seq, self.max_brief_articles)?)))
-            .collect::<Result<_>>()?;
-        let (builder, analyzer) = (&self.builder, &self.analyzer);
-        let built: Vec<(i64, Built)> = loaded
-            .into_par_iter()
-            .map(|(mark, l)| (mark, build_story(l, builder, analyzer)))
-            .collect();
+    /// Write built stories in one transaction; returns how many.
+    pub(crate) fn write_built(&mut self, built: &[Built]) -> Result<usize> {
         let tx = self.conn.transaction()?;
-        for (mark, b) in &built {
-            write_story(&tx, b, *mark)?;
+        for b in built {
+            write_story(&tx, b)?;
         }
         tx.commit()?;
         Ok(built.len())
@@ -527,8 +566,11 @@ struct Member {
 }
 
 /// What building one story needs, read from the database.
-struct Loaded {
+pub(crate) struct Loaded {
     seq: i64,
+    /// The story's `updated` column when read: the `seq` of its latest
+    /// article.
+    updated: i64,
     /// Every member, in reading order.
     members: Vec<Member>,
     /// The members the brief reads (the most recent), in reading order.
@@ -536,13 +578,14 @@ struct Loaded {
 }
 
 /// A built story, ready to write.
-struct Built {
+pub(crate) struct Built {
     seq: i64,
+    updated: i64,
     story: Story,
 }
 
 /// Read story `seq`'s members and the articles its brief reads.
-fn load_story(conn: &Connection, seq: i64, max_articles: usize) -> Result<Loaded> {
+fn load_story(conn: &Connection, seq: i64, updated: i64, max_articles: usize) -> Result<Loaded> {
     let mut members: Vec<Member> = {
         let mut stmt = conn.prepare_cached(
             "SELECT seq, id, published, dup_root, dup_kind, dup_similarity, dup_original \
@@ -597,6 +640,7 @@ fn load_story(conn: &Connection, seq: i64, max_articles: usize) -> Result<Loaded
     }
     Ok(Loaded {
         seq,
+        updated,
         members,
         articles,
     })
@@ -607,6 +651,7 @@ fn load_story(conn: &Connection, seq: i64, max_articles: usize) -> Result<Loaded
 fn build_story(l: Loaded, builder: &StoryBuilder, analyzer: &Analyzer) -> Built {
     let Loaded {
         seq,
+        updated,
         members,
         articles,
     } = l;
@@ -668,23 +713,31 @@ fn build_story(l: Loaded, builder: &StoryBuilder, analyzer: &Analyzer) -> Built 
             })
             .unwrap_or_default();
     }
-    Built { seq, story }
+    Built {
+        seq,
+        updated,
+        story,
+    }
 }
 
 /// Write a built story (its JSON, title and search entry) and clear its
-/// dirty mark, unless articles joined it after `mark` was read (then it
-/// stays dirty). List columns are kept current by [`mark_dirty`].
-fn write_story(tx: &Transaction, b: &Built, mark: i64) -> Result<()> {
+/// dirty mark, unless articles joined it after it was read (its `updated`
+/// moved on): then the newer build is still written, but the story stays
+/// dirty, at the head of the rebuild order (its mark is unchanged). Rebuilds
+/// are serialised (`Store::rebuild_dirty`), so a build never overwrites a
+/// later one. List columns are kept current by [`mark_dirty`].
+fn write_story(tx: &Transaction, b: &Built) -> Result<()> {
     let json = serde_json::to_string(&b.story).expect("stories serialise");
     tx.prepare_cached(
-        "UPDATE stories SET title = ?1, json = ?2, dirty = 0 WHERE seq = ?3 AND dirty = ?4",
+        "UPDATE stories SET title = ?1, json = ?2, \
+           dirty = CASE WHEN updated = ?4 THEN 0 ELSE dirty END \
+         WHERE seq = ?3",
     )?
-    .execute(params![b.story.title, json, b.seq, mark])?;
+    .execute(params![b.story.title, json, b.seq, b.updated])?;
     let brief_text: Vec<&str> = b.story.brief.iter().map(|s| s.text.as_str()).collect();
-    tx.execute("DELETE FROM stories_fts WHERE rowid = ?1", [b.seq])?;
-    tx.execute(
-        "INSERT INTO stories_fts(rowid, title, brief) VALUES (?1, ?2, ?3)",
-        params![b.seq, b.story.title, brief_text.join(" ")],
-    )?;
+    tx.prepare_cached("DELETE FROM stories_fts WHERE rowid = ?1")?
+        .execute([b.seq])?;
+    tx.prepare_cached("INSERT INTO stories_fts(rowid, title, brief) VALUES (?1, ?2, ?3)")?
+        .execute(params![b.seq, b.story.title, brief_text.join(" ")])?;
     Ok(())
 }
