@@ -223,20 +223,8 @@ pub(crate) fn read<R: BufRead>(mut reader: R, display: &str, limit: u64) -> Warc
                 (uri, origin)
             }
             Err(why) => {
-                match drain(&mut reader, len) {
-                    Ok(got) if got == len => {}
-                    Ok(got) => {
-                        out.skipped.push(Skipped::new(
-                            origin,
-                            format!("truncated WARC record: {got} of {len} bytes"),
-                        ));
-                        break;
-                    }
-                    Err(e) => {
-                        out.skipped
-                            .push(Skipped::new(origin, format!("truncated WARC record: {e}")));
-                        break;
-                    }
+                if !skip_block(&mut reader, len, &origin, &mut out) {
+                    break;
                 }
                 if let Some(why) = why {
                     out.skipped.push(Skipped::new(origin.clone(), why));
@@ -248,24 +236,13 @@ pub(crate) fn read<R: BufRead>(mut reader: R, display: &str, limit: u64) -> Warc
             }
         };
         if len > limit {
-            match drain(&mut reader, len) {
-                Ok(got) if got == len => out.skipped.push(Skipped::new(
-                    origin.clone(),
-                    format!("record too large: {len} bytes (limit {limit}); raise --max-file-size"),
-                )),
-                Ok(got) => {
-                    out.skipped.push(Skipped::new(
-                        origin,
-                        format!("truncated WARC record: {got} of {len} bytes"),
-                    ));
-                    break;
-                }
-                Err(e) => {
-                    out.skipped
-                        .push(Skipped::new(origin, format!("truncated WARC record: {e}")));
-                    break;
-                }
+            if !skip_block(&mut reader, len, &origin, &mut out) {
+                break;
             }
+            out.skipped.push(Skipped::new(
+                origin.clone(),
+                format!("record too large: {len} bytes (limit {limit}); raise --max-file-size"),
+            ));
             if !finish(&mut reader, &origin, &mut out) {
                 break;
             }
@@ -312,6 +289,18 @@ pub(crate) fn read<R: BufRead>(mut reader: R, display: &str, limit: u64) -> Warc
 
 /// Pass over the end marker after a record's block; `false` (with the
 /// reason recorded) if the data ended before it or could not be read.
+/// Read past a record's `len`-byte block without keeping it; `false` (with
+/// the reason recorded) if the data ends first.
+fn skip_block<R: BufRead>(reader: &mut R, len: u64, origin: &str, out: &mut WarcItems) -> bool {
+    let why = match drain(&mut *reader, len) {
+        Ok(got) if got == len => return true,
+        Ok(got) => format!("truncated WARC record: {got} of {len} bytes"),
+        Err(e) => format!("truncated WARC record: {e}"),
+    };
+    out.skipped.push(Skipped::new(origin, why));
+    false
+}
+
 fn finish<R: BufRead>(reader: &mut R, origin: &str, out: &mut WarcItems) -> bool {
     match end_marker(reader) {
         Ok(true) => true,
