@@ -155,8 +155,11 @@ impl Reconciler {
             ));
         }
 
-        // Sentences stated by several independent outlets.
-        claims.extend(self.corroborated_sentences(docs, &outlets, &order));
+        // Sentences stated by several independent outlets. The sentence
+        // features computed there (the costly part) are kept, keyed by
+        // (document, sentence start), for the timeline.
+        let mut features: HashMap<(usize, usize), SentenceFeatures> = HashMap::new();
+        claims.extend(self.corroborated_sentences(docs, &outlets, &order, &mut features));
 
         claims.sort_by(|a, b| {
             b.2.independent_sources
@@ -167,7 +170,7 @@ impl Reconciler {
         let claims: Vec<Claim> = claims.into_iter().map(|c| c.2).collect();
 
         let (conflicts, updates) = find_conflicts(facts, &published);
-        let timeline = build_timeline(docs, facts, &order);
+        let timeline = build_timeline(docs, facts, &order, &mut features);
         StoryFacts {
             entities,
             claims,
@@ -183,6 +186,7 @@ impl Reconciler {
         docs: &[&Document],
         outlets: &Outlets,
         order: &HashMap<&str, usize>,
+        features: &mut HashMap<(usize, usize), SentenceFeatures>,
     ) -> Vec<(usize, usize, Claim)> {
         let analyzer = Analyzer::english();
         let mut items: Vec<(usize, Span, SentenceFeatures)> = Vec::new();
@@ -273,6 +277,7 @@ impl Reconciler {
                 },
             ));
         }
+        features.extend(items.into_iter().map(|(di, span, f)| ((di, span.start), f)));
         out
     }
 }
@@ -681,6 +686,7 @@ fn build_timeline(
     docs: &[&Document],
     facts: &[ArticleFacts],
     order: &HashMap<&str, usize>,
+    features: &mut HashMap<(usize, usize), SentenceFeatures>,
 ) -> Vec<TimelineEvent> {
     let analyzer = Analyzer::english();
     struct Ev {
@@ -692,11 +698,11 @@ fn build_timeline(
     }
     let mut events: Vec<Ev> = Vec::new();
     for (di, f) in facts.iter().enumerate() {
-        let Some(doc) = docs.iter().find(|d| d.article.id == f.article) else {
+        let Some(doc_index) = docs.iter().position(|d| d.article.id == f.article) else {
             continue;
         };
+        let doc = docs[doc_index];
         let mut seen: Vec<(usize, DateValue)> = Vec::new();
-        let mut cache: Vec<(usize, SentenceFeatures)> = Vec::new();
         for d in &f.dates {
             if matches!(d.value, DateValue::Week(_)) {
                 continue;
@@ -707,15 +713,13 @@ fn build_timeline(
             seen.push((d.sentence, d.value.clone()));
             let span = doc.sentences[d.sentence].span;
             let text = crosscheck_text::fold_whitespace(span.slice(&doc.article.text));
-            // Several dates of one sentence share its features.
-            let feats = match cache.iter().find(|(s, _)| *s == d.sentence) {
-                Some((_, f)) => f.clone(),
-                None => {
-                    let f = SentenceFeatures::new(&analyzer, &text);
-                    cache.push((d.sentence, f.clone()));
-                    f
-                }
-            };
+            // Features of the sentence: made once per sentence (by the
+            // corroboration step, or here for short ones), shared by its
+            // dates. Folding whitespace does not change a sentence's words.
+            let feats = features
+                .entry((doc_index, span.start))
+                .or_insert_with(|| SentenceFeatures::new(&analyzer, &text))
+                .clone();
             let pos = (
                 order.get(f.article.as_str()).copied().unwrap_or(di),
                 span.start,
