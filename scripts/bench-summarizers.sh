@@ -21,24 +21,6 @@ python3 -m venv "$WORK/venv"
 "$WORK/venv/bin/pip" install --quiet --disable-pip-version-check \
     "sumy==0.11.0" "rouge-score==0.1.2" "numpy<3"
 
-cargo build --release --quiet -p crosscheck-cli
-BIN=target/release/crosscheck
-dumps=()
-if [ -d "$DATA/duc2003" ]; then
-    "$BIN" eval summarization --dataset "$DATA/duc2003" --dump "$WORK/duc.jsonl" >/dev/null
-    dumps+=("$WORK/duc.jsonl")
-fi
-if [ -d "$DATA/multiling2011" ]; then
-    "$BIN" eval summarization --dataset "$DATA/multiling2011" --language english \
-        --dump "$WORK/multiling.jsonl" >/dev/null
-    dumps+=("$WORK/multiling.jsonl")
-fi
-if [ -d "$SEEDS" ]; then
-    "$BIN" eval summarization --dataset "$SEEDS" --dump "$WORK/seeds.jsonl" >/dev/null
-    dumps+=("$WORK/seeds.jsonl")
-fi
-if [ ${#dumps[@]} -eq 0 ]; then
-    echo "bench-summarizers: no data set found under $DATA or $SEEDS" >&2
-    exit 1
-fi
+NAME=bench-summarizers
+. scripts/summarization-dumps.sh
 "$WORK/venv/bin/python" scripts/bench_summarizers.py "${dumps[@]}"

@@ -19,24 +19,6 @@ trap 'rm -rf "$WORK"' EXIT
 python3 -m venv "$WORK/venv"
 "$WORK/venv/bin/pip" install --quiet --disable-pip-version-check "rouge-score==0.1.2"
 
-cargo build --release --quiet -p crosscheck-cli
-BIN=target/release/crosscheck
-dumps=()
-if [ -d "$DATA/duc2003" ]; then
-    "$BIN" eval summarization --dataset "$DATA/duc2003" --dump "$WORK/duc.jsonl" >/dev/null
-    dumps+=("$WORK/duc.jsonl")
-fi
-if [ -d "$DATA/multiling2011" ]; then
-    "$BIN" eval summarization --dataset "$DATA/multiling2011" --language english \
-        --dump "$WORK/multiling.jsonl" >/dev/null
-    dumps+=("$WORK/multiling.jsonl")
-fi
-if [ -d "$SEEDS" ]; then
-    "$BIN" eval summarization --dataset "$SEEDS" --dump "$WORK/seeds.jsonl" >/dev/null
-    dumps+=("$WORK/seeds.jsonl")
-fi
-if [ ${#dumps[@]} -eq 0 ]; then
-    echo "rouge-check: no data set found under $DATA or $SEEDS" >&2
-    exit 1
-fi
+NAME=rouge-check
+. scripts/summarization-dumps.sh
 "$WORK/venv/bin/python" scripts/rouge_check.py "${dumps[@]}"
