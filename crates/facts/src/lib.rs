@@ -540,4 +540,6 @@ pub(crate) fn span_text(text: &str, span: Span) -> String {
 }
 
 #[cfg(test)]
+mod demo_docs;
+#[cfg(test)]
 mod tests;
