@@ -31,7 +31,11 @@
 //! * no **repetition**: a candidate that mostly repeats a chosen sentence (a
 //!   near-paraphrase from another outlet) is refused, and so is one that
 //!   states the same figures ("from 11 days to four" / "down to four days"),
-//!   however differently worded;
+//!   however differently worded, or one that a paraphrase judge
+//!   ([`Evidence::same_statement`], the reconcile stage's same-claim model
+//!   when the pipeline runs) takes for the same statement ("will face
+//!   questions from legislators on Wednesday" / "will take questions from
+//!   parliament's finance committee on Wednesday");
 //! * **asides** ("Separately, …") are worth less than the main story;
 //! * no **dangling openers**: "He added that…" or `"…," she said` is used only
 //!   right after the sentence it points back to; a sentence that is nothing
@@ -64,9 +68,25 @@ pub struct Brief {
     pub sentences: Vec<BriefSentence>,
 }
 
+/// Share of the smaller sentence's terms two candidates must have in common
+/// before a [`SameStatement`] judge is asked about them.
+const JUDGE_MIN_SHARED: f64 = 0.3;
+
+/// Decides whether two sentences state the same thing in different words.
+///
+/// This is the seam through which a trained paraphrase model (the reconcile
+/// stage's same-claim model, wired in by the `crosscheck` crate) tells the
+/// brief which candidates repeat a chosen sentence, without the brief
+/// depending on that stage. The brief asks only about pairs its own word and
+/// figure tests do not already call repeats.
+pub trait SameStatement {
+    /// Whether `a` and `b` (two sentences, as cited) say the same thing.
+    fn same(&self, a: &str, b: &str) -> bool;
+}
+
 /// What the facts and reconcile stages found in a story, used to weigh
 /// sentences. Every field may be empty.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Clone, Copy, Default)]
 pub struct Evidence<'a> {
     /// Claims with their independent-source counts and citations.
     pub claims: &'a [Claim],
@@ -74,6 +94,20 @@ pub struct Evidence<'a> {
     pub conflicts: &'a [Conflict],
     /// Named entities merged across the story's articles.
     pub entities: &'a [Entity],
+    /// A paraphrase judge: candidates it takes for the same statement as a
+    /// chosen sentence are left out, like word-level repeats.
+    pub same_statement: Option<&'a dyn SameStatement>,
+}
+
+impl std::fmt::Debug for Evidence<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Evidence")
+            .field("claims", &self.claims)
+            .field("conflicts", &self.conflicts)
+            .field("entities", &self.entities)
+            .field("same_statement", &self.same_statement.is_some())
+            .finish()
+    }
 }
 
 /// Writes briefs; configure with the builder methods.
@@ -299,7 +333,7 @@ impl Briefer {
         let sources = source_groups(docs, duplicates);
         let mut story = Story::build(docs, &sources);
         story.weigh_evidence(docs, &sources, &evidence);
-        let selection = self.select(&story, docs);
+        let selection = self.select(&story, docs, evidence.same_statement);
         let chosen = order(&story, selection);
         let copies = verbatim_index(docs);
         let sentences = chosen
@@ -349,7 +383,22 @@ impl Briefer {
     /// Greedy concept coverage: repeatedly take the candidate that adds the
     /// most uncovered concept value per word (scaled by its position and
     /// evidence factors), within the word and sentence budgets.
-    fn select(&self, story: &Story, docs: &[&Document]) -> Selection {
+    fn select(
+        &self,
+        story: &Story,
+        docs: &[&Document],
+        judge: Option<&dyn SameStatement>,
+    ) -> Selection {
+        // Word and figure repeats are excluded as soon as a sentence is
+        // chosen; the (costlier) judge is asked only about the sentence about
+        // to be chosen, so it sees a few dozen pairs, not every candidate.
+        let repeats = |a: usize, b: usize| self.repeats(story, docs, None, a, b);
+        let judged = |ci: usize, chosen: &[usize]| {
+            judge.is_some()
+                && chosen
+                    .iter()
+                    .any(|&o| self.repeats(story, docs, judge, ci, o))
+        };
         let cands = &story.candidates;
         let mut covered = vec![false; story.weights.len()];
         let mut excluded = vec![false; cands.len()];
@@ -411,11 +460,14 @@ impl Briefer {
                 }
             }
             let Some((_, ci)) = best else { break };
-            sel.add(ci);
             excluded[ci] = true;
+            if judged(ci, &sel.chosen) {
+                continue;
+            }
+            sel.add(ci);
             // Near-paraphrases of the chosen sentence are out.
             for (oi, out) in excluded.iter_mut().enumerate() {
-                if !*out && self.repeats(story, oi, ci) {
+                if !*out && repeats(oi, ci) {
                     *out = true;
                 }
             }
@@ -423,23 +475,22 @@ impl Briefer {
         // Overflow: one more sentence past the budget, placed last.
         let mut tail = None;
         if self.overflow && sel.chosen.len() < self.max_sentences {
-            let mut best: Option<(f64, usize)> = None;
+            let mut ranked: Vec<(f64, usize)> = Vec::new();
             for (ci, &out) in blocked.iter().enumerate() {
                 if out || sel.chosen.contains(&ci) || !sel.anchored(ci) {
                     continue;
                 }
-                if sel.chosen.iter().any(|&o| self.repeats(story, ci, o)) {
+                if sel.chosen.iter().any(|&o| repeats(ci, o)) {
                     continue;
                 }
                 let score = sel.score(ci);
-                if score <= 0.0 {
-                    continue;
-                }
-                if best.is_none_or(|(b, bi)| score > b || (score == b && ci < bi)) {
-                    best = Some((score, ci));
+                if score > 0.0 {
+                    ranked.push((score, ci));
                 }
             }
-            if let Some((_, ci)) = best {
+            // Best first (ties: earlier candidate), skipping judged repeats.
+            ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            if let Some(&(_, ci)) = ranked.iter().find(|&&(_, ci)| !judged(ci, &sel.chosen)) {
                 sel.add(ci);
                 tail = Some(ci);
             }
@@ -451,10 +502,30 @@ impl Briefer {
     }
 
     /// Whether candidate `a` says again what candidate `b` says: most of the
-    /// smaller one's terms are shared, or they state the same figures.
-    fn repeats(&self, story: &Story, a: usize, b: usize) -> bool {
+    /// smaller one's terms are shared, they state the same figures, or the
+    /// paraphrase judge (when there is one) takes them for the same statement.
+    fn repeats(
+        &self,
+        story: &Story,
+        docs: &[&Document],
+        judge: Option<&dyn SameStatement>,
+        a: usize,
+        b: usize,
+    ) -> bool {
         let (ca, cb) = (&story.candidates[a], &story.candidates[b]);
-        overlap(&ca.terms, &cb.terms) > self.redundancy || same_figures(&ca.figures, &cb.figures)
+        let shared = overlap(&ca.terms, &cb.terms);
+        if shared > self.redundancy || same_figures(&ca.figures, &cb.figures) {
+            return true;
+        }
+        // The judge is asked only about pairs sharing enough terms to be
+        // paraphrases at all (the trained model's own pre-filter asks for
+        // 40% of the shorter sentence's stems); most pairs of a story are
+        // settled here without it.
+        shared >= JUDGE_MIN_SHARED
+            && judge.is_some_and(|j| {
+                let text = |c: &Candidate| c.span.slice(&docs[c.doc].article.text);
+                j.same(text(ca), text(cb))
+            })
     }
 }
 

@@ -307,8 +307,8 @@ fn paraphrases_of_one_figure_are_repeats() {
     let briefer = Briefer::new();
     for (x, y) in SAME_FACT {
         let (i, j) = (candidate(&story, &docs, x), candidate(&story, &docs, y));
-        assert!(briefer.repeats(&story, i, j), "{x:?} / {y:?}");
-        assert!(briefer.repeats(&story, j, i), "{y:?} / {x:?}");
+        assert!(briefer.repeats(&story, &docs, None, i, j), "{x:?} / {y:?}");
+        assert!(briefer.repeats(&story, &docs, None, j, i), "{y:?} / {x:?}");
     }
     // Different facts about the same tunnel are not repeats.
     for (x, y) in [
@@ -317,7 +317,7 @@ fn paraphrases_of_one_figure_are_repeats() {
         ("Local hauliers", "just 25 minutes"),
     ] {
         let (i, j) = (candidate(&story, &docs, x), candidate(&story, &docs, y));
-        assert!(!briefer.repeats(&story, i, j), "{x:?} / {y:?}");
+        assert!(!briefer.repeats(&story, &docs, None, i, j), "{x:?} / {y:?}");
     }
 }
 
@@ -351,7 +351,7 @@ fn a_shared_figure_alone_does_not_make_a_repeat() {
     let sources = source_groups(&[&a, &b], &[]);
     let story = Story::build(&[&a, &b], &sources);
     let first = |d: usize| story.by_sentence[&(d, 0)];
-    assert!(!Briefer::new().repeats(&story, first(0), first(1)));
+    assert!(!Briefer::new().repeats(&story, &[&a, &b], None, first(0), first(1)));
 }
 
 #[test]
@@ -364,4 +364,46 @@ fn number_words_are_recognised_after_stemming() {
     for t in crate::ANALYZER.terms("members council stadium tenant") {
         assert!(!is_number_term(&t), "{t}");
     }
+}
+
+/// A judge that takes two sentences for the same statement when both
+/// mention the minister's hearing (a stand-in for the trained model).
+struct HearingJudge(std::cell::Cell<usize>);
+
+impl SameStatement for HearingJudge {
+    fn same(&self, a: &str, b: &str) -> bool {
+        self.0.set(self.0.get() + 1);
+        a.contains("Wednesday") && b.contains("Wednesday")
+    }
+}
+
+#[test]
+fn the_paraphrase_judge_removes_repeats_the_word_tests_miss() {
+    let a = doc(
+        "a",
+        "Harbour minister Edda Quist will face questions from legislators on Wednesday. \
+         The ferry strike has stopped crossings to the islands for six days.",
+    );
+    let b = doc(
+        "b",
+        "Quist is due to take questions from the transport committee of parliament on Wednesday. \
+         Island shops have begun to run short of fresh food.",
+    );
+    let hearing = |br: &Brief| {
+        br.sentences
+            .iter()
+            .filter(|s| s.text.contains("Wednesday"))
+            .count()
+    };
+    // The two hearing sentences share too few words for the word test.
+    assert_eq!(hearing(&Briefer::new().brief(&[&a, &b], &[])), 2);
+    let judge = HearingJudge(std::cell::Cell::new(0));
+    let evidence = Evidence {
+        same_statement: Some(&judge),
+        ..Evidence::default()
+    };
+    let brief = Briefer::new().brief_with(&[&a, &b], &[], evidence);
+    assert_eq!(hearing(&brief), 1, "{:#?}", brief.sentences);
+    assert!(judge.0.get() > 0);
+    assert_eq!(brief.sentences.len(), 3, "{:#?}", brief.sentences);
 }

@@ -7,10 +7,48 @@
 //! facts, cross-checking and the cited brief — so both paths produce the
 //! same story object from the same documents.
 
-use crosscheck_brief::{Briefer, Evidence};
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use crosscheck_brief::{Briefer, Evidence, SameStatement};
 use crosscheck_facts::Extractor;
 use crosscheck_model::{Document, Duplicate, Story, Update};
+use crosscheck_reconcile::paraphrase::{self, SentenceFeatures};
 use crosscheck_reconcile::Reconciler;
+use crosscheck_text::Analyzer;
+
+/// The reconcile stage's same-claim model (`crosscheck_reconcile::paraphrase`)
+/// as the brief's paraphrase judge: two sentences state the same thing when
+/// they pass the model's shared-stem pre-filter and score at or above its
+/// decision threshold. Sentence features are made once per sentence and kept
+/// for the life of the judge (one story's brief).
+pub struct ParaphraseJudge {
+    analyzer: Analyzer,
+    features: RefCell<HashMap<String, SentenceFeatures>>,
+}
+
+impl Default for ParaphraseJudge {
+    fn default() -> Self {
+        ParaphraseJudge {
+            analyzer: Analyzer::english(),
+            features: RefCell::new(HashMap::new()),
+        }
+    }
+}
+
+impl SameStatement for ParaphraseJudge {
+    fn same(&self, a: &str, b: &str) -> bool {
+        let mut cache = self.features.borrow_mut();
+        for s in [a, b] {
+            if !cache.contains_key(s) {
+                let f = SentenceFeatures::new(&self.analyzer, s);
+                cache.insert(s.to_owned(), f);
+            }
+        }
+        let (fa, fb) = (&cache[a], &cache[b]);
+        paraphrase::may_match(fa, fb) && paraphrase::score(fa, fb) >= paraphrase::THRESHOLD
+    }
+}
 
 /// Builds the story object of the JSON contract for one story's documents.
 #[derive(Debug, Clone)]
@@ -71,10 +109,12 @@ impl StoryBuilder {
     ) -> Story {
         let facts: Vec<_> = docs.iter().map(|d| self.facts.extract(d)).collect();
         let checked = self.reconciler.reconcile(docs, &facts, duplicates);
+        let judge = ParaphraseJudge::default();
         let evidence = Evidence {
             claims: &checked.claims,
             conflicts: &checked.conflicts,
             entities: &checked.entities,
+            same_statement: Some(&judge),
         };
         let brief = self.briefer.brief_with(docs, duplicates, evidence);
         Story {

@@ -30,6 +30,7 @@ pub mod render;
 pub mod stream;
 pub mod verify;
 
+pub use crosscheck_brief as brief;
 pub use crosscheck_dedup as dedup;
 pub use crosscheck_extract as extract;
 pub use crosscheck_facts as facts;

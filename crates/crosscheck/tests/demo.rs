@@ -155,3 +155,23 @@ fn demo_folder_plus_seeds_gives_five_stories() {
     let seed_ids: Vec<&str> = seed_ids.iter().map(String::as_str).collect();
     assert_eq!(partition(&report), expected(&[&seed_ids]));
 }
+
+#[test]
+fn no_demo_brief_says_one_thing_twice() {
+    use crosscheck::brief::SameStatement;
+    let report = demo();
+    for story in &report.stories {
+        let judge = crosscheck::incremental::ParaphraseJudge::default();
+        for (i, a) in story.brief.iter().enumerate() {
+            for b in &story.brief[i + 1..] {
+                assert!(
+                    !judge.same(&a.text, &b.text),
+                    "{}: the brief says one thing twice:\n  {}\n  {}",
+                    story.id,
+                    a.text,
+                    b.text
+                );
+            }
+        }
+    }
+}

@@ -4,17 +4,19 @@
 //!
 //! ```sh
 //! cargo run --release -p crosscheck-eval --example brief_speed
+//! cargo run --release -p crosscheck-eval --example brief_speed -- --no-judge   # without the paraphrase judge
 //! ```
 
 use std::time::Instant;
 
 use crosscheck::model::Document;
 use crosscheck::Pipeline;
-use crosscheck_brief::{Briefer, Evidence};
+use crosscheck_brief::{Briefer, Evidence, SameStatement};
 use crosscheck_eval::datasets::duc;
 use crosscheck_text::Analyzer;
 
 fn main() {
+    let no_judge = std::env::args().any(|a| a == "--no-judge");
     let path = crosscheck_eval::default_dataset("duc2003");
     let Ok(clusters) = duc::load(&path) else {
         eprintln!("brief_speed: no DUC 2003 data under {}", path.display());
@@ -41,10 +43,13 @@ fn main() {
         .map(|d| crosscheck::facts::Extractor::new().extract(d))
         .collect();
     let checked = crosscheck::reconcile::Reconciler::new().reconcile(&refs, &facts, &duplicates);
+    // The pipeline's paraphrase judge, as `StoryBuilder::build` wires it.
+    let judge = crosscheck::incremental::ParaphraseJudge::default();
     let evidence = Evidence {
         claims: &checked.claims,
         conflicts: &checked.conflicts,
         entities: &checked.entities,
+        same_statement: Some(&judge),
     };
     let words: usize = docs
         .iter()
@@ -57,6 +62,12 @@ fn main() {
     let mut times: Vec<f64> = (0..runs)
         .map(|_| {
             let t = Instant::now();
+            // A fresh judge each run: its sentence features are part of the cost.
+            let judge = crosscheck::incremental::ParaphraseJudge::default();
+            let evidence = Evidence {
+                same_statement: (!no_judge).then_some(&judge as &dyn SameStatement),
+                ..evidence
+            };
             std::hint::black_box(briefer.brief_with(&refs, &duplicates, evidence));
             t.elapsed().as_secs_f64() * 1000.0
         })
