@@ -31,16 +31,9 @@ fn main() {
 #[allow(dead_code)]
 fn debug(clusters: &[&duc::Cluster], t: f64) {
     use crosscheck::{Batch, NoProgress};
-    let mut docs: Vec<(usize, crosscheck::model::RawArticle)> = clusters
-        .iter()
-        .enumerate()
-        .flat_map(|(g, c)| c.docs.iter().cloned().map(move |d| (g, d)))
-        .collect();
-    clustering::shuffle(&mut docs, 0x5EED_2003);
-    let gold: std::collections::HashMap<String, usize> =
-        docs.iter().map(|(g, d)| (d.id.clone(), *g)).collect();
+    let (docs, gold) = clustering::articles(clusters);
     let batch = Batch {
-        articles: docs.into_iter().map(|(_, d)| d).collect(),
+        articles: docs,
         skipped: vec![],
     };
     let g = Pipeline::builder()
@@ -50,8 +43,11 @@ fn debug(clusters: &[&duc::Cluster], t: f64) {
     for c in &g.clusters {
         let mut h: std::collections::BTreeMap<String, usize> = Default::default();
         for &i in c {
-            *h.entry(clusters[gold[&g.docs[i].article.id]].id.clone())
-                .or_default() += 1;
+            let labels: Vec<&str> = gold[&g.docs[i].article.id]
+                .iter()
+                .map(|&l| clusters[l].id.as_str())
+                .collect();
+            *h.entry(labels.join("+")).or_default() += 1;
         }
         println!("{h:?}");
     }
