@@ -334,7 +334,7 @@ impl Briefer {
         let mut story = Story::build(docs, &sources);
         story.weigh_evidence(docs, &sources, &evidence);
         let selection = self.select(&story, docs, evidence.same_statement);
-        let chosen = order(&story, selection);
+        let chosen = order(&story, docs, selection);
         let copies = verbatim_index(docs);
         let sentences = chosen
             .iter()
@@ -1247,19 +1247,37 @@ fn is_speech_verb(w: &str) -> bool {
 }
 
 /// Brief order: articles in the story's reading order (oldest first), then
-/// position in the article. The brief never opens with a disputed figure or
-/// a sentence that needs its antecedent.
-fn order(story: &Story, selection: Selection) -> Vec<usize> {
+/// position in the article. The brief opens with a sound sentence (not a
+/// disputed figure, not one that needs its antecedent) and, where time
+/// allows, with a lead: when another chosen sentence stands earlier in its
+/// own article than the opener does in its own, and time does not order the
+/// two articles (either is undated, or both appeared on the same day), that
+/// sentence opens the brief instead. Undated articles come in input order,
+/// which says nothing about which one tells the news first.
+fn order(story: &Story, docs: &[&Document], selection: Selection) -> Vec<usize> {
     let c = &story.candidates;
     let Selection { mut chosen, tail } = selection;
     chosen.retain(|&i| Some(i) != tail);
     chosen.sort_by_key(|&i| (c[i].doc, c[i].sentence));
-    if let Some(p) = chosen
-        .iter()
-        .position(|&i| !c[i].disputed && !c[i].dangling)
-    {
-        if p > 0 && c[chosen[0]].disputed {
-            // Move the first sound sentence (with its dependants) to the front.
+    let sound = |i: usize| !c[i].disputed && !c[i].dangling;
+    let day = |d: usize| {
+        let p = docs[d].article.published.as_deref()?;
+        Some(p.get(..10).unwrap_or(p))
+    };
+    let untimed = |a: usize, b: usize| match (day(a), day(b)) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    };
+    if let Some(first) = chosen.iter().position(|&i| sound(i)) {
+        let opener = c[chosen[first]].doc;
+        let mut p = first;
+        for (k, &i) in chosen.iter().enumerate().skip(first + 1) {
+            if sound(i) && c[i].sentence < c[chosen[p]].sentence && untimed(opener, c[i].doc) {
+                p = k;
+            }
+        }
+        if p > 0 {
+            // Move it (with the sentences that lean on it) to the front.
             let mut end = p + 1;
             while end < chosen.len()
                 && c[chosen[end]].dangling

@@ -407,3 +407,42 @@ fn the_paraphrase_judge_removes_repeats_the_word_tests_miss() {
     assert!(judge.0.get() > 0);
     assert_eq!(brief.sentences.len(), 3, "{:#?}", brief.sentences);
 }
+
+#[test]
+fn an_undated_story_opens_with_a_lead_sentence() {
+    // Input order puts the background piece first; neither article is dated.
+    let background = doc(
+        "background",
+        "The Tessel ferry line has run between Marrow and the islands since the war. \
+         Island councils said the Tessel ferry strike would hurt shops and schools on the islands. \
+         Crews on the Tessel ferry had warned of a strike over pay for months.",
+    );
+    let news = doc(
+        "news",
+        "Crews on the Tessel ferry walked out on Friday, stopping all crossings between Marrow and the islands. \
+         The Tessel ferry strike is the first on the line in twenty years.",
+    );
+    let opener = |docs: [&Document; 2]| {
+        let story = Story::build(&docs, &source_groups(&docs, &[]));
+        let bg = candidate(&story, &docs, "Island councils said");
+        let lead = candidate(&story, &docs, "walked out on Friday");
+        let chosen = order(
+            &story,
+            &docs,
+            Selection {
+                chosen: vec![lead, bg],
+                tail: None,
+            },
+        );
+        docs[story.candidates[chosen[0]].doc].article.id.clone()
+    };
+    assert_eq!(opener([&background, &news]), "news");
+    // Dated a day apart, time decides: the earlier article opens.
+    let (mut early, mut late) = (background.clone(), news.clone());
+    early.article.published = Some("2026-05-01T08:00:00Z".into());
+    late.article.published = Some("2026-05-02T08:00:00Z".into());
+    assert_eq!(opener([&early, &late]), "background");
+    // The same day: the lead opens.
+    late.article.published = Some("2026-05-01T18:00:00Z".into());
+    assert_eq!(opener([&early, &late]), "news");
+}
