@@ -8,7 +8,10 @@
 //!
 //! `--repeat N` times each engine N times and keeps the fastest run (the
 //! scores are the same every run): on a shared machine the fastest run is
-//! the one least disturbed by other jobs.
+//! the one least disturbed by other jobs. The median run is printed too,
+//! and on Linux the thread's CPU time for the same extraction calls (from
+//! `/proc/thread-self/schedstat`), which time slices lost to other jobs do
+//! not inflate.
 //!
 //! Every engine runs on the same decoded pages, one thread, timed around the
 //! extractor call only. `--score` scores predictions made by another tool
@@ -123,11 +126,42 @@ fn main() {
             let _ = f(&p.html);
         }
         let mut s = eval::evaluate_pages(&pages, &f);
+        let mut runs = vec![s.elapsed];
         for _ in 1..repeat {
-            let again = eval::evaluate_pages(&pages, &f);
-            s.elapsed = s.elapsed.min(again.elapsed);
+            runs.push(eval::evaluate_pages(&pages, &f).elapsed);
         }
+        runs.sort();
+        s.elapsed = runs[0];
         println!("== {name}\n{s}");
+        let cpu: Vec<f64> = (0..repeat)
+            .map_while(|_| {
+                let start = thread_cpu_secs()?;
+                for p in &pages {
+                    std::hint::black_box(f(&p.html));
+                }
+                Some(thread_cpu_secs()? - start)
+            })
+            .collect();
+        if !cpu.is_empty() {
+            let mut cpu = cpu;
+            cpu.sort_by(f64::total_cmp);
+            let mbs = |secs: f64| s.html_bytes as f64 / 1e6 / secs;
+            println!(
+                "CPU time of {} runs: best {:.2} MB/s ({:.1} pages/s), median {:.2} MB/s",
+                cpu.len(),
+                mbs(cpu[0]),
+                pages.len() as f64 / cpu[0],
+                mbs(cpu[cpu.len() / 2])
+            );
+        }
+        if repeat > 1 {
+            let median = runs[runs.len() / 2].as_secs_f64();
+            println!(
+                "median of {repeat} runs: {:.1} pages/s  {:.2} MB/s",
+                pages.len() as f64 / median,
+                s.html_bytes as f64 / 1e6 / median
+            );
+        }
         if let Some(dir) = &dump {
             dump_outputs(dir, name, &pages, &f);
         }
@@ -186,6 +220,14 @@ fn main() {
             }
         }
     }
+}
+
+/// CPU time of the calling thread so far, in seconds (Linux), `None`
+/// where `/proc/thread-self/schedstat` cannot be read.
+fn thread_cpu_secs() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: u64 = stat.split_whitespace().next()?.parse().ok()?;
+    Some(ns as f64 / 1e9)
 }
 
 /// Publication dates against the date in the page's URL (the benchmark has

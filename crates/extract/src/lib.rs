@@ -161,7 +161,7 @@ impl Extractor {
     }
 
     /// [`Extractor::extract`]; `lean: false` builds the tree from the whole
-    /// page (tests check that leaving script and style contents out changes
+    /// page (tests check that leaving out what `lean` leaves out changes
     /// nothing).
     fn extract_impl(&self, html: &str, lean: bool) -> Extracted {
         if html.trim().is_empty() {
@@ -170,8 +170,9 @@ impl Extractor {
                 ..Extracted::default()
             };
         }
-        // The tree is built from a copy without script and style contents
-        // (see `lean`); metadata and the audit trail read the page itself.
+        // The tree is built from a copy without scripts, styles, comments,
+        // drawings and other bytes no reader looks at (see `lean`); metadata
+        // also reads the page itself.
         let tree_html = if html.len() > MAX_TREE_BYTES {
             None
         } else if lean {
@@ -213,6 +214,10 @@ impl Extractor {
         };
         let mut r = Readability::new(tree_html, self.url.as_deref(), Some(cfg)).ok()?;
         let meta = meta::read(&r.doc, html, self.url.as_deref(), self.url_dates);
+        // `parse` retries with relaxed flags when the content is short (13
+        // of the 181 benchmark pages). One strict attempt first, re-parsing
+        // only those pages, measured no faster: the tree copy it saves is
+        // cheap next to parsing and scoring.
         let article = r.parse().ok()?;
         let content = r.doc.select("#readability-page-1");
         let (paragraphs, mut removed) = match content.nodes().first() {
@@ -253,8 +258,9 @@ impl Extractor {
                 .and_then(meta::normalize_date)
         });
         if self.record_removed {
-            // The tag stripper skips script and style contents anyway, so
-            // the lean copy gives the same paragraphs in half the bytes.
+            // The tag stripper skips scripts, styles, comments and drawings
+            // anyway, so the lean copy gives the same paragraphs (checked on
+            // the benchmark's 181 pages) in under half the bytes.
             dropped_paragraphs(tree_html, &paragraphs, title.as_deref(), &mut removed);
         }
         Some(Extracted {

@@ -106,11 +106,10 @@ pub(crate) fn paragraphs(root: &NodeRef<'_>, mode: Mode) -> (Vec<String>, Vec<(S
             continue;
         }
         if node.is_element() {
-            let name = node
-                .node_name()
-                .map(|n| n.to_ascii_lowercase())
-                .unwrap_or_default();
-            let name = name.as_str();
+            // The parser lower-cases HTML element names; foreign ones
+            // (`clipPath`) are in none of the lists below either way.
+            let local = node.qual_name_ref().map(|q| q.local.clone());
+            let name: &str = local.as_deref().unwrap_or("");
             if SILENT.contains(&name) {
                 continue;
             }
@@ -228,11 +227,10 @@ pub(crate) fn article(
             continue;
         }
         if node.is_element() {
-            let name = node
-                .node_name()
-                .map(|n| n.to_ascii_lowercase())
-                .unwrap_or_default();
-            let name = name.as_str();
+            // The parser lower-cases HTML element names; foreign ones
+            // (`clipPath`) are in none of the lists below either way.
+            let local = node.qual_name_ref().map(|q| q.local.clone());
+            let name: &str = local.as_deref().unwrap_or("");
             if SILENT.contains(&name) {
                 continue;
             }
