@@ -27,6 +27,10 @@
 //! A `--db` that already holds `--articles` articles is reused (no refill).
 //! `--release-memory false` turns off the server's return of freed heap
 //! memory to the system (`ServerConfig::release_memory`), for comparison.
+//! `--index-mib N` sets the store's memory budget for stories' clustering
+//! state (`StoreOptions::max_index_bytes`). The store's in-memory index
+//! sizes (`Store::index_stats`) are printed at the start and end of each
+//! phase, and their estimated bytes sampled with the memory every 10 s.
 
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -35,7 +39,7 @@ use std::time::{Duration, Instant};
 use axum::body::Bytes;
 use crosscheck_ingest::Batch;
 use crosscheck_server::{serve_on, ServerConfig};
-use crosscheck_store::{synth, Store};
+use crosscheck_store::{synth, Store, StoreOptions};
 use http_body_util::{BodyExt, Full};
 use hyper_util::client::legacy::Client;
 use hyper_util::rt::TokioExecutor;
@@ -53,6 +57,7 @@ struct Args {
     batch: usize,
     db: Option<std::path::PathBuf>,
     release_memory: bool,
+    index_mib: Option<usize>,
 }
 
 fn args() -> Args {
@@ -63,6 +68,7 @@ fn args() -> Args {
         batch: 50,
         db: None,
         release_memory: true,
+        index_mib: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(k) = it.next() {
@@ -74,6 +80,7 @@ fn args() -> Args {
             "--batch" => a.batch = v.parse::<usize>().expect("a number").max(1),
             "--db" => a.db = Some(v.into()),
             "--release-memory" => a.release_memory = v.parse().expect("true or false"),
+            "--index-mib" => a.index_mib = Some(v.parse().expect("a number")),
             _ => panic!("unknown option {k}"),
         }
     }
@@ -153,27 +160,67 @@ impl Hist {
     }
 }
 
+/// One memory sample: phase, RSS, heap in use, and (every 10 s) the
+/// store's index bytes, all in MiB.
+type Sample = (usize, f64, Option<f64>, Option<f64>);
+
 /// Resident memory sampled every second, tagged with the phase running.
 struct Memory {
     phase: Arc<AtomicUsize>,
     running: Arc<AtomicBool>,
-    handle: std::thread::JoinHandle<Vec<(usize, f64, Option<f64>)>>,
+    handle: std::thread::JoinHandle<Vec<Sample>>,
+}
+
+/// The store's in-memory index in MiB (its estimated bytes).
+fn index_mib(store: &Store) -> f64 {
+    let s = store.index_stats();
+    (s.vocab_bytes + s.story_bytes + s.posting_bytes + s.scratch_bytes) as f64 / 1048576.0
+}
+
+fn print_index(when: &str, store: &Store) {
+    let s = store.index_stats();
+    println!(
+        "index {when}: {} terms, {} resident + {} cold stories, {} centroid entries, {} postings in {} lists, {} evictions, {} reloads; MiB: vocabulary {:.1}, stories {:.1}, postings {:.1}, scratch {:.1}",
+        s.terms,
+        s.resident_stories,
+        s.cold_stories,
+        s.centroid_entries,
+        s.postings,
+        s.posting_lists,
+        s.evictions,
+        s.reloads,
+        s.vocab_bytes as f64 / 1048576.0,
+        s.story_bytes as f64 / 1048576.0,
+        s.posting_bytes as f64 / 1048576.0,
+        s.scratch_bytes as f64 / 1048576.0,
+    );
 }
 
 const PHASES: [&str; 3] = ["POST", "GET + rebuild", "drain"];
 
 impl Memory {
-    fn start() -> Self {
+    fn start(store: Arc<Store>) -> Self {
         let phase = Arc::new(AtomicUsize::new(0));
         let running = Arc::new(AtomicBool::new(true));
         let (p, r) = (phase.clone(), running.clone());
         let handle = std::thread::spawn(move || {
             let mut v = Vec::with_capacity(1024);
             while r.load(Ordering::Relaxed) {
-                v.push((p.load(Ordering::Relaxed), rss_mib(), heap_in_use_mib()));
+                let index = (v.len() % 10 == 0).then(|| index_mib(&store));
+                v.push((
+                    p.load(Ordering::Relaxed),
+                    rss_mib(),
+                    heap_in_use_mib(),
+                    index,
+                ));
                 std::thread::sleep(Duration::from_secs(1));
             }
-            v.push((p.load(Ordering::Relaxed), rss_mib(), heap_in_use_mib()));
+            v.push((
+                p.load(Ordering::Relaxed),
+                rss_mib(),
+                heap_in_use_mib(),
+                Some(index_mib(&store)),
+            ));
             v
         });
         Memory {
@@ -206,8 +253,22 @@ impl Memory {
         }
         let all: Vec<f64> = v.iter().map(|x| x.1).collect();
         line("RSS whole run", &all);
+        for (i, name) in PHASES.iter().enumerate() {
+            let s: Vec<f64> = v.iter().filter(|x| x.0 == i).filter_map(|x| x.2).collect();
+            line(&format!("heap in use (mallinfo2) {name}"), &s);
+        }
         let heap: Vec<f64> = v.iter().filter_map(|x| x.2).collect();
         line("heap in use (mallinfo2), whole run", &heap);
+        // Sampled every 10 s already: print them all.
+        let index: Vec<String> = v
+            .iter()
+            .filter_map(|x| x.3)
+            .map(|m| format!("{m:.1}"))
+            .collect();
+        println!(
+            "store index (estimated MiB) every 10 s: {}",
+            index.join(" ")
+        );
     }
 }
 
@@ -231,7 +292,11 @@ fn main() {
     let tmp = tempfile::tempdir().expect("temporary directory");
     let path = a.db.clone().unwrap_or_else(|| tmp.path().join("load.db"));
     let t = Instant::now();
-    let store = Arc::new(Store::open(&path).expect("open the store"));
+    let mut options = StoreOptions::default();
+    if let Some(n) = a.index_mib {
+        options.max_index_bytes = n << 20;
+    }
+    let store = Arc::new(Store::open_with(&path, options).expect("open the store"));
     eprintln!(
         "opened {} in {:.1} s",
         path.display(),
@@ -297,7 +362,8 @@ fn main() {
         let deadline = Instant::now() + Duration::from_secs(a.seconds);
         let next_id = Arc::new(AtomicU64::new(stats.articles as u64 + 10_000_000));
         let stored = Arc::new(AtomicU64::new(0));
-        let mem = Memory::start();
+        print_index("at the start of POST", &store);
+        let mem = Memory::start(store.clone());
         let start = Instant::now();
         let mut tasks = Vec::new();
         for _ in 0..a.concurrency {
@@ -353,6 +419,7 @@ fn main() {
             l.percentile(0.99),
         );
 
+        print_index("at the end of POST", &store);
         let dirty = store.dirty_stories().unwrap();
         println!("stories waiting for a rebuild after the POST phase: {dirty}");
 
@@ -414,6 +481,7 @@ fn main() {
             store.dirty_stories().unwrap(),
             t.elapsed().as_secs_f64()
         );
+        print_index("at the end", &store);
         mem.report();
     });
 }

@@ -22,8 +22,11 @@
 //!
 //! Memory stays flat under sustained load: the rebuild backlog is a mark
 //! per story in the database, each rebuild round reads a bounded number of
-//! stories, the queue is bounded, and freed heap memory is handed back to
-//! the system ([`ServerConfig::release_memory`]).
+//! stories, the queue is bounded, the store keeps the stories' clustering
+//! state within a budget (`StoreOptions::max_index_bytes`, in
+//! [`ServerConfig::store`]), reads run on a fixed set of threads and
+//! connections, and freed heap memory is handed back to the system
+//! ([`ServerConfig::release_memory`]).
 //!
 //! Reads (`GET /api/stories`, `/api/stories/{id}`, `/api/articles/{id}`,
 //! `/api/search`) run on a fixed set of read threads

@@ -1,15 +1,20 @@
 //! The in-memory side of incremental clustering: global document
-//! frequencies, article vectors and story centroids.
+//! frequencies, article vectors and story centroids, with the stories'
+//! part held to a memory budget.
 //!
 //! Everything here is derived from the database and rebuilt from it when a
 //! store is opened ([`StoryIndex::load`]), so the database stays the single
 //! source of truth: a crash can lose this state but never make it disagree
-//! with what was committed.
+//! with what was committed. The stories that do not fit the budget live
+//! only in the database (checkpoints written in the same transactions as
+//! the articles, see [`StoryIndex`]) and are read back when an article may
+//! join them, with the same floats, so the budget changes memory and
+//! writer time, never an assignment.
 
 use ahash::{AHashMap, AHashSet};
 use crosscheck_cluster::Vectorizer;
 use crosscheck_model::Document;
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 
 /// Terms kept per article vector (the heaviest, after IDF).
 pub(crate) const VECTOR_TERMS: usize = 48;
@@ -21,6 +26,15 @@ const MAX_CANDIDATES: usize = 8;
 const MAX_GAP_SECS: i64 = 7 * 86_400;
 /// Factor applied to similarity across a gap longer than seven days.
 const GAP_PENALTY: f64 = 0.5;
+/// Estimated heap bytes of a resident story besides its entries: its slot
+/// in the story table (at a typical load factor) and two empty tables.
+const STORY_BYTES: usize = 256;
+/// Estimated heap bytes of a centroid entry (`(u32, f32)` slot and control
+/// byte at a typical hash table load factor).
+const CENTROID_ENTRY_BYTES: usize = 14;
+/// Estimated heap bytes of an indexed term: its slot in the story's set
+/// and its entry in a posting list.
+const INDEXED_ENTRY_BYTES: usize = 20;
 
 /// Term frequencies (with the cluster stage's title, name, number and
 /// generic-word adjustments) of one document, before IDF: `(term, weight)`.
@@ -43,28 +57,147 @@ pub(crate) fn tf_weights(doc: &Document) -> Vec<(String, f32)> {
     out
 }
 
-/// A story's clustering state.
-#[derive(Debug, Default)]
+/// A story's clustering state: the sum of its members' vectors (the
+/// centroid, unnormalised) and its squared norm, the span of its
+/// publication times, the terms under which it is posted (`indexed`), the
+/// latest article it reflects (`upto`, an article `seq`) and when it was
+/// last used (`used`, the index's clock), for eviction.
+#[derive(Debug, Default, Clone, PartialEq)]
 struct StoryState {
     centroid: AHashMap<u32, f32>,
     norm_sq: f64,
     first: Option<i64>,
     last: Option<i64>,
     indexed: AHashSet<u32>,
+    upto: i64,
+    used: u64,
 }
 
 impl StoryState {
+    /// The estimate of the heap bytes this state holds that the eviction
+    /// budget counts (kept as running totals in [`StoryIndex`]).
+    fn budget_bytes(&self) -> usize {
+        STORY_BYTES
+            + self.centroid.len() * CENTROID_ENTRY_BYTES
+            + self.indexed.len() * INDEXED_ENTRY_BYTES
+    }
+
     fn dot(&self, v: &[(u32, f32)]) -> f64 {
         v.iter()
             .map(|&(t, w)| f64::from(w) * f64::from(self.centroid.get(&t).copied().unwrap_or(0.0)))
             .sum()
     }
+
+    /// About how many bytes of heap the state holds (hash tables at their
+    /// capacity: a slot per entry plus a control byte).
+    fn heap_bytes(&self) -> usize {
+        self.centroid.capacity() * (std::mem::size_of::<(u32, f32)>() + 1)
+            + self.indexed.capacity() * (std::mem::size_of::<u32>() + 1)
+    }
+
+    /// The checkpoint columns of `story_state`: centroid (sorted by term)
+    /// and indexed terms (sorted) as blobs.
+    fn encode(&self) -> (Vec<u8>, Vec<u8>) {
+        let mut centroid: Vector = self.centroid.iter().map(|(&t, &w)| (t, w)).collect();
+        centroid.sort_unstable_by_key(|e| e.0);
+        let mut indexed: Vec<u32> = self.indexed.iter().copied().collect();
+        indexed.sort_unstable();
+        (
+            encode_vector(&centroid),
+            indexed.iter().flat_map(|t| t.to_le_bytes()).collect(),
+        )
+    }
+
+    fn decode(
+        upto: i64,
+        first: Option<i64>,
+        last: Option<i64>,
+        norm_sq: f64,
+        centroid: &[u8],
+        indexed: &[u8],
+    ) -> Self {
+        StoryState {
+            centroid: decode_vector(centroid).into_iter().collect(),
+            norm_sq,
+            first,
+            last,
+            indexed: indexed
+                .chunks_exact(4)
+                .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+                .collect(),
+            upto,
+            used: 0,
+        }
+    }
 }
 
-/// Vocabulary, document frequencies and story centroids.
-#[derive(Debug, Default)]
+/// Sizes of the in-memory clustering state ([`crate::Store::index_stats`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct IndexStats {
+    /// Vocabulary entries (each with its document frequency).
+    pub terms: usize,
+    /// Articles counted in the document frequencies.
+    pub docs: u64,
+    /// Stories whose state is in memory.
+    pub resident_stories: usize,
+    /// Stories whose state is only in the database (`story_state`).
+    pub cold_stories: usize,
+    /// Centroid entries of the resident stories.
+    pub centroid_entries: usize,
+    /// Posting entries (resident story, lookup term); equal to the
+    /// resident stories' indexed terms.
+    pub postings: usize,
+    /// Terms with a posting list.
+    pub posting_lists: usize,
+    /// Stories moved out of memory since the index was loaded.
+    pub evictions: u64,
+    /// Stories brought back into memory since the index was loaded.
+    pub reloads: u64,
+    /// Estimated heap bytes of each part: vocabulary and document
+    /// frequencies, story states, posting lists, scratch space.
+    pub vocab_bytes: usize,
+    pub story_bytes: usize,
+    pub posting_bytes: usize,
+    pub scratch_bytes: usize,
+}
+
+/// Vocabulary, document frequencies and story centroids, with the memory
+/// of the story states bounded by `max_bytes`.
+///
+/// **Bounded residency.** Every story's state used to stay in memory for
+/// the life of the process, so memory grew with every story and every
+/// article (a centroid gains the new terms of each member). Now, when the
+/// resident stories' estimated bytes (centroid and indexed entries, a
+/// fixed cost per story: [`StoryIndex::resident_bytes`]) pass `max_bytes`
+/// at the end of a transaction, the least recently used ones (by the
+/// index's clock: a story is used when an article joins it or it is scored
+/// as a candidate) are *evicted*: their exact state is written to
+/// `story_state` (a checkpoint, `cold = 1`) and their number added to the
+/// `cold_postings` list of each of their lookup terms, in the same
+/// transaction as the articles, and both leave memory. A lookup also
+/// reads the `cold_postings` of its terms (only while some story is
+/// cold), skipping the stories that are resident, so a cold story is found
+/// exactly as a resident one would be; when it is among the candidates
+/// scored, its checkpoint is read back (`cold = 0`). The checkpoint holds
+/// the same floats that were in memory, so eviction never changes an
+/// assignment (a test checks this against an index that never evicts).
+///
+/// A `cold_postings` list is one row per term (a blob of story numbers),
+/// so a lookup reads at most [`LOOKUP_TERMS`] rows; it may also name
+/// stories that have since been read back (resident: skipped; a story's
+/// lookup terms only ever grow, so it never lacks one of a cold story's).
+/// Entries are never removed, so a story evicted again costs a write only
+/// for the terms it gained meanwhile. An earlier version kept a row per
+/// (term, story) and deleted a story's rows when it was read back:
+/// stepping through those rows cut ingest throughput about in half at
+/// 100,000 articles (one measurement on the shared machine).
+#[derive(Debug)]
 pub(crate) struct StoryIndex {
     pub(crate) threshold: f64,
+    max_bytes: usize,
+    /// Centroid and indexed entries of the resident stories.
+    centroid_total: usize,
+    indexed_total: usize,
     vocab: AHashMap<String, u32>,
     /// Document frequency per term id.
     pub(crate) df: Vec<u32>,
@@ -72,6 +205,16 @@ pub(crate) struct StoryIndex {
     pub(crate) docs: u64,
     stories: AHashMap<i64, StoryState>,
     postings: AHashMap<u32, Vec<i64>>,
+    /// Stories in `story_state` with `cold = 1`.
+    cold: usize,
+    /// Whether each story number is resident (dense, like `scores`: the
+    /// cold-posting scan asks this for every story number it reads, so it
+    /// should cost no more than the accumulation itself).
+    resident: Vec<bool>,
+    /// Ticks once per lookup: the recency of [`StoryState::used`].
+    clock: u64,
+    evictions: u64,
+    reloads: u64,
     /// Scratch space of [`StoryIndex::best`], kept between calls: a
     /// candidate score per story number (dense: stories are numbered from
     /// 1) and the stories scored so far.
@@ -83,15 +226,52 @@ pub(crate) struct StoryIndex {
 pub(crate) type Vector = Vec<(u32, f32)>;
 
 impl StoryIndex {
-    /// Rebuild from the database: vocabulary and document frequencies from
-    /// `terms`, centroids from the stored vectors of the articles that were
-    /// added to a centroid, in ingest order (the same float sums as when
-    /// they were first added).
-    pub(crate) fn load(conn: &Connection, threshold: f64) -> rusqlite::Result<Self> {
-        let mut ix = StoryIndex {
+    /// An empty index.
+    pub(crate) fn new(threshold: f64, max_bytes: usize) -> Self {
+        StoryIndex {
             threshold,
-            ..Default::default()
-        };
+            max_bytes,
+            centroid_total: 0,
+            indexed_total: 0,
+            vocab: AHashMap::new(),
+            df: Vec::new(),
+            docs: 0,
+            stories: AHashMap::new(),
+            postings: AHashMap::new(),
+            cold: 0,
+            resident: Vec::new(),
+            clock: 0,
+            evictions: 0,
+            reloads: 0,
+            scores: Vec::new(),
+            scored: Vec::new(),
+        }
+    }
+
+    /// The budget of the resident stories' estimated bytes.
+    pub(crate) fn max_bytes(&self) -> usize {
+        self.max_bytes
+    }
+
+    /// The resident stories' estimated bytes: what the budget bounds.
+    pub(crate) fn resident_bytes(&self) -> usize {
+        self.stories.len() * STORY_BYTES
+            + self.centroid_total * CENTROID_ENTRY_BYTES
+            + self.indexed_total * INDEXED_ENTRY_BYTES
+    }
+
+    /// Rebuild from the database: vocabulary and document frequencies from
+    /// `terms`; each story not cold from its checkpoint, if any, and then
+    /// from the stored vectors of the articles after it that were added to
+    /// a centroid, in ingest order (the same float sums as when they were
+    /// first added). Cold stories stay in the database. More than
+    /// `max_bytes` may be loaded; the next transaction evicts the excess.
+    pub(crate) fn load(
+        conn: &Connection,
+        threshold: f64,
+        max_bytes: usize,
+    ) -> rusqlite::Result<Self> {
+        let mut ix = StoryIndex::new(threshold, max_bytes);
         let mut stmt = conn.prepare("SELECT id, term, df FROM terms ORDER BY id")?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
@@ -107,18 +287,82 @@ impl StoryIndex {
         }
         ix.docs =
             conn.query_row("SELECT count(*) FROM articles", [], |r| r.get::<_, i64>(0))? as u64;
+        // Checkpoints: resident ones are loaded, cold ones remembered (by
+        // the article they reach) only for the scan below.
+        let mut cold_upto: AHashMap<i64, i64> = AHashMap::new();
         let mut stmt = conn.prepare(
-            "SELECT story, published_ts, in_centroid, vector FROM articles ORDER BY seq",
+            "SELECT story, upto, cold, first, last, norm_sq, centroid, indexed FROM story_state",
         )?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
             let story: i64 = r.get(0)?;
-            let ts: Option<i64> = r.get(1)?;
-            let in_centroid: bool = r.get(2)?;
-            let blob: Vec<u8> = r.get(3)?;
-            ix.touch_time(story, ts);
+            let upto: i64 = r.get(1)?;
+            if r.get::<_, bool>(2)? {
+                cold_upto.insert(story, upto);
+            } else {
+                let st = StoryState::decode(
+                    upto,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    &r.get::<_, Vec<u8>>(6)?,
+                    &r.get::<_, Vec<u8>>(7)?,
+                );
+                ix.stories.insert(story, st);
+            }
+        }
+        let mut stmt = conn.prepare(
+            "SELECT seq, story, published_ts, in_centroid, vector FROM articles ORDER BY seq",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let seq: i64 = r.get(0)?;
+            let story: i64 = r.get(1)?;
+            match ix.stories.get(&story) {
+                Some(st) if seq <= st.upto => continue,
+                Some(_) => {}
+                None => match cold_upto.get(&story) {
+                    Some(&upto) if seq <= upto => continue,
+                    // An article after a cold story's checkpoint (never
+                    // written so, but be safe): the story is resident from
+                    // its checkpoint on.
+                    Some(_) => {
+                        let st = read_checkpoint(conn, story)?.unwrap_or_default();
+                        ix.stories.insert(story, st);
+                        cold_upto.remove(&story);
+                    }
+                    None => {}
+                },
+            }
+            let ts: Option<i64> = r.get(2)?;
+            let in_centroid: bool = r.get(3)?;
             if in_centroid {
-                ix.add_to(story, &decode_vector(&blob), ts);
+                let v = decode_vector(&r.get::<_, Vec<u8>>(4)?);
+                ix.add_to(story, &v, ts, seq);
+            } else {
+                ix.touch_time(story, ts, seq);
+            }
+        }
+        ix.cold = cold_upto.len();
+        for st in ix.stories.values_mut() {
+            st.used = st.upto.max(0) as u64;
+        }
+        ix.clock = ix.stories.values().map(|s| s.used).max().unwrap_or(0);
+        let stories: Vec<(i64, Vec<u32>)> = ix
+            .stories
+            .iter()
+            .map(|(&s, st)| (s, st.indexed.iter().copied().collect()))
+            .collect();
+        ix.postings.clear();
+        let numbers: Vec<i64> = ix.stories.keys().copied().collect();
+        for s in numbers {
+            ix.mark(s, true);
+        }
+        ix.centroid_total = ix.stories.values().map(|s| s.centroid.len()).sum();
+        ix.indexed_total = ix.stories.values().map(|s| s.indexed.len()).sum();
+        for (s, terms) in stories {
+            for t in terms {
+                ix.postings.entry(t).or_default().push(s);
             }
         }
         Ok(ix)
@@ -173,38 +417,54 @@ impl StoryIndex {
         v
     }
 
-    /// The story `v` (published at `time`) should join: the live story
-    /// with the highest centroid cosine (halved across a gap of more than
-    /// seven days) when it reaches the threshold, among the stories that
-    /// share one of its strongest terms.
-    pub(crate) fn best(&mut self, v: &Vector, time: Option<i64>) -> Option<(i64, f64)> {
+    /// The story `v` (published at `time`) should join: the story with the
+    /// highest centroid cosine (halved across a gap of more than seven
+    /// days) when it reaches the threshold, among the stories that share
+    /// one of its strongest terms, resident or cold (cold candidates are
+    /// read back into memory; `conn` sees the current transaction).
+    pub(crate) fn best(
+        &mut self,
+        conn: &Connection,
+        v: &Vector,
+        time: Option<i64>,
+    ) -> rusqlite::Result<Option<(i64, f64)>> {
         if v.is_empty() {
-            return None;
+            return Ok(None);
         }
+        self.clock += 1;
         let mut top = v.clone();
         top.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         top.truncate(LOOKUP_TERMS);
         // Sum the weights of the shared lookup terms per story, in a dense
         // array (this runs for every stored article, over posting lists
         // that grow with the number of stories: a hash map here was a
-        // sixth of the writer's time at 100,000 articles).
-        let (scores, scored) = (&mut self.scores, &mut self.scored);
+        // sixth of the writer's time at 100,000 articles). A story is
+        // either resident or cold, so its sum is taken over the terms in
+        // the same order either way (the same float).
+        let mut cold_lists: Vec<i64> = Vec::new();
         for &(t, w) in &top {
+            let w = w.max(f32::MIN_POSITIVE);
             if let Some(list) = self.postings.get(&t) {
                 for &s in list {
-                    let i = s as usize;
-                    if i >= scores.len() {
-                        scores.resize((i + 1).next_power_of_two(), 0.0);
+                    accumulate(&mut self.scores, &mut self.scored, s, w);
+                }
+            }
+            if self.cold > 0 {
+                cold_lists.clear();
+                read_cold_postings(conn, t, &mut cold_lists)?;
+                for &s in &cold_lists {
+                    if !self.resident.get(s as usize).copied().unwrap_or(false) {
+                        accumulate(&mut self.scores, &mut self.scored, s, w);
                     }
-                    if scores[i] == 0.0 {
-                        scored.push(s);
-                    }
-                    scores[i] += w.max(f32::MIN_POSITIVE);
                 }
             }
         }
-        let mut cands: Vec<(i64, f32)> =
-            scored.drain(..).map(|s| (s, scores[s as usize])).collect();
+        let scores = &mut self.scores;
+        let mut cands: Vec<(i64, f32)> = self
+            .scored
+            .drain(..)
+            .map(|s| (s, scores[s as usize]))
+            .collect();
         for &(s, _) in &cands {
             scores[s as usize] = 0.0;
         }
@@ -217,7 +477,13 @@ impl StoryIndex {
         }
         let mut best: Option<(i64, f64)> = None;
         for (s, _) in cands {
-            let st = &self.stories[&s];
+            if !self.stories.contains_key(&s) {
+                self.reload(conn, s)?;
+            }
+            let Some(st) = self.stories.get_mut(&s) else {
+                continue;
+            };
+            st.used = self.clock;
             if st.norm_sq <= 0.0 {
                 continue;
             }
@@ -226,26 +492,79 @@ impl StoryIndex {
                 best = Some((s, sim));
             }
         }
-        best.filter(|&(_, sim)| sim >= self.threshold)
+        Ok(best.filter(|&(_, sim)| sim >= self.threshold))
     }
 
-    /// Record that an article published at `time` is in `story`.
-    pub(crate) fn touch_time(&mut self, story: i64, time: Option<i64>) {
+    /// Set whether `story` is resident in the dense flags.
+    fn mark(&mut self, story: i64, resident: bool) {
+        let i = story.max(0) as usize;
+        if i >= self.resident.len() {
+            self.resident.resize((i + 1).next_power_of_two(), false);
+        }
+        self.resident[i] = resident;
+    }
+
+    /// Make `story` resident before an article joins it: read back its
+    /// checkpoint if it is cold; a story with neither state nor checkpoint
+    /// is new.
+    pub(crate) fn ensure_resident(
+        &mut self,
+        conn: &Connection,
+        story: i64,
+    ) -> rusqlite::Result<()> {
+        if !self.stories.contains_key(&story) && self.cold > 0 {
+            self.reload(conn, story)?;
+        }
+        Ok(())
+    }
+
+    /// Bring cold `story` back into memory (no-op when it has no cold
+    /// checkpoint) and mark it resident in the database.
+    fn reload(&mut self, conn: &Connection, story: i64) -> rusqlite::Result<()> {
+        let Some(mut st) = read_cold_checkpoint(conn, story)? else {
+            return Ok(());
+        };
+        conn.prepare_cached("UPDATE story_state SET cold = 0 WHERE story = ?1")?
+            .execute([story])?;
+        for &t in &st.indexed {
+            self.postings.entry(t).or_default().push(story);
+        }
+        st.used = self.clock;
+        self.centroid_total += st.centroid.len();
+        self.indexed_total += st.indexed.len();
+        self.stories.insert(story, st);
+        self.mark(story, true);
+        self.cold -= 1;
+        self.reloads += 1;
+        Ok(())
+    }
+
+    /// Record that article `seq`, published at `time`, is in `story`.
+    pub(crate) fn touch_time(&mut self, story: i64, time: Option<i64>, seq: i64) {
+        let clock = self.clock;
+        if !self.stories.contains_key(&story) {
+            self.mark(story, true);
+        }
         let st = self.stories.entry(story).or_default();
         if let Some(t) = time {
             st.first = Some(st.first.map_or(t, |f| f.min(t)));
             st.last = Some(st.last.map_or(t, |l| l.max(t)));
         }
+        st.upto = st.upto.max(seq);
+        st.used = st.used.max(clock);
     }
 
-    /// Add `v` to the centroid of `story` (created if new).
-    pub(crate) fn add_to(&mut self, story: i64, v: &Vector, time: Option<i64>) {
-        self.touch_time(story, time);
+    /// Add `v` (of article `seq`) to the centroid of `story` (created if
+    /// new).
+    pub(crate) fn add_to(&mut self, story: i64, v: &Vector, time: Option<i64>, seq: i64) {
+        self.touch_time(story, time, seq);
         let st = self.stories.get_mut(&story).expect("story just touched");
         let dot = st.dot(v);
+        let before = st.centroid.len();
         for &(t, w) in v {
             *st.centroid.entry(t).or_insert(0.0) += w;
         }
+        self.centroid_total += st.centroid.len() - before;
         st.norm_sq += 2.0 * dot
             + v.iter()
                 .map(|&(_, w)| f64::from(w) * f64::from(w))
@@ -255,10 +574,268 @@ impl StoryIndex {
         top.truncate(LOOKUP_TERMS);
         for (t, _) in top {
             if st.indexed.insert(t) {
+                self.indexed_total += 1;
                 self.postings.entry(t).or_default().push(story);
             }
         }
     }
+
+    /// When the resident stories' estimated bytes pass `max_bytes`, write
+    /// the least recently used to the database (in `conn`'s transaction)
+    /// and drop them from memory, down to seven eighths of the budget (so
+    /// this runs once every many additions, not at each). The most
+    /// recently used story always stays. Returns how many left.
+    pub(crate) fn evict(&mut self, conn: &Connection) -> rusqlite::Result<usize> {
+        if self.resident_bytes() <= self.max_bytes {
+            return Ok(0);
+        }
+        let target = self.max_bytes - self.max_bytes / 8;
+        let mut by_use: Vec<(u64, i64)> =
+            self.stories.iter().map(|(&s, st)| (st.used, s)).collect();
+        by_use.sort_unstable();
+        by_use.pop();
+        let mut excess = self.resident_bytes() - target.min(self.resident_bytes());
+        let mut victims = Vec::new();
+        for &(_, s) in &by_use {
+            if excess == 0 {
+                break;
+            }
+            let b = self.stories[&s].budget_bytes();
+            excess = excess.saturating_sub(b);
+            victims.push(s);
+        }
+        let n = victims.len();
+        let mut gone: AHashSet<i64> = AHashSet::with_capacity(n);
+        // The victims per lookup term, for `cold_postings` and the
+        // resident posting lists.
+        let mut terms: AHashMap<u32, Vec<i64>> = AHashMap::new();
+        for &s in &victims {
+            let st = self.stories.remove(&s).expect("resident story");
+            self.mark(s, false);
+            self.centroid_total -= st.centroid.len();
+            self.indexed_total -= st.indexed.len();
+            let (centroid, indexed) = st.encode();
+            conn.prepare_cached(
+                "INSERT OR REPLACE INTO story_state(story, upto, cold, first, last, norm_sq, \
+                 centroid, indexed) VALUES (?1, ?2, 1, ?3, ?4, ?5, ?6, ?7)",
+            )?
+            .execute(rusqlite::params![
+                s, st.upto, st.first, st.last, st.norm_sq, centroid, indexed
+            ])?;
+            for &t in &st.indexed {
+                terms.entry(t).or_default().push(s);
+            }
+            gone.insert(s);
+        }
+        // In term order, so the writes are the same from run to run.
+        let mut terms: Vec<(u32, Vec<i64>)> = terms.into_iter().collect();
+        terms.sort_unstable_by_key(|e| e.0);
+        let mut list = Vec::new();
+        for (t, mut add) in terms {
+            list.clear();
+            read_cold_postings(conn, t, &mut list)?;
+            // A story evicted before is still listed under the terms it
+            // had then (lists are sorted): only new pairs cost a write,
+            // so stories that come and go do not rewrite the lists of
+            // common terms at every round.
+            add.retain(|s| list.binary_search(s).is_err());
+            if !add.is_empty() {
+                list.append(&mut add);
+                list.sort_unstable();
+                let blob: Vec<u8> = list.iter().flat_map(|s| s.to_le_bytes()).collect();
+                conn.prepare_cached(
+                    "INSERT OR REPLACE INTO cold_postings(term, stories) VALUES (?1, ?2)",
+                )?
+                .execute(rusqlite::params![t, blob])?;
+            }
+            if let Some(list) = self.postings.get_mut(&t) {
+                list.retain(|s| !gone.contains(s));
+                if list.is_empty() {
+                    self.postings.remove(&t);
+                }
+            }
+        }
+        self.cold += n;
+        self.evictions += n as u64;
+        Ok(n)
+    }
+
+    /// Sizes of the in-memory state.
+    pub(crate) fn stats(&self) -> IndexStats {
+        let vec_slot = std::mem::size_of::<Vec<i64>>();
+        IndexStats {
+            terms: self.vocab.len(),
+            docs: self.docs,
+            resident_stories: self.stories.len(),
+            cold_stories: self.cold,
+            centroid_entries: self.stories.values().map(|s| s.centroid.len()).sum(),
+            postings: self.postings.values().map(Vec::len).sum(),
+            posting_lists: self.postings.len(),
+            evictions: self.evictions,
+            reloads: self.reloads,
+            vocab_bytes: self.vocab.capacity() * (std::mem::size_of::<(String, u32)>() + 1)
+                + self.vocab.keys().map(String::capacity).sum::<usize>()
+                + self.df.capacity() * 4,
+            story_bytes: self.stories.capacity() * (std::mem::size_of::<(i64, StoryState)>() + 1)
+                + self
+                    .stories
+                    .values()
+                    .map(StoryState::heap_bytes)
+                    .sum::<usize>(),
+            posting_bytes: self.postings.capacity() * (4 + vec_slot + 1)
+                + self
+                    .postings
+                    .values()
+                    .map(|l| l.capacity() * 8)
+                    .sum::<usize>(),
+            scratch_bytes: self.scores.capacity() * 4
+                + self.scored.capacity() * 8
+                + self.resident.capacity(),
+        }
+    }
+}
+
+/// Add `w` to story `s`'s candidate score, noting `s` the first time.
+fn accumulate(scores: &mut Vec<f32>, scored: &mut Vec<i64>, s: i64, w: f32) {
+    let i = s as usize;
+    if i >= scores.len() {
+        scores.resize((i + 1).next_power_of_two(), 0.0);
+    }
+    if scores[i] == 0.0 {
+        scored.push(s);
+    }
+    scores[i] += w;
+}
+
+/// Check the checkpoints against the articles: each must hold exactly the
+/// state its story's articles up to `upto` give (replayed in ingest
+/// order), a cold story must have no article after its checkpoint, and
+/// each of a cold story's lookup terms must list it in `cold_postings`.
+/// Returns the problems found.
+pub(crate) fn check(conn: &Connection) -> rusqlite::Result<Vec<String>> {
+    let mut problems = Vec::new();
+    let mut saved: AHashMap<i64, (bool, StoryState)> = AHashMap::new();
+    let mut stmt = conn.prepare(
+        "SELECT story, cold, upto, first, last, norm_sq, centroid, indexed FROM story_state",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let st = StoryState::decode(
+            r.get(2)?,
+            r.get(3)?,
+            r.get(4)?,
+            r.get(5)?,
+            &r.get::<_, Vec<u8>>(6)?,
+            &r.get::<_, Vec<u8>>(7)?,
+        );
+        saved.insert(r.get(0)?, (r.get(1)?, st));
+    }
+    if saved.is_empty() {
+        return Ok(problems);
+    }
+    let mut replay = StoryIndex::new(0.0, usize::MAX);
+    let mut stmt = conn.prepare(
+        "SELECT seq, story, published_ts, in_centroid, vector FROM articles ORDER BY seq",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let seq: i64 = r.get(0)?;
+        let story: i64 = r.get(1)?;
+        let Some((cold, st)) = saved.get(&story) else {
+            continue;
+        };
+        if seq > st.upto {
+            if *cold {
+                problems.push(format!(
+                    "story-{story}: cold, but article {seq} is after its checkpoint"
+                ));
+            }
+            continue;
+        }
+        let ts: Option<i64> = r.get(2)?;
+        if r.get::<_, bool>(3)? {
+            let v = decode_vector(&r.get::<_, Vec<u8>>(4)?);
+            replay.add_to(story, &v, ts, seq);
+        } else {
+            replay.touch_time(story, ts, seq);
+        }
+    }
+    let mut stories: Vec<&i64> = saved.keys().collect();
+    stories.sort_unstable();
+    let mut list = Vec::new();
+    for s in stories {
+        let (cold, st) = &saved[s];
+        let want = replay.stories.remove(s).unwrap_or_default();
+        if (StoryState { used: 0, ..want }) != *st {
+            problems.push(format!("story-{s}: checkpoint differs from its articles"));
+        }
+        if *cold {
+            let mut terms: Vec<u32> = st.indexed.iter().copied().collect();
+            terms.sort_unstable();
+            for t in terms {
+                list.clear();
+                read_cold_postings(conn, t, &mut list)?;
+                if !list.contains(s) {
+                    problems.push(format!("story-{s}: cold, but not listed under term {t}"));
+                    break;
+                }
+            }
+        }
+    }
+    Ok(problems)
+}
+
+/// Append the story numbers of term `t`'s `cold_postings` list to `out`.
+fn read_cold_postings(conn: &Connection, t: u32, out: &mut Vec<i64>) -> rusqlite::Result<()> {
+    let mut stmt = conn.prepare_cached("SELECT stories FROM cold_postings WHERE term = ?1")?;
+    let mut rows = stmt.query([t])?;
+    if let Some(r) = rows.next()? {
+        if let rusqlite::types::ValueRef::Blob(b) = r.get_ref(0)? {
+            out.extend(
+                b.chunks_exact(8)
+                    .map(|c| i64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]])),
+            );
+        }
+    }
+    Ok(())
+}
+
+/// The checkpoint of `story`, if it has one (cold or not).
+fn read_checkpoint(conn: &Connection, story: i64) -> rusqlite::Result<Option<StoryState>> {
+    checkpoint_query(
+        conn,
+        "SELECT upto, first, last, norm_sq, centroid, indexed FROM story_state WHERE story = ?1",
+        story,
+    )
+}
+
+/// The checkpoint of `story` if it is cold.
+fn read_cold_checkpoint(conn: &Connection, story: i64) -> rusqlite::Result<Option<StoryState>> {
+    checkpoint_query(
+        conn,
+        "SELECT upto, first, last, norm_sq, centroid, indexed FROM story_state \
+         WHERE story = ?1 AND cold = 1",
+        story,
+    )
+}
+
+fn checkpoint_query(
+    conn: &Connection,
+    sql: &str,
+    story: i64,
+) -> rusqlite::Result<Option<StoryState>> {
+    conn.prepare_cached(sql)?
+        .query_row([story], |r| {
+            Ok(StoryState::decode(
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                &r.get::<_, Vec<u8>>(4)?,
+                &r.get::<_, Vec<u8>>(5)?,
+            ))
+        })
+        .optional()
 }
 
 fn time_factor(story: (Option<i64>, Option<i64>), time: Option<i64>) -> f64 {
@@ -362,40 +939,161 @@ mod tests {
         best.filter(|&(_, sim)| sim >= ix.threshold)
     }
 
+    /// An in-memory database with the store's schema.
+    fn db() -> Connection {
+        let c = Connection::open_in_memory().unwrap();
+        c.execute_batch(crate::schema::SCHEMA).unwrap();
+        c
+    }
+
+    /// Pre-IDF weights of 30 random terms out of `vocab`, counted in `ix`'s
+    /// document frequencies.
+    fn random_weights(
+        rng: &mut crate::synth::Rng,
+        ix: &mut StoryIndex,
+        vocab: u64,
+    ) -> Vec<(u32, f32)> {
+        let mut w: Vec<(u32, f32)> = (0..30)
+            .map(|_| {
+                let (id, _) = ix.intern(&format!("t{}", rng.next_u64() % vocab));
+                (id, 1.0 + (rng.next_u64() % 4) as f32)
+            })
+            .collect();
+        w.sort_by_key(|e| e.0);
+        w.dedup_by_key(|e| e.0);
+        let ids: Vec<u32> = w.iter().map(|e| e.0).collect();
+        ix.count_doc(&ids);
+        w
+    }
+
     #[test]
     fn best_matches_the_reference_selection() {
         // Small vocabulary, many stories: long posting lists, many ties.
+        let conn = db();
         let mut rng = crate::synth::Rng::new(7);
-        let mut ix = StoryIndex {
-            threshold: 0.2,
-            ..Default::default()
-        };
-        let random_vector = |rng: &mut crate::synth::Rng, ix: &mut StoryIndex| {
-            let mut w: Vec<(u32, f32)> = (0..30)
-                .map(|_| {
-                    let (id, _) = ix.intern(&format!("t{}", rng.next_u64() % 300));
-                    (id, 1.0 + (rng.next_u64() % 4) as f32)
-                })
-                .collect();
-            w.sort_by_key(|e| e.0);
-            w.dedup_by_key(|e| e.0);
-            let ids: Vec<u32> = w.iter().map(|e| e.0).collect();
-            ix.count_doc(&ids);
-            ix.vector(&w)
-        };
+        let mut ix = StoryIndex::new(0.2, usize::MAX);
         let mut agreed = 0;
         for i in 0..3_000i64 {
-            let v = random_vector(&mut rng, &mut ix);
+            let w = random_weights(&mut rng, &mut ix, 300);
+            let v = ix.vector(&w);
             let time = Some(i * 3_600);
             let want = best_reference(&ix, &v, time);
-            assert_eq!(ix.best(&v, time), want, "article {i}");
+            assert_eq!(ix.best(&conn, &v, time).unwrap(), want, "article {i}");
             agreed += usize::from(want.is_some());
             match want {
-                Some((s, _)) if i % 3 != 0 => ix.add_to(s, &v, time),
-                _ => ix.add_to(1 + (rng.next_u64() % 500) as i64, &v, time),
+                Some((s, _)) if i % 3 != 0 => ix.add_to(s, &v, time, i + 1),
+                _ => ix.add_to(1 + (rng.next_u64() % 500) as i64, &v, time, i + 1),
             }
         }
         assert!(agreed > 100, "{agreed}");
+    }
+
+    /// A story's state as the unbounded index holds it, from the capped
+    /// one: resident, or its checkpoint.
+    fn state_of(ix: &StoryIndex, conn: &Connection, s: i64) -> StoryState {
+        match ix.stories.get(&s) {
+            Some(st) => StoryState {
+                used: 0,
+                ..st.clone()
+            },
+            None => read_cold_checkpoint(conn, s)
+                .unwrap()
+                .expect("cold checkpoint"),
+        }
+    }
+
+    #[test]
+    fn eviction_keeps_every_assignment() {
+        // The same stream of articles through an index that never evicts
+        // and one that keeps ~30 kB of ~400 stories in memory
+        // (evicting at the end of every 10-article "transaction"): every
+        // lookup must return the same story and the same similarity
+        // (bit for bit), and every story end in the same state.
+        let conn = db();
+        let mut rng = crate::synth::Rng::new(11);
+        let mut full = StoryIndex::new(0.25, usize::MAX);
+        let mut capped = StoryIndex::new(0.25, 30_000);
+        let (mut joined, mut cold_picks) = (0, 0);
+        let mut next_story = 1i64;
+        for i in 0..4_000i64 {
+            // A topic's articles share most of their terms: a vocabulary
+            // slice per topic, plus noise from the whole vocabulary.
+            let topic = rng.next_u64() % 400;
+            let mut w = random_weights(&mut rng, &mut full, 5_000);
+            for e in w.iter_mut().take(20) {
+                let (id, _) = full.intern(&format!("t{}", topic * 12 + e.0 as u64 % 12));
+                e.0 = id;
+            }
+            w.sort_by_key(|e| e.0);
+            w.dedup_by_key(|e| e.0);
+            // The capped index sees the same vocabulary and frequencies.
+            capped.vocab.clone_from(&full.vocab);
+            capped.df.clone_from(&full.df);
+            capped.docs = full.docs;
+            let v = full.vector(&w);
+            let time = Some(i * 600 + (topic as i64) * 86_400);
+            let want = full.best(&conn, &v, time).unwrap();
+            let was_cold = want.is_some_and(|(s, _)| !capped.stories.contains_key(&s));
+            let got = capped.best(&conn, &v, time).unwrap();
+            assert_eq!(got, want, "article {i}");
+            let seq = i + 1;
+            let (story, copy) = match want {
+                Some((s, _)) => {
+                    joined += 1;
+                    cold_picks += usize::from(was_cold);
+                    (s, i % 7 == 0)
+                }
+                None => {
+                    next_story += 1;
+                    (next_story - 1, false)
+                }
+            };
+            // Every seventh joining article is a "copy" (time only).
+            capped.ensure_resident(&conn, story).unwrap();
+            if copy {
+                full.touch_time(story, time, seq);
+                capped.touch_time(story, time, seq);
+            } else {
+                full.add_to(story, &v, time, seq);
+                capped.add_to(story, &v, time, seq);
+            }
+            if i % 10 == 9 {
+                capped.evict(&conn).unwrap();
+                assert!(capped.resident_bytes() <= 30_000);
+                assert!(capped.stories.len() < 40, "{}", capped.stories.len());
+            }
+        }
+        let st = capped.stats();
+        assert!(joined > 1_000 && cold_picks > 100, "{joined} {cold_picks}");
+        assert!(st.evictions > 1_000 && st.reloads > 100, "{st:?}");
+        assert_eq!(st.resident_stories + st.cold_stories, full.stories.len());
+        assert!(st.postings < full.stats().postings / 4, "{st:?}");
+        for (&s, want) in &full.stories {
+            let got = state_of(&capped, &conn, s);
+            assert_eq!(
+                got,
+                StoryState {
+                    used: 0,
+                    ..want.clone()
+                },
+                "story {s}"
+            );
+        }
+        // Each cold story is listed under each of its lookup terms.
+        let mut cold_terms = 0;
+        for (s, st) in full
+            .stories
+            .iter()
+            .filter(|(s, _)| !capped.stories.contains_key(s))
+        {
+            for &t in &st.indexed {
+                let mut list = Vec::new();
+                read_cold_postings(&conn, t, &mut list).unwrap();
+                assert!(list.contains(s), "story {s} term {t}");
+                cold_terms += 1;
+            }
+        }
+        assert!(cold_terms > 1_000, "{cold_terms}");
     }
 
     #[test]

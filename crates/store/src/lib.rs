@@ -40,6 +40,11 @@
 //!   leaves either all or none of a chunk. The in-memory clustering state is
 //!   derived data, rebuilt from the database on open (and after a failed
 //!   transaction).
+//! * **Bounded memory.** The stories' clustering state (centroids, lookup
+//!   terms) is held to a budget ([`StoreOptions::max_index_bytes`]): the
+//!   least recently used stories are checkpointed to the database and read
+//!   back, exactly, when an article may join them, so memory stays level
+//!   as the store grows ([`Store::index_stats`] reports the sizes).
 //! * **Search** uses SQLite's FTS5 (see [`Store::search`] for why not
 //!   tantivy).
 //!
@@ -60,6 +65,8 @@ mod read;
 mod schema;
 pub mod synth;
 mod write;
+
+pub use index::IndexStats;
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -131,6 +138,13 @@ pub struct StoreOptions {
     /// Largest single input file or JSON Lines record accepted by
     /// [`Store::ingest_paths`] (default 16 MiB).
     pub max_file_bytes: u64,
+    /// Budget, in estimated heap bytes, of the stories' clustering state
+    /// kept in memory (centroids and lookup terms; default 16 MiB). Past
+    /// it, the least recently used stories are checkpointed to the
+    /// database and read back when an article may join them; assignments
+    /// are the same as with no budget, so this trades writer time for
+    /// memory. See [`Store::index_stats`].
+    pub max_index_bytes: usize,
 }
 
 impl Default for StoreOptions {
@@ -142,6 +156,7 @@ impl Default for StoreOptions {
             chunk_size: 500,
             max_brief_articles: 64,
             max_file_bytes: 16 * 1024 * 1024,
+            max_index_bytes: 16 << 20,
         }
     }
 }
@@ -695,6 +710,17 @@ impl Store {
                 limit,
             )
         })
+    }
+
+    /// Sizes of the in-memory clustering state (vocabulary, resident and
+    /// cold stories, centroid and posting entries, estimated bytes): what
+    /// the store holds in memory besides SQLite's page caches. Waits for
+    /// the write lock.
+    pub fn index_stats(&self) -> IndexStats {
+        self.writer
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .index_stats()
     }
 
     /// How many articles, stories and copies the store holds.

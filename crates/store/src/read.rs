@@ -266,5 +266,6 @@ pub(crate) fn check(c: &Connection) -> Result<Vec<String>> {
             Err(e) => problems.push(format!("story-{seq}: bad story JSON: {e}")),
         }
     }
+    problems.extend(crate::index::check(c)?);
     Ok(problems)
 }

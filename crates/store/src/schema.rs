@@ -21,6 +21,12 @@ pub(crate) const SCHEMA_VERSION: i64 = 2;
 ///   columns are always current; its brief and facts are rebuilt later, see
 ///   `Store::rebuild_dirty`).
 /// * `terms` — vocabulary and document frequencies for TF-IDF.
+/// * `story_state` — checkpoints of stories' clustering state (centroid,
+///   its squared norm, publication span, lookup terms) as of article
+///   `upto`; `cold = 1` when the story is not in memory (see
+///   `index::StoryIndex`). `cold_postings` — per lookup term, the stories
+///   that were cold when it was written (a blob of little-endian `i64`
+///   story numbers, sorted), for candidate lookup.
 /// * `articles_fts` (external content over `articles`) and `stories_fts`
 ///   (title and brief text) — FTS5 indexes.
 pub(crate) const SCHEMA: &str = r#"
@@ -65,6 +71,20 @@ CREATE TABLE IF NOT EXISTS terms (
     id    INTEGER PRIMARY KEY,
     term  TEXT NOT NULL UNIQUE,
     df    INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS story_state (
+    story     INTEGER PRIMARY KEY,
+    upto      INTEGER NOT NULL,
+    cold      INTEGER NOT NULL,
+    first     INTEGER,
+    last      INTEGER,
+    norm_sq   REAL NOT NULL,
+    centroid  BLOB NOT NULL,
+    indexed   BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS cold_postings (
+    term     INTEGER PRIMARY KEY,
+    stories  BLOB NOT NULL
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
     title, text, content='articles', content_rowid='seq', tokenize='porter unicode61'

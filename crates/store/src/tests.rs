@@ -491,3 +491,135 @@ fn a_story_that_grows_while_it_is_built_stays_dirty() {
     assert_eq!(store.dirty_stories().unwrap(), 0);
     assert_eq!(store.check().unwrap(), Vec::<String>::new());
 }
+
+/// Every article's story, duplicate root and centroid flag, in ingest order.
+fn assignments(path: &Path) -> Vec<(String, i64, Option<i64>, bool)> {
+    let c = Connection::open(path).unwrap();
+    let mut stmt = c
+        .prepare("SELECT id, story, dup_root, in_centroid FROM articles ORDER BY seq")
+        .unwrap();
+    let rows = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .unwrap();
+    rows.collect::<rusqlite::Result<_>>().unwrap()
+}
+
+#[test]
+fn a_capped_index_assigns_every_article_as_an_uncapped_one() {
+    // The same synthetic stream (with exact copies of articles stored long
+    // before, so a copy joins a story that left memory) into a store that
+    // keeps every story in memory and one that keeps ~6 kB of them (a few
+    // stories), reopened
+    // half-way (its cold stories then come from their checkpoints): the
+    // same story, duplicate group and centroid membership for every
+    // article.
+    let dir = tempfile::tempdir().unwrap();
+    // Articles of 50 topics, each with its own invented names (so each
+    // topic makes a story of its own), plus names drawn at random.
+    let topical = |i: usize| {
+        let mut rng = synth::Rng::new(i as u64);
+        let t = rng.below(50);
+        let mut trng = synth::Rng::new(1_000 + t as u64);
+        let names: Vec<String> = (0..8).map(|_| synth::name(&mut trng)).collect();
+        let text: Vec<String> = (0..8)
+            .map(|_| {
+                format!(
+                    "{} and {} met {} near {} after {} left.",
+                    names[rng.below(8)],
+                    names[rng.below(8)],
+                    names[rng.below(8)],
+                    synth::name(&mut rng),
+                    synth::name(&mut rng)
+                )
+            })
+            .collect();
+        raw(
+            &format!("a{i}"),
+            &format!("Outlet {}", rng.below(5)),
+            &format!("2031-{:02}-{:02}", 1 + t % 12, 1 + rng.below(28)),
+            &text.join(" "),
+        )
+    };
+    let stream: Vec<RawArticle> = (0..600)
+        .map(|i| {
+            if i % 25 == 24 && i >= 250 {
+                let mut copy = topical(i - 200);
+                copy.id = format!("copy-{i}");
+                copy
+            } else {
+                topical(i)
+            }
+        })
+        .collect();
+    let open = |name: &str, cap: usize| {
+        Store::open_with(
+            dir.path().join(name),
+            StoreOptions {
+                max_index_bytes: cap,
+                ..StoreOptions::default()
+            },
+        )
+        .unwrap()
+    };
+    let feed = |store: &Store, part: &[RawArticle]| {
+        for chunk in part.chunks(20) {
+            store
+                .ingest_many(vec![Batch {
+                    articles: chunk.to_vec(),
+                    skipped: Vec::new(),
+                }])
+                .unwrap();
+        }
+    };
+    let full = open("full.db", usize::MAX);
+    feed(&full, &stream);
+    let (a, b) = stream.split_at(300);
+    let capped = open("capped.db", 6_000);
+    feed(&capped, a);
+    let before = capped.index_stats();
+    drop(capped);
+    let capped = open("capped.db", 6_000);
+    let reopened = capped.index_stats();
+    assert_eq!(
+        (reopened.resident_stories, reopened.cold_stories),
+        (before.resident_stories, before.cold_stories)
+    );
+    feed(&capped, b);
+
+    let want = assignments(&dir.path().join("full.db"));
+    let got = assignments(&dir.path().join("capped.db"));
+    assert_eq!(got.len(), 600);
+    let agree = want.iter().zip(&got).filter(|(w, g)| w == g).count();
+    assert_eq!(agree, want.len(), "{agree} of {} agree", want.len());
+    let stats = capped.index_stats();
+    let all = full.index_stats();
+    assert!(
+        all.resident_stories > 20 && all.cold_stories == 0,
+        "{all:?}"
+    );
+    assert!(stats.resident_stories <= 8, "{stats:?}");
+    assert_eq!(
+        stats.resident_stories + stats.cold_stories,
+        all.resident_stories
+    );
+    assert!(stats.evictions > 0 && stats.reloads > 0, "{stats:?}");
+    assert!(got.iter().filter(|a| a.2.is_some()).count() >= 12);
+    assert!(
+        stats.centroid_entries < all.centroid_entries / 4,
+        "{stats:?} {all:?}"
+    );
+    assert_eq!(capped.check().unwrap(), Vec::<String>::new());
+    // `check` compares every checkpoint with its story's articles.
+    drop(capped);
+    let c = Connection::open(dir.path().join("capped.db")).unwrap();
+    c.execute(
+        "UPDATE story_state SET norm_sq = norm_sq * 1.5 \
+         WHERE story = (SELECT min(story) FROM story_state)",
+        [],
+    )
+    .unwrap();
+    let capped = open("capped.db", 6_000);
+    let problems = capped.check().unwrap();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].contains("checkpoint differs"), "{problems:?}");
+}

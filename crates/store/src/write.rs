@@ -162,8 +162,13 @@ struct CopyOf {
 }
 
 impl Writer {
+    /// Sizes of the in-memory clustering state.
+    pub(crate) fn index_stats(&self) -> index::IndexStats {
+        self.index.stats()
+    }
+
     pub(crate) fn new(conn: Connection, options: &StoreOptions) -> Result<Self> {
-        let index = StoryIndex::load(&conn, options.cluster_threshold)?;
+        let index = StoryIndex::load(&conn, options.cluster_threshold, options.max_index_bytes)?;
         // Every statement of the write path stays prepared.
         conn.set_prepared_statement_cache_capacity(32);
         Ok(Writer {
@@ -182,7 +187,8 @@ impl Writer {
         let result = self.ingest_tx(groups);
         if result.is_err() {
             // The transaction rolled back (dropped): forget what it did.
-            self.index = StoryIndex::load(&self.conn, self.index.threshold)?;
+            self.index =
+                StoryIndex::load(&self.conn, self.index.threshold, self.index.max_bytes())?;
         }
         result
     }
@@ -240,6 +246,10 @@ impl Writer {
         for &s in &touched_all {
             mark_dirty(&tx, s)?;
         }
+        // Stories beyond the memory budget leave it, checkpointed in
+        // this transaction (so a rollback keeps them resident: the index
+        // is reloaded from the database).
+        self.index.evict(&tx)?;
         tx.commit()?;
         Ok(summaries)
     }
@@ -268,7 +278,7 @@ fn store_one(
     index.count_doc(&ids);
     df_changed.extend(ids);
     let vector: Vector = index.vector(&weights);
-    let best = index.best(&vector, r.time);
+    let best = index.best(tx, &vector, r.time)?;
 
     let copy = match exact_copy(tx, r.norm_hash)? {
         Some(c) => Some(c),
@@ -323,10 +333,12 @@ fn store_one(
             }
         },
     };
+    // A copy may join a cold story (the original's): read it back first.
+    index.ensure_resident(tx, story)?;
     if in_centroid {
-        index.add_to(story, &vector, r.time);
+        index.add_to(story, &vector, r.time, seq);
     } else {
-        index.touch_time(story, r.time);
+        index.touch_time(story, r.time, seq);
     }
 
     let a = &r.article;

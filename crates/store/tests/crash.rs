@@ -25,6 +25,11 @@ fn crash_child() {
         &path,
         StoreOptions {
             chunk_size: 25,
+            // A budget of a story or two: stories are checkpointed and
+            // read back all the time, so the kill lands among those writes
+            // too (`Store::check` compares the checkpoints with the
+            // articles).
+            max_index_bytes: 4_000,
             ..Default::default()
         },
     )
@@ -111,6 +116,9 @@ fn kill_mid_ingest_loses_nothing_reported() {
         // Stories left dirty by the kill are rebuilt on the next ingest (or
         // by the server's writer); the result is consistent and clean.
         if round == 2 {
+            // The kills landed in a stream of checkpoint writes.
+            let index = store.index_stats();
+            assert!(index.cold_stories > 0, "{index:?}");
             store.rebuild_all().unwrap();
             assert_eq!(store.dirty_stories().unwrap(), 0);
             assert_eq!(store.check().unwrap(), Vec::<String>::new());
