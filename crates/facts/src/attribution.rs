@@ -1,6 +1,22 @@
 //! Attribution: who said what.
 //!
-//! Rules over tokens, the way English news reports speech:
+//! An attribution links a **source** (the speaker or holder of a view), a
+//! **cue** (the words that report: "said", "according to", "voted for", a
+//! colon) and a **content** (what is attributed, quoted or paraphrased).
+//! Statements are found in two layers:
+//!
+//! 1. hand-written rules (below), precise but blind to the long tail of
+//!    cues;
+//! 2. the trained sequence tagger of [`crate::tagger`], which labels every
+//!    token as source, cue, content or nothing, reading the rules' spans as
+//!    features among many others. Its labels are turned into statements by
+//!    [`decode`]: each content span goes to the nearest cue of the
+//!    sentence, each cue takes the nearest source, a content that runs on
+//!    from the previous sentence continues that sentence's statement.
+//!    Where the tagger finds nothing in a sentence, the rules' statements
+//!    stand. Speakers are resolved to the article's names as before.
+//!
+//! The rules, over tokens, the way English news reports speech:
 //!
 //! * `SOURCE CUE [that] CONTENT` — "Mayor Corin Ashdown said buses had been sent ...";
 //! * `CONTENT, SOURCE CUE.` — "..., emergency officials said.";
@@ -15,13 +31,13 @@
 //! * relative and coordinated speakers: "voters who said ...", "... and
 //!   said ...", "..., saying ..." take the clause's speaker.
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use crosscheck_model::Span;
 
 use crate::fold::strip_possessive;
 use crate::lexicon::{CUES_WITH_OBJECT, CUE_PHRASES, CUE_WORDS, SPEAKER_PRONOUNS};
+use crate::tagger;
 use crate::token::{tokenize, TokKind, Token};
 use crate::{EntityKind, Mention, Statement};
 
@@ -29,8 +45,15 @@ use crate::{EntityKind, Mention, Statement};
 #[derive(Debug, Default, Clone)]
 pub struct QuoteState {
     /// Speaker span and name of the last direct quotation, if the previous
-    /// sentence ended in one.
+    /// sentence ended in one (the rules' own continuation).
     last: Option<(Option<Span>, Option<String>, usize)>,
+    /// Speaker span and name of the tagger's last statement, if its content
+    /// ran to the end of its sentence, and that sentence's index.
+    tagged_last: Option<(Option<Span>, Option<String>, usize)>,
+    /// Whether a quotation is open at the end of the previous sentence.
+    open_quote: bool,
+    /// Index of the last sentence in which the rules found a statement.
+    rules_last: Option<usize>,
 }
 
 fn is_open_quote(t: &Token<'_>) -> bool {
@@ -132,7 +155,15 @@ fn np_stop(w: &str) -> bool {
             | "today"
             | "there"
             | "here"
-    ) || CUE_WORDS.contains(&w)
+    ) || is_cue_word(w)
+}
+
+/// Whether `w` (lower case) is one of [`CUE_WORDS`] (a hash lookup: this
+/// runs for every word of every sentence).
+fn is_cue_word(w: &str) -> bool {
+    static SET: OnceLock<tagger::FastSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| CUE_WORDS.iter().copied().collect())
+        .contains(w)
 }
 
 /// Adverbs and auxiliaries allowed between a speaker and the cue ("has
@@ -514,9 +545,20 @@ fn verb_forms(base: &str) -> Vec<String> {
     v
 }
 
-fn stance_forms() -> &'static HashSet<String> {
-    static FORMS: OnceLock<HashSet<String>> = OnceLock::new();
+fn stance_forms() -> &'static tagger::FastSet<String> {
+    static FORMS: OnceLock<tagger::FastSet<String>> = OnceLock::new();
     FORMS.get_or_init(|| STANCE_VERBS.iter().flat_map(|b| verb_forms(b)).collect())
+}
+
+/// Every word [`is_stance`] accepts (for the tagger's lexicon features).
+pub(crate) fn stance_vocabulary() -> Vec<&'static str> {
+    let mut v: Vec<&'static str> = stance_forms()
+        .iter()
+        .map(String::as_str)
+        .filter(|w| is_stance(w))
+        .collect();
+    v.sort_unstable();
+    v
 }
 
 /// Whether a lower-case word is an inflection of a [`STANCE_VERBS`] verb.
@@ -554,7 +596,7 @@ fn cue_at(lows: &[String], i: usize) -> Option<usize> {
         }
     }
     let w = lows[i].as_str();
-    (CUE_WORDS.contains(&w) && !UNRELIABLE_CUES.contains(&w)).then_some(1)
+    (is_cue_word(w) && !UNRELIABLE_CUES.contains(&w)).then_some(1)
 }
 
 /// Cue words that, in news text, far more often do something else ("the
@@ -782,8 +824,8 @@ fn resolve(
     None
 }
 
-/// Statements of one sentence.
-pub fn statements_in_sentence(
+/// Statements of one sentence found by the hand-written rules alone.
+fn rule_statements(
     text: &str,
     toks: &[Token<'_>],
     sentence_span: Span,
@@ -1104,6 +1146,12 @@ pub fn statements_in_sentence(
 /// (terminal punctuation followed by a space and a capital or quote, or a
 /// blank line). For evaluation and for callers without a [`Document`](crosscheck_model::Document).
 pub fn find_statements(text: &str) -> Vec<Statement> {
+    find_statements_with(tagger::bundled(), text)
+}
+
+/// [`find_statements`] with a given tagger model (`None`: the rules alone),
+/// for training and comparison.
+pub fn find_statements_with(model: Option<&tagger::Model>, text: &str) -> Vec<Statement> {
     let spans = crosscheck_text::sentences(text);
     let sentence_tokens: Vec<Vec<Token<'_>>> = spans
         .iter()
@@ -1116,9 +1164,381 @@ pub fn find_statements(text: &str) -> Vec<Statement> {
     for (i, toks) in sentence_tokens.iter().enumerate() {
         let first = mentions.len();
         crate::entities::find(text, toks, i, &inside, &mut mentions);
-        out.extend(statements_in_sentence(
-            text, toks, spans[i].0, i, &mentions, first, &mut state,
+        out.extend(statements_with(
+            model, text, toks, spans[i].0, i, &mentions, first, &mut state,
         ));
+    }
+    out
+}
+
+/// Statements of a plain text decoded from labels given by `label` for
+/// each sentence's tokens (e.g. gold labels, to measure how much of the
+/// annotation the label scheme and [`decode`] can express).
+pub fn statements_from_labels(
+    text: &str,
+    mut label: impl FnMut(&[Token<'_>]) -> Vec<u8>,
+) -> Vec<Statement> {
+    let spans = crosscheck_text::sentences(text);
+    let sentence_tokens: Vec<Vec<Token<'_>>> = spans
+        .iter()
+        .map(|(s, _)| tokenize(&text[s.start..s.end], s.start))
+        .collect();
+    let inside = crate::entities::capitalised_inside(&sentence_tokens);
+    let mut mentions = Vec::new();
+    let mut out = Vec::new();
+    let mut state = QuoteState::default();
+    for (i, toks) in sentence_tokens.iter().enumerate() {
+        let first = mentions.len();
+        crate::entities::find(text, toks, i, &inside, &mut mentions);
+        let labels = label(toks);
+        out.extend(decode(
+            text, toks, spans[i].0, i, &mentions, first, &labels, &mut state,
+        ));
+    }
+    out
+}
+
+/// What the tagger reads of one sentence: the rules' statements and the
+/// hashed features built on them.
+struct Prepared {
+    rules: Vec<Statement>,
+    features: tagger::SentenceFeatures,
+}
+
+/// Run the rules on a sentence and compute the tagger's features; updates
+/// the quote and rule parts of `state`.
+#[allow(clippy::too_many_arguments)]
+fn prepare(
+    text: &str,
+    toks: &[Token<'_>],
+    sentence_span: Span,
+    sentence: usize,
+    mentions: &[Mention],
+    first_mention: usize,
+    state: &mut QuoteState,
+    bits: u32,
+) -> Prepared {
+    let rules = rule_statements(
+        text,
+        toks,
+        sentence_span,
+        sentence,
+        mentions,
+        first_mention,
+        state,
+    );
+    let mut roles = vec![tagger::ROLE_NONE; toks.len()];
+    // Where the rules' spans overlap, a cue wins over a source and a
+    // source over a content: mark contents first, cues last.
+    let spans = |role: u8| -> Vec<Span> {
+        rules
+            .iter()
+            .filter_map(|st| match role {
+                tagger::ROLE_CONTENT => Some(st.content),
+                tagger::ROLE_SOURCE => st.speaker,
+                _ => (!st.cue.is_empty()).then_some(st.cue),
+            })
+            .collect()
+    };
+    for role in [tagger::ROLE_CONTENT, tagger::ROLE_SOURCE, tagger::ROLE_CUE] {
+        for span in spans(role) {
+            for (k, t) in toks.iter().enumerate() {
+                if t.start >= span.start && t.end <= span.end {
+                    roles[k] = role;
+                }
+            }
+        }
+    }
+    let open_at_start = state.open_quote;
+    let quoted = tagger::quote_states(toks, &mut state.open_quote);
+    let prev_rules = sentence > 0 && state.rules_last == Some(sentence - 1);
+    if !rules.is_empty() {
+        state.rules_last = Some(sentence);
+    }
+    let features =
+        tagger::sentence_features(toks, &roles, &quoted, open_at_start, prev_rules, bits);
+    Prepared { rules, features }
+}
+
+/// A labelled span of tokens `s..e`.
+#[derive(Debug, Clone, Copy)]
+struct Chunk {
+    kind: u8,
+    s: usize,
+    e: usize,
+    /// A content span running on from the previous sentence.
+    runs_on: bool,
+}
+
+fn chunks(labels: &[u8]) -> Vec<Chunk> {
+    let mut out: Vec<Chunk> = Vec::new();
+    let mut open = false;
+    for (i, &l) in labels.iter().enumerate() {
+        if l == tagger::O {
+            open = false;
+            continue;
+        }
+        let k = tagger::kind(l);
+        match out.last_mut() {
+            Some(c) if open && !tagger::is_begin(l) && c.kind == k && c.e == i => c.e = i + 1,
+            _ => {
+                out.push(Chunk {
+                    kind: k,
+                    s: i,
+                    e: i + 1,
+                    runs_on: i == 0 && !tagger::is_begin(l),
+                });
+                open = true;
+            }
+        }
+    }
+    out
+}
+
+/// [`trim_content`], then quote marks at either end (and the punctuation
+/// they enclosed): "“We will not back down,”" reads "We will not back down".
+fn trim_quoted(toks: &[Token<'_>], s: usize, e: usize) -> Option<(usize, usize)> {
+    let (mut s, mut e) = trim_content(toks, s, e)?;
+    loop {
+        let before = (s, e);
+        if is_open_quote(&toks[s]) {
+            s += 1;
+        }
+        if e > s && is_close_quote(&toks[e - 1]) {
+            e -= 1;
+        }
+        (s, e) = trim_content(toks, s, e)?;
+        if (s, e) == before {
+            return Some((s, e));
+        }
+    }
+}
+
+/// Token gap between two chunks (0 if they touch or overlap).
+fn gap(a: &Chunk, b: &Chunk) -> usize {
+    if a.e <= b.s {
+        b.s - a.e
+    } else {
+        a.s.saturating_sub(b.e)
+    }
+}
+
+/// Turn the tagger's labels into statements: each content span goes to the
+/// nearest cue of the sentence (or continues the previous sentence's
+/// statement), each cue takes the nearest source; a cue without content is
+/// dropped.
+#[allow(clippy::too_many_arguments)]
+fn decode(
+    text: &str,
+    toks: &[Token<'_>],
+    sentence_span: Span,
+    sentence: usize,
+    mentions: &[Mention],
+    first_mention: usize,
+    labels: &[u8],
+    state: &mut QuoteState,
+) -> Vec<Statement> {
+    let cs = chunks(labels);
+    let cues: Vec<&Chunk> = cs.iter().filter(|c| c.kind == 2).collect();
+    let sources: Vec<&Chunk> = cs.iter().filter(|c| c.kind == 1).collect();
+    let quotes = quote_regions(toks);
+    let carried = state
+        .tagged_last
+        .clone()
+        .filter(|(_, _, s)| s + 1 == sentence);
+    // Content chunks per cue (index into `cues`), and run-on content.
+    let mut assigned: Vec<Vec<Chunk>> = vec![Vec::new(); cues.len()];
+    let mut run_on: Option<&Chunk> = None;
+    for c in cs.iter().filter(|c| c.kind == 3) {
+        if c.runs_on && carried.is_some() {
+            run_on = Some(c);
+            continue;
+        }
+        if let Some((k, _)) = cues
+            .iter()
+            .enumerate()
+            .min_by_key(|(_, q)| (gap(q, c), q.s < c.s))
+        {
+            assigned[k].push(*c);
+        }
+    }
+    let direct_of = |cspan: Span, cs: usize, ce: usize| {
+        quotes
+            .iter()
+            .any(|&(o, c)| toks[o].start <= cspan.start + 3 && toks[c].end + 3 >= cspan.end)
+            || quotes.iter().any(|&(o, c)| o >= cs && c < ce && c - o > 3)
+    };
+    let mut out = Vec::new();
+    let mut last_end = 0usize;
+    if let (Some(c), Some((sp, name, _))) = (run_on, carried.clone()) {
+        if let Some((s, e)) = trim_quoted(toks, c.s, c.e) {
+            let cspan = tspan(toks, s, e);
+            out.push(Statement {
+                sentence,
+                speaker: sp,
+                speaker_name: name,
+                cue: Span::new(sentence_span.start, sentence_span.start),
+                content: cspan,
+                direct: direct_of(cspan, s, e),
+            });
+            last_end = e;
+        }
+    }
+    let contents: Vec<&Chunk> = cs.iter().filter(|c| c.kind == 3).collect();
+    for (k, q) in cues.iter().enumerate() {
+        if assigned[k].is_empty() {
+            // A cue with no content of its own shares the nearest one.
+            if let Some(c) = contents.iter().min_by_key(|c| gap(q, c)) {
+                assigned[k].push(**c);
+            }
+        }
+        let rest = Chunk {
+            kind: 3,
+            s: q.e,
+            e: toks.len(),
+            runs_on: false,
+        };
+        // Still none: the rest of the sentence after the cue.
+        if assigned[k].is_empty() && toks.len() > q.e + 1 {
+            assigned[k].push(rest);
+        }
+        let Some(s) = assigned[k].iter().map(|c| c.s).min() else {
+            continue;
+        };
+        let e = assigned[k].iter().map(|c| c.e).max().unwrap_or(s);
+        let Some((s, e)) = trim_quoted(toks, s, e) else {
+            continue;
+        };
+        let source = sources
+            .iter()
+            .min_by_key(|src| (gap(src, q), src.s > q.s))
+            .map(|src| (src.s, src.e));
+        let speaker = source.map(|(a, b)| tspan(toks, a, b));
+        let speaker_name = source.and_then(|(a, b)| {
+            let sspan = tspan(toks, a, b);
+            let pronoun =
+                b - a == 1 && SPEAKER_PRONOUNS.contains(&toks[a].text.to_lowercase().as_str());
+            resolve(text, sspan, mentions, first_mention)
+                .or_else(|| (!pronoun).then(|| text[sspan.start..sspan.end].to_string()))
+        });
+        let cspan = tspan(toks, s, e);
+        out.push(Statement {
+            sentence,
+            speaker,
+            speaker_name,
+            cue: tspan(toks, q.s, q.e),
+            content: cspan,
+            direct: direct_of(cspan, s, e),
+        });
+        last_end = last_end.max(e);
+    }
+    // A statement whose content reaches the sentence end may run on.
+    let reaches_end = out
+        .last()
+        .is_some_and(|_| (last_end..toks.len()).all(|k| toks[k].kind == TokKind::Punct));
+    state.tagged_last = if reaches_end {
+        out.last()
+            .map(|s| (s.speaker, s.speaker_name.clone(), sentence))
+    } else {
+        None
+    };
+    out
+}
+
+/// Statements of one sentence: the tagger's labels (with the rules' spans
+/// among its features) turned into statements. Falls back to the rules
+/// alone if the bundled weights cannot be read.
+pub fn statements_in_sentence(
+    text: &str,
+    toks: &[Token<'_>],
+    sentence_span: Span,
+    sentence: usize,
+    mentions: &[Mention],
+    first_mention: usize,
+    state: &mut QuoteState,
+) -> Vec<Statement> {
+    statements_with(
+        tagger::bundled(),
+        text,
+        toks,
+        sentence_span,
+        sentence,
+        mentions,
+        first_mention,
+        state,
+    )
+}
+
+/// [`statements_in_sentence`] with a given model (`None`: the rules alone).
+#[allow(clippy::too_many_arguments)]
+fn statements_with(
+    model: Option<&tagger::Model>,
+    text: &str,
+    toks: &[Token<'_>],
+    sentence_span: Span,
+    sentence: usize,
+    mentions: &[Mention],
+    first_mention: usize,
+    state: &mut QuoteState,
+) -> Vec<Statement> {
+    let Some(model) = model else {
+        return rule_statements(
+            text,
+            toks,
+            sentence_span,
+            sentence,
+            mentions,
+            first_mention,
+            state,
+        );
+    };
+    let p = prepare(
+        text,
+        toks,
+        sentence_span,
+        sentence,
+        mentions,
+        first_mention,
+        state,
+        model.bits(),
+    );
+    let labels = model.tag(&p.features);
+    let found = decode(
+        text,
+        toks,
+        sentence_span,
+        sentence,
+        mentions,
+        first_mention,
+        &labels,
+        state,
+    );
+    if found.is_empty() {
+        return p.rules;
+    }
+    found
+}
+
+/// The tagger's input for every sentence of a plain text, split as in
+/// [`find_statements`]: tokens and hashed features into `2^bits` buckets.
+/// For training.
+pub fn tagger_inputs(text: &str, bits: u32) -> Vec<(Vec<Token<'_>>, tagger::SentenceFeatures)> {
+    let spans = crosscheck_text::sentences(text);
+    let sentence_tokens: Vec<Vec<Token<'_>>> = spans
+        .iter()
+        .map(|(s, _)| tokenize(&text[s.start..s.end], s.start))
+        .collect();
+    let inside = crate::entities::capitalised_inside(&sentence_tokens);
+    let mut mentions = Vec::new();
+    let mut state = QuoteState::default();
+    let mut out = Vec::with_capacity(sentence_tokens.len());
+    for (i, toks) in sentence_tokens.into_iter().enumerate() {
+        let first = mentions.len();
+        crate::entities::find(text, &toks, i, &inside, &mut mentions);
+        let p = prepare(
+            text, &toks, spans[i].0, i, &mentions, first, &mut state, bits,
+        );
+        out.push((toks, p.features));
     }
     out
 }

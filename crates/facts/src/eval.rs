@@ -156,6 +156,55 @@ fn parse_ann(ann: &str, map: &[usize]) -> Gold {
     g
 }
 
+/// Gold spans of one document read from its brat standoff annotation, as
+/// byte ranges into `text`: `(sources, cues, contents)`. For training.
+pub type GoldSpans = (
+    Vec<(usize, usize)>,
+    Vec<(usize, usize)>,
+    Vec<(usize, usize)>,
+);
+
+/// The gold Source, Cue and Content spans of `ann` over `text`.
+pub fn gold_spans(text: &str, ann: &str) -> GoldSpans {
+    let g = parse_ann(ann, &char_to_byte(text));
+    (g.source, g.cue, g.content)
+}
+
+/// The `(text file, annotation files)` pairs of a PolNeAR split, sorted by
+/// name; `None` when the split is absent.
+pub fn split_files(dataset_dir: &Path, split: &str) -> Option<Vec<(PathBuf, Vec<PathBuf>)>> {
+    let dir = split_dir(dataset_dir, split)?;
+    let mut texts: Vec<PathBuf> = fs::read_dir(dir.join("text"))
+        .ok()?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    texts.sort();
+    let mut anns: Vec<PathBuf> = fs::read_dir(dir.join("attributions"))
+        .ok()?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "ann"))
+        .collect();
+    anns.sort();
+    Some(
+        texts
+            .into_iter()
+            .filter_map(|t| {
+                let stem = t.file_stem()?.to_string_lossy().to_string();
+                let mine: Vec<PathBuf> = anns
+                    .iter()
+                    .filter(|a| {
+                        a.file_stem()
+                            .is_some_and(|s| s.to_string_lossy().starts_with(&format!("{stem}_")))
+                    })
+                    .cloned()
+                    .collect();
+                (!mine.is_empty()).then_some((t, mine))
+            })
+            .collect(),
+    )
+}
+
 /// Trim whitespace, quotes and final punctuation so that exact matching
 /// does not hinge on whether a closing period is inside the span.
 fn trim(text: &str, (s, e): (usize, usize)) -> (usize, usize) {
@@ -244,35 +293,52 @@ pub fn attribution(dataset_dir: &Path) -> Option<AttributionScores> {
 /// Score attribution on any PolNeAR split ("train" for tuning, "dev" to report).
 /// Documents annotated twice are scored against their first annotation (by file name).
 pub fn attribution_split(dataset_dir: &Path, split: &str) -> Option<AttributionScores> {
-    let dir = split_dir(dataset_dir, split)?;
-    let mut texts: Vec<PathBuf> = fs::read_dir(dir.join("text"))
-        .ok()?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    texts.sort();
-    let mut anns: Vec<PathBuf> = fs::read_dir(dir.join("attributions"))
-        .ok()?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "ann"))
-        .collect();
-    anns.sort();
+    let files = split_files(dataset_dir, split)?;
+    Some(score_files(split, &files, crate::tagger::bundled()))
+}
+
+/// Score the statements found with `model` (`None`: the rules alone) on
+/// the given `(text, annotations)` files, each against its first
+/// annotation. `label` names the set in the table.
+pub fn score_files(
+    label: &str,
+    files: &[(PathBuf, Vec<PathBuf>)],
+    model: Option<&crate::tagger::Model>,
+) -> AttributionScores {
+    score_with(label, files, |text, _| {
+        crate::attribution::find_statements_with(model, text)
+    })
+}
+
+/// The ceiling of the tagger's design on the given files: the statements
+/// decoded from the **gold** labels (BIO labels of the annotation, as the
+/// trainer builds them), scored like [`score_files`].
+pub fn score_gold_labels(label: &str, files: &[(PathBuf, Vec<PathBuf>)]) -> AttributionScores {
+    score_with(label, files, |text, ann| {
+        let (s, c, n) = gold_spans(text, ann);
+        crate::attribution::statements_from_labels(text, |toks| {
+            crate::tagger::gold_labels(toks, &s, &c, &n)
+        })
+    })
+}
+
+fn score_with(
+    label: &str,
+    files: &[(PathBuf, Vec<PathBuf>)],
+    find: impl Fn(&str, &str) -> Vec<crate::Statement>,
+) -> AttributionScores {
     let (mut ts, mut tc, mut tn) = (Tally::default(), Tally::default(), Tally::default());
     let mut documents = 0;
-    for path in texts {
-        let stem = path.file_stem()?.to_string_lossy().to_string();
-        let Some(ann_path) = anns.iter().find(|a| {
-            a.file_stem()
-                .is_some_and(|s| s.to_string_lossy().starts_with(&format!("{stem}_")))
-        }) else {
+    for (path, anns) in files {
+        let Some(ann_path) = anns.first() else {
             continue;
         };
-        let (Ok(text), Ok(ann)) = (fs::read_to_string(&path), fs::read_to_string(ann_path)) else {
+        let (Ok(text), Ok(ann)) = (fs::read_to_string(path), fs::read_to_string(ann_path)) else {
             continue;
         };
         let map = char_to_byte(&text);
         let gold = parse_ann(&ann, &map);
-        let statements = merge_continuations(crate::find_statements(&text));
+        let statements = merge_continuations(find(&text, &ann));
         let ps: Vec<(usize, usize)> = statements
             .iter()
             .filter_map(|s| s.speaker.map(|sp| (sp.start, sp.end)))
@@ -291,11 +357,11 @@ pub fn attribution_split(dataset_dir: &Path, split: &str) -> Option<AttributionS
         tn.add(&text, &pn, &gold.content);
         documents += 1;
     }
-    Some(AttributionScores {
-        split: split.to_string(),
+    AttributionScores {
+        split: label.to_string(),
         documents,
         source: ts.scores(),
         cue: tc.scores(),
         content: tn.scores(),
-    })
+    }
 }

@@ -47,6 +47,7 @@ pub mod eval;
 pub mod fold;
 mod lexicon;
 mod numbers;
+pub mod tagger;
 mod token;
 mod when;
 
@@ -55,6 +56,9 @@ use std::fmt;
 use crosscheck_model::{Document, RemovalReason, Span};
 
 pub use attribution::find_statements;
+pub use attribution::find_statements_with;
+pub use attribution::statements_from_labels;
+pub use attribution::tagger_inputs;
 pub use claims::{concept, Concept, ConceptKind, CONCEPTS};
 pub use date::Day;
 pub use token::{tokenize, TokKind, Token};

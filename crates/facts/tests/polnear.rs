@@ -14,7 +14,9 @@ fn polnear_dev_floor() {
     };
     print!("{s}");
     assert!(s.documents >= 80);
-    assert!(s.source.overlap.f1 > 0.64, "{s}");
-    assert!(s.source.exact.f1 > 0.57, "{s}");
-    assert!(s.content.overlap.f1 > 0.66, "{s}");
+    // With the trained tagger (the rules alone: 0.658 / 0.586 / 0.683).
+    assert!(s.source.overlap.f1 > 0.75, "{s}");
+    assert!(s.source.exact.f1 > 0.68, "{s}");
+    assert!(s.cue.exact.f1 > 0.63, "{s}");
+    assert!(s.content.overlap.f1 > 0.83, "{s}");
 }

@@ -1,0 +1,941 @@
+//! The attribution tagger: a linear-chain sequence model over the tokens of
+//! a sentence that labels each token as part of a **source** (who speaks),
+//! a **cue** (the words that report: "said", "according to", "voted for")
+//! or a **content** span (what is attributed), in BIO form (`B-` opens a
+//! span, `I-` continues it, `O` is outside every span).
+//!
+//! The model is a first-order structured perceptron (Collins 2002) with
+//! weight averaging: a token's score for a label is the sum of the weights
+//! of its features for that label, plus a weight for the transition from
+//! the previous label; Viterbi finds the best label sequence under the BIO
+//! constraints. Features are hashed (a fixed 64-bit mix of a template
+//! number and the hashes of the words it reads) into `2^BITS` buckets, so
+//! the stored weights are numbers only: no word, and no text of the
+//! training corpus, is kept. The trainer is written here rather than taken
+//! from a crate: how attribution is read is the product's own know-how.
+//!
+//! Features read the word and its neighbours (lower case, shape, suffix,
+//! capitalisation), the cue and pronoun lexicons, whether the token is
+//! inside a quotation (carried across sentences), the distance to the
+//! nearest candidate cue on either side, the position in the sentence, and
+//! the roles the hand-written rules of [`crate::attribution`] assign
+//! (their source, cue and content spans): the rules are precise but miss
+//! the long tail of cues, the model learns when to trust and when to extend
+//! them.
+//!
+//! The weights are trained on the PolNeAR train split by
+//! `crates/facts/examples/train_attribution.rs` and bundled with
+//! `include_bytes!`, quantised to `i16`.
+
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+use std::sync::OnceLock;
+
+use crate::lexicon::{CUE_WORDS, SPEAKER_PRONOUNS, TITLES};
+use crate::token::{TokKind, Token};
+
+/// Number of labels: `O`, `B-SRC`, `I-SRC`, `B-CUE`, `I-CUE`, `B-CON`, `I-CON`.
+pub const LABELS: usize = 7;
+/// Label `O`: outside every span.
+pub const O: u8 = 0;
+/// Label `B-SRC`.
+pub const B_SRC: u8 = 1;
+/// Label `I-SRC`.
+pub const I_SRC: u8 = 2;
+/// Label `B-CUE`.
+pub const B_CUE: u8 = 3;
+/// Label `I-CUE`.
+pub const I_CUE: u8 = 4;
+/// Label `B-CON`.
+pub const B_CON: u8 = 5;
+/// Label `I-CON`.
+pub const I_CON: u8 = 6;
+
+/// Weights stored per bucket (the seven labels padded to eight, so that a
+/// bucket is 16 aligned bytes).
+const STRIDE: usize = 8;
+/// Row of the transition table used for the first token of a sentence.
+const START: usize = LABELS;
+
+/// What the rules said a token is (a feature of the model).
+pub const ROLE_NONE: u8 = 0;
+/// The rules put the token in a source span.
+pub const ROLE_SOURCE: u8 = 1;
+/// The rules put the token in a cue span.
+pub const ROLE_CUE: u8 = 2;
+/// The rules put the token in a content span.
+pub const ROLE_CONTENT: u8 = 3;
+
+/// The span kind of a label: 0 none, 1 source, 2 cue, 3 content.
+pub fn kind(label: u8) -> u8 {
+    label.div_ceil(2)
+}
+
+/// Whether `label` opens a span.
+pub fn is_begin(label: u8) -> bool {
+    label != O && label % 2 == 1
+}
+
+/// Whether `to` may follow `from` (`from == None`: the sentence start).
+/// An `I-` label continues a span of its own kind; a content span may also
+/// run on from the previous sentence.
+fn allowed(from: Option<u8>, to: u8) -> bool {
+    if to == O || is_begin(to) {
+        return true;
+    }
+    match from {
+        None => to == I_CON,
+        Some(f) => kind(f) == kind(to),
+    }
+}
+
+// ---------------------------------------------------------------------
+// Hashing.
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+fn fnv_byte(h: u64, b: u8) -> u64 {
+    (h ^ b as u64).wrapping_mul(FNV_PRIME)
+}
+
+fn fnv_char(mut h: u64, c: char) -> u64 {
+    let mut buf = [0u8; 4];
+    for &b in c.encode_utf8(&mut buf).as_bytes() {
+        h = fnv_byte(h, b);
+    }
+    h
+}
+
+/// FNV-1a of the lower-cased string (no allocation).
+fn hash_lower(s: &str) -> u64 {
+    let mut h = FNV_OFFSET;
+    if s.is_ascii() {
+        for &b in s.as_bytes() {
+            h = fnv_byte(h, b.to_ascii_lowercase());
+        }
+        return h;
+    }
+    for c in s.chars() {
+        for l in c.to_lowercase() {
+            h = fnv_char(h, normalise_char(l));
+        }
+    }
+    h
+}
+
+/// Curly apostrophes and quotes read as straight ones.
+fn normalise_char(c: char) -> char {
+    match c {
+        '\u{2019}' | '\u{2018}' => '\'',
+        '\u{201c}' | '\u{201d}' => '"',
+        c => c,
+    }
+}
+
+/// Hash of a feature: template number and up to three value hashes, each
+/// multiplied by its own odd constant, folded and multiplied once more
+/// (the bucket is taken from the top bits).
+fn feat(template: u64, a: u64, b: u64, c: u64) -> u64 {
+    let x = template.wrapping_mul(0x9e37_79b9_7f4a_7c15)
+        ^ a.wrapping_mul(0xff51_afd7_ed55_8ccd)
+        ^ b.wrapping_mul(0xc4ce_b9fe_1a85_ec53).rotate_left(21)
+        ^ c.wrapping_mul(0x8cb9_2ba7_2f3d_8dd7).rotate_left(42);
+    (x ^ (x >> 29)).wrapping_mul(0xbf58_476d_1ce4_e5b9)
+}
+
+// ---------------------------------------------------------------------
+// Lexicon classes.
+
+/// Bits of a word's lexicon class.
+const LEX_CUE: u8 = 1;
+const LEX_PRONOUN: u8 = 2;
+const LEX_TITLE: u8 = 4;
+const LEX_STANCE: u8 = 8;
+const LEX_THAT: u8 = 16;
+
+/// A hasher for keys that are already hashes (one multiplication), and
+/// FNV-1a for anything else.
+#[derive(Default)]
+pub(crate) struct PreHashed(u64);
+
+impl std::hash::Hasher for PreHashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        if self.0 == 0 {
+            self.0 = FNV_OFFSET;
+        }
+        for &b in bytes {
+            self.0 = (self.0 ^ b as u64).wrapping_mul(FNV_PRIME);
+        }
+    }
+    fn write_u64(&mut self, x: u64) {
+        self.0 = x.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+}
+
+/// A hash set of words with the FNV hasher above (the standard SipHash is
+/// several times slower on short words, and these sets are consulted for
+/// every word of every sentence).
+pub(crate) type FastSet<T> = std::collections::HashSet<T, BuildHasherDefault<PreHashed>>;
+
+/// Lexicon class bits of each listed word, keyed by [`hash_lower`].
+type Lexicon = HashMap<u64, u8, BuildHasherDefault<PreHashed>>;
+
+fn lexicon() -> &'static Lexicon {
+    static L: OnceLock<Lexicon> = OnceLock::new();
+    L.get_or_init(|| {
+        let mut m = Lexicon::default();
+        let mut add = |words: &mut dyn Iterator<Item = &str>, bit: u8| {
+            for w in words {
+                *m.entry(hash_lower(w)).or_insert(0) |= bit;
+            }
+        };
+        add(&mut CUE_WORDS.iter().copied(), LEX_CUE);
+        add(
+            &mut SPEAKER_PRONOUNS
+                .iter()
+                .copied()
+                .chain(["they", "you", "who", "i", "we"]),
+            LEX_PRONOUN,
+        );
+        add(&mut TITLES.iter().copied(), LEX_TITLE);
+        add(
+            &mut crate::attribution::stance_vocabulary().into_iter(),
+            LEX_STANCE,
+        );
+        add(&mut ["that"].into_iter(), LEX_THAT);
+        m
+    })
+}
+
+/// FNV-1a of the last three characters, lower-cased, last first.
+fn suffix_hash(text: &str) -> u64 {
+    let mut h = FNV_OFFSET;
+    if text.is_ascii() {
+        for &b in text.as_bytes().iter().rev().take(3) {
+            h = fnv_byte(h, b.to_ascii_lowercase());
+        }
+        return h;
+    }
+    for c in text.chars().rev().take(3) {
+        for l in c.to_lowercase() {
+            h = fnv_char(h, l);
+        }
+    }
+    h
+}
+
+/// Shape of a token: `Xx`, `x`, `X`, `d`, or the punctuation itself.
+fn shape(t: &Token<'_>) -> u64 {
+    match t.kind {
+        TokKind::Number => 1,
+        TokKind::Punct => hash_lower(t.text),
+        TokKind::Word => {
+            let mut chars = t.text.chars();
+            let first_up = chars.next().is_some_and(|c| c.is_uppercase());
+            let (mut rest_up, mut rest_low) = (false, false);
+            for c in chars {
+                rest_up |= c.is_uppercase();
+                rest_low |= c.is_lowercase();
+            }
+            match (first_up, rest_up, rest_low) {
+                (true, _, true) => 2,
+                (true, _, false) => 3,
+                (false, true, _) => 4,
+                _ => 5,
+            }
+        }
+    }
+}
+
+/// Bucketed distance (0 = none within reach).
+fn dist_bucket(d: usize) -> u64 {
+    match d {
+        0 => 0,
+        1 => 1,
+        2 => 2,
+        3 => 3,
+        4..=5 => 4,
+        6..=9 => 5,
+        10..=16 => 6,
+        _ => 7,
+    }
+}
+
+fn is_quote_mark(t: &Token<'_>) -> bool {
+    t.kind == TokKind::Punct && matches!(t.text, "“" | "”" | "\"" | "''" | "``")
+}
+
+/// Quote state of each token: whether it is inside a quotation (the marks
+/// themselves count as inside). `open` is the state carried in from the
+/// previous sentence and is updated to the state at the sentence end.
+pub fn quote_states(toks: &[Token<'_>], open: &mut bool) -> Vec<bool> {
+    let mut out = Vec::with_capacity(toks.len());
+    for t in toks {
+        if t.kind == TokKind::Punct {
+            match t.text {
+                "“" | "``" => {
+                    *open = true;
+                    out.push(true);
+                    continue;
+                }
+                "”" => {
+                    out.push(true);
+                    *open = false;
+                    continue;
+                }
+                "\"" | "''" => {
+                    out.push(true);
+                    *open = !*open;
+                    continue;
+                }
+                _ => {}
+            }
+        }
+        out.push(*open);
+    }
+    out
+}
+
+/// The hashed features of one sentence: for token `i`,
+/// `feats[offsets[i]..offsets[i + 1]]` are bucket numbers.
+#[derive(Debug, Default, Clone)]
+pub struct SentenceFeatures {
+    pub feats: Vec<u32>,
+    pub offsets: Vec<u32>,
+}
+
+impl SentenceFeatures {
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.offsets.len().saturating_sub(1)
+    }
+    /// Whether the sentence has no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    fn token(&self, i: usize) -> &[u32] {
+        &self.feats[self.offsets[i] as usize..self.offsets[i + 1] as usize]
+    }
+}
+
+/// Compute the features of a sentence. `roles` are the rules' roles per
+/// token ([`ROLE_NONE`] ...), `quoted` the quote state per token
+/// ([`quote_states`]), `open_at_start` whether the sentence opens inside a
+/// quotation carried from the previous one, `prev_attributed` whether the
+/// previous sentence held a statement.
+pub fn sentence_features(
+    toks: &[Token<'_>],
+    roles: &[u8],
+    quoted: &[bool],
+    open_at_start: bool,
+    prev_attributed: bool,
+    bits: u32,
+) -> SentenceFeatures {
+    let n = toks.len();
+    let lex = lexicon();
+    let shift = 64 - bits;
+    // Per token (two padding tokens on each side): word hash, shape hash,
+    // lexicon class, whether it may be a cue (a rule's cue, or a lexicon
+    // cue or stance word).
+    #[derive(Clone, Copy)]
+    struct Tk {
+        word: u64,
+        shape: u64,
+        class: u8,
+    }
+    const PAD: u64 = 0x5151;
+    let pad = |k: u64| Tk {
+        word: PAD + k,
+        shape: PAD + k,
+        class: 0,
+    };
+    let mut tk = Vec::with_capacity(n + 4);
+    tk.extend([pad(0), pad(1)]);
+    for t in toks {
+        let word = hash_lower(t.text);
+        let class = if t.kind == TokKind::Word {
+            lex.get(&word).copied().unwrap_or(0)
+        } else {
+            0
+        };
+        tk.push(Tk {
+            word,
+            shape: shape(t),
+            class,
+        });
+    }
+    tk.extend([pad(2), pad(3)]);
+    let cand = |i: usize| roles[i] == ROLE_CUE || tk[i + 2].class & (LEX_CUE | LEX_STANCE) != 0;
+    // Distance to and word of the nearest candidate cue on each side (0:
+    // none), and whether a "that" lies between the left one and the token.
+    #[derive(Clone, Copy, Default)]
+    struct Near {
+        left: usize,
+        left_word: u64,
+        right: usize,
+        right_word: u64,
+        that_since: bool,
+    }
+    let mut near = vec![Near::default(); n];
+    let mut last: Option<usize> = None;
+    let mut seen_that = false;
+    for i in 0..n {
+        if let Some(l) = last {
+            near[i].left = i - l;
+            near[i].left_word = tk[l + 2].word;
+            near[i].that_since = seen_that;
+        }
+        if cand(i) {
+            last = Some(i);
+            seen_that = false;
+        } else if tk[i + 2].class & LEX_THAT != 0 {
+            seen_that = true;
+        }
+    }
+    last = None;
+    for i in (0..n).rev() {
+        if let Some(l) = last {
+            near[i].right = l - i;
+            near[i].right_word = tk[l + 2].word;
+        }
+        if cand(i) {
+            last = Some(i);
+        }
+    }
+    let has_quote = quoted.iter().any(|&q| q);
+    let has_rule = roles.iter().any(|&r| r != ROLE_NONE);
+    let sent_ctx = (has_quote as u64)
+        | (has_rule as u64) << 1
+        | (open_at_start as u64) << 2
+        | (prev_attributed as u64) << 3;
+    let role = |i: isize| -> u64 {
+        if i < 0 || i as usize >= n {
+            9
+        } else {
+            roles[i as usize] as u64
+        }
+    };
+    let mut out = SentenceFeatures {
+        feats: Vec::with_capacity(n * 29),
+        offsets: Vec::with_capacity(n + 1),
+    };
+    out.offsets.push(0);
+    for i in 0..n {
+        let k = i + 2;
+        let (w0, wm1, wp1, wm2, wp2) = (
+            tk[k].word,
+            tk[k - 1].word,
+            tk[k + 1].word,
+            tk[k - 2].word,
+            tk[k + 2].word,
+        );
+        let (s0, sm1, sp1) = (tk[k].shape, tk[k - 1].shape, tk[k + 1].shape);
+        let (c0, cm1) = (tk[k].class as u64, tk[k - 1].class as u64);
+        let q = quoted[i] as u64 | (is_quote_mark(&toks[i]) as u64) << 1;
+        let r0 = role(i as isize);
+        let rm = role(i as isize - 1);
+        let rp = role(i as isize + 1);
+        let nr = near[i];
+        let dl = dist_bucket(nr.left);
+        let dr = dist_bucket(nr.right);
+        let pos = match i {
+            0 => 0,
+            1 => 1,
+            2..=3 => 2,
+            _ if i + 2 >= n => 3,
+            _ if i * 2 < n => 4,
+            _ => 5,
+        };
+        let suf = suffix_hash(toks[i].text);
+        let fs: [u64; 29] = [
+            feat(1, 0, 0, 0),
+            feat(2, w0, 0, 0),
+            feat(3, wm1, 0, 0),
+            feat(4, wp1, 0, 0),
+            feat(5, wm2, 0, 0),
+            feat(6, wp2, 0, 0),
+            feat(7, wm1, w0, 0),
+            feat(8, w0, wp1, 0),
+            feat(9, s0, 0, 0),
+            feat(10, suf, 0, 0),
+            feat(11, sm1, s0, sp1),
+            feat(12, c0, 0, 0),
+            feat(15, q, 0, 0),
+            feat(16, r0, 0, 0),
+            feat(17, rm, r0, rp),
+            feat(18, r0, w0, 0),
+            feat(21, dl, q, nr.that_since as u64),
+            feat(22, dr, q, 0),
+            feat(24, pos, sent_ctx, q),
+            feat(25, dl, dr, r0),
+            feat(26, tk[2].word, pos, 0),
+            feat(27, w0, q, 0),
+            feat(28, c0, wp1, 0),
+            feat(29, c0, wm1, 0),
+            feat(35, nr.left_word, dl, q),
+            feat(36, nr.right_word, dr, q),
+            feat(41, suf, sm1, cm1),
+            feat(42, sm1, cm1, w0),
+            feat(43, suf, sp1, 0),
+        ];
+        out.feats.extend(fs.map(|f| (f >> shift) as u32));
+        out.offsets.push(out.feats.len() as u32);
+    }
+    out
+}
+
+// ---------------------------------------------------------------------
+// Decoding.
+
+/// Transition weights with the BIO constraints applied (forbidden moves
+/// at minus infinity).
+fn masked(trans: &[[f32; LABELS]; LABELS + 1]) -> [[f32; LABELS]; LABELS + 1] {
+    let mut m = *trans;
+    for (from, row) in m.iter_mut().enumerate() {
+        let f = (from < LABELS).then_some(from as u8);
+        for (to, t) in row.iter_mut().enumerate() {
+            if !allowed(f, to as u8) {
+                *t = f32::NEG_INFINITY;
+            }
+        }
+    }
+    m
+}
+
+/// Best label sequence by Viterbi. `emit[i * LABELS + l]` is the emission
+/// score of label `l` at token `i`; `trans[from][to]` (already masked by
+/// [`masked`]) with row [`START`] for the first token.
+fn viterbi(n: usize, emit: &[f32], trans: &[[f32; LABELS]; LABELS + 1]) -> Vec<u8> {
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut back = vec![[0u8; LABELS]; n];
+    let mut score = [0f32; LABELS];
+    for (l, s) in score.iter_mut().enumerate() {
+        *s = trans[START][l] + emit[l];
+    }
+    for i in 1..n {
+        let mut next = [f32::NEG_INFINITY; LABELS];
+        for (l, nx) in next.iter_mut().enumerate() {
+            let mut best = f32::NEG_INFINITY;
+            let mut arg = 0u8;
+            for (p, &sp) in score.iter().enumerate() {
+                let s = sp + trans[p][l];
+                if s > best {
+                    best = s;
+                    arg = p as u8;
+                }
+            }
+            *nx = best + emit[i * LABELS + l];
+            back[i][l] = arg;
+        }
+        score = next;
+    }
+    let mut best = 0usize;
+    for l in 1..LABELS {
+        if score[l] > score[best] {
+            best = l;
+        }
+    }
+    let mut out = vec![0u8; n];
+    out[n - 1] = best as u8;
+    for i in (1..n).rev() {
+        out[i - 1] = back[i][out[i] as usize];
+    }
+    out
+}
+
+/// The bundled model, quantised.
+pub struct Model {
+    bits: u32,
+    /// `2^bits` rows of weights, one per bucket.
+    weights: Vec<[i16; STRIDE]>,
+    /// Transition weights, masked by the BIO constraints.
+    trans: [[f32; LABELS]; LABELS + 1],
+    /// The value of one weight unit.
+    scale: f32,
+    /// Added to every label but `O`: trades precision for recall (chosen
+    /// on held-out train documents by the trainer).
+    bias: [f32; LABELS],
+}
+
+const MAGIC: &[u8; 4] = b"CCAT";
+
+/// The largest quantised weight: 12 bits of precision, leaving headroom
+/// for sums of several large weights in 16 bits.
+const QMAX: f32 = 4095.0;
+
+impl Model {
+    /// Hash bits of the model.
+    pub fn bits(&self) -> u32 {
+        self.bits
+    }
+
+    /// Labels of a sentence.
+    pub fn tag(&self, f: &SentenceFeatures) -> Vec<u8> {
+        let n = f.len();
+        let mut emit = vec![0f32; n * LABELS];
+        for i in 0..n {
+            // Saturating 16-bit sums (eight lanes at once): weights are
+            // quantised to at most `QMAX`, so only very confident scores
+            // can saturate.
+            let mut acc = [0i16; STRIDE];
+            for &b in f.token(i) {
+                if let Some(row) = self.weights.get(b as usize) {
+                    for (a, &w) in acc.iter_mut().zip(row) {
+                        *a = a.saturating_add(w);
+                    }
+                }
+            }
+            for l in 0..LABELS {
+                emit[i * LABELS + l] = acc[l] as f32 * self.scale + self.bias[l];
+            }
+        }
+        viterbi(n, &emit, &self.trans)
+    }
+
+    /// Read a model written by [`Weights::to_bytes`]; `None` if malformed.
+    pub fn from_bytes(b: &[u8]) -> Option<Model> {
+        let mut r = Reader { b, at: 0 };
+        if r.take(4)? != MAGIC {
+            return None;
+        }
+        let bits = r.u32()?;
+        if !(10..=24).contains(&bits) {
+            return None;
+        }
+        let scale = f32::from_bits(r.u32()?);
+        let recall_bias = f32::from_bits(r.u32()?);
+        let mut bias = [recall_bias; LABELS];
+        bias[O as usize] = 0.0;
+        let mut trans = [[0f32; LABELS]; LABELS + 1];
+        for row in trans.iter_mut() {
+            for t in row.iter_mut() {
+                *t = f32::from_bits(r.u32()?);
+            }
+        }
+        let count = r.u32()? as usize;
+        let size = 1usize << bits;
+        let mut weights = vec![[0i16; STRIDE]; size];
+        let mut bucket = 0usize;
+        for k in 0..count {
+            let delta = r.varint()? as usize;
+            bucket = if k == 0 { delta } else { bucket + delta };
+            if bucket >= size {
+                return None;
+            }
+            for w in weights[bucket].iter_mut().take(LABELS) {
+                *w = r.i16()?;
+            }
+        }
+        Some(Model {
+            bits,
+            weights,
+            trans: masked(&trans),
+            scale,
+            bias,
+        })
+    }
+}
+
+struct Reader<'a> {
+    b: &'a [u8],
+    at: usize,
+}
+
+impl Reader<'_> {
+    fn take(&mut self, n: usize) -> Option<&[u8]> {
+        let s = self.b.get(self.at..self.at + n)?;
+        self.at += n;
+        Some(s)
+    }
+    fn u32(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+    fn i16(&mut self) -> Option<i16> {
+        Some(i16::from_le_bytes(self.take(2)?.try_into().ok()?))
+    }
+    fn varint(&mut self) -> Option<u64> {
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = *self.take(1)?.first()?;
+            v |= ((b & 0x7f) as u64) << shift;
+            if b & 0x80 == 0 {
+                return Some(v);
+            }
+        }
+        None
+    }
+}
+
+/// The bundled weights (trained on the PolNeAR train split).
+static BUNDLED: &[u8] = include_bytes!("../data/attribution.weights");
+
+/// The bundled model, decoded on first use.
+pub fn bundled() -> Option<&'static Model> {
+    static M: OnceLock<Option<Model>> = OnceLock::new();
+    M.get_or_init(|| Model::from_bytes(BUNDLED)).as_ref()
+}
+
+// ---------------------------------------------------------------------
+// Training.
+
+/// One training sentence: features and gold labels.
+#[derive(Debug, Clone)]
+pub struct Example {
+    pub features: SentenceFeatures,
+    pub gold: Vec<u8>,
+}
+
+/// Weights being trained (full precision, with the running sums that
+/// averaging needs).
+#[derive(Clone)]
+pub struct Weights {
+    bits: u32,
+    w: Vec<f32>,
+    /// Sum of `step * update` for the averaged weights `w - u / step`.
+    u: Vec<f32>,
+    tw: [[f32; LABELS]; LABELS + 1],
+    tu: [[f32; LABELS]; LABELS + 1],
+    step: f32,
+}
+
+impl Weights {
+    /// Zero weights over `2^bits` buckets.
+    pub fn new(bits: u32) -> Weights {
+        let size = (1usize << bits) * STRIDE;
+        Weights {
+            bits,
+            w: vec![0.0; size],
+            u: vec![0.0; size],
+            tw: [[0.0; LABELS]; LABELS + 1],
+            tu: [[0.0; LABELS]; LABELS + 1],
+            step: 1.0,
+        }
+    }
+
+    fn tag(&self, f: &SentenceFeatures) -> Vec<u8> {
+        let n = f.len();
+        let mut emit = vec![0f32; n * LABELS];
+        for i in 0..n {
+            for &b in f.token(i) {
+                let row = &self.w[b as usize * STRIDE..b as usize * STRIDE + LABELS];
+                for l in 0..LABELS {
+                    emit[i * LABELS + l] += row[l];
+                }
+            }
+        }
+        viterbi(n, &emit, &masked(&self.tw))
+    }
+
+    fn update(&mut self, f: &SentenceFeatures, labels: &[u8], delta: f32) {
+        let c = self.step * delta;
+        let mut prev = START;
+        for (i, &l) in labels.iter().enumerate() {
+            for &b in f.token(i) {
+                let k = b as usize * STRIDE + l as usize;
+                self.w[k] += delta;
+                self.u[k] += c;
+            }
+            self.tw[prev][l as usize] += delta;
+            self.tu[prev][l as usize] += c;
+            prev = l as usize;
+        }
+    }
+
+    /// One perceptron pass over `examples` in the order given by `order`;
+    /// returns the number of sentences tagged wrongly.
+    pub fn epoch(&mut self, examples: &[Example], order: &[usize]) -> usize {
+        let mut errors = 0;
+        for &k in order {
+            let ex = &examples[k];
+            let pred = self.tag(&ex.features);
+            if pred != ex.gold {
+                errors += 1;
+                self.update(&ex.features, &ex.gold, 1.0);
+                self.update(&ex.features, &pred, -1.0);
+            }
+            self.step += 1.0;
+        }
+        errors
+    }
+
+    /// The averaged weights, quantised to `i16`, as the bundled file format:
+    /// magic, bits, scale, recall bias, transitions (f32), then the non-zero buckets as
+    /// a varint gap from the previous bucket and seven `i16` weights.
+    /// `recall_bias` is added to the score of every label but `O` when
+    /// tagging.
+    pub fn to_bytes(&self, recall_bias: f32) -> Vec<u8> {
+        let avg: Vec<f32> = self
+            .w
+            .iter()
+            .zip(&self.u)
+            .map(|(w, u)| w - u / self.step)
+            .collect();
+        let max = avg.iter().fold(0f32, |m, &x| m.max(x.abs())).max(1e-6);
+        let scale = max / QMAX;
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&self.bits.to_le_bytes());
+        out.extend_from_slice(&scale.to_bits().to_le_bytes());
+        out.extend_from_slice(&recall_bias.to_bits().to_le_bytes());
+        for (rw, ru) in self.tw.iter().zip(&self.tu) {
+            for (w, u) in rw.iter().zip(ru) {
+                out.extend_from_slice(&(w - u / self.step).to_bits().to_le_bytes());
+            }
+        }
+        let buckets: Vec<(usize, [i16; LABELS])> = avg
+            .chunks(STRIDE)
+            .enumerate()
+            .filter_map(|(b, row)| {
+                let mut q = [0i16; LABELS];
+                for l in 0..LABELS {
+                    q[l] = (row[l] / scale).round().clamp(-QMAX, QMAX) as i16;
+                }
+                q.iter().any(|&x| x != 0).then_some((b, q))
+            })
+            .collect();
+        out.extend_from_slice(&(buckets.len() as u32).to_le_bytes());
+        let mut prev = 0usize;
+        for (k, (b, q)) in buckets.iter().enumerate() {
+            let mut gap = if k == 0 { *b } else { b - prev } as u64;
+            prev = *b;
+            loop {
+                let byte = (gap & 0x7f) as u8;
+                gap >>= 7;
+                if gap == 0 {
+                    out.push(byte);
+                    break;
+                }
+                out.push(byte | 0x80);
+            }
+            for x in q {
+                out.extend_from_slice(&x.to_le_bytes());
+            }
+        }
+        out
+    }
+}
+
+/// Gold BIO labels of a sentence's tokens from span lists (byte ranges).
+/// Where spans overlap, a cue wins over a source and a source over a
+/// content (nested attributions inside a content).
+pub fn gold_labels(
+    toks: &[Token<'_>],
+    source: &[(usize, usize)],
+    cue: &[(usize, usize)],
+    content: &[(usize, usize)],
+) -> Vec<u8> {
+    let mut out = vec![O; toks.len()];
+    let mut prev: Option<(u8, usize)> = None;
+    for (i, t) in toks.iter().enumerate() {
+        let find =
+            |spans: &[(usize, usize)]| spans.iter().position(|&(s, e)| t.start >= s && t.start < e);
+        let hit = find(cue)
+            .map(|k| (2u8, k))
+            .or_else(|| find(source).map(|k| (1u8, k)))
+            .or_else(|| find(content).map(|k| (3u8, k)));
+        out[i] = match hit {
+            None => O,
+            Some((kind, k)) => {
+                // A content span that began in an earlier sentence runs on.
+                let cont =
+                    prev == Some((kind, k)) || (i == 0 && kind == 3 && content[k].0 < t.start);
+                let base = kind * 2 - 1;
+                if cont {
+                    base + 1
+                } else {
+                    base
+                }
+            }
+        };
+        prev = hit;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::token::tokenize;
+
+    #[test]
+    fn viterbi_respects_bio() {
+        let trans = [[0.0; LABELS]; LABELS + 1];
+        // I-CUE is the best label alone at token 1, but may not follow O.
+        let mut emit = vec![0f32; 2 * LABELS];
+        emit[O as usize] = 1.0;
+        emit[LABELS + I_CUE as usize] = 5.0;
+        emit[LABELS + B_CUE as usize] = 4.0;
+        assert_eq!(viterbi(2, &emit, &masked(&trans)), vec![O, B_CUE]);
+    }
+
+    #[test]
+    fn weights_round_trip() {
+        let toks = tokenize("Officials said it rained.", 0);
+        let mut open = false;
+        let q = quote_states(&toks, &mut open);
+        let f = sentence_features(&toks, &[0; 5], &q, false, false, 12);
+        let gold = vec![B_SRC, B_CUE, B_CON, I_CON, O];
+        let ex = vec![Example {
+            features: f.clone(),
+            gold: gold.clone(),
+        }];
+        let mut w = Weights::new(12);
+        for _ in 0..5 {
+            w.epoch(&ex, &[0]);
+        }
+        let m = Model::from_bytes(&w.to_bytes(0.0)).expect("parses");
+        assert_eq!(m.tag(&f), gold);
+    }
+
+    #[test]
+    fn gold_labels_nest() {
+        let text = "He said she said no.";
+        let toks = tokenize(text, 0);
+        let l = gold_labels(&toks, &[(0, 2), (8, 11)], &[(3, 7), (12, 16)], &[(8, 19)]);
+        assert_eq!(l, vec![B_SRC, B_CUE, B_SRC, B_CUE, B_CON, O]);
+    }
+}
+
+#[cfg(test)]
+mod bundled_tests {
+    /// The bundled weights read, and tag a self-written sentence the way
+    /// PolNeAR annotates: the quotation is the content, "told" the cue and
+    /// "the minister" the source.
+    #[test]
+    fn bundled_model_tags_a_quotation() {
+        assert!(super::bundled().is_some(), "bundled weights unreadable");
+        let text = "\u{201c}We will not back down,\u{201d} the minister told reporters on Monday.";
+        let st = crate::find_statements(text);
+        assert_eq!(st.len(), 1, "{st:?}");
+        let s = &st[0];
+        let span = |sp: crosscheck_model::Span| &text[sp.start..sp.end];
+        assert_eq!(s.speaker.map(span), Some("the minister"));
+        assert_eq!(span(s.cue), "told");
+        assert!(
+            span(s.content).starts_with("We will not back down"),
+            "{}",
+            span(s.content)
+        );
+        assert!(s.direct);
+    }
+
+    /// An indirect statement with the speaker first.
+    #[test]
+    fn bundled_model_tags_reported_speech() {
+        let text = "The mayor said that the bridge would reopen next week.";
+        let st = crate::find_statements(text);
+        assert_eq!(st.len(), 1, "{st:?}");
+        let s = &st[0];
+        let span = |sp: crosscheck_model::Span| &text[sp.start..sp.end];
+        assert_eq!(s.speaker.map(span), Some("The mayor"));
+        assert_eq!(span(s.cue), "said");
+        assert!(span(s.content).contains("the bridge would reopen next week"));
+        assert!(!s.direct);
+    }
+}
