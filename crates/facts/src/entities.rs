@@ -57,6 +57,16 @@ pub fn capitalised_inside(sentences: &[Vec<Token<'_>>]) -> HashSet<String> {
     out
 }
 
+/// Whether a name is a country, capital or large region of the compiled-in
+/// gazetteer ("Poland", "Warsaw", "North Korea"), whatever its case or
+/// diacritics: a place that may contain towns the text never places.
+pub fn is_gazetteer_place(name: &str) -> bool {
+    let key = crate::fold::fold_diacritics(name)
+        .to_lowercase()
+        .replace('.', "");
+    PLACES.contains(&key.as_str())
+}
+
 /// Find the mentions of one sentence and append them to `out`.
 pub fn find(
     text: &str,

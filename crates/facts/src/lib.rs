@@ -61,6 +61,7 @@ pub use attribution::statements_from_labels;
 pub use attribution::tagger_inputs;
 pub use claims::{concept, Concept, ConceptKind, CONCEPTS};
 pub use date::Day;
+pub use entities::is_gazetteer_place;
 pub use token::{tokenize, TokKind, Token};
 
 /// What kind of thing an entity is.

@@ -18,7 +18,11 @@
 //!   5.25..5.35 million), so hedged and rounded figures that overlap agree.
 //!   Counts that only grow (deaths, injuries) are read in publication order:
 //!   a later, larger figure is an *update*, reported in
-//!   [`StoryFacts::updates`], not a conflict; a later, smaller one is;
+//!   [`StoryFacts::updates`], not a conflict; a later, smaller one is.
+//!   Two more kinds of conflict are not about figures: **who said it**
+//!   ([`speakers`]: one quotation given to different people, attribute
+//!   `speaker`) and **where** ([`places`]: one event placed in towns that
+//!   do not contain one another, attribute `place`);
 //! * **timeline** — dated events in order, each cited.
 //!
 //! Every claim, conflict side and event cites the sentences that state it:
@@ -27,6 +31,8 @@
 
 pub mod eval;
 pub mod paraphrase;
+pub mod places;
+pub mod speakers;
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -169,7 +175,9 @@ impl Reconciler {
         });
         let claims: Vec<Claim> = claims.into_iter().map(|c| c.2).collect();
 
-        let (conflicts, updates) = find_conflicts(facts, &published);
+        let (mut conflicts, updates) = find_conflicts(facts, &published);
+        conflicts.extend(speakers::find(docs, facts, &entities, &published));
+        conflicts.extend(places::find(docs, facts, &entities, &published));
         let timeline = build_timeline(docs, facts, &order, &mut features);
         StoryFacts {
             entities,
