@@ -240,11 +240,13 @@ impl Reconciler {
                 if !paraphrase::may_match_count(n, &items[i].2, &items[j].2) {
                     continue;
                 }
-                if paraphrase::score(&items[i].2, &items[j].2) >= self.corroboration_threshold {
-                    let (a, b) = (find(&mut parent, i), find(&mut parent, j));
-                    if a != b {
-                        parent[a.max(b)] = a.min(b);
-                    }
+                // Already grouped (through other pairs): scoring the pair
+                // could not change the groups, and scoring is the cost.
+                let (a, b) = (find(&mut parent, i), find(&mut parent, j));
+                if a != b
+                    && paraphrase::score(&items[i].2, &items[j].2) >= self.corroboration_threshold
+                {
+                    parent[a.max(b)] = a.min(b);
                 }
             }
         }
