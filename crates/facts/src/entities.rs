@@ -21,6 +21,51 @@ fn is_acronym(w: &str) -> bool {
         && letters.iter().filter(|c| c.is_uppercase()).count() >= 2
 }
 
+/// Whether `acro` can abbreviate `expansion` (Schwartz and Hearst 2003):
+/// its letters and digits occur in the expansion in order, read from the
+/// right, and the first one opens a word. "CBV" fits "Central Bank of
+/// Varesia"; "AP" does not fit "South Korea" (a dateline's agency in
+/// brackets after a place is not that place's acronym).
+pub(crate) fn fits_expansion(acro: &str, expansion: &str) -> bool {
+    let short: Vec<char> = acro
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let long: Vec<char> = expansion.chars().flat_map(char::to_lowercase).collect();
+    let mut l = long.len();
+    for (k, &c) in short.iter().enumerate().rev() {
+        loop {
+            if l == 0 {
+                return false;
+            }
+            l -= 1;
+            let opens_word = l == 0 || !long[l - 1].is_alphanumeric();
+            if long[l] == c && (k > 0 || opens_word) {
+                break;
+            }
+        }
+    }
+    !short.is_empty()
+}
+
+/// Lower-case particles inside personal names.
+const NAME_PARTICLES: &[&str] = &[
+    "von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "bin", "ibn",
+];
+
+/// Compass words and their adjectives: alone ("the North", "Western
+/// leaders") they point somewhere without naming it.
+const DIRECTIONS: &[&str] = &[
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+];
+
+/// Whether a (lower-cased) word is a title, or a hyphenated title such as
+/// "secretary-general" or "mayor-elect".
+fn is_title(w: &str) -> bool {
+    TITLES.contains(&w) || (w.contains('-') && w.split('-').any(|p| TITLES.contains(&p)))
+}
+
 fn lower_bare(w: &str) -> String {
     strip_possessive(w).to_lowercase()
 }
@@ -103,6 +148,20 @@ pub fn find(
                 end += 2;
                 continue;
             }
+            // Name particles, one or more ("Ursula von der Leyen", "Maria
+            // de la Cruz"), between capitalised words.
+            let particles = toks[end..]
+                .iter()
+                .take_while(|t| t.kind == TokKind::Word && NAME_PARTICLES.contains(&t.text))
+                .count();
+            if particles > 0
+                && toks
+                    .get(end + particles)
+                    .is_some_and(|n| n.is_capitalised())
+            {
+                end += particles + 1;
+                continue;
+            }
             break;
         }
         // Now split the run into sensible pieces.
@@ -118,7 +177,7 @@ pub fn find(
             continue;
         }
         let acro = toks[p + 1].text;
-        if !is_acronym(acro) {
+        if !is_acronym(acro) || !fits_expansion(acro, &out[k].text) {
             continue;
         }
         if let Some(j) = (first_new..out.len()).find(|&j| out[j].span.start == toks[p + 1].start) {
@@ -188,15 +247,31 @@ fn push_run(
     }
     // Strip a leading title (and a demonym or office word before it).
     let mut title = None;
-    let last_title = (s..e)
-        .rev()
-        .find(|&k| TITLES.contains(&lower_bare(toks[k].text).as_str()));
+    let last_title = (s..e).rev().find(|&k| is_title(&lower_bare(toks[k].text)));
     let ends_org = ORG_SUFFIXES.contains(&lower_bare(toks[e - 1].text).as_str());
     if let Some(k) = last_title {
         if k + 1 < e && !ends_org {
             title = Some(span_text(text, Span::new(toks[s].start, toks[k].end)));
             s = k + 1;
         }
+    }
+    // A known place or an acronym in the possessive opens a new name:
+    // "South Korea's National Intelligence Service", "Russia's Vladivostok".
+    // (Other possessives stay: "People's Republic", "Lloyd's Register".)
+    if let Some(k) = (s..e - 1).find(|&k| {
+        let bare = strip_possessive(toks[k].text);
+        bare.len() < toks[k].text.len() && {
+            let owner = span_text(text, Span::new(toks[s].start, toks[k].start + bare.len()));
+            is_gazetteer_place(&owner) || (k == s && is_acronym(bare))
+        }
+    }) {
+        push_run(text, toks, s, k + 1, sentence, inside, out);
+        // What follows is a name only if it does not end in a title
+        // ("North Korea's Foreign Minister" names nobody).
+        if !is_title(&lower_bare(toks[e - 1].text)) {
+            push_run(text, toks, k + 1, e, sentence, inside, out);
+        }
+        return;
     }
     // Split at "and"/"of"/"the" unless the whole is an organisation or a
     // place ("Fire and Rescue Service", "Bank of Varesia").
@@ -209,7 +284,7 @@ fn push_run(
     let split_at = (s..e).find(|&k| match toks[k].text {
         // "Bank of Varesia", "Department for Education": kept after an
         // organisation word; "Supporters of Brackwater Athletic": split.
-        "of" | "for" | "the" | "de" | "del" | "van" | "von" => k == s || !org_word(k - 1),
+        "of" | "for" | "the" => k == s || !org_word(k - 1),
         // "Fire and Rescue Service": kept when an organisation name ends
         // the run; "Hanmor and Drevania": split.
         "and" | "&" => !ends_org,
@@ -231,6 +306,17 @@ fn push_run(
         && toks
             .get(e)
             .is_some_and(|t| t.kind == TokKind::Word && !t.is_capitalised())
+    {
+        return;
+    }
+    // Compass words and plural demonyms alone ("the North", "Western
+    // leaders", "Russians") name no one.
+    let lone = lower_bare(name_text_last);
+    if single
+        && (DIRECTIONS.contains(&lone.as_str())
+            || DEMONYM_ENDINGS
+                .iter()
+                .any(|suf| lone.strip_suffix('s').is_some_and(|w| w.ends_with(suf))))
     {
         return;
     }

@@ -204,3 +204,68 @@ fn attribution_direct_indirect_and_pronouns() {
     assert_eq!(s2.speaker.unwrap().slice(t), "the fire service");
     assert_eq!(s2.content.slice(t), "The fire had been contained");
 }
+
+#[test]
+fn an_acronym_must_fit_its_expansion() {
+    use crate::entities::fits_expansion;
+    for (a, e) in [
+        ("CBV", "Central Bank of Varesia"),
+        ("NPSB", "National Process Safety Board"),
+        ("KCNA", "Korean Central News Agency"),
+        ("U.N.", "United Nations"),
+        ("DPRK", "Democratic People's Republic of Korea"),
+    ] {
+        assert!(fits_expansion(a, e), "{a} / {e}");
+    }
+    for (a, e) in [
+        ("AP", "South Korea"),
+        ("NIS", "Seoul"),
+        ("BA", "Harbour Authority"),
+    ] {
+        assert!(!fits_expansion(a, e), "{a} / {e}");
+    }
+    // A dateline's agency after the place is not the place's acronym.
+    let text =
+        "LINDHAVEN, Varesia (AP) — The Central Bank of Varesia (CBV) raised rates on Monday.";
+    let f = Extractor::new().extract(&doc("x", None, text));
+    assert!(
+        f.mentions
+            .iter()
+            .all(|m| m.defines.as_deref() != Some("AP")),
+        "{:#?}",
+        f.mentions
+    );
+    assert!(f
+        .mentions
+        .iter()
+        .any(|m| m.defines.as_deref() == Some("CBV")));
+}
+
+#[test]
+fn entity_boundaries_initialisms_particles_possessives_and_directions() {
+    let text = "The U.S. envoy met European Commission President Ursula von der Leyen in Brussels. \
+                Russia's Vladivostok hosted the talks, and South Korea's National Intelligence \
+                Service said Western leaders and the North were watching. Russians were told nothing.";
+    let f = Extractor::new().extract(&doc("x", None, text));
+    let names: Vec<&str> = f.mentions.iter().map(|m| m.text.as_str()).collect();
+    for want in [
+        "U.S.",
+        "Ursula von der Leyen",
+        "Russia",
+        "Vladivostok",
+        "South Korea",
+        "National Intelligence Service",
+    ] {
+        assert!(names.contains(&want), "{want:?} missing from {names:?}");
+    }
+    for unwanted in ["U", "S", "Ursula", "Leyen", "Western", "North", "Russians"] {
+        assert!(!names.contains(&unwanted), "{unwanted:?} in {names:?}");
+    }
+    assert!(names.iter().all(|n| !n.contains("'s")), "{names:?}");
+    let vdl = f
+        .mentions
+        .iter()
+        .find(|m| m.text == "Ursula von der Leyen")
+        .unwrap();
+    assert_eq!(vdl.kind, EntityKind::Person);
+}

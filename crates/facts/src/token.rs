@@ -55,6 +55,26 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token<'_>> {
             i += 1;
             continue;
         }
+        // Dotted initialisms ("U.S.", "U.N.", "E.U."): one word with its
+        // dots, so that they are not read as single letters and sentence
+        // ends.
+        if c.is_ascii_uppercase() {
+            let mut j = i;
+            while j + 1 < n && chars[j].1.is_ascii_uppercase() && chars[j + 1].1 == '.' {
+                j += 2;
+            }
+            if j - i >= 4 && !chars.get(j).is_some_and(|x| x.1.is_alphanumeric()) {
+                let e = chars.get(j).map_or(text.len(), |x| x.0);
+                out.push(Token {
+                    start: base + s,
+                    end: base + e,
+                    text: &text[s..e],
+                    kind: TokKind::Word,
+                });
+                i = j;
+                continue;
+            }
+        }
         if c.is_alphanumeric() {
             let numeric = c.is_ascii_digit();
             let mut j = i + 1;
