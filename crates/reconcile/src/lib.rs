@@ -692,6 +692,82 @@ fn number(v: &ClaimValue) -> f64 {
 
 /// Dated events in order: each resolved date with the sentences that give
 /// it, sentences saying the same thing on the same date merged.
+/// What a date mention dates in its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DateRole {
+    /// When something happened (or will).
+    Event,
+    /// When it was reported, in an attribution closing the sentence: "Choe
+    /// left on Monday, KCNA said on Tuesday."
+    Report,
+    /// A date naming an event the sentence only refers to: "Tuesday's
+    /// explosion".
+    Reference,
+    /// The start of a state: "its home since 1911".
+    Anchor,
+}
+
+/// The role of the date at `span` in `text`, from the words around it.
+fn date_role(text: &str, span: Span) -> DateRole {
+    const SPEECH: &[&str] = &[
+        "said",
+        "says",
+        "told",
+        "announced",
+        "reported",
+        "confirmed",
+        "added",
+        "stated",
+    ];
+    let bare = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    let dated = &text[span.start..span.end];
+    let rest = &text[span.end..];
+    if dated.to_lowercase().starts_with("since")
+        || text[..span.start]
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| bare(w) == "since")
+    {
+        return DateRole::Anchor;
+    }
+    if dated.ends_with("'s")
+        || dated.ends_with("’s")
+        || rest.starts_with("'s")
+        || rest.starts_with("’s")
+    {
+        return DateRole::Reference;
+    }
+    // The sentence ends with the date, a speech verb stands not far before
+    // it with no clause break in between, and a comma closes the clause
+    // before the attribution ("…, the agency said on Tuesday."; not "The
+    // mayor said the bridge would reopen on 4 May.").
+    let ends_sentence = rest
+        .trim_start()
+        .chars()
+        .next()
+        .is_none_or(|c| matches!(c, '.' | '!' | '?'));
+    let before: Vec<&str> = text[..span.start]
+        .split_whitespace()
+        .rev()
+        .take(16)
+        .collect();
+    let verb = before
+        .iter()
+        .take(10)
+        .take_while(|w| !w.ends_with(',') && !w.eq_ignore_ascii_case("that"))
+        .position(|w| SPEECH.contains(&bare(w).as_str()));
+    let closing = ends_sentence
+        && verb.is_some_and(|v| before[v + 1..].iter().take(6).any(|w| w.ends_with(',')));
+    if closing {
+        DateRole::Report
+    } else {
+        DateRole::Event
+    }
+}
+
 fn build_timeline(
     docs: &[&Document],
     facts: &[ArticleFacts],
@@ -713,12 +789,30 @@ fn build_timeline(
         };
         let doc = docs[doc_index];
         let mut seen: Vec<(usize, DateValue)> = Vec::new();
+        let role = |d: &crosscheck_facts::DateMention| date_role(&doc.article.text, d.span);
         for d in &f.dates {
             if matches!(d.value, DateValue::Week(_)) {
                 continue;
             }
             if seen.iter().any(|(s, v)| *s == d.sentence && *v == d.value) {
                 continue;
+            }
+            // "Its home since 1911" dates a state, not an event; "…,
+            // KCNA said on Tuesday." dates the report of an event the same
+            // sentence dates otherwise ("left on Monday").
+            match role(d) {
+                DateRole::Anchor => continue,
+                DateRole::Report
+                    if f.dates.iter().any(|o| {
+                        o.sentence == d.sentence
+                            && o.value != d.value
+                            && !matches!(o.value, DateValue::Week(_))
+                            && role(o) == DateRole::Event
+                    }) =>
+                {
+                    continue
+                }
+                _ => {}
             }
             seen.push((d.sentence, d.value.clone()));
             let span = doc.sentences[d.sentence].span;

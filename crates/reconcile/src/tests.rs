@@ -14,3 +14,24 @@ fn most_common_prefers_first_on_ties() {
     let v: Vec<String> = ["a", "b", "b"].iter().map(|s| s.to_string()).collect();
     assert_eq!(most_common(&v).as_deref(), Some("b"));
 }
+
+#[test]
+fn what_a_date_dates() {
+    let role = |sentence: &str, date: &str| {
+        let start = sentence.find(date).expect("date in sentence");
+        date_role(sentence, Span::new(start, start + date.len()))
+    };
+    let s = "Crews left Dornfeld on Monday, the regional news agency said on Tuesday.";
+    assert_eq!(role(s, "Monday"), DateRole::Event);
+    assert_eq!(role(s, "Tuesday"), DateRole::Report);
+    let s = "The club has played at Tannery Lane since 1911.";
+    assert_eq!(role(s, "1911"), DateRole::Anchor);
+    let s = "Nine were killed in Tuesday's blast, the fire service confirmed on Wednesday.";
+    assert_eq!(role(s, "Tuesday"), DateRole::Reference);
+    assert_eq!(role(s, "Wednesday"), DateRole::Report);
+    // A statement dated at its verb is the event: what follows is content.
+    let s = "Vass said on Monday that prices would fall by the end of next year.";
+    assert_eq!(role(s, "Monday"), DateRole::Event);
+    let s = "The mayor said the bridge would reopen on 4 May.";
+    assert_eq!(role(s, "4 May"), DateRole::Event);
+}
