@@ -384,6 +384,12 @@ fn concept_fits(c: &Concept, q: &Quantity) -> bool {
 
 /// Build the claims of one sentence.
 #[allow(clippy::too_many_arguments)]
+/// Determiners before a figure that refer to things already known ("the two
+/// countries", "its three plants") rather than report how many there are.
+const REFERRING: &[&str] = &[
+    "the", "its", "their", "these", "those", "both", "his", "her", "our", "your", "my",
+];
+
 pub fn build(
     text: &str,
     sentence_span: Span,
@@ -502,6 +508,19 @@ pub fn build(
                 }
                 match (&q.unit, &q.noun) {
                     (Unit::Count, None) => continue,
+                    // "the two countries", "its two largest housebuilders":
+                    // a bare figure after a determiner, or before a
+                    // superlative, picks out things already known; it
+                    // reports no count ("the roughly 3,000 people" does).
+                    (Unit::Count, Some(n))
+                        if n.ends_with("est")
+                            || (!q.text.contains(char::is_whitespace)
+                                && q_ranges[qi].0.checked_sub(1).is_some_and(|p| {
+                                    REFERRING.contains(&toks[p].text.to_lowercase().as_str())
+                                })) =>
+                    {
+                        continue
+                    }
                     (Unit::Count, Some(n)) => (Some(n.clone()), "count".to_string()),
                     (Unit::Percent, _) => (None, "percent".to_string()),
                     (Unit::PercentagePoints, _) => (None, "change".to_string()),

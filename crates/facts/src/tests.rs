@@ -269,3 +269,23 @@ fn entity_boundaries_initialisms_particles_possessives_and_directions() {
         .unwrap();
     assert_eq!(vdl.kind, EntityKind::Person);
 }
+
+#[test]
+fn figures_that_only_refer_make_no_count_claim() {
+    let text = "Officials from the two countries met on Friday. Its two largest ports were shut. \
+                Two members of the panel voted against. Most of the roughly 3,000 people evacuated \
+                were back home by noon.";
+    let f = Extractor::new().extract(&doc("x", None, text));
+    let counted: Vec<(&str, &str)> = f
+        .claims
+        .iter()
+        .filter_map(|c| Some((c.subject.as_deref()?, c.value_text.as_str())))
+        .collect();
+    // "the two countries" and "Its two largest ports" count nothing.
+    assert!(!counted.iter().any(|(_, v)| *v == "two"), "{counted:?}");
+    assert!(counted.contains(&("members", "Two")), "{counted:?}");
+    assert!(
+        counted.iter().any(|(_, v)| *v == "roughly 3,000"),
+        "{counted:?}"
+    );
+}
