@@ -382,14 +382,14 @@ fn concept_fits(c: &Concept, q: &Quantity) -> bool {
     )
 }
 
-/// Build the claims of one sentence.
-#[allow(clippy::too_many_arguments)]
 /// Determiners before a figure that refer to things already known ("the two
 /// countries", "its three plants") rather than report how many there are.
 const REFERRING: &[&str] = &[
     "the", "its", "their", "these", "those", "both", "his", "her", "our", "your", "my",
 ];
 
+/// Build the claims of one sentence.
+#[allow(clippy::too_many_arguments)]
 pub fn build(
     text: &str,
     sentence_span: Span,
