@@ -35,7 +35,6 @@ use std::sync::OnceLock;
 
 use crosscheck_model::Span;
 
-use crate::fold::strip_possessive;
 use crate::lexicon::{CUES_WITH_OBJECT, CUE_PHRASES, CUE_WORDS, SPEAKER_PRONOUNS};
 use crate::tagger;
 use crate::token::{tokenize, TokKind, Token};
@@ -1138,7 +1137,6 @@ fn rule_statements(
         .rev()
         .find(|s| s.direct)
         .map(|s| (s.speaker, s.speaker_name.clone(), sentence));
-    let _ = strip_possessive;
     out
 }
 
@@ -1152,23 +1150,50 @@ pub fn find_statements(text: &str) -> Vec<Statement> {
 /// [`find_statements`] with a given tagger model (`None`: the rules alone),
 /// for training and comparison.
 pub fn find_statements_with(model: Option<&tagger::Model>, text: &str) -> Vec<Statement> {
+    let mut out = Vec::new();
+    each_sentence(text, |v| {
+        out.extend(statements_with(
+            model, text, v.toks, v.span, v.index, v.mentions, v.first, v.state,
+        ));
+    });
+    out
+}
+
+/// One sentence of a plain text as the text-level entry points see it.
+struct SentenceView<'a, 't> {
+    toks: &'a [Token<'t>],
+    span: Span,
+    index: usize,
+    /// The mentions found so far; this sentence's start at `first`.
+    mentions: &'a [Mention],
+    first: usize,
+    state: &'a mut QuoteState,
+}
+
+/// Split a plain text into sentences (as [`find_statements`] does), find
+/// each one's entity mentions, and hand each sentence to `f` in order with
+/// the running quotation state.
+fn each_sentence<'t>(text: &'t str, mut f: impl FnMut(SentenceView<'_, 't>)) {
     let spans = crosscheck_text::sentences(text);
-    let sentence_tokens: Vec<Vec<Token<'_>>> = spans
+    let sentence_tokens: Vec<Vec<Token<'t>>> = spans
         .iter()
         .map(|(s, _)| tokenize(&text[s.start..s.end], s.start))
         .collect();
     let inside = crate::entities::capitalised_inside(&sentence_tokens);
     let mut mentions = Vec::new();
-    let mut out = Vec::new();
     let mut state = QuoteState::default();
     for (i, toks) in sentence_tokens.iter().enumerate() {
         let first = mentions.len();
         crate::entities::find(text, toks, i, &inside, &mut mentions);
-        out.extend(statements_with(
-            model, text, toks, spans[i].0, i, &mentions, first, &mut state,
-        ));
+        f(SentenceView {
+            toks,
+            span: spans[i].0,
+            index: i,
+            mentions: &mentions,
+            first,
+            state: &mut state,
+        });
     }
-    out
 }
 
 /// Statements of a plain text decoded from labels given by `label` for
@@ -1178,23 +1203,13 @@ pub fn statements_from_labels(
     text: &str,
     mut label: impl FnMut(&[Token<'_>]) -> Vec<u8>,
 ) -> Vec<Statement> {
-    let spans = crosscheck_text::sentences(text);
-    let sentence_tokens: Vec<Vec<Token<'_>>> = spans
-        .iter()
-        .map(|(s, _)| tokenize(&text[s.start..s.end], s.start))
-        .collect();
-    let inside = crate::entities::capitalised_inside(&sentence_tokens);
-    let mut mentions = Vec::new();
     let mut out = Vec::new();
-    let mut state = QuoteState::default();
-    for (i, toks) in sentence_tokens.iter().enumerate() {
-        let first = mentions.len();
-        crate::entities::find(text, toks, i, &inside, &mut mentions);
-        let labels = label(toks);
+    each_sentence(text, |v| {
+        let labels = label(v.toks);
         out.extend(decode(
-            text, toks, spans[i].0, i, &mentions, first, &labels, &mut state,
+            text, v.toks, v.span, v.index, v.mentions, v.first, &labels, v.state,
         ));
-    }
+    });
     out
 }
 
@@ -1523,22 +1538,12 @@ fn statements_with(
 /// [`find_statements`]: tokens and hashed features into `2^bits` buckets.
 /// For training.
 pub fn tagger_inputs(text: &str, bits: u32) -> Vec<(Vec<Token<'_>>, tagger::SentenceFeatures)> {
-    let spans = crosscheck_text::sentences(text);
-    let sentence_tokens: Vec<Vec<Token<'_>>> = spans
-        .iter()
-        .map(|(s, _)| tokenize(&text[s.start..s.end], s.start))
-        .collect();
-    let inside = crate::entities::capitalised_inside(&sentence_tokens);
-    let mut mentions = Vec::new();
-    let mut state = QuoteState::default();
-    let mut out = Vec::with_capacity(sentence_tokens.len());
-    for (i, toks) in sentence_tokens.into_iter().enumerate() {
-        let first = mentions.len();
-        crate::entities::find(text, &toks, i, &inside, &mut mentions);
+    let mut out = Vec::new();
+    each_sentence(text, |v| {
         let p = prepare(
-            text, &toks, spans[i].0, i, &mentions, first, &mut state, bits,
+            text, v.toks, v.span, v.index, v.mentions, v.first, v.state, bits,
         );
-        out.push((toks, p.features));
-    }
+        out.push((v.toks.to_vec(), p.features));
+    });
     out
 }
