@@ -123,7 +123,7 @@ fn sorted_bag(mut v: Vec<u64>) -> Vec<u64> {
 
 /// Size of the intersection of two sorted vectors (multisets: an element
 /// repeated in both counts as often as in the one holding it fewer times).
-fn inter(a: &[u64], b: &[u64]) -> usize {
+pub(crate) fn inter(a: &[u64], b: &[u64]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {

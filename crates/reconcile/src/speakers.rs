@@ -165,7 +165,7 @@ fn same_content(
         return contains_run(&long.words, &short.words);
     }
     // Pre-filter: half the shorter one's distinct words in common.
-    if 2 * shared(&short.word_set, &long.word_set) < short.word_set.len() {
+    if 2 * paraphrase::inter(&short.word_set, &long.word_set) < short.word_set.len() {
         return false;
     }
     for k in [i, j] {
@@ -177,23 +177,6 @@ fn same_content(
         return false;
     };
     paraphrase::may_match(fa, fb) && paraphrase::score(fa, fb) >= PARAPHRASE_THRESHOLD
-}
-
-/// Number of common elements of two sorted sets.
-fn shared(a: &[u64], b: &[u64]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
 }
 
 /// What was said: the statement's content without its speaker and cue,
