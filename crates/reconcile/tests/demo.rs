@@ -3,10 +3,11 @@
 //! approximations and rising figures are not conflicts, spelling variants
 //! merge, and every citation holds the value it supports.
 
+mod common;
+use common::{invented, run};
 use crosscheck_facts::{ArticleFacts, Extractor};
-use crosscheck_model::{Article, Citation, Document, Duplicate, DuplicateKind};
+use crosscheck_model::{Citation, Document, Duplicate, DuplicateKind};
 use crosscheck_reconcile::{Reconciler, StoryFacts};
-use crosscheck_text::Analyzer;
 
 #[path = "../../facts/src/demo_docs.rs"]
 mod demo_docs;
@@ -312,25 +313,6 @@ fn dump() {
 }
 
 // ---- Two more invented stories, written for these tests. ----
-
-fn invented(id: &str, source: &str, published: &str, text: &str) -> Document {
-    Analyzer::english().analyse(Article {
-        id: id.into(),
-        source: Some(source.into()),
-        title: None,
-        url: None,
-        published: Some(published.into()),
-        text: text.into(),
-        removed: vec![],
-    })
-}
-
-fn run(docs: &[Document], dups: &[Duplicate]) -> StoryFacts {
-    let ex = Extractor::new();
-    let facts: Vec<ArticleFacts> = docs.iter().map(|d| ex.extract(d)).collect();
-    let refs: Vec<&Document> = docs.iter().collect();
-    Reconciler::new().reconcile(&refs, &facts, dups)
-}
 
 /// Story E (invented): a landslide in the town of Velmora. Deaths rise from
 /// "at least 30" to 41 (an update); the missing are 12 in one report and 21

@@ -6,29 +6,10 @@
 //! a second event somewhere else, and the same name spelled with and
 //! without diacritics. The tests assert exactly the planted conflicts.
 
-use crosscheck_facts::{ArticleFacts, Extractor};
-use crosscheck_model::{Article, Citation, Conflict, Document, Duplicate};
-use crosscheck_reconcile::{Reconciler, StoryFacts};
-use crosscheck_text::Analyzer;
-
-fn invented(id: &str, source: &str, published: &str, text: &str) -> Document {
-    Analyzer::english().analyse(Article {
-        id: id.into(),
-        source: Some(source.into()),
-        title: None,
-        url: None,
-        published: Some(published.into()),
-        text: text.into(),
-        removed: vec![],
-    })
-}
-
-fn run(docs: &[Document], dups: &[Duplicate]) -> StoryFacts {
-    let ex = Extractor::new();
-    let facts: Vec<ArticleFacts> = docs.iter().map(|d| ex.extract(d)).collect();
-    let refs: Vec<&Document> = docs.iter().collect();
-    Reconciler::new().reconcile(&refs, &facts, dups)
-}
+mod common;
+use common::{invented, run};
+use crosscheck_model::{Citation, Conflict, Document};
+use crosscheck_reconcile::StoryFacts;
 
 fn articles(cs: &[Citation]) -> Vec<&str> {
     let mut v: Vec<&str> = cs.iter().map(|c| c.article.as_str()).collect();
