@@ -58,6 +58,9 @@ struct Args {
     db: Option<std::path::PathBuf>,
     release_memory: bool,
     index_mib: Option<usize>,
+    get_seconds: Option<u64>,
+    drain_seconds: u64,
+    cache_kib: Option<usize>,
 }
 
 fn args() -> Args {
@@ -69,6 +72,9 @@ fn args() -> Args {
         db: None,
         release_memory: true,
         index_mib: None,
+        get_seconds: None,
+        drain_seconds: 300,
+        cache_kib: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(k) = it.next() {
@@ -81,6 +87,11 @@ fn args() -> Args {
             "--db" => a.db = Some(v.into()),
             "--release-memory" => a.release_memory = v.parse().expect("true or false"),
             "--index-mib" => a.index_mib = Some(v.parse().expect("a number")),
+            "--get-seconds" => {
+                a.get_seconds = Some(v.parse::<u64>().expect("a number").clamp(1, 600))
+            }
+            "--drain-seconds" => a.drain_seconds = v.parse().expect("a number"),
+            "--cache-kib" => a.cache_kib = Some(v.parse().expect("a number")),
             _ => panic!("unknown option {k}"),
         }
     }
@@ -160,9 +171,44 @@ impl Hist {
     }
 }
 
-/// One memory sample: phase, RSS, heap in use, and (every 10 s) the
-/// store's index bytes, all in MiB.
-type Sample = (usize, f64, Option<f64>, Option<f64>);
+/// One memory sample: phase, RSS, heap in use, SQLite's memory in use
+/// (`sqlite3_memory_used`), and (every 10 s) the store's index bytes and
+/// the ingest requests in flight (count, MiB charged) and the split of
+/// resident memory (see [`Detail`]), sizes in MiB.
+type Sample = (usize, f64, Option<f64>, Option<f64>, f64, Option<Detail>);
+
+/// Sampled every 10 s: ingest requests in flight and MiB they are charged;
+/// resident anonymous and file-backed memory (`RssAnon`, `RssFile` of
+/// `/proc/self/status`); what the allocator holds from the system for its
+/// heaps (`arena + hblkhd` of mallinfo2: in use plus free), in MiB.
+type Detail = (usize, f64, f64, f64, Option<f64>);
+
+fn status_mib(field: &str) -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with(field))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|kb| kb.parse::<f64>().ok())
+        })
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
+fn sqlite_mib() -> f64 {
+    crosscheck_store::sqlite_memory().used as f64 / 1048576.0
+}
+
+fn in_flight() -> Detail {
+    let (n, bytes) = crosscheck_server::in_flight();
+    (
+        n,
+        bytes as f64 / 1048576.0,
+        status_mib("RssAnon:"),
+        status_mib("RssFile:"),
+        heap_held_mib(),
+    )
+}
 
 /// Resident memory sampled every second, tagged with the phase running.
 struct Memory {
@@ -206,12 +252,14 @@ impl Memory {
         let handle = std::thread::spawn(move || {
             let mut v = Vec::with_capacity(1024);
             while r.load(Ordering::Relaxed) {
-                let index = (v.len() % 10 == 0).then(|| index_mib(&store));
+                let tenth = v.len() % 10 == 0;
                 v.push((
                     p.load(Ordering::Relaxed),
                     rss_mib(),
                     heap_in_use_mib(),
-                    index,
+                    tenth.then(|| index_mib(&store)),
+                    sqlite_mib(),
+                    tenth.then(in_flight),
                 ));
                 std::thread::sleep(Duration::from_secs(1));
             }
@@ -220,6 +268,8 @@ impl Memory {
                 rss_mib(),
                 heap_in_use_mib(),
                 Some(index_mib(&store)),
+                sqlite_mib(),
+                Some(in_flight()),
             ));
             v
         });
@@ -259,6 +309,36 @@ impl Memory {
         }
         let heap: Vec<f64> = v.iter().filter_map(|x| x.2).collect();
         line("heap in use (mallinfo2), whole run", &heap);
+        for (i, name) in PHASES.iter().enumerate() {
+            let s: Vec<f64> = v.iter().filter(|x| x.0 == i).map(|x| x.4).collect();
+            line(&format!("SQLite memory used {name}"), &s);
+        }
+        let m = crosscheck_store::sqlite_memory();
+        println!(
+            "SQLite memory: {:.1} MiB in use at the end, high-water {:.1} MiB",
+            m.used as f64 / 1048576.0,
+            m.highwater as f64 / 1048576.0
+        );
+        let flight: Vec<String> = v
+            .iter()
+            .filter_map(|x| x.5)
+            .map(|(n, m, ..)| format!("{n}/{m:.1}"))
+            .collect();
+        println!(
+            "ingest requests in flight / MiB charged, every 10 s: {}",
+            flight.join(" ")
+        );
+        let split: Vec<String> = v
+            .iter()
+            .filter_map(|x| x.5)
+            .map(|(_, _, anon, file, held)| {
+                format!("{anon:.0}/{file:.0}/{:.0}", held.unwrap_or(f64::NAN))
+            })
+            .collect();
+        println!(
+            "RssAnon / RssFile / heap held (mallinfo2 arena+hblkhd) MiB, every 10 s: {}",
+            split.join(" ")
+        );
         // Sampled every 10 s already: print them all.
         let index: Vec<String> = v
             .iter()
@@ -287,6 +367,19 @@ fn heap_in_use_mib() -> Option<f64> {
     None
 }
 
+/// Bytes the allocator holds from the system (in use and free).
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn heap_held_mib() -> Option<f64> {
+    // SAFETY: as in `heap_in_use_mib`.
+    let m = unsafe { libc::mallinfo2() };
+    Some((m.arena + m.hblkhd) as f64 / 1048576.0)
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn heap_held_mib() -> Option<f64> {
+    None
+}
+
 fn main() {
     let a = args();
     let tmp = tempfile::tempdir().expect("temporary directory");
@@ -295,6 +388,9 @@ fn main() {
     let mut options = StoreOptions::default();
     if let Some(n) = a.index_mib {
         options.max_index_bytes = n << 20;
+    }
+    if let Some(n) = a.cache_kib {
+        options.writer_cache_kib = n;
     }
     let store = Arc::new(Store::open_with(&path, options).expect("open the store"));
     eprintln!(
@@ -426,7 +522,7 @@ fn main() {
         // Phase 2: GET story (while the server rebuilds those stories).
         let stories = store.stats().unwrap().stories as u64;
         let stale = Arc::new(AtomicU64::new(0));
-        let deadline = Instant::now() + Duration::from_secs(a.seconds);
+        let deadline = Instant::now() + Duration::from_secs(a.get_seconds.unwrap_or(a.seconds));
         mem.phase.store(1, Ordering::Relaxed);
         let start = Instant::now();
         let mut tasks = Vec::new();
@@ -473,7 +569,7 @@ fn main() {
         mem.phase.store(2, Ordering::Relaxed);
         let t = Instant::now();
         let left = store.dirty_stories().unwrap();
-        while store.dirty_stories().unwrap() > 0 && t.elapsed() < Duration::from_secs(300) {
+        while store.dirty_stories().unwrap() > 0 && t.elapsed() < Duration::from_secs(a.drain_seconds) {
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
         println!(

@@ -67,7 +67,7 @@ use axum::Router;
 use crosscheck_store::{Store, StoreOptions};
 
 pub use api::{ROUTES, STALE_HEADER};
-pub use queue::{IngestQueue, QueueConfig};
+pub use queue::{in_flight, IngestQueue, QueueConfig};
 
 /// The page, its script and its style sheet, compiled in.
 pub(crate) const INDEX_HTML: &str = include_str!("../static/index.html");

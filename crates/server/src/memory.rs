@@ -16,6 +16,18 @@
 //! free lists, a few milliseconds) happens at most once a second. On
 //! systems other than Linux with glibc this does nothing (other allocators
 //! return memory themselves).
+//!
+//! The thread also fixes glibc's mmap threshold at [`MMAP_THRESHOLD`].
+//! By default glibc raises that threshold to the size of every large block
+//! freed (up to 32 MiB), so after a few rebuilds of a large story (its
+//! member list, its JSON: megabytes each, growing with the story) such
+//! blocks come from the arenas instead of their own mappings, and the
+//! holes they leave behind stay resident. Measured over 180 s of POST with
+//! the load generator (the synthetic stream's largest story grows from
+//! ~60,000 to ~105,000 articles): resident memory 60 → 163–172 MiB with
+//! the default, 60 → 136–145 MiB with the threshold fixed, at the same
+//! heap in use (85–98 MiB) and ingest rate; free but resident memory in
+//! the arenas went from ~75 to ~45 MiB.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -25,12 +37,16 @@ use std::time::Duration;
 const PERIOD: Duration = Duration::from_secs(1);
 /// Growth of resident memory since the last trim that triggers a trim.
 const GROWTH: u64 = 8 << 20;
+/// Blocks at least this large get their own mapping, returned to the
+/// system when freed (glibc's initial default, kept fixed).
+const MMAP_THRESHOLD: i32 = 256 << 10;
 
 /// Start the thread; it ends within [`PERIOD`] of `stop` becoming true.
 pub(crate) fn spawn_releaser(stop: Arc<AtomicBool>) {
     if !supported() {
         return;
     }
+    fix_mmap_threshold();
     let spawned = std::thread::Builder::new()
         .name("crosscheck-release".into())
         .spawn(move || {
@@ -58,6 +74,20 @@ pub(crate) fn spawn_releaser(stop: Arc<AtomicBool>) {
 /// Whether [`release`] does anything here.
 fn supported() -> bool {
     cfg!(all(target_os = "linux", target_env = "gnu"))
+}
+
+/// Fix glibc's mmap threshold (see the module's documentation).
+fn fix_mmap_threshold() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: `mallopt` takes two plain integers and touches no memory of
+    // ours; it is thread-safe (it takes the main arena's lock) and
+    // `M_MMAP_THRESHOLD` only changes where later large blocks are
+    // allocated, never a block already handed out. glibc is the allocator
+    // this process links on this target. It returns 0 on a rejected value
+    // (ours is within glibc's bounds), which would only leave the default.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, MMAP_THRESHOLD);
+    }
 }
 
 /// Hand the allocator's free pages back to the system.
@@ -109,9 +139,12 @@ mod tests {
         let held = resident_bytes().unwrap();
         release();
         let after = resident_bytes().unwrap();
+        // About 64 MiB are still kept and 64 MiB were freed. Compared with
+        // the start rather than with `held`: another test's release thread
+        // may trim this heap between the two readings.
         assert!(
-            after + (32 << 20) < held,
-            "release should return most of the ~64 MiB freed: {held} -> {after}"
+            after < before + (96 << 20),
+            "release should return most of the ~64 MiB freed: {before} -> {held} -> {after}"
         );
         drop(kept);
     }

@@ -52,6 +52,22 @@ const INGEST_BUSY: Duration = Duration::from_millis(200);
 /// What the writer answers for one request.
 pub(crate) type Reply = Result<IngestSummary, String>;
 
+/// Requests charged (being prepared, queued or being stored), over every
+/// queue of the process; see [`in_flight`].
+static IN_FLIGHT: AtomicUsize = AtomicUsize::new(0);
+/// Bytes those requests are charged.
+static IN_FLIGHT_BYTES: AtomicUsize = AtomicUsize::new(0);
+
+/// Ingest requests in flight in this process (being prepared, waiting for
+/// the writer or being stored) and the bytes they are charged (request
+/// bodies until prepared, then prepared articles), over every queue.
+pub fn in_flight() -> (usize, usize) {
+    (
+        IN_FLIGHT.load(Ordering::Relaxed),
+        IN_FLIGHT_BYTES.load(Ordering::Relaxed),
+    )
+}
+
 /// Bytes charged against the queue's budget, given back when dropped.
 struct Charge {
     queued: Arc<AtomicUsize>,
@@ -67,6 +83,8 @@ impl Charge {
             queued.fetch_sub(bytes, Ordering::AcqRel);
             return None;
         }
+        IN_FLIGHT.fetch_add(1, Ordering::Relaxed);
+        IN_FLIGHT_BYTES.fetch_add(bytes, Ordering::Relaxed);
         Some(Charge {
             queued: queued.clone(),
             bytes,
@@ -78,8 +96,10 @@ impl Charge {
     fn set(&mut self, bytes: usize) {
         if bytes >= self.bytes {
             self.queued.fetch_add(bytes - self.bytes, Ordering::AcqRel);
+            IN_FLIGHT_BYTES.fetch_add(bytes - self.bytes, Ordering::Relaxed);
         } else {
             self.queued.fetch_sub(self.bytes - bytes, Ordering::AcqRel);
+            IN_FLIGHT_BYTES.fetch_sub(self.bytes - bytes, Ordering::Relaxed);
         }
         self.bytes = bytes;
     }
@@ -88,6 +108,8 @@ impl Charge {
 impl Drop for Charge {
     fn drop(&mut self) {
         self.queued.fetch_sub(self.bytes, Ordering::AcqRel);
+        IN_FLIGHT.fetch_sub(1, Ordering::Relaxed);
+        IN_FLIGHT_BYTES.fetch_sub(self.bytes, Ordering::Relaxed);
     }
 }
 

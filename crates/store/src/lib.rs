@@ -80,6 +80,40 @@ use serde::{Deserialize, Serialize};
 
 pub use read::{MARK_END, MARK_START};
 
+/// Memory SQLite has allocated, for every connection of the process
+/// together (page caches, prepared statements, schemas, the WAL index's
+/// heap part), in bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SqliteMemory {
+    /// Bytes in use now (`sqlite3_memory_used`).
+    pub used: u64,
+    /// Most bytes in use at once since the process started
+    /// (`sqlite3_memory_highwater`, not reset).
+    pub highwater: u64,
+}
+
+/// SQLite's own memory use, process-wide. rusqlite has no safe wrapper for
+/// these counters and no PRAGMA reports them (`PRAGMA soft_heap_limit`
+/// reports the limit, not the use), hence the FFI calls.
+pub fn sqlite_memory() -> SqliteMemory {
+    // SAFETY: both functions take only plain integers (or nothing), touch
+    // no memory of ours and only read SQLite's global memory counters,
+    // which SQLite guards with its own mutex (this build is threadsafe,
+    // SQLITE_THREADSAFE=1); they may be called at any time, even before
+    // `sqlite3_initialize` (they then report 0). `resetFlag` 0 leaves the
+    // high-water mark as it is.
+    let (used, highwater) = unsafe {
+        (
+            rusqlite::ffi::sqlite3_memory_used(),
+            rusqlite::ffi::sqlite3_memory_highwater(0),
+        )
+    };
+    SqliteMemory {
+        used: used.max(0) as u64,
+        highwater: highwater.max(0) as u64,
+    }
+}
+
 /// What can go wrong in the store.
 #[derive(Debug)]
 pub enum Error {
@@ -145,6 +179,11 @@ pub struct StoreOptions {
     /// are the same as with no budget, so this trades writer time for
     /// memory. See [`Store::index_stats`].
     pub max_index_bytes: usize,
+    /// Page cache of the writer's SQLite connection, in KiB (SQLite's
+    /// `PRAGMA cache_size = -N`).
+    pub writer_cache_kib: usize,
+    /// Page cache of each read connection, in KiB (up to 8 are kept open).
+    pub reader_cache_kib: usize,
 }
 
 impl Default for StoreOptions {
@@ -157,6 +196,8 @@ impl Default for StoreOptions {
             max_brief_articles: 64,
             max_file_bytes: 16 * 1024 * 1024,
             max_index_bytes: 16 << 20,
+            writer_cache_kib: 32_000,
+            reader_cache_kib: 2_000,
         }
     }
 }
@@ -375,7 +416,7 @@ impl Store {
     pub fn open_with(path: impl AsRef<Path>, options: StoreOptions) -> Result<Store> {
         let path = path.as_ref().to_path_buf();
         let conn = Connection::open(&path)?;
-        schema::configure(&conn)?;
+        schema::configure(&conn, options.writer_cache_kib)?;
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         if version > schema::SCHEMA_VERSION {
             return Err(Error::Corrupt(format!(
@@ -590,6 +631,7 @@ impl Store {
                 | OpenFlags::SQLITE_OPEN_URI,
         )?;
         c.busy_timeout(std::time::Duration::from_secs(10))?;
+        c.pragma_update(None, "cache_size", -(self.options.reader_cache_kib as i64))?;
         Ok(c)
     }
 

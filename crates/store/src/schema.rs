@@ -121,11 +121,11 @@ pub(crate) fn migrate(conn: &Connection) -> rusqlite::Result<()> {
 /// `synchronous=FULL` (a commit is on disk before it is reported, so
 /// neither a killed process nor a power cut loses a reported article),
 /// a busy timeout instead of immediate `SQLITE_BUSY` errors.
-pub(crate) fn configure(conn: &Connection) -> rusqlite::Result<()> {
+pub(crate) fn configure(conn: &Connection, cache_kib: usize) -> rusqlite::Result<()> {
     conn.busy_timeout(std::time::Duration::from_secs(10))?;
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "temp_store", "MEMORY")?;
-    conn.pragma_update(None, "cache_size", -32_000)?;
+    conn.pragma_update(None, "cache_size", -(cache_kib as i64))?;
     Ok(())
 }

@@ -623,3 +623,32 @@ fn a_capped_index_assigns_every_article_as_an_uncapped_one() {
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert!(problems[0].contains("checkpoint differs"), "{problems:?}");
 }
+
+#[test]
+fn sqlite_memory_is_reported_and_cache_sizes_apply() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open_with(
+        dir.path().join("m.db"),
+        StoreOptions {
+            writer_cache_kib: 1_024,
+            reader_cache_kib: 512,
+            ..StoreOptions::default()
+        },
+    )
+    .unwrap();
+    store.ingest(demo_batch()).unwrap();
+    let m = sqlite_memory();
+    assert!(m.used > 0 && m.highwater >= m.used, "{m:?}");
+    let writer: i64 = store
+        .writer
+        .lock()
+        .unwrap()
+        .conn()
+        .query_row("PRAGMA cache_size", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(writer, -1_024);
+    let reader: i64 = store
+        .read(|c| Ok(c.query_row("PRAGMA cache_size", [], |r| r.get(0))?))
+        .unwrap();
+    assert_eq!(reader, -512);
+}

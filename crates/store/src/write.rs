@@ -162,6 +162,12 @@ struct CopyOf {
 }
 
 impl Writer {
+    /// The write connection (for tests).
+    #[cfg(test)]
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
     /// Sizes of the in-memory clustering state.
     pub(crate) fn index_stats(&self) -> index::IndexStats {
         self.index.stats()
@@ -567,14 +573,26 @@ impl Writer {
 }
 
 /// One member of a story as read for its brief.
+/// A member in a duplicate group (`dup_root` set): what the story's
+/// duplicate groups are built from.
 struct Member {
     seq: i64,
     id: String,
-    published: Option<String>,
-    root: Option<i64>,
+    root: i64,
     kind: Option<String>,
     similarity: Option<f64>,
     original: Option<String>,
+}
+
+/// A member as read to order the story: only what the order needs. A
+/// story can hold a large share of the store (the synthetic load's
+/// largest held 60% of 170,000 articles), so this is kept small: every
+/// member is read at each rebuild, and the memory of a rebuild grows with
+/// the largest story.
+struct Ordered {
+    seq: i64,
+    published: Option<Box<str>>,
+    id: String,
 }
 
 /// What building one story needs, read from the database.
@@ -583,8 +601,10 @@ pub(crate) struct Loaded {
     /// The story's `updated` column when read: the `seq` of its latest
     /// article.
     updated: i64,
-    /// Every member, in reading order.
-    members: Vec<Member>,
+    /// Every member's id, in reading order.
+    ids: Vec<String>,
+    /// The members in a duplicate group.
+    dups: Vec<Member>,
     /// The members the brief reads (the most recent), in reading order.
     articles: Vec<Article>,
 }
@@ -598,26 +618,43 @@ pub(crate) struct Built {
 
 /// Read story `seq`'s members and the articles its brief reads.
 fn load_story(conn: &Connection, seq: i64, updated: i64, max_articles: usize) -> Result<Loaded> {
-    let mut members: Vec<Member> = {
+    // Sized first (from the covering index), so the list is allocated once
+    // rather than doubled while read.
+    let n: i64 = conn
+        .prepare_cached("SELECT count(*) FROM articles WHERE story = ?1")?
+        .query_row([seq], |r| r.get(0))?;
+    let mut members: Vec<Ordered> = Vec::with_capacity(n.max(0) as usize);
+    {
+        let mut stmt =
+            conn.prepare_cached("SELECT seq, published, id FROM articles WHERE story = ?1")?;
+        let mut rows = stmt.query([seq])?;
+        while let Some(x) = rows.next()? {
+            members.push(Ordered {
+                seq: x.get(0)?,
+                published: x.get::<_, Option<String>>(1)?.map(String::into_boxed_str),
+                id: x.get(2)?,
+            });
+        }
+    }
+    let dups: Vec<Member> = {
         let mut stmt = conn.prepare_cached(
-            "SELECT seq, id, published, dup_root, dup_kind, dup_similarity, dup_original \
-             FROM articles WHERE story = ?1 ORDER BY seq",
+            "SELECT seq, id, dup_root, dup_kind, dup_similarity, dup_original \
+             FROM articles WHERE story = ?1 AND dup_root IS NOT NULL ORDER BY seq",
         )?;
         let rows = stmt.query_map([seq], |x| {
             Ok(Member {
                 seq: x.get(0)?,
                 id: x.get(1)?,
-                published: x.get(2)?,
-                root: x.get(3)?,
-                kind: x.get(4)?,
-                similarity: x.get(5)?,
-                original: x.get(6)?,
+                root: x.get(2)?,
+                kind: x.get(3)?,
+                similarity: x.get(4)?,
+                original: x.get(5)?,
             })
         })?;
         rows.collect::<rusqlite::Result<_>>()?
     };
     // Reading order: dated oldest first, then undated, each in ingest order.
-    members.sort_by(|a, b| match (&a.published, &b.published) {
+    members.sort_unstable_by(|a, b| match (&a.published, &b.published) {
         (Some(x), Some(y)) => x.cmp(y).then(a.seq.cmp(&b.seq)),
         (Some(_), None) => std::cmp::Ordering::Less,
         (None, Some(_)) => std::cmp::Ordering::Greater,
@@ -650,10 +687,12 @@ fn load_story(conn: &Connection, seq: i64, updated: i64, max_articles: usize) ->
         let removed: Vec<Removed> = serde_json::from_str(&removed).unwrap_or_default();
         articles.push(Article { removed, ..article });
     }
+    let ids = members.into_iter().map(|m| m.id).collect();
     Ok(Loaded {
         seq,
         updated,
-        members,
+        ids,
+        dups,
         articles,
     })
 }
@@ -664,15 +703,14 @@ fn build_story(l: Loaded, builder: &StoryBuilder, analyzer: &Analyzer) -> Built 
     let Loaded {
         seq,
         updated,
-        members,
+        ids,
+        dups,
         articles,
     } = l;
     // Duplicate groups, by root.
     let mut groups: AHashMap<i64, Vec<&Member>> = AHashMap::new();
-    for m in &members {
-        if let Some(r) = m.root {
-            groups.entry(r).or_default().push(m);
-        }
+    for m in &dups {
+        groups.entry(m.root).or_default().push(m);
     }
     let mut duplicates: Vec<Duplicate> = groups
         .values()
@@ -709,12 +747,7 @@ fn build_story(l: Loaded, builder: &StoryBuilder, analyzer: &Analyzer) -> Built 
 
     let docs: Vec<Document> = articles.into_iter().map(|a| analyzer.analyse(a)).collect();
     let refs: Vec<&Document> = docs.iter().collect();
-    let mut story = builder.build(
-        format!("story-{seq}"),
-        &refs,
-        &duplicates,
-        Some(members.iter().map(|m| m.id.clone()).collect()),
-    );
+    let mut story = builder.build(format!("story-{seq}"), &refs, &duplicates, Some(ids));
     if story.title.trim().is_empty() {
         story.title = docs
             .iter()
