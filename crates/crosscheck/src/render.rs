@@ -216,8 +216,27 @@ pub fn story_markdown(
     }
     if !story.timeline.is_empty() {
         let _ = writeln!(out, "\n### Timeline\n");
+        let resolved = |d: &str| d.starts_with(|c: char| c.is_ascii_digit());
+        if story.timeline.iter().any(|t| !resolved(&t.date)) {
+            let _ = writeln!(
+                out,
+                "*Dates in italics are as written (\"Monday\", \"last week\"): \
+                 their article has no publication date to resolve them against. \
+                 They follow the dated events, in reading order.*\n"
+            );
+        }
         for t in &story.timeline {
-            let _ = writeln!(out, "- **{}** {} {}", t.date, t.text, cite(&t.citations));
+            if resolved(&t.date) {
+                let _ = writeln!(out, "- **{}** {} {}", t.date, t.text, cite(&t.citations));
+            } else {
+                let _ = writeln!(
+                    out,
+                    "- *{}* {} {}",
+                    crosscheck_facts::calendar_case(&t.date),
+                    t.text,
+                    cite(&t.citations)
+                );
+            }
         }
     }
     if !notes.is_empty() {

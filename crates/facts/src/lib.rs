@@ -242,6 +242,27 @@ impl fmt::Display for DateValue {
     }
 }
 
+/// A date expression with its weekday and month names capitalised, for
+/// display: the facts stage keeps unresolved relative dates lower-cased
+/// ("last monday" → "last Monday").
+pub fn calendar_case(expr: &str) -> String {
+    expr.split(' ')
+        .map(|w| {
+            let known = lexicon::WEEKDAYS.contains(&w)
+                // Full month names only ("may" is one, "mar" and "jun" are not).
+                || lexicon::MONTHS
+                    .iter()
+                    .any(|(m, _)| *m == w && (m.len() > 4 || *m == "may" || *m == "june" || *m == "july"));
+            let mut c = w.chars();
+            match c.next() {
+                Some(f) if known => f.to_uppercase().chain(c).collect(),
+                _ => w.to_owned(),
+            }
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
+}
+
 impl DateValue {
     /// Whether two date values can describe the same day: equal days, or a
     /// day inside a month or year given by the other. Unresolved relative

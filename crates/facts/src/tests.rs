@@ -289,3 +289,15 @@ fn figures_that_only_refer_make_no_count_claim() {
         "{counted:?}"
     );
 }
+
+#[test]
+fn calendar_words_are_capitalised_for_display() {
+    assert_eq!(
+        calendar_case("last monday"),
+        "Last Monday".replacen('L', "l", 1)
+    );
+    assert_eq!(calendar_case("march"), "March");
+    assert_eq!(calendar_case("may"), "May");
+    assert_eq!(calendar_case("last week"), "last week");
+    assert_eq!(calendar_case("2026-03-09"), "2026-03-09");
+}
