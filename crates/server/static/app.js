@@ -197,8 +197,16 @@ async function storyView(id) {
   const entities = (story.entities || []).map((e) => el("li", {}, e.name,
     el("span", { class: "variants" },
       ` ${e.kind}`, e.variants.filter((v) => v !== e.name).length ? ` · also ${e.variants.filter((v) => v !== e.name).join(", ")}` : "")));
+  // Unresolved relative dates ("monday": the article had no publication
+  // date) are shown as written, capitalised, in italics with an explanation.
+  const resolved = (d) => /^[0-9]/.test(d);
+  const asWritten = (d) => d.replace(/\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)\b/g,
+    (w) => w[0].toUpperCase() + w.slice(1));
   const timeline = (story.timeline || []).map((t) => el("li", {},
-    el("time", {}, t.date), t.text, citeButtons(t.citations, panel, nums)));
+    resolved(t.date)
+      ? el("time", {}, t.date)
+      : el("time", { class: "relative", title: "As written: the article has no publication date to resolve it against" }, asWritten(t.date)),
+    t.text, citeButtons(t.citations, panel, nums)));
   const articles = metas.map((m) => el("li", {},
     el("strong", {}, m.source || "Unknown outlet"), m.published ? ` · ${day(m.published)}` : "", " — ", m.title || m.id));
   const sources = new Set(metas.map((m) => m.source).filter(Boolean));
