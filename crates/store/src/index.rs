@@ -71,6 +71,10 @@ struct StoryState {
     indexed: AHashSet<u32>,
     upto: i64,
     used: u64,
+    /// Article vectors summed into the centroid: the mean cosine with the
+    /// members (average link, as in batch clustering) is the dot product
+    /// with the centroid divided by this.
+    members: u32,
 }
 
 impl StoryState {
@@ -80,6 +84,20 @@ impl StoryState {
         STORY_BYTES
             + self.centroid.len() * CENTROID_ENTRY_BYTES
             + self.indexed.len() * INDEXED_ENTRY_BYTES
+    }
+
+    /// Average link, as in batch clustering (`crosscheck_cluster`): the
+    /// mean cosine between `v` and the story's members, all unit vectors,
+    /// which is their dot product with the centroid (the members' sum)
+    /// divided by their number, scaled down across a long time gap. (The
+    /// cosine with the centroid instead grows with a story's size relative
+    /// to the mean, so a large story kept absorbing articles at the
+    /// average-link threshold.) `None` for a story with no vector yet.
+    fn similarity(&self, v: &[(u32, f32)], time: Option<i64>) -> Option<f64> {
+        if self.members == 0 || self.norm_sq <= 0.0 {
+            return None;
+        }
+        Some(self.dot(v) / f64::from(self.members) * time_factor((self.first, self.last), time))
     }
 
     fn dot(&self, v: &[(u32, f32)]) -> f64 {
@@ -115,6 +133,7 @@ impl StoryState {
         norm_sq: f64,
         centroid: &[u8],
         indexed: &[u8],
+        members: u32,
     ) -> Self {
         StoryState {
             centroid: decode_vector(centroid).into_iter().collect(),
@@ -127,6 +146,7 @@ impl StoryState {
                 .collect(),
             upto,
             used: 0,
+            members,
         }
     }
 }
@@ -291,7 +311,7 @@ impl StoryIndex {
         // the article they reach) only for the scan below.
         let mut cold_upto: AHashMap<i64, i64> = AHashMap::new();
         let mut stmt = conn.prepare(
-            "SELECT story, upto, cold, first, last, norm_sq, centroid, indexed FROM story_state",
+            "SELECT story, upto, cold, first, last, norm_sq, centroid, indexed, members FROM story_state",
         )?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
@@ -307,6 +327,7 @@ impl StoryIndex {
                     r.get(5)?,
                     &r.get::<_, Vec<u8>>(6)?,
                     &r.get::<_, Vec<u8>>(7)?,
+                    r.get(8)?,
                 );
                 ix.stories.insert(story, st);
             }
@@ -484,10 +505,9 @@ impl StoryIndex {
                 continue;
             };
             st.used = self.clock;
-            if st.norm_sq <= 0.0 {
+            let Some(sim) = st.similarity(v, time) else {
                 continue;
-            }
-            let sim = st.dot(v) / st.norm_sq.sqrt() * time_factor((st.first, st.last), time);
+            };
             if best.is_none_or(|(bs, bsim)| sim > bsim || (sim == bsim && s < bs)) {
                 best = Some((s, sim));
             }
@@ -559,6 +579,7 @@ impl StoryIndex {
     pub(crate) fn add_to(&mut self, story: i64, v: &Vector, time: Option<i64>, seq: i64) {
         self.touch_time(story, time, seq);
         let st = self.stories.get_mut(&story).expect("story just touched");
+        st.members += 1;
         let dot = st.dot(v);
         let before = st.centroid.len();
         for &(t, w) in v {
@@ -617,10 +638,10 @@ impl StoryIndex {
             let (centroid, indexed) = st.encode();
             conn.prepare_cached(
                 "INSERT OR REPLACE INTO story_state(story, upto, cold, first, last, norm_sq, \
-                 centroid, indexed) VALUES (?1, ?2, 1, ?3, ?4, ?5, ?6, ?7)",
+                 centroid, indexed, members) VALUES (?1, ?2, 1, ?3, ?4, ?5, ?6, ?7, ?8)",
             )?
             .execute(rusqlite::params![
-                s, st.upto, st.first, st.last, st.norm_sq, centroid, indexed
+                s, st.upto, st.first, st.last, st.norm_sq, centroid, indexed, st.members
             ])?;
             for &t in &st.indexed {
                 terms.entry(t).or_default().push(s);
@@ -716,7 +737,7 @@ pub(crate) fn check(conn: &Connection) -> rusqlite::Result<Vec<String>> {
     let mut problems = Vec::new();
     let mut saved: AHashMap<i64, (bool, StoryState)> = AHashMap::new();
     let mut stmt = conn.prepare(
-        "SELECT story, cold, upto, first, last, norm_sq, centroid, indexed FROM story_state",
+        "SELECT story, cold, upto, first, last, norm_sq, centroid, indexed, members FROM story_state",
     )?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
@@ -727,6 +748,7 @@ pub(crate) fn check(conn: &Connection) -> rusqlite::Result<Vec<String>> {
             r.get(5)?,
             &r.get::<_, Vec<u8>>(6)?,
             &r.get::<_, Vec<u8>>(7)?,
+            r.get(8)?,
         );
         saved.insert(r.get(0)?, (r.get(1)?, st));
     }
@@ -804,7 +826,7 @@ fn read_cold_postings(conn: &Connection, t: u32, out: &mut Vec<i64>) -> rusqlite
 fn read_checkpoint(conn: &Connection, story: i64) -> rusqlite::Result<Option<StoryState>> {
     checkpoint_query(
         conn,
-        "SELECT upto, first, last, norm_sq, centroid, indexed FROM story_state WHERE story = ?1",
+        "SELECT upto, first, last, norm_sq, centroid, indexed, members FROM story_state WHERE story = ?1",
         story,
     )
 }
@@ -813,7 +835,7 @@ fn read_checkpoint(conn: &Connection, story: i64) -> rusqlite::Result<Option<Sto
 fn read_cold_checkpoint(conn: &Connection, story: i64) -> rusqlite::Result<Option<StoryState>> {
     checkpoint_query(
         conn,
-        "SELECT upto, first, last, norm_sq, centroid, indexed FROM story_state \
+        "SELECT upto, first, last, norm_sq, centroid, indexed, members FROM story_state \
          WHERE story = ?1 AND cold = 1",
         story,
     )
@@ -833,6 +855,7 @@ fn checkpoint_query(
                 r.get(3)?,
                 &r.get::<_, Vec<u8>>(4)?,
                 &r.get::<_, Vec<u8>>(5)?,
+                r.get(6)?,
             ))
         })
         .optional()
@@ -928,10 +951,9 @@ mod tests {
         let mut best: Option<(i64, f64)> = None;
         for (s, _) in cands {
             let st = &ix.stories[&s];
-            if st.norm_sq <= 0.0 {
+            let Some(sim) = st.similarity(v, time) else {
                 continue;
-            }
-            let sim = st.dot(v) / st.norm_sq.sqrt() * time_factor((st.first, st.last), time);
+            };
             if best.is_none_or(|(bs, bsim)| sim > bsim || (sim == bsim && s < bs)) {
                 best = Some((s, sim));
             }
