@@ -692,6 +692,15 @@ fn number(v: &ClaimValue) -> f64 {
 
 /// Dated events in order: each resolved date with the sentences that give
 /// it, sentences saying the same thing on the same date merged.
+/// Each variant of the story's merged entities, with its entity's index.
+fn variant_index(entities: &[Entity]) -> HashMap<&str, usize> {
+    entities
+        .iter()
+        .enumerate()
+        .flat_map(|(i, e)| e.variants.iter().map(move |v| (v.as_str(), i)))
+        .collect()
+}
+
 /// What a date mention dates in its sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum DateRole {

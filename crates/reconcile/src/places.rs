@@ -398,11 +398,7 @@ pub(crate) fn find(
     entities: &[Entity],
     published: &HashMap<&str, Option<&str>>,
 ) -> Vec<Conflict> {
-    let by_variant: HashMap<&str, usize> = entities
-        .iter()
-        .enumerate()
-        .flat_map(|(i, e)| e.variants.iter().map(move |v| (v.as_str(), i)))
-        .collect();
+    let by_variant = crate::variant_index(entities);
     let entity_of = |m: &Mention| by_variant.get(strip_possessive(&m.text)).copied();
     // A name that may be a place: not a person or organisation of the story.
     let place_like = |m: &Mention| {

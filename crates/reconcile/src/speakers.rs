@@ -248,11 +248,7 @@ pub(crate) fn find(
     entities: &[Entity],
     published: &HashMap<&str, Option<&str>>,
 ) -> Vec<Conflict> {
-    let by_variant: HashMap<&str, usize> = entities
-        .iter()
-        .enumerate()
-        .flat_map(|(i, e)| e.variants.iter().map(move |v| (v.as_str(), i)))
-        .collect();
+    let by_variant = crate::variant_index(entities);
     let mut said: Vec<Said<'_>> = Vec::new();
     let mut contents: Vec<Content> = Vec::new();
     let mut content_ids: HashMap<String, usize> = HashMap::new();

@@ -126,28 +126,25 @@ impl StoryState {
         )
     }
 
-    fn decode(
-        upto: i64,
-        first: Option<i64>,
-        last: Option<i64>,
-        norm_sq: f64,
-        centroid: &[u8],
-        indexed: &[u8],
-        members: u32,
-    ) -> Self {
-        StoryState {
-            centroid: decode_vector(centroid).into_iter().collect(),
-            norm_sq,
-            first,
-            last,
+    /// A checkpoint read from a `story_state` row whose columns from `at`
+    /// on are, in order, `upto, first, last, norm_sq, centroid, indexed,
+    /// members`.
+    fn from_row(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<Self> {
+        let centroid: Vec<u8> = r.get(at + 4)?;
+        let indexed: Vec<u8> = r.get(at + 5)?;
+        Ok(StoryState {
+            centroid: decode_vector(&centroid).into_iter().collect(),
+            norm_sq: r.get(at + 3)?,
+            first: r.get(at + 1)?,
+            last: r.get(at + 2)?,
             indexed: indexed
                 .chunks_exact(4)
                 .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
                 .collect(),
-            upto,
+            upto: r.get(at)?,
             used: 0,
-            members,
-        }
+            members: r.get(at + 6)?,
+        })
     }
 }
 
@@ -311,25 +308,15 @@ impl StoryIndex {
         // the article they reach) only for the scan below.
         let mut cold_upto: AHashMap<i64, i64> = AHashMap::new();
         let mut stmt = conn.prepare(
-            "SELECT story, upto, cold, first, last, norm_sq, centroid, indexed, members FROM story_state",
+            "SELECT story, cold, upto, first, last, norm_sq, centroid, indexed, members FROM story_state",
         )?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
             let story: i64 = r.get(0)?;
-            let upto: i64 = r.get(1)?;
-            if r.get::<_, bool>(2)? {
-                cold_upto.insert(story, upto);
+            if r.get::<_, bool>(1)? {
+                cold_upto.insert(story, r.get(2)?);
             } else {
-                let st = StoryState::decode(
-                    upto,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                    &r.get::<_, Vec<u8>>(6)?,
-                    &r.get::<_, Vec<u8>>(7)?,
-                    r.get(8)?,
-                );
-                ix.stories.insert(story, st);
+                ix.stories.insert(story, StoryState::from_row(r, 2)?);
             }
         }
         let mut stmt = conn.prepare(
@@ -741,15 +728,7 @@ pub(crate) fn check(conn: &Connection) -> rusqlite::Result<Vec<String>> {
     )?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
-        let st = StoryState::decode(
-            r.get(2)?,
-            r.get(3)?,
-            r.get(4)?,
-            r.get(5)?,
-            &r.get::<_, Vec<u8>>(6)?,
-            &r.get::<_, Vec<u8>>(7)?,
-            r.get(8)?,
-        );
+        let st = StoryState::from_row(r, 2)?;
         saved.insert(r.get(0)?, (r.get(1)?, st));
     }
     if saved.is_empty() {
@@ -847,17 +826,7 @@ fn checkpoint_query(
     story: i64,
 ) -> rusqlite::Result<Option<StoryState>> {
     conn.prepare_cached(sql)?
-        .query_row([story], |r| {
-            Ok(StoryState::decode(
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                &r.get::<_, Vec<u8>>(4)?,
-                &r.get::<_, Vec<u8>>(5)?,
-                r.get(6)?,
-            ))
-        })
+        .query_row([story], |r| StoryState::from_row(r, 0))
         .optional()
 }
 

@@ -109,28 +109,16 @@ pub(crate) fn migrate(conn: &Connection) -> rusqlite::Result<()> {
     }
     // Checkpoints written before stories kept their member count cannot be
     // scored by average link; they are only a cache of what the articles
-    // give, so they are dropped and the index is rebuilt from the articles.
+    // give, so they are dropped (the table is re-created from `SCHEMA`) and
+    // the index is rebuilt from the articles.
     let has_members: i64 = conn.query_row(
         "SELECT count(*) FROM pragma_table_info('story_state') WHERE name = 'members'",
         [],
         |r| r.get(0),
     )?;
     if has_members == 0 {
-        conn.execute_batch(
-            "DROP TABLE story_state;
-             DELETE FROM cold_postings;
-             CREATE TABLE story_state (
-                 story     INTEGER PRIMARY KEY,
-                 upto      INTEGER NOT NULL,
-                 cold      INTEGER NOT NULL,
-                 first     INTEGER,
-                 last      INTEGER,
-                 norm_sq   REAL NOT NULL,
-                 centroid  BLOB NOT NULL,
-                 indexed   BLOB NOT NULL,
-                 members   INTEGER NOT NULL
-             );",
-        )?;
+        conn.execute_batch("DROP TABLE story_state; DELETE FROM cold_postings;")?;
+        conn.execute_batch(SCHEMA)?;
     }
     // Version 1 indexed articles by (story, seq) only; the list columns of
     // a story are now recomputed at every commit that touches it, from

@@ -371,6 +371,36 @@ fn version_1_databases_are_upgraded() {
 }
 
 #[test]
+fn checkpoints_without_member_counts_are_rebuilt_from_the_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old-checkpoints.db");
+    let tiny = StoreOptions {
+        max_index_bytes: 1,
+        ..StoreOptions::default()
+    };
+    let before = {
+        let store = Store::open_with(&path, tiny.clone()).unwrap();
+        store.ingest(demo_batch()).unwrap();
+        all_story_json(&store)
+    };
+    {
+        // What the first checkpointing build wrote: no `members` column.
+        let c = Connection::open(&path).unwrap();
+        let cold: i64 = c
+            .query_row("SELECT count(*) FROM story_state WHERE cold = 1", [], |r| r.get(0))
+            .unwrap();
+        assert!(cold > 0, "the tiny budget should have checkpointed stories");
+        c.execute_batch("ALTER TABLE story_state DROP COLUMN members;")
+            .unwrap();
+    }
+    let store = Store::open_with(&path, tiny).unwrap();
+    assert_eq!(store.check().unwrap(), Vec::<String>::new());
+    assert_eq!(all_story_json(&store), before);
+    let again = store.ingest(demo_batch()).unwrap();
+    assert!(again.stored.is_empty());
+}
+
+#[test]
 fn prepared_batches_store_what_ingest_many_stores() {
     // Preparing on the caller's threads and storing later gives the same
     // summaries and the same database as `ingest_many`.
