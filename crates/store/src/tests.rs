@@ -387,7 +387,9 @@ fn checkpoints_without_member_counts_are_rebuilt_from_the_articles() {
         // What the first checkpointing build wrote: no `members` column.
         let c = Connection::open(&path).unwrap();
         let cold: i64 = c
-            .query_row("SELECT count(*) FROM story_state WHERE cold = 1", [], |r| r.get(0))
+            .query_row("SELECT count(*) FROM story_state WHERE cold = 1", [], |r| {
+                r.get(0)
+            })
             .unwrap();
         assert!(cold > 0, "the tiny budget should have checkpointed stories");
         c.execute_batch("ALTER TABLE story_state DROP COLUMN members;")
