@@ -129,11 +129,12 @@ impl Reconciler {
         let mut groups: BTreeMap<(String, String, String), ClaimMembers<'_>> = BTreeMap::new();
         for f in facts {
             for c in &f.claims {
-                let key = (
-                    c.subject.clone().unwrap_or_default().to_lowercase(),
-                    c.attribute.clone(),
-                    c.value.key(),
-                );
+                let subject = c.subject.clone().unwrap_or_default().to_lowercase();
+                let subject = match c.concept {
+                    Some(_) => subject,
+                    None => counted_noun_key(&subject),
+                };
+                let key = (subject, c.attribute.clone(), c.value.key());
                 groups.entry(key).or_default().push((f.article.as_str(), c));
             }
         }
@@ -290,6 +291,47 @@ impl Reconciler {
         features.extend(items.into_iter().map(|(di, span, f)| ((di, span.start), f)));
         out
     }
+}
+
+/// Counted nouns that outlets use for the same people or things, each with
+/// the name its family is grouped under. "about 10,000 troops" in one
+/// report and "around 10,000 soldiers" in another are one figure stated by
+/// two outlets; without this table each would stand as a single-source
+/// fact. Only interchangeable words belong here (not "people" and
+/// "residents", which count different sets); hand-written because it is a
+/// matter of news usage, not of spelling.
+const COUNTED_NOUN_FAMILIES: &[(&str, &[&str])] = &[
+    (
+        "troops",
+        &[
+            "troop",
+            "soldiers",
+            "soldier",
+            "servicemen",
+            "service members",
+        ],
+    ),
+    ("people", &["persons"]),
+    ("homes", &["houses", "dwellings"]),
+    ("vehicles", &["cars"]),
+    ("children", &["kids"]),
+    ("jobs", &["positions", "posts"]),
+];
+
+/// The grouping key of a claim about a plain counted noun: its words, with
+/// an interchangeable noun ("soldiers") replaced by its family's name
+/// ("troops"), so "North Korean soldiers" and "North Korean troops" group.
+fn counted_noun_key(subject: &str) -> String {
+    for (name, members) in COUNTED_NOUN_FAMILIES {
+        for m in *members {
+            if let Some(head) = subject.strip_suffix(m) {
+                if head.is_empty() || head.ends_with(' ') {
+                    return format!("{head}{name}");
+                }
+            }
+        }
+    }
+    subject.to_string()
 }
 
 fn find(parent: &mut [usize], mut i: usize) -> usize {

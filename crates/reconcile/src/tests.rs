@@ -35,3 +35,17 @@ fn what_a_date_dates() {
     let s = "The mayor said the bridge would reopen on 4 May.";
     assert_eq!(role(s, "4 May"), DateRole::Event);
 }
+
+#[test]
+fn interchangeable_counted_nouns_share_a_key() {
+    assert_eq!(counted_noun_key("soldiers"), "troops");
+    assert_eq!(
+        counted_noun_key("north korean soldiers"),
+        "north korean troops"
+    );
+    assert_eq!(counted_noun_key("troops"), "troops");
+    assert_eq!(counted_noun_key("us service members"), "us troops");
+    // Only whole words: a noun that merely ends like one is left alone.
+    assert_eq!(counted_noun_key("legionsoldiers"), "legionsoldiers");
+    assert_eq!(counted_noun_key("residents"), "residents");
+}
