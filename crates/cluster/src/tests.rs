@@ -416,3 +416,137 @@ fn capped_postings_scan_sees_only_the_newest_stories() {
         assert_eq!(index.best(&probe, None).map(|x| x.0), Some(0), "cap {cap}");
     }
 }
+
+/// A unit vector with `core` weights plus `unique` terms of weight 1 of its
+/// own (ids from `first_unique`).
+fn member(core: &[(u32, f32)], first_unique: u32, unique: u32) -> TermVector {
+    let mut w = core.to_vec();
+    w.extend((0..unique).map(|k| (first_unique + k, 1.0)));
+    TermVector::from_weights(w)
+}
+
+/// Two tight events sharing a setting term, and a loose topic in two
+/// halves, twelve articles each, seeded into four stories.
+fn events_and_topic() -> (StoryIndex, Vec<Vec<TermVector>>) {
+    let event = |core: u32, g: u32| -> Vec<TermVector> {
+        (0..12)
+            .map(|i| {
+                let c = [(core, 1.0), (core + 1, 1.0), (core + 2, 1.0), (1, 1.4)];
+                member(&c, 10_000 + 1_000 * g + 10 * i, 2)
+            })
+            .collect()
+    };
+    let half = |sub: u32, g: u32| -> Vec<TermVector> {
+        (0..12)
+            .map(|i| member(&[(300, 1.0), (sub, 0.8)], 10_000 + 1_000 * g + 10 * i, 3))
+            .collect()
+    };
+    let groups = vec![event(100, 0), event(200, 1), half(301, 2), half(302, 3)];
+    let mut index = StoryIndex::new(0.3);
+    for (g, group) in groups.iter().enumerate() {
+        for v in group {
+            assert_eq!(index.add(v, None), g, "seeded into its own story");
+        }
+    }
+    (index, groups)
+}
+
+#[test]
+fn cohesion_is_the_shrunk_mean_cosine_between_members() {
+    let (index, groups) = events_and_topic();
+    for (g, group) in groups.iter().enumerate() {
+        let mut sum = 0.0;
+        let mut pairs = 0.0;
+        for (i, a) in group.iter().enumerate() {
+            for b in &group[i + 1..] {
+                sum += a.cosine(b);
+                pairs += 1.0;
+            }
+        }
+        let want = (sum + COHESION_PRIOR_PAIRS * COHESION_PRIOR) / (pairs + COHESION_PRIOR_PAIRS);
+        let got = index.stories[g].cohesion().expect("twelve members");
+        assert!((got - want).abs() < 1e-4, "story {g}: {got} vs {want}");
+    }
+    let mut single = StoryIndex::new(0.5);
+    single.add(&groups[0][0], None);
+    assert_eq!(single.stories[0].cohesion(), None);
+}
+
+#[test]
+fn coherent_merging_keeps_tight_related_events_apart() {
+    let (_, groups) = events_and_topic();
+    let link = |a: &[TermVector], b: &[TermVector]| {
+        let mut s = 0.0;
+        for x in a {
+            for y in b {
+                s += x.cosine(y);
+            }
+        }
+        s / (a.len() * b.len()) as f64
+    };
+    // The two events are closer to each other than the topic's halves, so
+    // any bar that joins the halves joins the events too...
+    let events_link = link(&groups[0], &groups[1]);
+    let halves_link = link(&groups[2], &groups[3]);
+    assert!(
+        events_link > halves_link && halves_link > 0.2,
+        "{events_link} {halves_link}"
+    );
+    // ... average link alone merges both pairs,
+    let (mut plain, _) = events_and_topic();
+    assert_eq!(plain.merge_coherent(0.1, 0.0), 2);
+    assert_eq!(plain.story_of(1), 0);
+    assert_eq!(plain.story_of(3), 2);
+    // while the cohesion guard keeps the two tight events apart and still
+    // joins the loose topic's halves.
+    let (mut guarded, _) = events_and_topic();
+    assert_eq!(guarded.merge_coherent(0.1, COHESION_RATIO), 1);
+    assert_eq!(guarded.len(), 3);
+    assert_ne!(guarded.story_of(1), guarded.story_of(0));
+    assert_eq!(guarded.story_of(3), 2);
+}
+
+#[test]
+fn merging_leaves_postings_on_live_stories_only() {
+    let (mut index, groups) = events_and_topic();
+    index.merge_coherent(0.1, 0.0);
+    for (term, list) in &index.postings {
+        let mut seen = AHashSet::new();
+        for &s in list {
+            assert_eq!(index.parent[s], s, "term {term}: merged story {s} listed");
+            assert!(seen.insert(s), "term {term}: story {s} listed twice");
+        }
+    }
+    // Lookups still find the merged stories.
+    assert_eq!(index.best(&groups[1][0], None).map(|b| b.0), Some(0));
+    assert_eq!(index.best(&groups[3][0], None).map(|b| b.0), Some(2));
+}
+
+#[test]
+fn batch_clustering_seeds_strictly_and_merges_down() {
+    // Two articles whose cosine is between the merge bar and the seed bar
+    // end in one story; below the merge bar they stay apart.
+    let text = "Fire chief Maren Holt said the Pinecrest valley fire had burned 3,400 hectares near Elmsford.";
+    let docs = vec![
+        doc("a", "Pinecrest fire", None, text),
+        doc(
+            "b",
+            "Pinecrest fire",
+            None,
+            &text.replace("burned", "scorched"),
+        ),
+    ];
+    let vz = Vectorizer::fit(&docs);
+    let sim = vz.vector(&docs[0]).cosine(&vz.vector(&docs[1]));
+    let seed_only = sim / JOIN_FACTOR * 1.01; // seed bar just above the cosine
+    assert!(seed_only * MERGE_FACTOR < sim);
+    assert_eq!(
+        Clusterer::new().threshold(seed_only).cluster(&docs, &[]),
+        vec![vec![0, 1]]
+    );
+    let too_high = sim / MERGE_FACTOR * 1.01;
+    assert_eq!(
+        Clusterer::new().threshold(too_high).cluster(&docs, &[]),
+        vec![vec![0], vec![1]]
+    );
+}

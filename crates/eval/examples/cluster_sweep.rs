@@ -1,5 +1,11 @@
 //! Clustering quality on DUC 2003 across thresholds (for tuning the default):
 //! `cargo run --release -p crosscheck-eval --example cluster_sweep -- [PATH]`.
+//!
+//! Each line scores all 60 clusters, the 30 event (TDT) clusters and the 30
+//! TREC clusters at one threshold. `CC_DEBUG=THRESHOLD` instead prints the
+//! predicted stories that mix gold clusters (as gold-label histograms) for
+//! the event clusters, or for the TREC clusters with `CC_SET=trec`, or all
+//! 60 with `CC_SET=all`.
 use crosscheck::Pipeline;
 use crosscheck_eval::{clustering, datasets::duc, default_dataset};
 
@@ -11,24 +17,34 @@ fn main() {
     let clusters = duc::load(&path).expect("DUC 2003");
     let all: Vec<&duc::Cluster> = clusters.iter().collect();
     let events: Vec<&duc::Cluster> = clusters.iter().filter(|c| c.is_event()).collect();
+    let trec: Vec<&duc::Cluster> = clusters.iter().filter(|c| !c.is_event()).collect();
     if let Some(t) = std::env::var("CC_DEBUG").ok().and_then(|v| v.parse().ok()) {
-        debug(&events, t);
+        let set = match std::env::var("CC_SET").as_deref() {
+            Ok("trec") => &trec,
+            Ok("all") => &all,
+            _ => &events,
+        };
+        debug(set, t);
         return;
     }
-    for t in [0.04, 0.06, 0.08, 0.10, 0.12, 0.15, 0.18, 0.22, 0.26, 0.30] {
+    for t in [
+        0.06, 0.08, 0.09, 0.10, 0.11, 0.12, 0.13, 0.14, 0.16, 0.20, 0.25,
+    ] {
         let p = Pipeline::builder().cluster_threshold(t).build();
-        let a = clustering::run("all", &all, &p);
-        let e = clustering::run("events", &events, &p);
-        println!(
-            "t={t:.2}  all: B3 F1 {:.3} (P {:.3} R {:.3}) k={}   events: B3 F1 {:.3} (P {:.3} R {:.3}) k={}",
-            a.bcubed.f1, a.bcubed.precision, a.bcubed.recall, a.predicted_clusters,
-            e.bcubed.f1, e.bcubed.precision, e.bcubed.recall, e.predicted_clusters
-        );
+        let mut line = format!("t={t:.2}");
+        for (name, set) in [("all", &all), ("events", &events), ("TREC", &trec)] {
+            let r = clustering::run(name, set, &p);
+            line += &format!(
+                "  {name}: B3 F1 {:.3} (P {:.3} R {:.3}) k={}",
+                r.bcubed.f1, r.bcubed.precision, r.bcubed.recall, r.predicted_clusters
+            );
+        }
+        println!("{line}");
     }
 }
 
-/// Print predicted clusters as gold-label histograms (set CC_DEBUG=threshold).
-#[allow(dead_code)]
+/// Print the predicted stories that mix gold clusters, as gold-label
+/// histograms (set CC_DEBUG=threshold).
 fn debug(clusters: &[&duc::Cluster], t: f64) {
     use crosscheck::{Batch, NoProgress};
     let (docs, gold) = clustering::articles(clusters);
@@ -40,6 +56,7 @@ fn debug(clusters: &[&duc::Cluster], t: f64) {
         .cluster_threshold(t)
         .build()
         .group(batch, &mut NoProgress);
+    let mut mixed = 0;
     for c in &g.clusters {
         let mut h: std::collections::BTreeMap<String, usize> = Default::default();
         for &i in c {
@@ -49,6 +66,14 @@ fn debug(clusters: &[&duc::Cluster], t: f64) {
                 .collect();
             *h.entry(labels.join("+")).or_default() += 1;
         }
-        println!("{h:?}");
+        if h.len() > 1 {
+            println!("{h:?}");
+            mixed += 1;
+        }
     }
+    println!(
+        "{} stories, {mixed} mixing gold clusters; singletons: {}",
+        g.clusters.len(),
+        g.clusters.iter().filter(|c| c.len() == 1).count()
+    );
 }
