@@ -220,13 +220,14 @@ struct Memory {
 /// The store's in-memory index in MiB (its estimated bytes).
 fn index_mib(store: &Store) -> f64 {
     let s = store.index_stats();
-    (s.vocab_bytes + s.story_bytes + s.posting_bytes + s.scratch_bytes) as f64 / 1048576.0
+    (s.vocab_bytes + s.story_bytes + s.posting_bytes + s.scratch_bytes + s.common_bytes) as f64
+        / 1048576.0
 }
 
 fn print_index(when: &str, store: &Store) {
     let s = store.index_stats();
     println!(
-        "index {when}: {} terms, {} resident + {} cold stories, {} centroid entries, {} postings in {} lists, {} evictions, {} reloads; MiB: vocabulary {:.1}, stories {:.1}, postings {:.1}, scratch {:.1}",
+        "index {when}: {} terms, {} resident + {} cold stories, {} centroid entries, {} postings in {} lists, {} evictions, {} reloads, {} common terms ({} of {} lookups pruned); MiB: vocabulary {:.1}, stories {:.1}, postings {:.1}, scratch {:.1}, common {:.1}",
         s.terms,
         s.resident_stories,
         s.cold_stories,
@@ -235,10 +236,14 @@ fn print_index(when: &str, store: &Store) {
         s.posting_lists,
         s.evictions,
         s.reloads,
+        s.common_terms,
+        s.pruned_lookups,
+        s.common_lookups,
         s.vocab_bytes as f64 / 1048576.0,
         s.story_bytes as f64 / 1048576.0,
         s.posting_bytes as f64 / 1048576.0,
         s.scratch_bytes as f64 / 1048576.0,
+        s.common_bytes as f64 / 1048576.0,
     );
 }
 

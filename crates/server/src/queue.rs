@@ -22,6 +22,11 @@
 //! each rebuild round reads a bounded number of stories, so memory does not
 //! grow with the backlog.
 //!
+//! Commits do not copy the write-ahead log back into the database
+//! themselves (SQLite's automatic checkpoint, which ran inside the commit
+//! that crossed its threshold): a checkpoint thread does it every
+//! [`CHECKPOINT_PERIOD`], beside the writer (`Store::checkpoint`).
+//!
 //! The queue is bounded twice: in requests (`capacity`, counting those
 //! being prepared) and in bytes (`max_bytes`): a request is charged its
 //! body's size when it is accepted and its prepared articles' size once
@@ -48,6 +53,9 @@ const REBUILD_NAP: Duration = Duration::from_secs(1);
 const REBUILD_NICE: i32 = 10;
 /// Ingest counts as busy this long after a commit.
 const INGEST_BUSY: Duration = Duration::from_millis(200);
+/// How often the checkpoint thread copies the write-ahead log into the
+/// database.
+const CHECKPOINT_PERIOD: Duration = Duration::from_millis(250);
 
 /// What the writer answers for one request.
 pub(crate) type Reply = Result<IngestSummary, String>;
@@ -176,6 +184,7 @@ impl IngestQueue {
             epoch,
             last_commit.clone(),
         );
+        spawn_checkpointer(store.clone(), stop.clone());
         let writer_store = store.clone();
         let max_articles = config.max_articles;
         std::thread::Builder::new()
@@ -345,6 +354,38 @@ fn spawn_rebuilder(
             eprintln!("crosscheck: cannot start the rebuild thread: {e}");
             None
         }
+    }
+}
+
+/// Start the thread that checkpoints the write-ahead log every
+/// [`CHECKPOINT_PERIOD`] (see `Store::set_auto_checkpoint`): commits then
+/// never copy the log themselves, so the writer thread only writes. When
+/// `stop` is set it turns the store's automatic checkpoint back on and
+/// ends. If the thread cannot start, commits keep checkpointing.
+fn spawn_checkpointer(store: Arc<Store>, stop: Arc<AtomicBool>) {
+    if let Err(e) = store.set_auto_checkpoint(false) {
+        eprintln!("crosscheck: cannot turn off automatic checkpoints: {e}");
+        return;
+    }
+    let thread_store = store.clone();
+    let spawned = std::thread::Builder::new()
+        .name("crosscheck-checkpoint".into())
+        .spawn(move || {
+            let store = thread_store;
+            while !stop.load(Ordering::Relaxed) {
+                std::thread::sleep(CHECKPOINT_PERIOD);
+                if let Err(e) = store.checkpoint() {
+                    eprintln!("crosscheck: checkpoint failed: {e}");
+                }
+            }
+            if let Err(e) = store.set_auto_checkpoint(true) {
+                eprintln!("crosscheck: cannot turn automatic checkpoints back on: {e}");
+            }
+            let _ = store.checkpoint();
+        });
+    if let Err(e) = spawned {
+        eprintln!("crosscheck: cannot start the checkpoint thread: {e}");
+        let _ = store.set_auto_checkpoint(true);
     }
 }
 

@@ -20,6 +20,11 @@ use rusqlite::{Connection, OptionalExtension};
 pub(crate) const VECTOR_TERMS: usize = 48;
 /// Terms of a vector used to look up candidate stories.
 const LOOKUP_TERMS: usize = 20;
+// A story's shared lookup terms are a bit mask (`u32`).
+const _: () = assert!(LOOKUP_TERMS <= 32);
+/// Stories listed under a term (resident and cold together) past which the
+/// term gets a bitset of its stories ([`StoryIndex::common`]).
+const COMMON_MIN_STORIES: usize = 1024;
 /// Candidate stories scored exactly for each addition.
 const MAX_CANDIDATES: usize = 8;
 /// Time gap beyond which similarity is penalised: seven days, in seconds.
@@ -176,6 +181,14 @@ pub struct IndexStats {
     pub story_bytes: usize,
     pub posting_bytes: usize,
     pub scratch_bytes: usize,
+    /// Terms with a bitset of their stories (most stories are listed
+    /// under them) and the bitsets' heap bytes.
+    pub common_terms: usize,
+    pub common_bytes: usize,
+    /// Lookups that shared a common term with a story, and those of them
+    /// that found their candidates without reading a bitset in full.
+    pub common_lookups: u64,
+    pub pruned_lookups: u64,
 }
 
 /// Vocabulary, document frequencies and story centroids, with the memory
@@ -224,7 +237,7 @@ pub(crate) struct StoryIndex {
     postings: AHashMap<u32, Vec<i64>>,
     /// Stories in `story_state` with `cold = 1`.
     cold: usize,
-    /// Whether each story number is resident (dense, like `scores`: the
+    /// Whether each story number is resident (dense, like `masks`: the
     /// cold-posting scan asks this for every story number it reads, so it
     /// should cost no more than the accumulation itself).
     resident: Vec<bool>,
@@ -232,11 +245,29 @@ pub(crate) struct StoryIndex {
     clock: u64,
     evictions: u64,
     reloads: u64,
-    /// Scratch space of [`StoryIndex::best`], kept between calls: a
-    /// candidate score per story number (dense: stories are numbered from
-    /// 1) and the stories scored so far.
-    scores: Vec<f32>,
+    /// Scratch space of [`StoryIndex::best`], kept between calls: the
+    /// lookup terms each story shares, as a bit mask per story number
+    /// (dense: stories are numbered from 1), and the stories with one.
+    masks: Vec<u32>,
     scored: Vec<i64>,
+    /// Terms under which most stories are listed (`common_min` or more,
+    /// resident and cold together), with the set of every story indexed
+    /// under them, resident or cold, as a bitset: a lookup reads them
+    /// last and only when they can change its candidates, instead of
+    /// stepping through lists that grow with the number of stories (at
+    /// 100,000 synthetic articles a lookup stepped through ~80,000 list
+    /// entries, most under a few dozen common words, and read their cold
+    /// lists from the database: half of the writer's time). Made when a
+    /// lookup finds a term's lists that long; kept while their bytes fit
+    /// an eighth of `max_bytes` (the shortest go first). A story's lookup
+    /// terms only ever grow, so a bitset changes only when a story gains
+    /// the term ([`StoryIndex::add_to`]).
+    common: AHashMap<u32, Bits>,
+    common_min: usize,
+    /// Lookups with a common term, and those of them that read no bitset
+    /// in full.
+    common_lookups: u64,
+    pruned_lookups: u64,
 }
 
 /// A sparse vector: `(term id, weight)` sorted by term id, L2-normalised.
@@ -260,8 +291,12 @@ impl StoryIndex {
             clock: 0,
             evictions: 0,
             reloads: 0,
-            scores: Vec::new(),
+            masks: Vec::new(),
             scored: Vec::new(),
+            common: AHashMap::new(),
+            common_min: COMMON_MIN_STORIES,
+            common_lookups: 0,
+            pruned_lookups: 0,
         }
     }
 
@@ -443,38 +478,108 @@ impl StoryIndex {
         let mut top = v.clone();
         top.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         top.truncate(LOOKUP_TERMS);
-        // Sum the weights of the shared lookup terms per story, in a dense
-        // array (this runs for every stored article, over posting lists
-        // that grow with the number of stories: a hash map here was a
-        // sixth of the writer's time at 100,000 articles). A story is
-        // either resident or cold, so its sum is taken over the terms in
-        // the same order either way (the same float).
-        let mut cold_lists: Vec<i64> = Vec::new();
-        for &(t, w) in &top {
-            let w = w.max(f32::MIN_POSITIVE);
+        // Which lookup terms each story shares, as a bit mask per story in
+        // a dense array (this runs for every stored article, over posting
+        // lists that grow with the number of stories: a hash map here was
+        // a sixth of the writer's time at 100,000 articles). A story's
+        // score is the sum of the weights of its shared terms, taken in
+        // the order of `top` whether the story is resident or cold and
+        // whichever way its terms were found (the same float).
+        let ws: Vec<f32> = top.iter().map(|e| e.1.max(f32::MIN_POSITIVE)).collect();
+        // Lookup terms with a bitset (`common`): most stories' lists hold
+        // them, so they are read last, and only if they can matter.
+        let mut common: Vec<usize> = Vec::new();
+        let mut cold_list: Vec<i64> = Vec::new();
+        for (i, &(t, _)) in top.iter().enumerate() {
+            if self.common.contains_key(&t) {
+                common.push(i);
+                continue;
+            }
+            let resident_len = self.postings.get(&t).map_or(0, Vec::len);
             if let Some(list) = self.postings.get(&t) {
                 for &s in list {
-                    accumulate(&mut self.scores, &mut self.scored, s, w);
+                    set_mask(&mut self.masks, &mut self.scored, s, i);
                 }
             }
+            cold_list.clear();
             if self.cold > 0 {
-                cold_lists.clear();
-                read_cold_postings(conn, t, &mut cold_lists)?;
-                for &s in &cold_lists {
+                read_cold_postings(conn, t, &mut cold_list)?;
+                for &s in &cold_list {
                     if !self.resident.get(s as usize).copied().unwrap_or(false) {
-                        accumulate(&mut self.scores, &mut self.scored, s, w);
+                        set_mask(&mut self.masks, &mut self.scored, s, i);
                     }
                 }
             }
+            if resident_len + cold_list.len() >= self.common_min {
+                self.make_common(t, &cold_list);
+            }
         }
-        let scores = &mut self.scores;
-        let mut cands: Vec<(i64, f32)> = self
-            .scored
-            .drain(..)
-            .map(|s| (s, scores[s as usize]))
-            .collect();
-        for &(s, _) in &cands {
-            scores[s as usize] = 0.0;
+        let score = |mask: u32| -> f32 {
+            let (mut m, mut sum) = (mask, 0.0f32);
+            while m != 0 {
+                sum += ws[m.trailing_zeros() as usize];
+                m &= m - 1;
+            }
+            sum
+        };
+        let mut cands: Vec<(i64, f32)>;
+        if common.is_empty() {
+            cands = self
+                .scored
+                .iter()
+                .map(|&s| (s, score(self.masks[s as usize])))
+                .collect();
+        } else {
+            // First only the stories found under the other terms, with
+            // their common terms looked up in the bitsets. A story that
+            // shares only common terms scores at most their total weight
+            // (a sum of fewer of the same positive floats, in the same
+            // order, is no larger), so when the eighth best of the first
+            // group scores more, the best candidates are all in it.
+            // Otherwise every story under the common terms is added.
+            let mut bound = 0.0f32;
+            for &i in &common {
+                bound += ws[i];
+            }
+            let bitsets: Vec<(u32, &Bits)> = common
+                .iter()
+                .map(|&i| (1u32 << i, &self.common[&top[i].0]))
+                .collect();
+            for &s in &self.scored {
+                let m = &mut self.masks[s as usize];
+                for &(bit, bits) in &bitsets {
+                    if bits.get(s) {
+                        *m |= bit;
+                    }
+                }
+            }
+            cands = self
+                .scored
+                .iter()
+                .map(|&s| (s, score(self.masks[s as usize])))
+                .collect();
+            let enough = cands.len() >= MAX_CANDIDATES && {
+                let mut sc: Vec<f32> = cands.iter().map(|c| c.1).collect();
+                let (_, eighth, _) =
+                    sc.select_nth_unstable_by(MAX_CANDIDATES - 1, |a, b| b.total_cmp(a));
+                *eighth > bound
+            };
+            self.common_lookups += 1;
+            self.pruned_lookups += u64::from(enough);
+            if !enough {
+                for &i in &common {
+                    let bits = &self.common[&top[i].0];
+                    bits.for_each(|s| set_mask(&mut self.masks, &mut self.scored, s, i));
+                }
+                cands = self
+                    .scored
+                    .iter()
+                    .map(|&s| (s, score(self.masks[s as usize])))
+                    .collect();
+            }
+        }
+        for s in self.scored.drain(..) {
+            self.masks[s as usize] = 0;
         }
         // The `MAX_CANDIDATES` best-scoring (ties: lowest number first);
         // their order does not matter below.
@@ -500,6 +605,43 @@ impl StoryIndex {
             }
         }
         Ok(best.filter(|&(_, sim)| sim >= self.threshold))
+    }
+
+    /// Give term `t` a bitset of its stories: the resident ones under it
+    /// and `cold` (its whole `cold_postings` list), if the bitsets then
+    /// fit their budget.
+    fn make_common(&mut self, t: u32, cold: &[i64]) {
+        let mut bits = Bits::default();
+        for &s in self.postings.get(&t).into_iter().flatten().chain(cold) {
+            bits.insert(s);
+        }
+        let bytes = bits.heap_bytes() + self.common_bytes();
+        if bytes <= self.common_budget() {
+            self.common.insert(t, bits);
+        }
+    }
+
+    /// Heap bytes of the common terms' bitsets.
+    fn common_bytes(&self) -> usize {
+        self.common.values().map(Bits::heap_bytes).sum::<usize>()
+            + self.common.capacity() * (std::mem::size_of::<(u32, Bits)>() + 1)
+    }
+
+    fn common_budget(&self) -> usize {
+        self.max_bytes / 8
+    }
+
+    /// Drop the bitsets of the terms with the fewest stories until the
+    /// rest fit their budget (bitsets grow with the number of stories).
+    fn trim_common(&mut self) {
+        while !self.common.is_empty() && self.common_bytes() > self.common_budget() {
+            let (&t, _) = self
+                .common
+                .iter()
+                .min_by_key(|(&t, b)| (b.len, t))
+                .expect("not empty");
+            self.common.remove(&t);
+        }
     }
 
     /// Set whether `story` is resident in the dense flags.
@@ -584,6 +726,9 @@ impl StoryIndex {
             if st.indexed.insert(t) {
                 self.indexed_total += 1;
                 self.postings.entry(t).or_default().push(story);
+                if let Some(bits) = self.common.get_mut(&t) {
+                    bits.insert(story);
+                }
             }
         }
     }
@@ -594,6 +739,7 @@ impl StoryIndex {
     /// this runs once every many additions, not at each). The most
     /// recently used story always stays. Returns how many left.
     pub(crate) fn evict(&mut self, conn: &Connection) -> rusqlite::Result<usize> {
+        self.trim_common();
         if self.resident_bytes() <= self.max_bytes {
             return Ok(0);
         }
@@ -696,23 +842,71 @@ impl StoryIndex {
                     .values()
                     .map(|l| l.capacity() * 8)
                     .sum::<usize>(),
-            scratch_bytes: self.scores.capacity() * 4
+            scratch_bytes: self.masks.capacity() * 4
                 + self.scored.capacity() * 8
                 + self.resident.capacity(),
+            common_terms: self.common.len(),
+            common_bytes: self.common_bytes(),
+            common_lookups: self.common_lookups,
+            pruned_lookups: self.pruned_lookups,
         }
     }
 }
 
-/// Add `w` to story `s`'s candidate score, noting `s` the first time.
-fn accumulate(scores: &mut Vec<f32>, scored: &mut Vec<i64>, s: i64, w: f32) {
-    let i = s as usize;
-    if i >= scores.len() {
-        scores.resize((i + 1).next_power_of_two(), 0.0);
+/// Note that story `s` shares lookup term `i`, listing `s` the first time
+/// it shares one.
+fn set_mask(masks: &mut Vec<u32>, scored: &mut Vec<i64>, s: i64, i: usize) {
+    let k = s as usize;
+    if k >= masks.len() {
+        masks.resize((k + 1).next_power_of_two(), 0);
     }
-    if scores[i] == 0.0 {
+    if masks[k] == 0 {
         scored.push(s);
     }
-    scores[i] += w;
+    masks[k] |= 1 << i;
+}
+
+/// A set of story numbers as a bitset (for a term most stories share).
+#[derive(Debug, Default, Clone)]
+struct Bits {
+    words: Vec<u64>,
+    len: usize,
+}
+
+impl Bits {
+    fn insert(&mut self, s: i64) {
+        let k = s.max(0) as usize;
+        if k / 64 >= self.words.len() {
+            self.words.resize(k / 64 + 1, 0);
+        }
+        let bit = 1u64 << (k % 64);
+        if self.words[k / 64] & bit == 0 {
+            self.words[k / 64] |= bit;
+            self.len += 1;
+        }
+    }
+
+    fn get(&self, s: i64) -> bool {
+        let k = s.max(0) as usize;
+        self.words
+            .get(k / 64)
+            .is_some_and(|w| w & (1u64 << (k % 64)) != 0)
+    }
+
+    /// Call `f` with every member, in increasing order.
+    fn for_each(&self, mut f: impl FnMut(i64)) {
+        for (j, &w) in self.words.iter().enumerate() {
+            let mut w = w;
+            while w != 0 {
+                f((j * 64 + w.trailing_zeros() as usize) as i64);
+                w &= w - 1;
+            }
+        }
+    }
+
+    fn heap_bytes(&self) -> usize {
+        self.words.capacity() * 8
+    }
 }
 
 /// Check the checkpoints against the articles: each must hold exactly the
@@ -960,23 +1154,54 @@ mod tests {
     #[test]
     fn best_matches_the_reference_selection() {
         // Small vocabulary, many stories: long posting lists, many ties.
-        let conn = db();
-        let mut rng = crate::synth::Rng::new(7);
-        let mut ix = StoryIndex::new(0.2, usize::MAX);
-        let mut agreed = 0;
-        for i in 0..3_000i64 {
-            let w = random_weights(&mut rng, &mut ix, 300);
-            let v = ix.vector(&w);
-            let time = Some(i * 3_600);
-            let want = best_reference(&ix, &v, time);
-            assert_eq!(ix.best(&conn, &v, time).unwrap(), want, "article {i}");
-            agreed += usize::from(want.is_some());
-            match want {
-                Some((s, _)) if i % 3 != 0 => ix.add_to(s, &v, time, i + 1),
-                _ => ix.add_to(1 + (rng.next_u64() % 500) as i64, &v, time, i + 1),
+        // With the default bitset threshold no term gets one here; with
+        // a low one most lookups use bitsets, some pruned, some not.
+        for common_min in [COMMON_MIN_STORIES, 40, 120] {
+            let conn = db();
+            let mut rng = crate::synth::Rng::new(7);
+            let mut ix = StoryIndex::new(0.2, usize::MAX);
+            ix.common_min = common_min;
+            let mut agreed = 0;
+            for i in 0..3_000i64 {
+                let w = random_weights(&mut rng, &mut ix, 300);
+                let v = ix.vector(&w);
+                let time = Some(i * 3_600);
+                let want = best_reference(&ix, &v, time);
+                assert_eq!(
+                    ix.best(&conn, &v, time).unwrap(),
+                    want,
+                    "article {i}, common_min {common_min}"
+                );
+                agreed += usize::from(want.is_some());
+                match want {
+                    Some((s, _)) if i % 3 != 0 => ix.add_to(s, &v, time, i + 1),
+                    _ => ix.add_to(1 + (rng.next_u64() % 500) as i64, &v, time, i + 1),
+                }
+            }
+            assert!(agreed > 100, "{agreed}");
+            let st = ix.stats();
+            if common_min < COMMON_MIN_STORIES {
+                assert!(st.common_terms > 10, "{st:?}");
+                // Both ways of finding the candidates were taken.
+                assert!(st.pruned_lookups > 50, "{st:?}");
+                assert!(st.common_lookups > st.pruned_lookups + 100, "{st:?}");
+            } else {
+                assert_eq!(st.common_terms, 0);
             }
         }
-        assert!(agreed > 100, "{agreed}");
+    }
+
+    #[test]
+    fn bitsets_hold_every_story_of_their_term() {
+        let mut b = Bits::default();
+        for s in [1, 64, 63, 1000, 64, 2] {
+            b.insert(s);
+        }
+        assert_eq!(b.len, 5);
+        let mut got = Vec::new();
+        b.for_each(|s| got.push(s));
+        assert_eq!(got, vec![1, 2, 63, 64, 1000]);
+        assert!(b.get(63) && b.get(1000) && !b.get(65) && !b.get(100_000));
     }
 
     /// A story's state as the unbounded index holds it, from the capped
@@ -1003,7 +1228,11 @@ mod tests {
         let conn = db();
         let mut rng = crate::synth::Rng::new(11);
         let mut full = StoryIndex::new(0.25, usize::MAX);
+        full.common_min = usize::MAX;
         let mut capped = StoryIndex::new(0.25, 30_000);
+        // The capped index gives terms bitsets early (from resident and
+        // cold lists), within its budget of 30,000 / 8 bytes.
+        capped.common_min = 30;
         let (mut joined, mut cold_picks) = (0, 0);
         let mut next_story = 1i64;
         for i in 0..4_000i64 {
@@ -1055,6 +1284,8 @@ mod tests {
             }
         }
         let st = capped.stats();
+        assert!(st.common_terms > 0 && st.pruned_lookups > 0, "{st:?}");
+        assert!(st.common_bytes <= 30_000 / 8, "{st:?}");
         assert!(joined > 1_000 && cold_picks > 100, "{joined} {cold_picks}");
         assert!(st.evictions > 1_000 && st.reloads > 100, "{st:?}");
         assert_eq!(st.resident_stories + st.cold_stories, full.stories.len());

@@ -45,11 +45,12 @@ pub(crate) fn stories(c: &Connection, page: Page) -> Result<StoryPage> {
 }
 
 pub(crate) fn story_json(c: &Connection, n: i64) -> Result<Option<(String, bool)>> {
-    Ok(
-        c.prepare_cached("SELECT json, dirty > 0 FROM stories WHERE seq = ?1")?
-            .query_row([n], |r| Ok((r.get(0)?, r.get(1)?)))
-            .optional()?,
-    )
+    Ok(c.prepare_cached(
+        "SELECT j.json, s.dirty > 0 FROM stories s JOIN story_json j ON j.story = s.seq \
+             WHERE s.seq = ?1",
+    )?
+    .query_row([n], |r| Ok((r.get(0)?, r.get(1)?)))
+    .optional()?)
 }
 
 pub(crate) fn article(c: &Connection, id: &str) -> Result<Option<StoredArticle>> {
@@ -237,7 +238,10 @@ pub(crate) fn check(c: &Connection) -> Result<Vec<String>> {
     if fts != articles {
         problems.push(format!("{articles} articles but {fts} indexed for search"));
     }
-    let mut stmt = c.prepare("SELECT seq, articles, json, dirty FROM stories ORDER BY seq")?;
+    let mut stmt = c.prepare(
+        "SELECT s.seq, s.articles, coalesce(j.json, ''), s.dirty \
+         FROM stories s LEFT JOIN story_json j ON j.story = s.seq ORDER BY s.seq",
+    )?;
     let mut rows = stmt.query([])?;
     let mut member_stmt = c.prepare("SELECT id FROM articles WHERE story = ?1")?;
     while let Some(r) = rows.next()? {

@@ -3,7 +3,7 @@
 use rusqlite::Connection;
 
 /// Schema version kept in `PRAGMA user_version`.
-pub(crate) const SCHEMA_VERSION: i64 = 2;
+pub(crate) const SCHEMA_VERSION: i64 = 3;
 
 /// Tables, indexes and full-text indexes (idempotent).
 ///
@@ -14,12 +14,19 @@ pub(crate) const SCHEMA_VERSION: i64 = 2;
 ///   the hashes used for idempotency (`content_hash`, of the input) and
 ///   exact-copy detection (`norm_hash`), its MinHash signature and its
 ///   clustering vector.
-/// * `stories` — one row per story (`story-{seq}`): list columns plus the
-///   story object of the JSON contract, stored as JSON (`json`), as last
-///   built. `dirty` is 0 when `json` is up to date, otherwise the `seq` of
-///   its latest article when it became dirty (the story's list
-///   columns are always current; its brief and facts are rebuilt later, see
-///   `Store::rebuild_dirty`).
+/// * `stories` — one row per story (`story-{seq}`): its list columns.
+///   `dirty` is 0 when its story object is up to date, otherwise the `seq`
+///   of its latest article when it became dirty (the story's list columns
+///   are always current; its brief and facts are rebuilt later, see
+///   `Store::rebuild_dirty`). Its `json` column is no longer used (empty
+///   since version 3).
+/// * `story_json` — the story object of the JSON contract, as last built,
+///   one row per story. Kept apart from `stories` (version 3) because a
+///   story's list columns change at every commit that adds to it, and
+///   SQLite rewrites a whole row, with its overflow pages, to change one
+///   column: with the JSON (15 kB on average at 100,000 synthetic
+///   articles) in the row, each commit copied every touched story's
+///   object.
 /// * `terms` — vocabulary and document frequencies for TF-IDF.
 /// * `story_state` — checkpoints of stories' clustering state (centroid,
 ///   its squared norm, publication span, lookup terms) as of article
@@ -67,6 +74,10 @@ CREATE TABLE IF NOT EXISTS stories (
     dirty            INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS stories_updated ON stories(updated);
+CREATE TABLE IF NOT EXISTS story_json (
+    story  INTEGER PRIMARY KEY,
+    json   TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS terms (
     id    INTEGER PRIMARY KEY,
     term  TEXT NOT NULL UNIQUE,
@@ -120,6 +131,12 @@ pub(crate) fn migrate(conn: &Connection) -> rusqlite::Result<()> {
         conn.execute_batch("DROP TABLE story_state; DELETE FROM cold_postings;")?;
         conn.execute_batch(SCHEMA)?;
     }
+    // Up to version 2 the story object was kept in `stories.json`.
+    conn.execute_batch(
+        "INSERT OR REPLACE INTO story_json(story, json) \
+             SELECT seq, json FROM stories WHERE json != '';
+         UPDATE stories SET json = '' WHERE json != '';",
+    )?;
     // Version 1 indexed articles by (story, seq) only; the list columns of
     // a story are now recomputed at every commit that touches it, from
     // this covering index, without reading the (large) article rows.

@@ -684,3 +684,71 @@ fn sqlite_memory_is_reported_and_cache_sizes_apply() {
         .unwrap();
     assert_eq!(reader, -512);
 }
+
+#[test]
+fn a_checkpoint_copies_the_log_when_commits_do_not() {
+    let (dir, store) = temp_store();
+    let wal = dir.path().join("t.db-wal");
+    store.set_auto_checkpoint(false).unwrap();
+    // Past SQLite's automatic threshold (1,000 pages): with it off, the
+    // log keeps every page written.
+    let mut next = 0;
+    while std::fs::metadata(&wal).map_or(0, |m| m.len()) < 1_200 * 4096 {
+        let articles = (next..next + 200)
+            .map(|i| synth::article(5, 40, i))
+            .collect();
+        store
+            .ingest(Batch {
+                articles,
+                skipped: vec![],
+            })
+            .unwrap();
+        next += 200;
+        assert!(next < 20_000, "the log does not grow");
+    }
+    let (log, done) = store.checkpoint().unwrap();
+    assert!(log >= 1_000 && done == log, "{log} {done}");
+    // Copied: the next commit starts the log again from its beginning.
+    store
+        .ingest(Batch {
+            articles: vec![synth::article(5, 40, next)],
+            skipped: vec![],
+        })
+        .unwrap();
+    let (log, done) = store.checkpoint().unwrap();
+    assert!(log < 200 && done == log, "{log} {done}");
+    store.set_auto_checkpoint(true).unwrap();
+    assert_eq!(store.check().unwrap(), Vec::<String>::new());
+}
+
+#[test]
+fn version_2_databases_move_story_objects_to_their_own_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v2.db");
+    let before = {
+        let store = Store::open(&path).unwrap();
+        store.ingest(demo_batch()).unwrap();
+        all_story_json(&store)
+    };
+    {
+        // What version 2 wrote: the story object in `stories.json`.
+        let c = Connection::open(&path).unwrap();
+        c.execute_batch(
+            "UPDATE stories SET json = (SELECT json FROM story_json WHERE story = seq);
+             DROP TABLE story_json; PRAGMA user_version = 2;",
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.check().unwrap(), Vec::<String>::new());
+    assert_eq!(all_story_json(&store), before);
+    let c = Connection::open(&path).unwrap();
+    let left: i64 = c
+        .query_row("SELECT count(*) FROM stories WHERE json != ''", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(left, 0);
+    let again = store.ingest(demo_batch()).unwrap();
+    assert!(again.stored.is_empty());
+}

@@ -168,6 +168,13 @@ impl Writer {
         &self.conn
     }
 
+    /// See [`crate::Store::set_auto_checkpoint`].
+    pub(crate) fn set_auto_checkpoint(&self, on: bool) -> Result<()> {
+        self.conn
+            .pragma_update(None, "wal_autocheckpoint", if on { 1000 } else { 0 })?;
+        Ok(())
+    }
+
     /// Sizes of the in-memory clustering state.
     pub(crate) fn index_stats(&self) -> index::IndexStats {
         self.index.stats()
@@ -310,7 +317,7 @@ fn store_one(
             None => {
                 tx.execute(
                     "INSERT INTO stories(title, articles, sources, independent, updated, json) \
-                     VALUES ('', 0, 0, 0, ?1, '{}')",
+                     VALUES ('', 0, 0, 0, ?1, '')",
                     [seq],
                 )?;
                 let story = tx.last_insert_rowid();
@@ -327,14 +334,15 @@ fn store_one(
                     entities: Vec::new(),
                     timeline: Vec::new(),
                 };
-                tx.execute(
-                    "UPDATE stories SET title = ?1, json = ?2 WHERE seq = ?3",
-                    params![
-                        placeholder.title,
-                        serde_json::to_string(&placeholder).expect("stories serialise"),
-                        story
-                    ],
-                )?;
+                tx.prepare_cached("UPDATE stories SET title = ?1 WHERE seq = ?2")?
+                    .execute(params![placeholder.title, story])?;
+                tx.prepare_cached(
+                    "INSERT OR REPLACE INTO story_json(story, json) VALUES (?1, ?2)",
+                )?
+                .execute(params![
+                    story,
+                    serde_json::to_string(&placeholder).expect("stories serialise")
+                ])?;
                 (story, true, None)
             }
         },
@@ -774,11 +782,13 @@ fn build_story(l: Loaded, builder: &StoryBuilder, analyzer: &Analyzer) -> Built 
 fn write_story(tx: &Transaction, b: &Built) -> Result<()> {
     let json = serde_json::to_string(&b.story).expect("stories serialise");
     tx.prepare_cached(
-        "UPDATE stories SET title = ?1, json = ?2, \
-           dirty = CASE WHEN updated = ?4 THEN 0 ELSE dirty END \
-         WHERE seq = ?3",
+        "UPDATE stories SET title = ?1, \
+           dirty = CASE WHEN updated = ?3 THEN 0 ELSE dirty END \
+         WHERE seq = ?2",
     )?
-    .execute(params![b.story.title, json, b.seq, b.updated])?;
+    .execute(params![b.story.title, b.seq, b.updated])?;
+    tx.prepare_cached("INSERT OR REPLACE INTO story_json(story, json) VALUES (?1, ?2)")?
+        .execute(params![b.seq, json])?;
     let brief_text: Vec<&str> = b.story.brief.iter().map(|s| s.text.as_str()).collect();
     tx.prepare_cached("DELETE FROM stories_fts WHERE rowid = ?1")?
         .execute([b.seq])?;
