@@ -6,6 +6,12 @@
 //!     [--score NAME=predictions.json[:SECONDS]]... [--dump DIR] [--repeat N]
 //! ```
 //!
+//! Engines: `crosscheck` (the default extractor: fast path, audit trail
+//! on), `crosscheck-text-only` (audit trail off), `crosscheck-readability`
+//! and `crosscheck-readability-text-only` (the html5ever + dom_smoothie
+//! path, `Engine::Readability`), and the peers `rs-trafilatura` and
+//! `dom_smoothie`.
+//!
 //! `--repeat N` times each engine N times and keeps the fastest run (the
 //! scores are the same every run): on a shared machine the fastest run is
 //! the one least disturbed by other jobs. The median run is printed too,
@@ -34,6 +40,21 @@ fn crosscheck_text_only(html: &str) -> String {
         .text
 }
 
+fn crosscheck_readability(html: &str) -> String {
+    crosscheck_extract::Extractor::new()
+        .engine(crosscheck_extract::Engine::Readability)
+        .extract(html)
+        .text
+}
+
+fn crosscheck_readability_text_only(html: &str) -> String {
+    crosscheck_extract::Extractor::new()
+        .engine(crosscheck_extract::Engine::Readability)
+        .record_removed(false)
+        .extract(html)
+        .text
+}
+
 fn rs_trafilatura(html: &str) -> String {
     rs_trafilatura::extract(html)
         .map(|r| r.content_text)
@@ -53,6 +74,8 @@ fn engine(name: &str) -> Option<fn(&str) -> String> {
     Some(match name {
         "crosscheck" => crosscheck,
         "crosscheck-text-only" => crosscheck_text_only,
+        "crosscheck-readability" => crosscheck_readability,
+        "crosscheck-readability-text-only" => crosscheck_readability_text_only,
         "rs-trafilatura" => rs_trafilatura,
         "dom_smoothie" => dom_smoothie,
         _ => return None,
@@ -118,7 +141,7 @@ fn main() {
     let mut table: Vec<(String, ExtractionScores)> = Vec::new();
     for name in &engines {
         let Some(f) = engine(name) else {
-            eprintln!("unknown engine {name} (crosscheck, rs-trafilatura, dom_smoothie)");
+            eprintln!("unknown engine {name} (crosscheck, crosscheck-text-only, crosscheck-readability, crosscheck-readability-text-only, rs-trafilatura, dom_smoothie)");
             std::process::exit(2);
         };
         // Warm up (page faults, lazy statics) on a few pages, untimed.

@@ -4,9 +4,9 @@
 //! Every rule here is generic (words web pages use for their furniture),
 //! never tied to one site.
 
+use crate::dom::Dom;
 use crate::walk::ArticleOpts;
 use crosscheck_model::{RemovalReason, Removed};
-use dom_query::NodeRef;
 
 /// What an element's class, id or attributes say it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,7 +103,7 @@ const PARTS: &[(&str, Hint)] = &[
 ];
 
 /// What an element's attributes say it is, if it is junk.
-pub(crate) fn hint(node: &NodeRef<'_>, opts: ArticleOpts) -> Option<Hint> {
+pub(crate) fn hint<N: Dom>(node: &N, opts: ArticleOpts) -> Option<Hint> {
     if node.has_attr("hidden") {
         return Some(Hint::Hidden);
     }

@@ -2,6 +2,7 @@
 //! authors, from `<meta>` tags, JSON-LD, `<link rel=canonical>`, `<time>`
 //! elements, the URL and the byline.
 
+use crate::dom::Dom;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, SecondsFormat};
 use dom_query::Document;
 
@@ -58,6 +59,50 @@ pub(crate) fn read(
     page_url: Option<&str>,
     url_dates: bool,
 ) -> Metadata {
+    let sel = doc.select(
+        "meta, link[rel=canonical], script[type='application/ld+json'], time[datetime], [itemprop=datePublished]",
+    );
+    read_nodes(sel.nodes().iter().copied(), html, page_url, url_dates)
+}
+
+/// Whether [`read_nodes`] reads this element (the selector of [`read`]).
+pub(crate) fn is_meta_node<N: Dom>(node: &N) -> bool {
+    let name = node.name();
+    let by_name = match &*name {
+        "meta" => true,
+        "link" => node
+            .attr("rel")
+            .is_some_and(|r| r.eq_ignore_ascii_case("canonical")),
+        "script" => node
+            .attr("type")
+            .is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json")),
+        "time" => node.has_attr("datetime"),
+        _ => false,
+    };
+    by_name
+        || node
+            .attr("itemprop")
+            .is_some_and(|p| &*p == "datePublished")
+}
+
+/// [`read`] over the elements it reads, in document order.
+pub(crate) fn read_nodes<N: Dom>(
+    nodes: impl Iterator<Item = N>,
+    html: &str,
+    page_url: Option<&str>,
+    url_dates: bool,
+) -> Metadata {
+    read_nodes_with_headline(nodes, html, page_url, url_dates).0
+}
+
+/// [`read_nodes`], and the JSON-LD headline when there is one (the title
+/// Readability prefers when it looks for a heading that repeats it).
+pub(crate) fn read_nodes_with_headline<N: Dom>(
+    nodes: impl Iterator<Item = N>,
+    html: &str,
+    page_url: Option<&str>,
+    url_dates: bool,
+) -> (Metadata, Option<String>) {
     let mut m = Metadata::default();
     let mut dates: Vec<(usize, String)> = Vec::new();
     let mut authors_meta: Vec<String> = Vec::new();
@@ -65,14 +110,8 @@ pub(crate) fn read(
     let mut og_url = None;
     let mut app_name = None;
     let mut ld_title = None;
-    let sel = doc.select(
-        "meta, link[rel=canonical], script[type='application/ld+json'], time[datetime], [itemprop=datePublished]",
-    );
-    for node in sel.nodes() {
-        let name = node
-            .node_name()
-            .map(|n| n.to_ascii_lowercase())
-            .unwrap_or_default();
+    for node in nodes {
+        let name = node.name().to_ascii_lowercase();
         match name.as_str() {
             "meta" => {
                 let key = node
@@ -133,7 +172,7 @@ pub(crate) fn read(
         }
     }
     if m.title.is_none() {
-        m.title = ld_title;
+        m.title = ld_title.clone();
     }
     if m.site_name.is_none() {
         m.site_name = app_name;
@@ -160,7 +199,7 @@ pub(crate) fn read(
             push_authors(&mut m.authors, &a);
         }
     }
-    m
+    (m, ld_title)
 }
 
 fn set(slot: &mut Option<String>, value: &str) {

@@ -1,6 +1,6 @@
 //! Turning a DOM subtree into plain-text paragraphs, without recursion.
 
-use dom_query::NodeRef;
+use crate::dom::Dom;
 
 /// What to leave out while walking.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,8 +70,8 @@ const BLOCKS: &[&str] = &[
     "menu",
 ];
 
-enum Step<'a> {
-    Enter(NodeRef<'a>),
+enum Step<N> {
+    Enter(N),
     /// End of a link (article walk: stop counting link text).
     LeaveLink,
     /// End of a block: close the paragraph.
@@ -83,7 +83,7 @@ enum Step<'a> {
 /// The paragraphs under `root` (whitespace folded, empty ones dropped), and
 /// in [`Mode::Page`] the text of dropped furniture, one entry per element
 /// name in first-seen order.
-pub(crate) fn paragraphs(root: &NodeRef<'_>, mode: Mode) -> (Vec<String>, Vec<(String, String)>) {
+pub(crate) fn paragraphs<N: Dom>(root: &N, mode: Mode) -> (Vec<String>, Vec<(String, String)>) {
     let mut out = Vec::new();
     let mut dropped: Vec<(String, Vec<String>)> = Vec::new();
     let mut current = String::new();
@@ -108,8 +108,8 @@ pub(crate) fn paragraphs(root: &NodeRef<'_>, mode: Mode) -> (Vec<String>, Vec<(S
         if node.is_element() {
             // The parser lower-cases HTML element names; foreign ones
             // (`clipPath`) are in none of the lists below either way.
-            let local = node.qual_name_ref().map(|q| q.local.clone());
-            let name: &str = local.as_deref().unwrap_or("");
+            let local = node.name();
+            let name: &str = &local;
             if SILENT.contains(&name) {
                 continue;
             }
@@ -139,11 +139,11 @@ pub(crate) fn paragraphs(root: &NodeRef<'_>, mode: Mode) -> (Vec<String>, Vec<(S
             } else if name == "img" {
                 continue;
             }
-        } else if !(node.is_document() || node.is_fragment()) {
+        } else if !node.is_container() {
             // Comments, doctypes, processing instructions.
             continue;
         }
-        stack.extend(node.children_it(true).map(Step::Enter));
+        stack.extend(node.children_rev().map(Step::Enter));
     }
     flush(&mut current, &mut out);
     let dropped = dropped
@@ -187,8 +187,8 @@ pub(crate) struct ArticleOpts {
 /// The paragraphs of extracted article content under `root`, leaving out
 /// (and reporting) captions, class-hinted page junk and furniture that
 /// Readability kept.
-pub(crate) fn article(
-    root: &NodeRef<'_>,
+pub(crate) fn article<N: Dom>(
+    root: &N,
     opts: ArticleOpts,
 ) -> (Vec<String>, Vec<crosscheck_model::Removed>) {
     use crate::junk::{self, Hint};
@@ -229,8 +229,8 @@ pub(crate) fn article(
         if node.is_element() {
             // The parser lower-cases HTML element names; foreign ones
             // (`clipPath`) are in none of the lists below either way.
-            let local = node.qual_name_ref().map(|q| q.local.clone());
-            let name: &str = local.as_deref().unwrap_or("");
+            let local = node.name();
+            let name: &str = &local;
             if SILENT.contains(&name) {
                 continue;
             }
@@ -273,10 +273,10 @@ pub(crate) fn article(
             } else if name == "img" {
                 continue;
             }
-        } else if !(node.is_document() || node.is_fragment()) {
+        } else if !node.is_container() {
             continue;
         }
-        stack.extend(node.children_it(true).map(Step::Enter));
+        stack.extend(node.children_rev().map(Step::Enter));
     }
     flush_counted(&mut current, &mut link_len, &mut out, &mut removed);
     (out, removed)
