@@ -611,7 +611,25 @@ impl StoryIndex {
     /// and `cold` (its whole `cold_postings` list), if the bitsets then
     /// fit their budget.
     fn make_common(&mut self, t: u32, cold: &[i64]) {
-        let mut bits = Bits::default();
+        // Sized first: a term that does not fit stays a list, without a
+        // bitset built and dropped at each lookup.
+        let last = self
+            .postings
+            .get(&t)
+            .into_iter()
+            .flatten()
+            .chain(cold)
+            .copied()
+            .max()
+            .unwrap_or(0)
+            .max(0) as usize;
+        if (last / 64 + 1) * 8 + self.common_bytes() > self.common_budget() {
+            return;
+        }
+        let mut bits = Bits {
+            words: vec![0; last / 64 + 1],
+            len: 0,
+        };
         for &s in self.postings.get(&t).into_iter().flatten().chain(cold) {
             bits.insert(s);
         }
@@ -1155,11 +1173,18 @@ mod tests {
     fn best_matches_the_reference_selection() {
         // Small vocabulary, many stories: long posting lists, many ties.
         // With the default bitset threshold no term gets one here; with
-        // a low one most lookups use bitsets, some pruned, some not.
-        for common_min in [COMMON_MIN_STORIES, 40, 120] {
+        // a low one most lookups use bitsets, some pruned, some not; with
+        // a small budget (an eighth of 4,000 bytes) only a few terms get
+        // one, and the others stay lists.
+        for (common_min, max_bytes) in [
+            (COMMON_MIN_STORIES, usize::MAX),
+            (40, usize::MAX),
+            (120, usize::MAX),
+            (40, 4_000),
+        ] {
             let conn = db();
             let mut rng = crate::synth::Rng::new(7);
-            let mut ix = StoryIndex::new(0.2, usize::MAX);
+            let mut ix = StoryIndex::new(0.2, max_bytes);
             ix.common_min = common_min;
             let mut agreed = 0;
             for i in 0..3_000i64 {
@@ -1179,8 +1204,14 @@ mod tests {
                 }
             }
             assert!(agreed > 100, "{agreed}");
+            // The budget is held at the end of each transaction (bitsets
+            // and their table grow in between).
+            ix.trim_common();
             let st = ix.stats();
-            if common_min < COMMON_MIN_STORIES {
+            if max_bytes < usize::MAX {
+                assert!(st.common_terms > 0 && st.common_terms < 10, "{st:?}");
+                assert!(st.common_bytes <= max_bytes / 8, "{st:?}");
+            } else if common_min < COMMON_MIN_STORIES {
                 assert!(st.common_terms > 10, "{st:?}");
                 // Both ways of finding the candidates were taken.
                 assert!(st.pruned_lookups > 50, "{st:?}");
