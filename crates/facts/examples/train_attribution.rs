@@ -3,7 +3,8 @@
 //!
 //! ```sh
 //! cargo run --release -p crosscheck-facts --example train_attribution -- \
-//!     --dataset ../shared/data/polnear [--epochs N] [--bits B] [--out FILE]
+//!     --dataset ../shared/data/polnear [--epochs N] [--bits B] [--out FILE] \
+//!     [--fit-out FILE] [--margin KEY,OTHER] [--cv K]
 //! ```
 //!
 //! The last tenth of the train documents (by name) is first held out to
@@ -12,21 +13,38 @@
 //! up to `--epochs`); then the model is trained on the
 //! whole train split for that many epochs and written to `--out` (default
 //! `crates/facts/data/attribution.weights`, which the crate bundles). The
-//! dev and test splits are never read. Every annotation file of a document
-//! is a training example (some documents are annotated twice). The order
-//! of sentences is shuffled by a fixed-seed generator: the output is the
-//! same on every run.
+//! dev and test splits are never read. `--cv K` instead cross-validates
+//! over K folds of the train split with `--epochs` passes (for comparing
+//! features: the held-out tenth alone is small and noisy). `--fit-out`
+//! also writes the model trained on the fit part alone (for
+//! `attribution_errors --held`). `--margin` sets the training margin
+//! ([`tagger::Margin`]; default 10 for source and cue labels, 2 for the
+//! others, chosen by 5-fold cross-validation on train).
+//!
+//! Every annotation file of a document is a training example (some
+//! documents are annotated twice); the cue lexicon is cross-fitted (see
+//! [`examples`]). The order of sentences is shuffled by a fixed-seed
+//! generator: the output is the same on every run. The agreement of the
+//! second annotator with the first on the doubly annotated train documents
+//! is printed first, as the human ceiling of the scores.
 
 use std::path::PathBuf;
 use std::time::Instant;
 
-use crosscheck_facts::tagger::{self, Example, Weights};
+use crosscheck_facts::tagger::{self, CueCounts, CueLexicon, Example, Margin, Weights};
 
 struct Args {
     dataset: PathBuf,
     epochs: usize,
     bits: u32,
     out: PathBuf,
+    /// Where to write the model trained on the fit part alone (for error
+    /// analysis on the held-out documents), if anywhere.
+    fit_out: Option<PathBuf>,
+    /// Cross-validate over this many folds of the train split (fixed
+    /// epoch count, no recall bias) instead of training, if set.
+    cv: Option<usize>,
+    margin: Margin,
 }
 
 fn args() -> Args {
@@ -38,6 +56,12 @@ fn args() -> Args {
             env!("CARGO_MANIFEST_DIR"),
             "/data/attribution.weights"
         )),
+        fit_out: None,
+        cv: None,
+        margin: Margin {
+            key: 10.0,
+            other: 2.0,
+        },
     };
     let mut it = std::env::args().skip(1);
     while let Some(k) = it.next() {
@@ -47,18 +71,73 @@ fn args() -> Args {
             "--epochs" => a.epochs = v.parse().expect("--epochs N"),
             "--bits" => a.bits = v.parse().expect("--bits B"),
             "--out" => a.out = v.into(),
+            "--fit-out" => a.fit_out = Some(v.into()),
+            "--cv" => a.cv = Some(v.parse().expect("--cv K")),
+            "--margin" => {
+                let (k, o) = v.split_once(',').expect("--margin KEY,OTHER");
+                a.margin = Margin {
+                    key: k.parse().expect("--margin KEY,OTHER"),
+                    other: o.parse().expect("--margin KEY,OTHER"),
+                };
+            }
             _ => panic!("unknown option {k}"),
         }
     }
     a
 }
 
-/// Examples of a list of documents (each annotation file once).
-fn examples(files: &[(PathBuf, Vec<PathBuf>)], bits: u32) -> Vec<Example> {
+/// Folds of the cross-fitted cue lexicon.
+const FOLDS: usize = 5;
+
+/// Cue counts of each document (over all its annotation files).
+fn doc_counts(files: &[(PathBuf, Vec<PathBuf>)]) -> Vec<CueCounts> {
+    files
+        .iter()
+        .map(|(text_path, anns)| {
+            let text = std::fs::read_to_string(text_path).expect("text");
+            let toks = crosscheck_facts::tokenize(&text, 0);
+            let mut c = CueCounts::default();
+            for ann_path in anns {
+                let ann = std::fs::read_to_string(ann_path).expect("ann");
+                let (src, cue, _) = crosscheck_facts::eval::gold_spans(&text, &ann);
+                let inside = |spans: &[(usize, usize)]| -> Vec<bool> {
+                    toks.iter()
+                        .map(|t| spans.iter().any(|&(s, e)| t.start >= s && t.start < e))
+                        .collect()
+                };
+                c.add(&toks, &inside(&cue), &inside(&src));
+            }
+            c
+        })
+        .collect()
+}
+
+/// The cue lexicon of all the given documents' counts but those of fold
+/// `skip` (document `i` is in fold `i % FOLDS`).
+fn lexicon_without(counts: &[CueCounts], skip: Option<usize>) -> CueLexicon {
+    let mut all = CueCounts::default();
+    for (i, c) in counts.iter().enumerate() {
+        if Some(i % FOLDS) != skip {
+            all.merge(c);
+        }
+    }
+    all.lexicon()
+}
+
+/// Examples of a list of documents (each annotation file once), and the
+/// lexicon of all of them. The features of a document are computed with
+/// the lexicon of the other folds (cross-fitting): a lexicon that has seen
+/// the document's own cues would make its features look more reliable in
+/// training than they are on new text.
+fn examples(files: &[(PathBuf, Vec<PathBuf>)], bits: u32) -> (Vec<Example>, CueLexicon) {
+    let counts = doc_counts(files);
+    let folds: Vec<CueLexicon> = (0..FOLDS)
+        .map(|k| lexicon_without(&counts, Some(k)))
+        .collect();
     let mut out = Vec::new();
-    for (text_path, anns) in files {
+    for (d, (text_path, anns)) in files.iter().enumerate() {
         let text = std::fs::read_to_string(text_path).expect("text");
-        let inputs = crosscheck_facts::tagger_inputs(&text, bits);
+        let inputs = crosscheck_facts::tagger_inputs(&text, bits, &folds[d % FOLDS]);
         for ann_path in anns {
             let ann = std::fs::read_to_string(ann_path).expect("ann");
             let (src, cue, con) = crosscheck_facts::eval::gold_spans(&text, &ann);
@@ -73,7 +152,7 @@ fn examples(files: &[(PathBuf, Vec<PathBuf>)], bits: u32) -> Vec<Example> {
             }
         }
     }
-    out
+    (out, lexicon_without(&counts, None))
 }
 
 /// A fixed-seed permutation (xorshift64*, Fisher–Yates).
@@ -98,22 +177,25 @@ fn mean_f1(s: &crosscheck_facts::eval::AttributionScores) -> f64 {
         / 6.0
 }
 
-/// Train for `epochs` passes; with held-out documents, return the weights
-/// of the best epoch on them and its number.
+/// Train for `epochs` passes with margin `margin`; with held-out
+/// documents, return the weights of the best epoch on them and its number.
 fn train(
     examples: &[Example],
+    lexicon: &CueLexicon,
     epochs: usize,
     bits: u32,
+    margin: Margin,
     held: &[(PathBuf, Vec<PathBuf>)],
 ) -> (Weights, usize) {
     let mut w = Weights::new(bits);
+    w.lexicon = lexicon.clone();
     let mut seed = 0x5eed_a771_b0b5_u64;
     let (mut best, mut best_epoch) = (f64::MIN, epochs);
     let mut best_w: Option<Weights> = None;
     for e in 1..=epochs {
         let t = Instant::now();
         let order = shuffled(examples.len(), &mut seed);
-        let errors = w.epoch(examples, &order);
+        let errors = w.epoch(examples, &order, margin);
         let mut line = format!(
             "epoch {e}: {errors} of {} sentences wrong, {:.1}s",
             examples.len(),
@@ -139,28 +221,85 @@ fn train(
     (best_w.unwrap_or(w), best_epoch)
 }
 
+/// K-fold cross-validation on the train split: document `i` is held out
+/// in fold `i % k`; prints each fold's six F1 figures and their means.
+fn cross_validate(files: &[(PathBuf, Vec<PathBuf>)], k: usize, a: &Args) {
+    assert!(k >= 2, "--cv needs at least two folds");
+    let mut sum = [0f64; 6];
+    for f in 0..k {
+        let t = Instant::now();
+        let (fit, held): (Vec<_>, Vec<_>) = files
+            .iter()
+            .cloned()
+            .enumerate()
+            .partition(|(i, _)| i % k != f);
+        let fit: Vec<_> = fit.into_iter().map(|(_, x)| x).collect();
+        let held: Vec<_> = held.into_iter().map(|(_, x)| x).collect();
+        let (ex, lex) = examples(&fit, a.bits);
+        let (w, _) = train(&ex, &lex, a.epochs, a.bits, a.margin, &[]);
+        let m = tagger::Model::from_bytes(&w.to_bytes(0.0)).expect("own format");
+        let s = crosscheck_facts::eval::score_files("fold", &held, Some(&m));
+        let v = [
+            s.source.exact.f1,
+            s.source.overlap.f1,
+            s.cue.exact.f1,
+            s.cue.overlap.f1,
+            s.content.exact.f1,
+            s.content.overlap.f1,
+        ];
+        for (x, y) in sum.iter_mut().zip(v) {
+            *x += y;
+        }
+        eprintln!(
+            "fold {f}: source {:.3}/{:.3} cue {:.3}/{:.3} content {:.3}/{:.3}, {:.1}s",
+            v[0],
+            v[1],
+            v[2],
+            v[3],
+            v[4],
+            v[5],
+            t.elapsed().as_secs_f64()
+        );
+    }
+    let m: Vec<f64> = sum.iter().map(|x| x / k as f64).collect();
+    println!(
+        "cv {k} folds, {} epochs: source {:.4}/{:.4} cue {:.4}/{:.4} content {:.4}/{:.4}",
+        a.epochs, m[0], m[1], m[2], m[3], m[4], m[5]
+    );
+}
+
 fn main() {
     let a = args();
     let t = Instant::now();
     let files = crosscheck_facts::eval::split_files(&a.dataset, "train")
         .unwrap_or_else(|| panic!("no train split under {}", a.dataset.display()));
+    eprintln!(
+        "{}",
+        crosscheck_facts::eval::score_agreement(
+            "train, second annotator against the first",
+            &files
+        )
+    );
+    if let Some(k) = a.cv {
+        cross_validate(&files, k, &a);
+        return;
+    }
     let cut = files.len() - files.len() / 10;
     let (fit, held) = files.split_at(cut);
-    let fit_ex = examples(fit, a.bits);
-    let held_ex = examples(held, a.bits);
+    let (fit_ex, fit_lex) = examples(fit, a.bits);
     eprintln!(
-        "{} + {} documents, {} + {} sentences, features {:.1}s",
+        "{} + {} documents, {} sentences to fit, {} cue words learned, features {:.1}s",
         fit.len(),
         held.len(),
         fit_ex.len(),
-        held_ex.len(),
+        fit_lex.len(),
         t.elapsed().as_secs_f64()
     );
     let rules = crosscheck_facts::eval::score_files("held-out, rules alone", held, None);
     eprintln!("{rules}");
     let ceiling = crosscheck_facts::eval::score_gold_labels("held-out, gold labels decoded", held);
     eprintln!("{ceiling}");
-    let (held_w, epochs) = train(&fit_ex, a.epochs, a.bits, held);
+    let (held_w, epochs) = train(&fit_ex, &fit_lex, a.epochs, a.bits, a.margin, held);
     eprintln!("best held-out epoch count: {epochs}");
     // The recall bias, on the held-out documents, with the model of the
     // best epoch.
@@ -179,10 +318,14 @@ fn main() {
             bias = b;
         }
     }
+    if let Some(p) = &a.fit_out {
+        std::fs::write(p, held_w.to_bytes(bias)).expect("write fit weights");
+        eprintln!("wrote the fit-part model to {}", p.display());
+    }
     eprintln!("recall bias {bias}; training on all train documents");
-    let mut all = fit_ex;
-    all.extend(held_ex);
-    let (w, _) = train(&all, epochs, a.bits, &[]);
+    drop(fit_ex);
+    let (all, all_lex) = examples(&files, a.bits);
+    let (w, _) = train(&all, &all_lex, epochs, a.bits, a.margin, &[]);
     let bytes = w.to_bytes(bias);
     std::fs::write(&a.out, &bytes).expect("write weights");
     eprintln!(

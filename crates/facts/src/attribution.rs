@@ -53,6 +53,11 @@ pub struct QuoteState {
     open_quote: bool,
     /// Index of the last sentence in which the rules found a statement.
     rules_last: Option<usize>,
+    /// A content span the tagger found with no cue in its sentence, running
+    /// to that sentence's end, whether it is quoted, and the sentence's
+    /// index: the cue and source may follow in the next sentence
+    /// ("“… right?” Trump said.").
+    orphan: Option<(Span, bool, usize)>,
 }
 
 fn is_open_quote(t: &Token<'_>) -> bool {
@@ -1232,6 +1237,7 @@ fn prepare(
     first_mention: usize,
     state: &mut QuoteState,
     bits: u32,
+    lexicon: &tagger::CueLexicon,
 ) -> Prepared {
     let rules = rule_statements(
         text,
@@ -1270,8 +1276,32 @@ fn prepare(
     if !rules.is_empty() {
         state.rules_last = Some(sentence);
     }
-    let features =
-        tagger::sentence_features(toks, &roles, &quoted, open_at_start, prev_rules, bits);
+    let mut entities = vec![0u8; toks.len()];
+    for m in mentions.get(first_mention..).unwrap_or_default() {
+        let kind = match m.kind {
+            EntityKind::Person => 1,
+            EntityKind::Organization => 2,
+            EntityKind::Place => 3,
+            EntityKind::Other => 4,
+        };
+        let mut first = true;
+        for (k, t) in toks.iter().enumerate() {
+            if t.start >= m.span.start && t.end <= m.span.end {
+                entities[k] = tagger::entity_code(kind, first);
+                first = false;
+            }
+        }
+    }
+    let features = tagger::sentence_features(
+        toks,
+        &roles,
+        &quoted,
+        open_at_start,
+        prev_rules,
+        bits,
+        lexicon,
+        &entities,
+    );
     Prepared { rules, features }
 }
 
@@ -1400,11 +1430,37 @@ fn decode(
         }
     }
     let contents: Vec<&Chunk> = cs.iter().filter(|c| c.kind == 3).collect();
+    let orphan = state
+        .orphan
+        .take()
+        .filter(|&(_, _, s)| s + 1 == sentence && contents.is_empty() && run_on.is_none());
     for (k, q) in cues.iter().enumerate() {
         if assigned[k].is_empty() {
             // A cue with no content of its own shares the nearest one.
             if let Some(c) = contents.iter().min_by_key(|c| gap(q, c)) {
                 assigned[k].push(**c);
+            }
+        }
+        // A sentence of source and cue alone, after a sentence whose
+        // content found no cue: that content is this cue's.
+        if assigned[k].is_empty() && k == 0 && q.s <= 4 {
+            if let Some((cspan, direct, _)) = orphan {
+                let source = sources
+                    .iter()
+                    .min_by_key(|src| (gap(src, q), src.s > q.s))
+                    .map(|src| (src.s, src.e));
+                out.push(statement_of(
+                    text,
+                    toks,
+                    sentence,
+                    source,
+                    q,
+                    cspan,
+                    direct,
+                    mentions,
+                    first_mention,
+                ));
+                continue;
             }
         }
         let rest = Chunk {
@@ -1427,26 +1483,33 @@ fn decode(
         let source = sources
             .iter()
             .min_by_key(|src| (gap(src, q), src.s > q.s))
-            .map(|src| (src.s, src.e));
-        let speaker = source.map(|(a, b)| tspan(toks, a, b));
-        let speaker_name = source.and_then(|(a, b)| {
-            let sspan = tspan(toks, a, b);
-            let pronoun =
-                b - a == 1 && SPEAKER_PRONOUNS.contains(&toks[a].text.to_lowercase().as_str());
-            resolve(text, sspan, mentions, first_mention)
-                .or_else(|| (!pronoun).then(|| text[sspan.start..sspan.end].to_string()))
-        });
+            .map(|src| cut_after_comma(toks, src.s, src.e, q));
         let cspan = tspan(toks, s, e);
-        out.push(Statement {
+        out.push(statement_of(
+            text,
+            toks,
             sentence,
-            speaker,
-            speaker_name,
-            cue: tspan(toks, q.s, q.e),
-            content: cspan,
-            direct: direct_of(cspan, s, e),
-        });
+            source,
+            q,
+            cspan,
+            direct_of(cspan, s, e),
+            mentions,
+            first_mention,
+        ));
         last_end = last_end.max(e);
     }
+    // Content without a cue that reaches the sentence end: its cue may
+    // come in the next sentence.
+    state.orphan = if cues.is_empty() && run_on.is_none() {
+        contents.last().and_then(|c| {
+            let (s, e) = trim_quoted(toks, c.s, c.e)?;
+            let ends = (c.e..toks.len()).all(|k| toks[k].kind == TokKind::Punct);
+            let cspan = tspan(toks, s, e);
+            ends.then(|| (cspan, direct_of(cspan, s, e), sentence))
+        })
+    } else {
+        None
+    };
     // A statement whose content reaches the sentence end may run on.
     let reaches_end = out
         .last()
@@ -1458,6 +1521,72 @@ fn decode(
         None
     };
     out
+}
+
+/// A source after its cue that runs over a comma into the rest of the
+/// clause ("According to the Associated Press, 571 of the 714 ...") ends
+/// at the comma; one that runs to the sentence end keeps its apposition
+/// ("said Jon Doggett, executive vice president of the association"), and
+/// so does a party-and-state tag ("Scott Brown, R-Mass.").
+fn cut_after_comma(toks: &[Token<'_>], s: usize, e: usize, q: &Chunk) -> (usize, usize) {
+    if s < q.e {
+        return (s, e);
+    }
+    let Some(c) = (s + 1..e).find(|&k| toks[k].kind == TokKind::Punct && toks[k].text == ",")
+    else {
+        return (s, e);
+    };
+    let runs_to_end = (e..toks.len()).all(|k| toks[k].kind == TokKind::Punct);
+    let party_tag = toks.get(c + 1).is_some_and(|t| {
+        let b = t.text.as_bytes();
+        b.len() >= 3 && matches!(b[0], b'R' | b'D' | b'I') && b[1] == b'-'
+    });
+    if runs_to_end || party_tag {
+        return (s, e);
+    }
+    (s, c)
+}
+
+/// A statement of the tagger's: the source chunk `source` (token range,
+/// if any) with its resolved name, the cue chunk `q`, the content span.
+#[allow(clippy::too_many_arguments)]
+fn statement_of(
+    text: &str,
+    toks: &[Token<'_>],
+    sentence: usize,
+    source: Option<(usize, usize)>,
+    q: &Chunk,
+    content: Span,
+    direct: bool,
+    mentions: &[Mention],
+    first_mention: usize,
+) -> Statement {
+    let speaker = source.map(|(a, b)| tspan(toks, a, b));
+    let speaker_name = source.and_then(|(a, b)| {
+        let sspan = tspan(toks, a, b);
+        let low = toks[a].text.to_lowercase();
+        // A relative pronoun ("The Board, which investigates accidents,
+        // said ...") names the latest mention of the sentence before it.
+        if b - a == 1 && matches!(low.as_str(), "who" | "which" | "that") {
+            return mentions
+                .get(first_mention..)
+                .unwrap_or_default()
+                .iter()
+                .rfind(|m| m.span.end <= sspan.start)
+                .map(|m| m.text.clone());
+        }
+        let pronoun = b - a == 1 && SPEAKER_PRONOUNS.contains(&low.as_str());
+        resolve(text, sspan, mentions, first_mention)
+            .or_else(|| (!pronoun).then(|| text[sspan.start..sspan.end].to_string()))
+    });
+    Statement {
+        sentence,
+        speaker,
+        speaker_name,
+        cue: tspan(toks, q.s, q.e),
+        content,
+        direct,
+    }
 }
 
 /// Statements of one sentence: the tagger's labels (with the rules' spans
@@ -1516,6 +1645,7 @@ fn statements_with(
         first_mention,
         state,
         model.bits(),
+        model.lexicon(),
     );
     let labels = model.tag(&p.features);
     let found = decode(
@@ -1535,15 +1665,62 @@ fn statements_with(
 }
 
 /// The tagger's input for every sentence of a plain text, split as in
-/// [`find_statements`]: tokens and hashed features into `2^bits` buckets.
-/// For training.
-pub fn tagger_inputs(text: &str, bits: u32) -> Vec<(Vec<Token<'_>>, tagger::SentenceFeatures)> {
+/// [`find_statements`]: tokens and hashed features into `2^bits` buckets,
+/// computed with the cue lexicon `lexicon`. For training.
+pub fn tagger_inputs<'t>(
+    text: &'t str,
+    bits: u32,
+    lexicon: &tagger::CueLexicon,
+) -> Vec<(Vec<Token<'t>>, tagger::SentenceFeatures)> {
     let mut out = Vec::new();
     each_sentence(text, |v| {
         let p = prepare(
-            text, v.toks, v.span, v.index, v.mentions, v.first, v.state, bits,
+            text, v.toks, v.span, v.index, v.mentions, v.first, v.state, bits, lexicon,
         );
         out.push((v.toks.to_vec(), p.features));
     });
     out
+}
+
+#[cfg(test)]
+mod decode_tests {
+    use super::*;
+
+    #[test]
+    fn a_source_after_its_cue_ends_at_a_comma() {
+        let toks = tokenize(
+            "According to the Associated Press, 571 of them back her.",
+            0,
+        );
+        let cue = Chunk {
+            kind: 2,
+            s: 0,
+            e: 2,
+            runs_on: false,
+        };
+        // "the Associated Press , 571 of them" → "the Associated Press".
+        assert_eq!(cut_after_comma(&toks, 2, 9, &cue), (2, 5));
+        // A party tag stays: "Scott Brown, R-Mass".
+        let toks = tokenize("according to Scott Brown, R-Mass, it is over.", 0);
+        let end = toks.iter().position(|t| t.text == "R-Mass").unwrap() + 1;
+        assert_eq!(cut_after_comma(&toks, 2, end, &cue), (2, end));
+        // An apposition running to the sentence end stays.
+        let toks = tokenize("said Jon Doggett, a farmer.", 0);
+        let cue = Chunk {
+            kind: 2,
+            s: 0,
+            e: 1,
+            runs_on: false,
+        };
+        assert_eq!(cut_after_comma(&toks, 1, 6, &cue), (1, 6));
+        // A source before its cue is left alone.
+        let toks = tokenize("Doggett, a farmer, said so.", 0);
+        let cue = Chunk {
+            kind: 2,
+            s: 5,
+            e: 6,
+            runs_on: false,
+        };
+        assert_eq!(cut_after_comma(&toks, 0, 4, &cue), (0, 4));
+    }
 }

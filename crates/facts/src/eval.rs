@@ -268,6 +268,15 @@ pub fn merged_statements(text: &str) -> Vec<crate::Statement> {
     merge_continuations(crate::find_statements(text))
 }
 
+/// [`merged_statements`] with a given tagger model (`None`: the rules
+/// alone), for error analysis.
+pub fn merged_statements_with(
+    model: Option<&crate::tagger::Model>,
+    text: &str,
+) -> Vec<crate::Statement> {
+    merge_continuations(crate::find_statements_with(model, text))
+}
+
 fn merge_continuations(statements: Vec<crate::Statement>) -> Vec<crate::Statement> {
     let mut out: Vec<crate::Statement> = Vec::with_capacity(statements.len());
     for s in statements {
@@ -320,6 +329,39 @@ pub fn score_gold_labels(label: &str, files: &[(PathBuf, Vec<PathBuf>)]) -> Attr
             crate::tagger::gold_labels(toks, &s, &c, &n)
         })
     })
+}
+
+/// Agreement between annotators: on the documents annotated twice, the
+/// second annotation scored as if it were predictions against the first
+/// (the human ceiling of the measure).
+pub fn score_agreement(label: &str, files: &[(PathBuf, Vec<PathBuf>)]) -> AttributionScores {
+    let (mut ts, mut tc, mut tn) = (Tally::default(), Tally::default(), Tally::default());
+    let mut documents = 0;
+    for (path, anns) in files {
+        let [first, second, ..] = anns.as_slice() else {
+            continue;
+        };
+        let (Ok(text), Ok(a), Ok(b)) = (
+            fs::read_to_string(path),
+            fs::read_to_string(first),
+            fs::read_to_string(second),
+        ) else {
+            continue;
+        };
+        let map = char_to_byte(&text);
+        let (gold, other) = (parse_ann(&a, &map), parse_ann(&b, &map));
+        ts.add(&text, &other.source, &gold.source);
+        tc.add(&text, &other.cue, &gold.cue);
+        tn.add(&text, &other.content, &gold.content);
+        documents += 1;
+    }
+    AttributionScores {
+        split: label.to_string(),
+        documents,
+        source: ts.scores(),
+        cue: tc.scores(),
+        content: tn.scores(),
+    }
 }
 
 fn score_with(

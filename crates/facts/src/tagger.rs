@@ -8,24 +8,32 @@
 //! weight averaging: a token's score for a label is the sum of the weights
 //! of its features for that label, plus a weight for the transition from
 //! the previous label; Viterbi finds the best label sequence under the BIO
-//! constraints. Features are hashed (a fixed 64-bit mix of a template
-//! number and the hashes of the words it reads) into `2^BITS` buckets, so
-//! the stored weights are numbers only: no word, and no text of the
-//! training corpus, is kept. The trainer is written here rather than taken
-//! from a crate: how attribution is read is the product's own know-how.
+//! constraints. Training decodes with a cost on every wrong label
+//! (cost-augmented, [`Margin`]; larger for source and cue labels), so that
+//! the weights separate the right labelling by a margin. Features are
+//! hashed (a fixed 64-bit mix of a template number and the hashes of the
+//! words it reads) into `2^BITS` buckets, so the stored weights are
+//! numbers only: no word, and no text of the training corpus, is kept.
+//! The trainer is written here rather than taken from a crate: how
+//! attribution is read is the product's own know-how.
 //!
-//! Features read the word and its neighbours (lower case, shape, suffix,
-//! capitalisation), the cue and pronoun lexicons, whether the token is
-//! inside a quotation (carried across sentences), the distance to the
-//! nearest candidate cue on either side, the position in the sentence, and
-//! the roles the hand-written rules of [`crate::attribution`] assign
-//! (their source, cue and content spans): the rules are precise but miss
-//! the long tail of cues, the model learns when to trust and when to extend
-//! them.
+//! Features (39 per token) read the word and its neighbours (lower case,
+//! shape, suffix, a crude stem, capitalisation), the cue and pronoun
+//! lexicons, a cue lexicon learned from the training annotation
+//! ([`CueLexicon`]: how often each word, and each stem, was part of a
+//! cue), the entity mentions of [`crate::entities`] (kind, first or inner
+//! token), whether the token is inside a quotation (carried across
+//! sentences), the distance to the nearest candidate cue on either side
+//! (a hand-listed or learned cue word, or a rule's cue) with the commas
+//! in between, the position in the sentence, and the roles the
+//! hand-written rules of [`crate::attribution`] assign (their source, cue
+//! and content spans): the rules are precise but miss the long tail of
+//! cues, the model learns when to trust and when to extend them.
 //!
-//! The weights are trained on the PolNeAR train split by
-//! `crates/facts/examples/train_attribution.rs` and bundled with
-//! `include_bytes!`, quantised to `i16`.
+//! The weights and the learned lexicon are trained on the PolNeAR train
+//! split by `crates/facts/examples/train_attribution.rs` and bundled with
+//! `include_bytes!`, the weights quantised to `i16`, the lexicon as 32-bit
+//! word hashes with a class byte.
 
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
@@ -251,6 +259,176 @@ fn shape(t: &Token<'_>) -> u64 {
     }
 }
 
+/// Key of a word in a [`CueLexicon`]: the top 32 bits of the hash of its
+/// lower-cased form (curly apostrophes straightened).
+pub fn word_key(text: &str) -> u32 {
+    (hash_lower(text) >> 32) as u32
+}
+
+/// A crude stem of an ASCII word for the features: one inflectional
+/// ending ("-ing", "-ed", "-es", "-s" but not "-ss") and then a final "e"
+/// removed, keeping at least three letters ("mocked", "mocks", "mocking"
+/// → "mock"; "criticize", "criticized" → "criticiz"). Other words as they
+/// are.
+fn crude_stem(w: &str) -> &str {
+    if !w.is_ascii() || w.len() < 5 {
+        return w;
+    }
+    let b = w.as_bytes();
+    let low = |i: usize| b[i].to_ascii_lowercase();
+    let n = b.len();
+    let ends = |suf: &str| {
+        suf.len() < n
+            && suf
+                .bytes()
+                .enumerate()
+                .all(|(k, c)| low(n - suf.len() + k) == c)
+    };
+    let mut cut = if ends("ing") {
+        n - 3
+    } else if ends("ed") || ends("es") {
+        n - 2
+    } else if ends("s") && !ends("ss") {
+        n - 1
+    } else {
+        n
+    };
+    if cut > 3 && low(cut - 1) == b'e' {
+        cut -= 1;
+    }
+    if cut < 3 {
+        return w;
+    }
+    &w[..cut]
+}
+
+/// Key of a word's [`crude_stem`] in a [`CueLexicon`] (apart from the
+/// words' own keys).
+fn stem_key(text: &str) -> u32 {
+    word_key(crude_stem(text)) ^ 0x5bd1_e995
+}
+
+/// Keys of source statistics: a word's key with these bits flipped.
+const SOURCE_KEY: u32 = 0x2f1a_c3b7;
+
+/// How often words served as cues in the training data, learned by the
+/// trainer from the annotation (PolNeAR train) and bundled with the
+/// weights: for a word's [`word_key`], a class combining the share of its
+/// occurrences that fall inside a gold cue span (1: under 5%, 2: under
+/// 20%, 3: under 50%, 4: half or more) and whether it was seen as a cue
+/// at least three times (+8). Words never seen in a cue are absent
+/// (class 0). Only 32-bit hashes are kept, no text. This carries the long
+/// tail of cues ("mocked", "voiced", "listed") that the hand-written
+/// lexicon misses into the features of the neighbouring words (the
+/// distance to the nearest likely cue), where a word's own weights cannot
+/// reach.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CueLexicon {
+    map: HashMap<u32, u8, BuildHasherDefault<PreHashed>>,
+}
+
+/// Occurrence counts per word, for building a [`CueLexicon`].
+#[derive(Debug, Clone, Default)]
+pub struct CueCounts {
+    /// `word_key` → (occurrences inside a cue span, all occurrences).
+    counts: HashMap<u32, (u32, u32)>,
+}
+
+impl CueCounts {
+    /// Count the words of a sentence; `in_cue[i]`: token `i` lies inside
+    /// a gold cue span, `in_source[i]`: inside a gold source span.
+    pub fn add(&mut self, toks: &[Token<'_>], in_cue: &[bool], in_source: &[bool]) {
+        for ((t, &c), &src) in toks.iter().zip(in_cue).zip(in_source) {
+            if t.kind != TokKind::Word {
+                continue;
+            }
+            for (key, hit) in [
+                (word_key(t.text), c),
+                (stem_key(t.text), c),
+                (word_key(t.text) ^ SOURCE_KEY, src),
+            ] {
+                let e = self.counts.entry(key).or_default();
+                e.0 += hit as u32;
+                e.1 += 1;
+            }
+        }
+    }
+
+    /// Add another set of counts.
+    pub fn merge(&mut self, other: &CueCounts) {
+        for (&k, &(c, n)) in &other.counts {
+            let e = self.counts.entry(k).or_default();
+            e.0 += c;
+            e.1 += n;
+        }
+    }
+
+    /// The lexicon of these counts.
+    pub fn lexicon(&self) -> CueLexicon {
+        let mut map = HashMap::default();
+        for (&k, &(c, n)) in &self.counts {
+            if c == 0 {
+                continue;
+            }
+            let rate = c as f64 / n as f64;
+            let class = match rate {
+                r if r < 0.05 => 1,
+                r if r < 0.2 => 2,
+                r if r < 0.5 => 3,
+                _ => 4,
+            } | if c >= 3 { 8 } else { 0 };
+            map.insert(k, class);
+        }
+        CueLexicon { map }
+    }
+}
+
+impl CueLexicon {
+    /// Class of a word (0: never seen in a cue).
+    pub fn class(&self, text: &str) -> u8 {
+        if self.map.is_empty() {
+            return 0;
+        }
+        self.map.get(&word_key(text)).copied().unwrap_or(0)
+    }
+
+    /// Number of words listed.
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    /// Whether no word is listed.
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
+    /// Whether a class marks a likely cue (a fifth or more of the uses).
+    fn likely(class: u8) -> bool {
+        class & 7 >= 3
+    }
+
+    fn write(&self, out: &mut Vec<u8>) {
+        let mut v: Vec<(u32, u8)> = self.map.iter().map(|(&k, &c)| (k, c)).collect();
+        v.sort_unstable();
+        out.extend_from_slice(&(v.len() as u32).to_le_bytes());
+        for (k, c) in v {
+            out.extend_from_slice(&k.to_le_bytes());
+            out.push(c);
+        }
+    }
+
+    fn read(r: &mut Reader<'_>) -> Option<CueLexicon> {
+        let n = r.u32()? as usize;
+        let mut map = HashMap::default();
+        for _ in 0..n {
+            let k = r.u32()?;
+            let c = *r.take(1)?.first()?;
+            map.insert(k, c);
+        }
+        Some(CueLexicon { map })
+    }
+}
+
 /// Bucketed distance (0 = none within reach).
 fn dist_bucket(d: usize) -> u64 {
     match d {
@@ -300,6 +478,16 @@ pub fn quote_states(toks: &[Token<'_>], open: &mut bool) -> Vec<bool> {
     out
 }
 
+/// The code of a token for the features: 0 outside every entity mention,
+/// else the mention's kind (1 person, 2 organisation, 3 place, 4 other),
+/// plus 4 for a token after the mention's first.
+pub fn entity_code(kind: u8, first: bool) -> u8 {
+    kind + if first { 0 } else { 4 }
+}
+
+/// Number of feature templates read per token.
+const FEATURES: usize = 41;
+
 /// The hashed features of one sentence: for token `i`,
 /// `feats[offsets[i]..offsets[i + 1]]` are bucket numbers.
 #[derive(Debug, Default, Clone)]
@@ -326,7 +514,10 @@ impl SentenceFeatures {
 /// token ([`ROLE_NONE`] ...), `quoted` the quote state per token
 /// ([`quote_states`]), `open_at_start` whether the sentence opens inside a
 /// quotation carried from the previous one, `prev_attributed` whether the
-/// previous sentence held a statement.
+/// previous sentence held a statement, `learned` the cue lexicon learned
+/// with the weights, `entities` the entity mention of each token
+/// ([`entity_code`]).
+#[allow(clippy::too_many_arguments)]
 pub fn sentence_features(
     toks: &[Token<'_>],
     roles: &[u8],
@@ -334,6 +525,8 @@ pub fn sentence_features(
     open_at_start: bool,
     prev_attributed: bool,
     bits: u32,
+    learned: &CueLexicon,
+    entities: &[u8],
 ) -> SentenceFeatures {
     let n = toks.len();
     let lex = lexicon();
@@ -346,30 +539,68 @@ pub fn sentence_features(
         word: u64,
         shape: u64,
         class: u8,
+        learned: u8,
+        learned_stem: u8,
+        stem: u64,
+        source: u8,
     }
     const PAD: u64 = 0x5151;
     let pad = |k: u64| Tk {
         word: PAD + k,
         shape: PAD + k,
         class: 0,
+        learned: 0,
+        learned_stem: 0,
+        stem: PAD + k,
+        source: 0,
     };
     let mut tk = Vec::with_capacity(n + 4);
     tk.extend([pad(0), pad(1)]);
     for t in toks {
         let word = hash_lower(t.text);
-        let class = if t.kind == TokKind::Word {
-            lex.get(&word).copied().unwrap_or(0)
+        let (class, learned_word, learned_stem, stem, source) = if t.kind == TokKind::Word {
+            let cut = crude_stem(t.text);
+            let stem = if cut.len() == t.text.len() {
+                word
+            } else {
+                hash_lower(cut)
+            };
+            let key = (word >> 32) as u32;
+            (
+                lex.get(&word).copied().unwrap_or(0),
+                learned
+                    .map
+                    .get(&((word >> 32) as u32))
+                    .copied()
+                    .unwrap_or(0),
+                learned
+                    .map
+                    .get(&(((stem >> 32) as u32) ^ 0x5bd1_e995))
+                    .copied()
+                    .unwrap_or(0),
+                stem,
+                learned.map.get(&(key ^ SOURCE_KEY)).copied().unwrap_or(0),
+            )
         } else {
-            0
+            (0, 0, 0, word, 0)
         };
         tk.push(Tk {
             word,
             shape: shape(t),
             class,
+            learned: learned_word,
+            learned_stem,
+            stem,
+            source,
         });
     }
     tk.extend([pad(2), pad(3)]);
-    let cand = |i: usize| roles[i] == ROLE_CUE || tk[i + 2].class & (LEX_CUE | LEX_STANCE) != 0;
+    let cand = |i: usize| {
+        roles[i] == ROLE_CUE
+            || tk[i + 2].class & (LEX_CUE | LEX_STANCE) != 0
+            || CueLexicon::likely(tk[i + 2].learned)
+            || CueLexicon::likely(tk[i + 2].learned_stem)
+    };
     // Distance to and word of the nearest candidate cue on each side (0:
     // none), and whether a "that" lies between the left one and the token.
     #[derive(Clone, Copy, Default)]
@@ -379,39 +610,59 @@ pub fn sentence_features(
         right: usize,
         right_word: u64,
         that_since: bool,
+        /// Commas between the token and the nearest candidate on the
+        /// left, on the right (at most 2).
+        commas_left: u8,
+        commas_right: u8,
+        /// Learned class of the nearest candidate on the right.
+        right_learned: u8,
     }
     let mut near = vec![Near::default(); n];
     let mut last: Option<usize> = None;
     let mut seen_that = false;
+    let mut commas = 0u8;
+    let is_comma = |i: usize| toks[i].kind == TokKind::Punct && toks[i].text == ",";
     for i in 0..n {
         if let Some(l) = last {
             near[i].left = i - l;
             near[i].left_word = tk[l + 2].word;
             near[i].that_since = seen_that;
+            near[i].commas_left = commas;
         }
         if cand(i) {
             last = Some(i);
             seen_that = false;
+            commas = 0;
         } else if tk[i + 2].class & LEX_THAT != 0 {
             seen_that = true;
+        } else if is_comma(i) {
+            commas = (commas + 1).min(2);
         }
     }
     last = None;
+    commas = 0;
     for i in (0..n).rev() {
         if let Some(l) = last {
             near[i].right = l - i;
             near[i].right_word = tk[l + 2].word;
+            near[i].commas_right = commas;
+            near[i].right_learned = tk[l + 2].learned;
         }
         if cand(i) {
             last = Some(i);
+            commas = 0;
+        } else if is_comma(i) {
+            commas = (commas + 1).min(2);
         }
     }
     let has_quote = quoted.iter().any(|&q| q);
     let has_rule = roles.iter().any(|&r| r != ROLE_NONE);
+    let has_learned = tk.iter().any(|t| CueLexicon::likely(t.learned));
     let sent_ctx = (has_quote as u64)
         | (has_rule as u64) << 1
         | (open_at_start as u64) << 2
-        | (prev_attributed as u64) << 3;
+        | (prev_attributed as u64) << 3
+        | (has_learned as u64) << 4;
     let role = |i: isize| -> u64 {
         if i < 0 || i as usize >= n {
             9
@@ -420,7 +671,7 @@ pub fn sentence_features(
         }
     };
     let mut out = SentenceFeatures {
-        feats: Vec::with_capacity(n * 29),
+        feats: Vec::with_capacity(n * FEATURES),
         offsets: Vec::with_capacity(n + 1),
     };
     out.offsets.push(0);
@@ -451,7 +702,25 @@ pub fn sentence_features(
             _ => 5,
         };
         let suf = suffix_hash(toks[i].text);
-        let fs: [u64; 29] = [
+        let (l0, lm1, lp1) = (
+            tk[k].learned as u64,
+            tk[k - 1].learned as u64,
+            tk[k + 1].learned as u64,
+        );
+        let ent = |j: isize| -> u64 {
+            if j < 0 || j as usize >= n {
+                15
+            } else {
+                entities[j as usize] as u64
+            }
+        };
+        let (e0, em1, ep1) = (ent(i as isize), ent(i as isize - 1), ent(i as isize + 1));
+        // The most source-like of the next three words ("in a new poll").
+        let src_right = tk[k + 1]
+            .source
+            .max(tk[k + 2].source)
+            .max(tk.get(k + 3).map_or(0, |t| t.source)) as u64;
+        let fs: [u64; FEATURES] = [
             feat(1, 0, 0, 0),
             feat(2, w0, 0, 0),
             feat(3, wm1, 0, 0),
@@ -481,6 +750,18 @@ pub fn sentence_features(
             feat(41, suf, sm1, cm1),
             feat(42, sm1, cm1, w0),
             feat(43, suf, sp1, 0),
+            feat(50, l0, 0, 0),
+            feat(51, lm1, l0, lp1),
+            feat(52, l0, sm1, q),
+            feat(53, e0, dr, dl),
+            feat(54, em1, e0, ep1),
+            feat(55, dr, nr.commas_right as u64, (e0 != 0) as u64),
+            feat(56, dl, nr.commas_left as u64, q),
+            feat(57, e0, nr.right_learned as u64, dr),
+            feat(58, tk[k].stem, 0, 0),
+            feat(59, tk[k].learned_stem as u64, l0, 0),
+            feat(60, tk[k].source as u64, dr, q),
+            feat(61, w0, src_right, 0),
         ];
         out.feats.extend(fs.map(|f| (f >> shift) as u32));
         out.offsets.push(out.feats.len() as u32);
@@ -561,6 +842,8 @@ pub struct Model {
     /// Added to every label but `O`: trades precision for recall (chosen
     /// on held-out train documents by the trainer).
     bias: [f32; LABELS],
+    /// The cue words learned with the weights.
+    lexicon: CueLexicon,
 }
 
 const MAGIC: &[u8; 4] = b"CCAT";
@@ -575,19 +858,24 @@ impl Model {
         self.bits
     }
 
+    /// The cue lexicon the weights were trained with.
+    pub fn lexicon(&self) -> &CueLexicon {
+        &self.lexicon
+    }
+
     /// Labels of a sentence.
     pub fn tag(&self, f: &SentenceFeatures) -> Vec<u8> {
         let n = f.len();
         let mut emit = vec![0f32; n * LABELS];
         for i in 0..n {
-            // Saturating 16-bit sums (eight lanes at once): weights are
-            // quantised to at most `QMAX`, so only very confident scores
-            // can saturate.
-            let mut acc = [0i16; STRIDE];
+            // 32-bit sums over the eight lanes of each bucket (the loop
+            // vectorises); a sentence's token reads at most `FEATURES`
+            // buckets of weights of at most `QMAX`, far from overflowing.
+            let mut acc = [0i32; STRIDE];
             for &b in f.token(i) {
                 if let Some(row) = self.weights.get(b as usize) {
                     for (a, &w) in acc.iter_mut().zip(row) {
-                        *a = a.saturating_add(w);
+                        *a += w as i32;
                     }
                 }
             }
@@ -632,12 +920,19 @@ impl Model {
                 *w = r.i16()?;
             }
         }
+        // Files written before the lexicon existed end here.
+        let lexicon = if r.at == r.b.len() {
+            CueLexicon::default()
+        } else {
+            CueLexicon::read(&mut r)?
+        };
         Some(Model {
             bits,
             weights,
             trans: masked(&trans),
             scale,
             bias,
+            lexicon,
         })
     }
 }
@@ -691,6 +986,16 @@ pub struct Example {
     pub gold: Vec<u8>,
 }
 
+/// The training margin of [`Weights::epoch`]: the cost added to a wrong
+/// label of a token when decoding during training, for source and cue
+/// labels (`key`) and for the others (`other`). Zero costs give the plain
+/// perceptron.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Margin {
+    pub key: f32,
+    pub other: f32,
+}
+
 /// Weights being trained (full precision, with the running sums that
 /// averaging needs).
 #[derive(Clone)]
@@ -702,6 +1007,10 @@ pub struct Weights {
     tw: [[f32; LABELS]; LABELS + 1],
     tu: [[f32; LABELS]; LABELS + 1],
     step: f32,
+    /// The cue lexicon written with the weights (the features of the
+    /// training examples must have been computed with a lexicon of the
+    /// same kind).
+    pub lexicon: CueLexicon,
 }
 
 impl Weights {
@@ -715,17 +1024,34 @@ impl Weights {
             tw: [[0.0; LABELS]; LABELS + 1],
             tu: [[0.0; LABELS]; LABELS + 1],
             step: 1.0,
+            lexicon: CueLexicon::default(),
         }
     }
 
-    fn tag(&self, f: &SentenceFeatures) -> Vec<u8> {
+    /// Best labels under the current (not averaged) weights, with a cost
+    /// added to every label that differs from `gold` (cost-augmented
+    /// decoding: the update then also fires on sentences tagged right by
+    /// too small a margin). The cost is `m.key` where the gold or the
+    /// other label is a source or cue label, `m.other` elsewhere: a
+    /// content boundary one token off matters less than a missed source.
+    fn tag(&self, f: &SentenceFeatures, gold: &[u8], m: Margin) -> Vec<u8> {
         let n = f.len();
         let mut emit = vec![0f32; n * LABELS];
+        let key = |x: u8| kind(x) == 1 || kind(x) == 2;
         for i in 0..n {
             for &b in f.token(i) {
                 let row = &self.w[b as usize * STRIDE..b as usize * STRIDE + LABELS];
                 for l in 0..LABELS {
                     emit[i * LABELS + l] += row[l];
+                }
+            }
+            for l in 0..LABELS as u8 {
+                if gold[i] != l {
+                    emit[i * LABELS + l as usize] += if key(gold[i]) || key(l) {
+                        m.key
+                    } else {
+                        m.other
+                    };
                 }
             }
         }
@@ -747,13 +1073,14 @@ impl Weights {
         }
     }
 
-    /// One perceptron pass over `examples` in the order given by `order`;
-    /// returns the number of sentences tagged wrongly.
-    pub fn epoch(&mut self, examples: &[Example], order: &[usize]) -> usize {
+    /// One perceptron pass over `examples` in the order given by `order`,
+    /// with the training margin `margin`; returns the number of sentences
+    /// tagged wrongly (under the margin).
+    pub fn epoch(&mut self, examples: &[Example], order: &[usize], margin: Margin) -> usize {
         let mut errors = 0;
         for &k in order {
             let ex = &examples[k];
-            let pred = self.tag(&ex.features);
+            let pred = self.tag(&ex.features, &ex.gold, margin);
             if pred != ex.gold {
                 errors += 1;
                 self.update(&ex.features, &ex.gold, 1.0);
@@ -766,7 +1093,9 @@ impl Weights {
 
     /// The averaged weights, quantised to `i16`, as the bundled file format:
     /// magic, bits, scale, recall bias, transitions (f32), then the non-zero buckets as
-    /// a varint gap from the previous bucket and seven `i16` weights.
+    /// a varint gap from the previous bucket and seven `i16` weights, then
+    /// the cue lexicon (a count, then sorted `u32` word keys each with a
+    /// class byte).
     /// `recall_bias` is added to the score of every label but `O` when
     /// tagging.
     pub fn to_bytes(&self, recall_bias: f32) -> Vec<u8> {
@@ -817,6 +1146,7 @@ impl Weights {
                 out.extend_from_slice(&x.to_le_bytes());
             }
         }
+        self.lexicon.write(&mut out);
         out
     }
 }
@@ -879,7 +1209,16 @@ mod tests {
         let toks = tokenize("Officials said it rained.", 0);
         let mut open = false;
         let q = quote_states(&toks, &mut open);
-        let f = sentence_features(&toks, &[0; 5], &q, false, false, 12);
+        let f = sentence_features(
+            &toks,
+            &[0; 5],
+            &q,
+            false,
+            false,
+            12,
+            &CueLexicon::default(),
+            &[0; 5],
+        );
         let gold = vec![B_SRC, B_CUE, B_CON, I_CON, O];
         let ex = vec![Example {
             features: f.clone(),
@@ -887,10 +1226,68 @@ mod tests {
         }];
         let mut w = Weights::new(12);
         for _ in 0..5 {
-            w.epoch(&ex, &[0]);
+            w.epoch(
+                &ex,
+                &[0],
+                Margin {
+                    key: 1.0,
+                    other: 0.5,
+                },
+            );
         }
         let m = Model::from_bytes(&w.to_bytes(0.0)).expect("parses");
         assert_eq!(m.tag(&f), gold);
+    }
+
+    #[test]
+    fn crude_stems() {
+        assert_eq!(crude_stem("mocked"), "mock");
+        assert_eq!(crude_stem("Mocks"), "Mock");
+        assert_eq!(crude_stem("mocking"), "mock");
+        assert_eq!(crude_stem("criticize"), "criticiz");
+        assert_eq!(crude_stem("criticizes"), "criticiz");
+        assert_eq!(crude_stem("press"), "press");
+        assert_eq!(crude_stem("says"), "says");
+        assert_eq!(crude_stem("rulings"), "ruling");
+        assert_eq!(crude_stem("dénoncé"), "dénoncé");
+    }
+
+    #[test]
+    fn cue_lexicon_classes_and_round_trip() {
+        let toks = tokenize(
+            "Critics mocked it. Critics mocked it. Critics mocked it.",
+            0,
+        );
+        // "mocked" is always in a cue, "it" never, "Critics" never.
+        let in_cue: Vec<bool> = toks.iter().map(|t| t.text == "mocked").collect();
+        let in_source: Vec<bool> = toks.iter().map(|t| t.text == "Critics").collect();
+        let mut c = CueCounts::default();
+        c.add(&toks, &in_cue, &in_source);
+        let lex = c.lexicon();
+        assert_eq!(lex.class("mocked"), 4 | 8);
+        assert_eq!(lex.class("MOCKED"), 4 | 8);
+        assert_eq!(lex.class("it"), 0);
+        assert_eq!(lex.class("Critics"), 0);
+        assert_eq!(
+            lex.map.get(&(word_key("critics") ^ SOURCE_KEY)),
+            Some(&(4 | 8))
+        );
+        assert!(CueLexicon::likely(lex.class("mocked")));
+        // The stem is listed too: "mocks" was never seen, its stem was.
+        assert_eq!(lex.map.get(&stem_key("mocks")), Some(&(4 | 8)));
+        let mut w = Weights::new(10);
+        w.lexicon = lex.clone();
+        let m = Model::from_bytes(&w.to_bytes(0.0)).expect("parses");
+        assert_eq!(m.lexicon(), &lex);
+        // A file without the lexicon (the earlier format) still reads.
+        let bytes = Weights::new(10).to_bytes(0.0);
+        let cut = bytes.len() - 4;
+        let m = Model::from_bytes(&bytes[..cut]).expect("parses");
+        assert!(m.lexicon().is_empty());
+        // A truncated lexicon does not.
+        let mut bytes = w.to_bytes(0.0);
+        bytes.pop();
+        assert!(Model::from_bytes(&bytes).is_none());
     }
 
     #[test]
@@ -923,6 +1320,33 @@ mod bundled_tests {
             span(s.content)
         );
         assert!(s.direct);
+    }
+
+    /// A quotation closed by a question mark, which ends the sentence, and
+    /// its speaker and cue alone in the next one: one statement.
+    #[test]
+    fn bundled_model_joins_a_quotation_to_the_next_sentence_cue() {
+        let text = "He spoke to the crowd. \u{201c}I paid off her mortgage, big deal, right?\u{201d} Trump said. The crowd cheered.";
+        let st = crate::find_statements(text);
+        let span = |sp: crosscheck_model::Span| &text[sp.start..sp.end];
+        let s = st
+            .iter()
+            .find(|s| span(s.cue) == "said")
+            .unwrap_or_else(|| panic!("{st:?}"));
+        assert_eq!(s.speaker.map(span), Some("Trump"));
+        assert_eq!(span(s.content), "I paid off her mortgage, big deal, right?");
+        assert!(s.direct);
+    }
+
+    /// "According to X, ...": the source ends at the comma.
+    #[test]
+    fn bundled_model_ends_an_according_to_source_at_the_comma() {
+        let text = "According to the Associated Press, 571 of the 714 superdelegates now back her.";
+        let st = crate::find_statements(text);
+        let span = |sp: crosscheck_model::Span| &text[sp.start..sp.end];
+        assert_eq!(st.len(), 1, "{st:?}");
+        assert_eq!(st[0].speaker.map(span), Some("the Associated Press"));
+        assert_eq!(span(st[0].cue), "According to");
     }
 
     /// An indirect statement with the speaker first.
