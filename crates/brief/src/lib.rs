@@ -36,7 +36,10 @@
 //!   when the pipeline runs) takes for the same statement ("will face
 //!   questions from legislators on Wednesday" / "will take questions from
 //!   parliament's finance committee on Wednesday");
-//! * **asides** ("Separately, …") are worth less than the main story;
+//! * **asides** ("Separately, …") are worth less than the main story, and so
+//!   are **enumerations** ("along with timber, coal, machine parts, building
+//!   stone, and farm tools"): background whose list items would otherwise
+//!   pass for many facts;
 //! * no **dangling openers**: "He added that…" or `"…," she said` is used only
 //!   right after the sentence it points back to; a sentence that is nothing
 //!   but a quotation (its speaker named elsewhere) is not used;
@@ -165,6 +168,13 @@ const ASIDE_FACTOR: f64 = 0.7;
 const FIGURE_WINDOW: usize = 3;
 /// How much less a sentence is worth when it is all quotation.
 const QUOTE_PENALTY: f64 = 0.4;
+/// What a sentence that enumerates ([`enumerates`]) is worth relative to
+/// one that states a fact.
+const LIST_FACTOR: f64 = 0.5;
+/// Overflow mode: the budget is no longer filled with a sentence that fits
+/// when it is worth less than this share of the best one that would run past
+/// the budget (which then ends the brief instead).
+const FILL_RATIO: f64 = 0.8;
 
 /// Openers that point back to a sentence the reader has not seen. Extracted
 /// on their own they dangle ("He added that…"), so they are only used when the
@@ -273,8 +283,11 @@ impl Briefer {
     }
     /// Let one last sentence run past the word budget, placed at the end of
     /// the brief, for callers that cut the text at the word count themselves
-    /// (ROUGE evaluations at a fixed length). Off by default: a brief then
-    /// never exceeds its budget.
+    /// (ROUGE evaluations at a fixed length). The last sentence stands on its
+    /// own (no dangling opener), and the budget is not topped up with a weak
+    /// short sentence when a much stronger one can end the brief instead
+    /// (worth less than 0.8 of it). Off by default: a brief then never exceeds
+    /// its budget.
     pub fn overflow(mut self, yes: bool) -> Self {
         self.overflow = yes;
         self
@@ -459,7 +472,14 @@ impl Briefer {
                     best = Some((score, ci));
                 }
             }
-            let Some((_, ci)) = best else { break };
+            let Some((score, ci)) = best else { break };
+            // At the end of an overflow brief, a short filler that fits is
+            // worth less than the opening of a strong sentence that runs
+            // past the budget (the reader of a fixed-length brief gets the
+            // words up to the cut): leave the rest to the overflow.
+            if self.overflow && score < FILL_RATIO * self.best_past_budget(&sel, &excluded) {
+                break;
+            }
             excluded[ci] = true;
             if judged(ci, &sel.chosen) {
                 continue;
@@ -477,7 +497,9 @@ impl Briefer {
         if self.overflow && sel.chosen.len() < self.max_sentences {
             let mut ranked: Vec<(f64, usize)> = Vec::new();
             for (ci, &out) in blocked.iter().enumerate() {
-                if out || sel.chosen.contains(&ci) || !sel.anchored(ci) {
+                // Placed last, a sentence that leans on the one before it
+                // would follow the wrong sentence: the tail must stand alone.
+                if out || sel.chosen.contains(&ci) || story.candidates[ci].dangling {
                     continue;
                 }
                 if sel.chosen.iter().any(|&o| repeats(ci, o)) {
@@ -499,6 +521,18 @@ impl Briefer {
             chosen: sel.chosen,
             tail,
         }
+    }
+
+    /// The best score among candidates that would run past the word budget
+    /// and could end an overflow brief (not excluded, not dangling).
+    fn best_past_budget(&self, sel: &Search<'_>, excluded: &[bool]) -> f64 {
+        sel.story
+            .candidates
+            .iter()
+            .enumerate()
+            .filter(|&(i, c)| !excluded[i] && !c.dangling && sel.words + c.words > self.max_words)
+            .map(|(i, _)| sel.score(i))
+            .fold(0.0, f64::max)
     }
 
     /// Whether candidate `a` says again what candidate `b` says: most of the
@@ -855,7 +889,10 @@ impl Story {
                     terms,
                     term_strs,
                     concepts,
-                    factor: position_factor(i) * quote_factor(body) * aside_factor(body),
+                    factor: position_factor(i)
+                        * quote_factor(body)
+                        * aside_factor(body)
+                        * list_factor(body),
                     dangling: dangling(body),
                     disputed: false,
                 });
@@ -1079,6 +1116,37 @@ fn aside_factor(text: &str) -> f64 {
     });
     if aside {
         ASIDE_FACTOR
+    } else {
+        1.0
+    }
+}
+
+/// Whether a sentence enumerates: at least two of the items between its
+/// commas are a common noun phrase of a word or two ("along with timber,
+/// coal, machine parts, building stone, and farm tools"). Names in apposition ("Hanmor's minister, Pyon Sol-hwa, met her
+/// counterpart, Radomir Haletsky, …") and items holding a figure (ages and
+/// dates: "Smith, 45, and Jones, 43,"; "Monday, Jan. 5, 1998,") are not
+/// list items.
+fn enumerates(text: &str) -> bool {
+    let items: Vec<&str> = text.split(", ").collect();
+    items.len() >= 4
+        && items[1..items.len() - 1]
+            .iter()
+            .filter(|item| {
+                item.split_whitespace().count() <= 2
+                    && item.starts_with(|c: char| c.is_lowercase())
+                    && !item.contains(|c: char| c.is_ascii_digit())
+            })
+            .count()
+            >= 2
+}
+
+/// A sentence that enumerates is background or a roll-call, not the news:
+/// each item adds fresh word pairs, so concept coverage would take a list
+/// for many facts when it is one.
+fn list_factor(text: &str) -> f64 {
+    if enumerates(text) {
+        LIST_FACTOR
     } else {
         1.0
     }

@@ -446,3 +446,101 @@ fn an_undated_story_opens_with_a_lead_sentence() {
     late.article.published = Some("2026-05-01T18:00:00Z".into());
     assert_eq!(opener([&early, &late]), "news");
 }
+
+#[test]
+fn enumerations_are_told_from_appositions_ages_and_dates() {
+    assert!(enumerates(
+        "Ports have shipped grain to the islands for years, along with timber, coal, machine parts, building stone, and farm tools, but never fuel."
+    ));
+    // Names in apposition are not list items.
+    assert!(!enumerates(
+        "Hanmor's foreign minister, Pyon Sol-hwa, met her counterpart, Radomir Haletsky, in Staromir."
+    ));
+    // Nor are ages or dates.
+    assert!(!enumerates(
+        "The driver, 45, and a passenger, 43, were taken to hospital on Monday, Jan. 5, 1998, police said."
+    ));
+    // An ordinary sentence with clauses between its commas.
+    assert!(!enumerates(
+        "The bridge, which opened in 1964, was closed on Friday, and engineers inspected its supports."
+    ));
+    assert_eq!(list_factor("The river rose three metres overnight."), 1.0);
+    assert!(list_factor("It carried wheat, barley, rye, oats, and maize to market.") < 1.0);
+}
+
+/// A story whose best sentence (told by both outlets) is long, with short
+/// one-outlet asides that would fill a small remainder of the budget.
+const LONG_A: &str = "Flooding forced the evacuation of four thousand residents from Lowmarsh on Friday as the river Tarn burst its banks after three days of heavy rain across the whole of Kestrel County. Emergency crews from Kestrel County opened shelters at two local schools for the evacuated residents of Lowmarsh. A bakery on Mill Lane sold out of bread. Officials said the northern bridge over the river Tarn remained closed to traffic while engineers from Kestrel County inspected the damage to its supports and the road surface.";
+const LONG_B: &str = "Four thousand residents of Lowmarsh were evacuated on Friday after the river Tarn burst its banks. Kestrel County emergency crews opened shelters at two schools for the residents of Lowmarsh. Officials said the northern bridge over the river Tarn stayed closed while engineers from Kestrel County inspected the damage to its supports. A choir concert at the town hall was postponed.";
+
+#[test]
+fn overflow_ends_with_a_strong_sentence_rather_than_a_weak_filler() {
+    let (a, b) = (doc("a", LONG_A), doc("b", LONG_B));
+    let docs = [&a, &b];
+    let first = Briefer::new().max_sentences(1).brief(&docs, &[]);
+    let lead = first.sentences[0].text.split_whitespace().count();
+    // Room after the lead for a short filler but not for a full sentence.
+    let brief = Briefer::new()
+        .max_words(lead + 9)
+        .overflow(true)
+        .brief(&docs, &[]);
+    let texts: Vec<&str> = brief.sentences.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(texts.len(), 2, "{texts:?}");
+    assert!(
+        !texts
+            .iter()
+            .any(|t| t.contains("bakery") || t.contains("choir")),
+        "{texts:?}"
+    );
+    // Without overflow the budget is a hard limit, and a filler may be used.
+    let strict = Briefer::new().max_words(lead + 9).brief(&docs, &[]);
+    let words: usize = strict
+        .sentences
+        .iter()
+        .map(|s| s.text.split_whitespace().count())
+        .sum();
+    assert!(words <= lead + 9);
+}
+
+#[test]
+fn the_overflow_sentence_never_dangles() {
+    // "She said …" may only follow the sentence naming her; placed last, it
+    // would follow whatever sentence the brief ends with.
+    let c = doc(
+        "c",
+        "Flooding forced the evacuation of four thousand residents from Lowmarsh on Friday evening. \
+         The council leader Mara Olsen visited the shelters on Saturday morning. \
+         She said the council would pay for temporary housing, new flood defences, road repairs and grants to every flooded shop in Lowmarsh and Tarnbridge. \
+         The Tarn bridge stayed closed to traffic.",
+    );
+    let (a, b) = (doc("a", A), doc("b", B));
+    for (docs, budget) in
+        (5..120).flat_map(|n| [(vec![&c], n), (vec![&c, &b], n), (vec![&a, &b], n)])
+    {
+        let brief = Briefer::new()
+            .max_words(budget)
+            .overflow(true)
+            .brief(&docs, &[]);
+        // The last sentence may lean only on the sentence right before it.
+        let n = brief.sentences.len();
+        if n > 0 && dangling(&brief.sentences[n - 1].text) {
+            let (prev, last) = (
+                &brief.sentences[n - 2].citations[0],
+                &brief.sentences[n - 1].citations[0],
+            );
+            let text = &docs
+                .iter()
+                .find(|d| d.article.id == last.article)
+                .unwrap()
+                .article
+                .text;
+            assert!(
+                prev.article == last.article
+                    && prev.end <= last.start
+                    && text[prev.end..last.start].trim().is_empty(),
+                "budget {budget}: {:?}",
+                brief.sentences[n - 1].text
+            );
+        }
+    }
+}
