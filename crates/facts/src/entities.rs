@@ -245,6 +245,24 @@ fn push_run(
     if s >= e {
         return;
     }
+    // A plural title closing a run of names is the start of the next clause
+    // whose full stop the source lost ("… according to Lee Seong-kweun
+    // Legislators who attended"): a group of office holders is not part of
+    // a person's name. Runs with an organisation word or a joiner ("Council
+    // of Ministers") are left to the rules below.
+    if e - s >= 2 {
+        let last = lower_bare(toks[e - 1].text);
+        let plural_title = last.strip_suffix('s').is_some_and(is_title);
+        let organisational = (s..e).any(|k| {
+            let w = lower_bare(toks[k].text);
+            !toks[k].is_capitalised()
+                || ORG_SUFFIXES.contains(&w.as_str())
+                || ORG_HEADS.contains(&w.as_str())
+        });
+        if plural_title && !organisational {
+            e -= 1;
+        }
+    }
     // Strip a leading title (and a demonym or office word before it).
     let mut title = None;
     let last_title = (s..e).rev().find(|&k| is_title(&lower_bare(toks[k].text)));

@@ -67,6 +67,7 @@ pub const TITLES: &[&str] = &[
     "ceo",
     "mp",
     "lawmaker",
+    "legislator",
     "leader",
     "deputy",
     "vice",

@@ -271,6 +271,18 @@ fn entity_boundaries_initialisms_particles_possessives_and_directions() {
 }
 
 #[test]
+fn a_plural_title_after_a_name_is_not_part_of_it() {
+    // The source lost a full stop: "… Kang Min-jae Legislators who …".
+    let text = "The agency may have discussed more troops, according to Kang Min-jae \
+                Legislators who attended the meeting. The Council of Ministers met on Friday.";
+    let f = Extractor::new().extract(&doc("x", None, text));
+    let names: Vec<&str> = f.mentions.iter().map(|m| m.text.as_str()).collect();
+    assert!(names.contains(&"Kang Min-jae"), "{names:?}");
+    assert!(names.iter().all(|n| !n.contains("Legislators")), "{names:?}");
+    assert!(names.contains(&"Council of Ministers"), "{names:?}");
+}
+
+#[test]
 fn figures_that_only_refer_make_no_count_claim() {
     let text = "Officials from the two countries met on Friday. Its two largest ports were shut. \
                 Two members of the panel voted against. Most of the roughly 3,000 people evacuated \
