@@ -364,7 +364,7 @@ fn tag_at(b: &[u8], lt: usize, name: &[u8], close: bool) -> bool {
 
 /// Where the raw text of element `name` that starts at `from` ends: the
 /// index of its `</name`, or the end of the input.
-fn raw_end(b: &[u8], from: usize, name: &[u8]) -> usize {
+pub(crate) fn raw_end(b: &[u8], from: usize, name: &[u8]) -> usize {
     let mut at = from;
     while let Some(i) = find_byte(b, at, b'<') {
         if tag_at(b, i, name, true) {
@@ -379,7 +379,7 @@ fn raw_end(b: &[u8], from: usize, name: &[u8]) -> usize {
 /// the tokenizer's script-data states: after `<!--` the data is "escaped",
 /// and there a `<script>` makes the next `</script>` not the end; `-->`
 /// returns to plain script data.
-fn script_end(b: &[u8], from: usize) -> usize {
+pub(crate) fn script_end(b: &[u8], from: usize) -> usize {
     #[derive(PartialEq)]
     enum State {
         Data,

@@ -37,6 +37,7 @@
 //! explicitly closed elements, and past [`MAX_DEPTH`] open elements new ones
 //! are added as leaves, so every walk over the tree stays shallow.
 
+use crate::lean::{raw_end, script_end};
 use markup5ever::data::NAMED_ENTITIES;
 
 /// No node (end of a list, parent of the document).
@@ -918,7 +919,7 @@ impl Builder<'_> {
         let end = if name == "script" {
             script_end(b, after)
         } else {
-            raw_text_end(b, after, name.as_bytes())
+            raw_end(b, after, name.as_bytes())
         };
         let decode = name == "textarea" || name == "title";
         let content = &html[after..end];
@@ -1173,81 +1174,6 @@ fn comment_end(b: &[u8], lt: usize) -> usize {
             return gt + 1;
         }
         i = gt + 1;
-    }
-    b.len()
-}
-
-/// Where raw text started at `from` ends: the index of `</name` followed by
-/// whitespace, `/` or `>` (case-insensitive), else the end of input.
-fn raw_text_end(b: &[u8], from: usize, name: &[u8]) -> usize {
-    let mut i = from;
-    while let Some(k) = memchr::memmem::find(&b[i..], b"</") {
-        let at = i + k;
-        let s = at + 2;
-        let e = s + name.len();
-        if e <= b.len()
-            && b[s..e].eq_ignore_ascii_case(name)
-            && b.get(e)
-                .is_none_or(|&c| is_space(c) || c == b'/' || c == b'>')
-        {
-            return at;
-        }
-        i = at + 2;
-    }
-    b.len()
-}
-
-/// Where a script started at `from` ends, following the tokenizer's script
-/// states: `<!--` starts an escaped run, in which `<script` starts a
-/// doubly escaped one where `</script>` does not end the script (it ends
-/// the double escape); `-->` ends either. Else like [`raw_text_end`].
-fn script_end(b: &[u8], from: usize) -> usize {
-    #[derive(PartialEq)]
-    enum State {
-        Data,
-        Escaped,
-        Double,
-    }
-    let tag_at = |at: usize, close: bool| {
-        let s = at + if close { 2 } else { 1 };
-        let e = s + 6;
-        e <= b.len()
-            && b[s..e].eq_ignore_ascii_case(b"script")
-            && b.get(e)
-                .is_none_or(|&c| is_space(c) || c == b'/' || c == b'>')
-    };
-    let mut state = State::Data;
-    let mut i = from;
-    while let Some(k) = memchr::memchr2(b'<', b'-', &b[i..]) {
-        let at = i + k;
-        if b[at] == b'-' {
-            if state != State::Data && b[at..].starts_with(b"-->") {
-                state = State::Data;
-                i = at + 3;
-            } else {
-                i = at + 1;
-            }
-            continue;
-        }
-        let close = b.get(at + 1) == Some(&b'/');
-        if close && tag_at(at, true) {
-            if state == State::Double {
-                state = State::Escaped;
-                i = at + 2;
-                continue;
-            }
-            return at;
-        }
-        if state == State::Data && b[at..].starts_with(b"<!--") {
-            state = State::Escaped;
-            // `<!-->` ends the escape at once: let the `-->` test see it.
-            i = at + 2;
-            continue;
-        }
-        if state == State::Escaped && !close && tag_at(at, false) {
-            state = State::Double;
-        }
-        i = at + 1;
     }
     b.len()
 }
