@@ -25,7 +25,10 @@
 //! Commits do not copy the write-ahead log back into the database
 //! themselves (SQLite's automatic checkpoint, which ran inside the commit
 //! that crossed its threshold): a checkpoint thread does it every
-//! [`CHECKPOINT_PERIOD`], beside the writer (`Store::checkpoint`).
+//! [`CHECKPOINT_PERIOD`], beside the writer (`Store::checkpoint`, which
+//! also empties the log once it passes `StoreOptions::max_log_pages`:
+//! under continuous commits and reads the log never restarts by itself,
+//! and grew by ~70 MB/s, its mapped index by ~8 MiB a minute).
 //!
 //! The queue is bounded twice: in requests (`capacity`, counting those
 //! being prepared) and in bytes (`max_bytes`): a request is charged its

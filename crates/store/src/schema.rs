@@ -152,8 +152,11 @@ pub(crate) fn migrate(conn: &Connection) -> rusqlite::Result<()> {
 /// `synchronous=FULL` (a commit is on disk before it is reported, so
 /// neither a killed process nor a power cut loses a reported article),
 /// a busy timeout instead of immediate `SQLITE_BUSY` errors.
+/// How long a connection waits for a lock before `SQLITE_BUSY`.
+pub(crate) const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
 pub(crate) fn configure(conn: &Connection, cache_kib: usize) -> rusqlite::Result<()> {
-    conn.busy_timeout(std::time::Duration::from_secs(10))?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "temp_store", "MEMORY")?;

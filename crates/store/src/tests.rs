@@ -752,3 +752,70 @@ fn version_2_databases_move_story_objects_to_their_own_table() {
     let again = store.ingest(demo_batch()).unwrap();
     assert!(again.stored.is_empty());
 }
+
+#[test]
+fn a_checkpoint_empties_a_log_past_its_limit_once_readers_let_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.db");
+    let store = Store::open_with(
+        &path,
+        StoreOptions {
+            max_log_pages: 300,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let wal = dir.path().join("t.db-wal");
+    store.set_auto_checkpoint(false).unwrap();
+    store.ingest(demo_batch()).unwrap();
+    // A reader on an old snapshot: no checkpoint may copy past it, so the
+    // log cannot restart (as under continuous reads and commits).
+    let reader = Connection::open(&path).unwrap();
+    reader.execute_batch("BEGIN").unwrap();
+    let _: i64 = reader
+        .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))
+        .unwrap();
+    let mut next = 0;
+    while std::fs::metadata(&wal).map_or(0, |m| m.len()) < 400 * 4096 {
+        let articles = (next..next + 100)
+            .map(|i| synth::article(5, 40, i))
+            .collect();
+        store
+            .ingest(Batch {
+                articles,
+                skipped: vec![],
+            })
+            .unwrap();
+        next += 100;
+        assert!(next < 20_000, "the log does not grow");
+    }
+    let one_more = |i: usize| {
+        store
+            .ingest(Batch {
+                articles: vec![synth::article(5, 40, i)],
+                skipped: vec![],
+            })
+            .unwrap();
+    };
+    // Past the limit with the reader still there: the checkpoint marks the
+    // log, the next write tries to empty it, waits for the reader, gives
+    // up and leaves the log as it is.
+    let (log, done) = store.checkpoint().unwrap();
+    assert!(log > 300 && done < log, "{log} {done}");
+    one_more(next);
+    assert!(std::fs::metadata(&wal).unwrap().len() >= 400 * 4096);
+    // Once it is gone, the next write after a checkpoint empties the log.
+    reader.execute_batch("COMMIT").unwrap();
+    drop(reader);
+    let (log, _) = store.checkpoint().unwrap();
+    assert!(log > 300, "{log}");
+    one_more(next + 1);
+    // (What is in the log now is the story rebuild that `ingest` runs
+    // after the write; without the emptying the file would keep its
+    // length even if the log restarted.)
+    let (log, _) = store.checkpoint().unwrap();
+    assert!(log < 100, "{log}");
+    assert!(std::fs::metadata(&wal).unwrap().len() < 100 * 4096);
+    store.set_auto_checkpoint(true).unwrap();
+    assert_eq!(store.check().unwrap(), Vec::<String>::new());
+}

@@ -13,12 +13,15 @@ use crosscheck_dedup::{
 use crosscheck_model::{Article, Body, Document, Duplicate, RawArticle, Removed, Skipped, Story};
 use crosscheck_text::Analyzer;
 use rayon::prelude::*;
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 use xxhash_rust::xxh3::{xxh3_128, xxh3_64};
 
 use crate::index::{self, StoryIndex, Vector};
 use crate::{IngestSummary, Result, StoreOptions};
 
+/// Longest an emptying of the log waits for readers on older snapshots
+/// (`Writer::empty_log_if_full`).
+const LOG_WAIT: std::time::Duration = std::time::Duration::from_secs(2);
 /// Default near and containment thresholds of the dedup stage.
 const NEAR: f64 = 0.8;
 const CONTAINMENT: f64 = 0.8;
@@ -149,6 +152,9 @@ pub(crate) struct Writer {
     conn: Connection,
     index: StoryIndex,
     dedup: Deduplicator,
+    /// Set by `Store::checkpoint` when the log has passed
+    /// `StoreOptions::max_log_pages`: the next write empties it.
+    pub(crate) log_full: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
 
 /// A stored article that a new one copies.
@@ -175,6 +181,17 @@ impl Writer {
         Ok(())
     }
 
+    /// A write transaction that holds the write lock from its start
+    /// (`BEGIN IMMEDIATE`). A deferred one starts as a read and upgrades at
+    /// its first write, and SQLite does not wait for a lock on an upgrade
+    /// (that could deadlock): while another connection held the write lock
+    /// (a `TRUNCATE` checkpoint, in a first version of
+    /// `Store::checkpoint`), such a commit failed at once with "database
+    /// is locked". Taken at the start, the lock is waited for.
+    fn begin(conn: &mut Connection) -> Result<Transaction<'_>> {
+        Ok(conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
+    }
+
     /// Sizes of the in-memory clustering state.
     pub(crate) fn index_stats(&self) -> index::IndexStats {
         self.index.stats()
@@ -190,6 +207,7 @@ impl Writer {
             dedup: Deduplicator::new()
                 .near_threshold(NEAR)
                 .containment_threshold(CONTAINMENT),
+            log_full: Default::default(),
         })
     }
 
@@ -203,11 +221,34 @@ impl Writer {
             self.index =
                 StoryIndex::load(&self.conn, self.index.threshold, self.index.max_bytes())?;
         }
+        self.empty_log_if_full();
         result
     }
 
+    /// If the log has grown too long (`log_full`), copy the rest of it and
+    /// empty it (SQLite's `TRUNCATE` checkpoint), here between two write
+    /// transactions: the write lock is free for it (a checkpoint on
+    /// another connection rarely got it between back-to-back commits, and
+    /// the log grew to 5 GB in one 180 s run), and the passive checkpoints
+    /// have copied most of the log already. It waits at most
+    /// [`LOG_WAIT`] for readers on older snapshots; if they stay, the log
+    /// stays too, and the next write after the next checkpoint tries
+    /// again. A failure here loses nothing (the log is still there), so
+    /// it is not an error of the write.
+    fn empty_log_if_full(&mut self) {
+        use std::sync::atomic::Ordering;
+        if !self.log_full.swap(false, Ordering::Relaxed) {
+            return;
+        }
+        let _ = self.conn.busy_timeout(LOG_WAIT);
+        let _ = self
+            .conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
+        let _ = self.conn.busy_timeout(crate::schema::BUSY_TIMEOUT);
+    }
+
     fn ingest_tx(&mut self, groups: Vec<Vec<Prepared>>) -> Result<Vec<IngestSummary>> {
-        let tx = self.conn.transaction()?;
+        let tx = Self::begin(&mut self.conn)?;
         let mut summaries = Vec::with_capacity(groups.len());
         let mut touched_all: BTreeSet<i64> = BTreeSet::new();
         let mut df_changed: BTreeSet<u32> = BTreeSet::new();
@@ -571,11 +612,12 @@ pub(crate) fn build_all(
 impl Writer {
     /// Write built stories in one transaction; returns how many.
     pub(crate) fn write_built(&mut self, built: &[Built]) -> Result<usize> {
-        let tx = self.conn.transaction()?;
+        let tx = Self::begin(&mut self.conn)?;
         for b in built {
             write_story(&tx, b)?;
         }
         tx.commit()?;
+        self.empty_log_if_full();
         Ok(built.len())
     }
 }
