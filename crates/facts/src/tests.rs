@@ -278,7 +278,10 @@ fn a_plural_title_after_a_name_is_not_part_of_it() {
     let f = Extractor::new().extract(&doc("x", None, text));
     let names: Vec<&str> = f.mentions.iter().map(|m| m.text.as_str()).collect();
     assert!(names.contains(&"Kang Min-jae"), "{names:?}");
-    assert!(names.iter().all(|n| !n.contains("Legislators")), "{names:?}");
+    assert!(
+        names.iter().all(|n| !n.contains("Legislators")),
+        "{names:?}"
+    );
     assert!(names.contains(&"Council of Ministers"), "{names:?}");
 }
 
