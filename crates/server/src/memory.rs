@@ -139,11 +139,16 @@ mod tests {
         let held = resident_bytes().unwrap();
         release();
         let after = resident_bytes().unwrap();
-        // About 64 MiB are still kept and 64 MiB were freed. Compared with
-        // the start rather than with `held`: another test's release thread
-        // may trim this heap between the two readings.
+        // About 64 MiB are still kept and 64 MiB were freed. Tests run in
+        // parallel in this process, so either reading may move with them:
+        // another test's release thread may already have trimmed this heap
+        // before `held` was read (then `after` is near `before` plus the
+        // kept half), or other tests may have grown the process meanwhile
+        // (then `after` is well below `held`). If release returned nothing,
+        // neither holds.
+        let returned = held.saturating_sub(after) >= 16 << 20;
         assert!(
-            after < before + (96 << 20),
+            returned || after < before + (96 << 20),
             "release should return most of the ~64 MiB freed: {before} -> {held} -> {after}"
         );
         drop(kept);
