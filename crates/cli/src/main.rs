@@ -387,6 +387,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Serve { addr, token, db } => {
+            crosscheck_server::tune_allocator();
             eprintln!("crosscheck: serving {} on http://{addr}/", db.db.display());
             crosscheck_server::serve_blocking(crosscheck_server::ServerConfig {
                 addr,

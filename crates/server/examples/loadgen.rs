@@ -386,6 +386,7 @@ fn heap_held_mib() -> Option<f64> {
 }
 
 fn main() {
+    crosscheck_server::tune_allocator();
     let a = args();
     let tmp = tempfile::tempdir().expect("temporary directory");
     let path = a.db.clone().unwrap_or_else(|| tmp.path().join("load.db"));

@@ -67,6 +67,15 @@ use axum::Router;
 use crosscheck_store::{Store, StoreOptions};
 
 pub use api::{ROUTES, STALE_HEADER};
+
+/// Fix glibc's mmap threshold and cap its arenas at one per core (see the
+/// `memory` module; nothing happens with other allocators). The server
+/// does this when it starts; a program that creates threads before that
+/// (a runtime, a thread pool, the store) should call it first thing, so
+/// the cap covers those threads too. Calling it again changes nothing.
+pub fn tune_allocator() {
+    memory::tune_allocator();
+}
 pub use queue::{in_flight, IngestQueue, QueueConfig};
 
 /// The page, its script and its style sheet, compiled in.

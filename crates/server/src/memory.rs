@@ -57,7 +57,7 @@ pub(crate) fn spawn_releaser(stop: Arc<AtomicBool>) {
     if !supported() {
         return;
     }
-    fix_mmap_threshold();
+    tune_allocator();
     let spawned = std::thread::Builder::new()
         .name("crosscheck-release".into())
         .spawn(move || {
@@ -87,6 +87,7 @@ fn supported() -> bool {
     cfg!(all(target_os = "linux", target_env = "gnu"))
 }
 
+#[cfg_attr(not(all(target_os = "linux", target_env = "gnu")), allow(dead_code))]
 /// How many arenas glibc may make: one per core the process may run on
 /// (at least 2), instead of glibc's eight per core.
 fn arena_limit() -> i32 {
@@ -97,7 +98,7 @@ fn arena_limit() -> i32 {
 
 /// Fix glibc's mmap threshold and arena limit (see the module's
 /// documentation).
-fn fix_mmap_threshold() {
+pub(crate) fn tune_allocator() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: as for `M_MMAP_THRESHOLD` below: two plain integers, no memory
     // of ours touched, thread-safe. `M_ARENA_MAX` only caps how many arenas
