@@ -637,6 +637,18 @@ impl Grab<'_> {
     }
 
     /// Wrap each run of inline content of a `div` in a `p`.
+    /// Drop a new paragraph's trailing whitespace children (Readability
+    /// drops them; they hold no text).
+    fn drop_trailing_whitespace(&mut self, p: u32) {
+        loop {
+            let last = self.t.nodes[p as usize].last;
+            if last == NONE || !self.is_whitespace(last) {
+                return;
+            }
+            self.t.detach(last);
+        }
+    }
+
     fn div_into_p(&mut self, div: u32) {
         let mut child = self.t.nodes[div as usize].first;
         while child != NONE {
@@ -649,16 +661,7 @@ impl Grab<'_> {
                     self.t.append(p, c);
                     c = nx;
                 }
-                // Trailing whitespace stays outside the paragraph.
-                loop {
-                    let last = self.t.nodes[p as usize].last;
-                    if last != NONE && self.is_whitespace(last) {
-                        self.t.detach(last);
-                        // Readability drops it; it held no text.
-                    } else {
-                        break;
-                    }
-                }
+                self.drop_trailing_whitespace(p);
                 child = c;
             } else {
                 child = self.t.nodes[child as usize].next;
@@ -785,14 +788,7 @@ impl Grab<'_> {
                 self.t.append(p, next);
                 next = after;
             }
-            loop {
-                let last = self.t.nodes[p as usize].last;
-                if last != NONE && self.is_whitespace(last) {
-                    self.t.detach(last);
-                } else {
-                    break;
-                }
-            }
+            self.drop_trailing_whitespace(p);
             let parent = self.parent(p);
             if parent != NONE && self.name(parent) == "p" {
                 self.t.rename(parent, "div");
