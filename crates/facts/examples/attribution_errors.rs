@@ -264,7 +264,10 @@ fn main() {
                     "[{}] <{}> {}",
                     &text[p.0..p.1],
                     &text[s.cue.start..s.cue.end],
-                    &text[s.content.start..s.content.end.min(s.content.start + 80)]
+                    text[s.content.start..s.content.end]
+                        .chars()
+                        .take(80)
+                        .collect::<String>()
                         .replace('\n', " ")
                 ));
             }

@@ -13,7 +13,7 @@ use crosscheck_model::Span;
 
 use crate::lexicon::HEDGES;
 use crate::token::{TokKind, Token};
-use crate::{ArticleClaim, ClaimValue, DateMention, Mention, Quantity, Statement, Unit};
+use crate::{ArticleClaim, ClaimValue, DateMention, DateValue, Mention, Quantity, Statement, Unit};
 
 /// What a concept's values are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -604,11 +604,24 @@ pub fn build(
             attribute: c.attribute.to_string(),
             concept: Some(c.id),
             value: ClaimValue::Date(d.value.clone()),
-            value_text: d.text.clone(),
+            value_text: date_value_text(d),
             speaker: speaker_for(d.span),
             hedged,
             text: folded.clone(),
         });
+    }
+}
+
+/// How a date claim's value is shown: as written, without a possessive
+/// ("Tuesday's explosion" → "Tuesday"), and with the date it resolves to
+/// when it was written relative to the publication date ("Tuesday
+/// (2026-03-03)"), so that readers of the facts list need not work it out.
+fn date_value_text(d: &DateMention) -> String {
+    let written = crate::fold::strip_possessive(d.text.trim());
+    match &d.value {
+        DateValue::Relative(_) => written.to_string(),
+        resolved if d.relative => format!("{written} ({resolved})"),
+        _ => written.to_string(),
     }
 }
 

@@ -850,15 +850,24 @@ fn build_timeline(
             }
             // "Its home since 1911" dates a state, not an event; "…,
             // KCNA said on Tuesday." dates the report of an event the same
-            // sentence dates otherwise ("left on Monday").
+            // sentence dates otherwise ("left on Monday"), and "Tuesday's
+            // explosion" an event the sentence only refers to while it
+            // reports another ("bodies were recovered on Wednesday"): the
+            // sentence is listed once, under the date of what it reports.
             match role(d) {
                 DateRole::Anchor => continue,
-                DateRole::Report
+                r @ (DateRole::Report | DateRole::Reference)
                     if f.dates.iter().any(|o| {
                         o.sentence == d.sentence
                             && o.value != d.value
                             && !matches!(o.value, DateValue::Week(_))
-                            && role(o) == DateRole::Event
+                            && match role(o) {
+                                DateRole::Event => true,
+                                // A referred-to event gives way to the
+                                // report's date too.
+                                DateRole::Report => r == DateRole::Reference,
+                                _ => false,
+                            }
                     }) =>
                 {
                     continue

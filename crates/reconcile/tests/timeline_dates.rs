@@ -1,0 +1,56 @@
+//! A sentence is listed once in the timeline, under the date of what it
+//! reports, when it also names an earlier event by its day ("Tuesday's
+//! explosion"); and a date fact shows the day as written, without the
+//! possessive, with the date it resolves to.
+
+mod common;
+use common::{invented, run};
+
+#[test]
+fn a_referred_to_day_does_not_list_the_sentence_twice() {
+    let docs = [
+        invented(
+            "fenwick-gazette/mill-fire",
+            "Fenwick Gazette",
+            "2026-05-06",
+            "Two more workers were found overnight in the ruins of the Halvard flour mill, \
+             bringing the toll of Tuesday's explosion to nine, the county fire service \
+             confirmed on Wednesday morning. Investigators will enter the site on Friday.",
+        ),
+        invented(
+            "vell-courier/halvard-mill",
+            "Vell Courier",
+            "2026-05-05",
+            "An explosion tore through the Halvard flour mill in Fenwick on Tuesday, \
+             killing seven workers, the county fire service said.",
+        ),
+    ];
+    let facts = run(&docs, &[]);
+    let toll: Vec<_> = facts
+        .timeline
+        .iter()
+        .filter(|e| e.text.contains("Two more workers"))
+        .collect();
+    assert_eq!(toll.len(), 1, "{:#?}", facts.timeline);
+    assert_eq!(toll[0].date, "2026-05-06", "{:#?}", facts.timeline);
+    // The mill explosion itself is still dated, from the other report.
+    assert!(
+        facts
+            .timeline
+            .iter()
+            .any(|e| e.date == "2026-05-05" && e.text.contains("tore through")),
+        "{:#?}",
+        facts.timeline
+    );
+    // "Tuesday's explosion" dates the explosion: shown as written, resolved.
+    let values: Vec<&str> = facts
+        .claims
+        .iter()
+        .filter_map(|c| c.value.as_deref())
+        .collect();
+    assert!(values.contains(&"Tuesday (2026-05-05)"), "{values:?}");
+    assert!(
+        !values.iter().any(|v| v.contains("Tuesday's")),
+        "{values:?}"
+    );
+}
