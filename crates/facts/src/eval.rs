@@ -229,7 +229,9 @@ struct Tally {
 
 impl Tally {
     fn add(&mut self, text: &str, pred: &[(usize, usize)], gold: &[(usize, usize)]) {
-        let pred: Vec<_> = pred.iter().map(|&p| trim(text, p)).collect();
+        let mut pred: Vec<_> = pred.iter().map(|&p| trim(text, p)).collect();
+        pred.sort();
+        pred.dedup();
         let mut gold: Vec<_> = gold.iter().map(|&g| trim(text, g)).collect();
         gold.sort();
         gold.dedup();
