@@ -24,34 +24,6 @@ static LEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(published|posted|first published|updated|last updated|date)\b").unwrap()
 });
 
-fn month(name: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    let lower = name.to_lowercase();
-    if lower.len() < 3 {
-        return None;
-    }
-    let m = MONTHS.iter().position(|m| lower.starts_with(m))? as u32 + 1;
-    // "Sept" and full names are fine; "marching" is not a month.
-    const FULL: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let full = FULL[m as usize - 1];
-    (full.starts_with(&lower) || lower == "sept").then_some(m)
-}
-
 /// The ISO 8601 time stated by a "Published …"/"Updated …" line, if any.
 pub fn published(line: &str) -> Option<String> {
     if !LEAD.is_match(line) {
@@ -59,18 +31,18 @@ pub fn published(line: &str) -> Option<String> {
     }
     let (day, mon, year) = if let Some(c) = DAY_MONTH_YEAR
         .captures(line)
-        .filter(|c| month(&c[2]).is_some())
+        .filter(|c| crosscheck_model::month_number(&c[2]).is_some())
     {
         (
             c[1].parse::<u32>().ok()?,
-            month(&c[2])?,
+            crosscheck_model::month_number(&c[2])?,
             c[3].parse::<i32>().ok()?,
         )
     } else {
         let c = MONTH_DAY_YEAR.captures(line)?;
         (
             c[2].parse::<u32>().ok()?,
-            month(&c[1])?,
+            crosscheck_model::month_number(&c[1])?,
             c[3].parse::<i32>().ok()?,
         )
     };

@@ -494,39 +494,13 @@ fn normalize_any(s: &str) -> Option<String> {
     text_date(s).map(|d| d.format("%Y-%m-%d").to_string())
 }
 
-const MONTHS: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
-
 /// "March 5, 2024", "5 March 2024", "Mar. 5 2024", anywhere in `s`.
 pub(crate) fn text_date(s: &str) -> Option<NaiveDate> {
     let words: Vec<&str> = s
         .split(|c: char| c.is_whitespace() || c == ',' || c == '|' || c == ';')
         .filter(|w| !w.is_empty())
         .collect();
-    let month_of = |w: &str| -> Option<u32> {
-        let w = w.trim_end_matches('.').to_ascii_lowercase();
-        if w.len() < 3 {
-            return None;
-        }
-        let i = MONTHS.iter().position(|m| w.starts_with(m))?;
-        // "may" must be the whole word; longer words must be month names.
-        let full = [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ];
-        (w.len() == 3 || full[i].starts_with(&w) || (i == 8 && w == "sept")).then_some(i as u32 + 1)
-    };
+    let month_of = crosscheck_model::month_number;
     let num = |w: &str| -> Option<u32> {
         let w = w.trim_end_matches(['.', 's', 't', 'h', 'n', 'd', 'r']);
         (!w.is_empty() && w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit()))

@@ -250,9 +250,7 @@ pub fn calendar_case(expr: &str) -> String {
         .map(|w| {
             let known = lexicon::WEEKDAYS.contains(&w)
                 // Full month names only ("may" is one, "mar" and "jun" are not).
-                || lexicon::MONTHS
-                    .iter()
-                    .any(|(m, _)| *m == w && (m.len() > 4 || *m == "may" || *m == "june" || *m == "july"));
+                || crosscheck_model::MONTH_NAMES.contains(&w);
             let mut c = w.chars();
             match c.next() {
                 Some(f) if known => f.to_uppercase().chain(c).collect(),

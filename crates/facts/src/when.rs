@@ -4,7 +4,7 @@
 use crosscheck_model::Span;
 
 use crate::date::Day;
-use crate::lexicon::{HEDGES, MONTHS, WEEKDAYS};
+use crate::lexicon::{HEDGES, WEEKDAYS};
 use crate::token::{TokKind, Token};
 use crate::{span_text, DateMention, DateValue};
 
@@ -25,13 +25,7 @@ const FUTURE_MARKERS: &[&str] = &[
     "tomorrow",
 ];
 
-fn month_of(w: &str) -> Option<u32> {
-    let w = w.trim_end_matches('.');
-    MONTHS
-        .iter()
-        .find(|(m, _)| m.eq_ignore_ascii_case(w))
-        .map(|x| x.1)
-}
+use crosscheck_model::month_number as month_of;
 
 fn weekday_of(w: &str) -> Option<u32> {
     let w = crate::fold::strip_possessive(w);
@@ -127,20 +121,7 @@ fn day_month(toks: &[Token<'_>], i: usize, reference: Option<Day>) -> Option<(Da
 }
 
 fn month_name(m: u32) -> &'static str {
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ][(m as usize).saturating_sub(1).min(11)]
+    crosscheck_model::MONTH_NAMES[(m as usize).saturating_sub(1).min(11)]
 }
 
 /// Date expressions of one sentence and the tokens they (and clock times)

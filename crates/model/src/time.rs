@@ -1,4 +1,6 @@
-//! Reading the contract's `published` timestamps.
+//! Reading dates: the contract's `published` timestamps, and month names
+//! as every stage that reads dates from text (datelines, page metadata,
+//! article sentences) writes them.
 
 /// Seconds since the Unix epoch of an ISO 8601 date or date-time
 /// (`YYYY-MM-DD`, optionally `THH:MM[:SS[.fff]]` and `Z` or `±HH[:MM]`).
@@ -51,4 +53,59 @@ pub fn parse_iso8601(s: &str) -> Option<i64> {
         }
     }
     Some(secs)
+}
+
+/// English month names, in calendar order.
+pub const MONTH_NAMES: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// The month (1–12) a word names: a full English month name or its usual
+/// abbreviation (three letters, or "Sept"), in any case, with or without a
+/// closing full stop ("March", "mar.", "SEPT"). `None` for anything else,
+/// including words that only start like a month ("marching", "augment").
+/// Whether "May" or "Mar" is a month in running text is the caller's call.
+pub fn month_number(word: &str) -> Option<u32> {
+    let w = word.strip_suffix('.').unwrap_or(word);
+    if w.len() < 3 || !w.is_ascii() {
+        return None;
+    }
+    let w = w.to_ascii_lowercase();
+    MONTH_NAMES
+        .iter()
+        .position(|full| {
+            *full == w
+                || (w.len() == 3 && full.starts_with(&w))
+                || (w == "sept" && *full == "september")
+        })
+        .map(|i| i as u32 + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn month_names_and_abbreviations() {
+        assert_eq!(month_number("January"), Some(1));
+        assert_eq!(month_number("mar."), Some(3));
+        assert_eq!(month_number("SEPT"), Some(9));
+        assert_eq!(month_number("Sep"), Some(9));
+        assert_eq!(month_number("may"), Some(5));
+        assert_eq!(month_number("December."), Some(12));
+        for not in ["marching", "augment", "ma", "junes", "", "decem", "Märch"] {
+            assert_eq!(month_number(not), None, "{not}");
+        }
+    }
 }
