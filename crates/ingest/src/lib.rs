@@ -8,14 +8,17 @@
 //! one [`Skipped`] entry and the batch goes on.
 //!
 //! Formats, chosen by extension (case-insensitive, optionally followed by
-//! `.gz` for gzip-compressed files, which are decompressed on the fly):
+//! `.gz` for gzip-compressed files, which are decompressed on the fly), or
+//! by content for files whose name has no extension or a numeric one (the
+//! newswire collections name files by document number: `NYT19981018.0102`):
 //!
 //! | extension | articles | body |
 //! |---|---|---|
 //! | `.txt` | one per file | [`Body::Text`] |
 //! | `.html`, `.htm` | one per file | [`Body::Html`] |
 //! | `.jsonl`, `.ndjson` | one per line: `id`, `text` or `html`, optional `title`, `source`, `url`, `published` | either |
-//! | `.sgm`, `.sgml` | one per Reuters-21578 `<REUTERS>` record with a `<BODY>` | [`Body::Text`] |
+//! | `.sgm`, `.sgml` | one per Reuters-21578 `<REUTERS>` record with a `<BODY>`, or one per `<DOC>` record (below) | [`Body::Text`] |
+//! | none, or numeric | by content: a `<DOC>` collection (TREC, TIPSTER, TDT, DUC: id = `DOCNO`, outlet from its letters, date, headline, `<TEXT>`), a Reuters file, HTML, a feed, WARC or JSON Lines; anything else (binary, or plain text, which could be a README) is skipped with the reason | as for the format found |
 //! | `.rss`, `.atom`, `.xml` | one per feed item (RSS 2.0/1.0/0.9x, Atom, via feed-rs): id `file/n`, link, date and feed title kept | [`Body::Html`] (content, else summary) |
 //! | `.warc` | one per `response` record with an HTML payload: id from the target URI, which is kept as `url` | [`Body::Html`] |
 //!
@@ -33,6 +36,7 @@ mod decode;
 mod feed;
 mod jsonl;
 mod reuters;
+mod trec;
 mod warc;
 
 pub use date::normalize_published;
@@ -77,8 +81,14 @@ enum Format {
     Html,
     JsonLines,
     Reuters,
+    /// `<DOC>` records of the TREC/TDT/DUC newswire collections.
+    Trec,
     Feed,
     Warc,
+    /// SGML: Reuters-21578 or a `<DOC>` collection, told apart by content.
+    Sgml,
+    /// No usable extension: told by content ([`sniff`]).
+    Unknown,
 }
 
 /// What a file name says about the file.
@@ -271,6 +281,20 @@ impl Ingestor {
         if bytes.is_empty() {
             return run.skip(display, "empty file");
         }
+        let mut kind = kind;
+        if matches!(kind.format, Format::Unknown | Format::Sgml) {
+            match sniff(&bytes, kind.format) {
+                Ok(found) => kind.format = found,
+                Err(reason) => return run.skip(display, reason),
+            }
+            match kind.format {
+                Format::JsonLines => {
+                    return self.read_jsonl(&kind, display, &Source::Bytes(&bytes), run)
+                }
+                Format::Warc => return self.read_warc(&kind, display, &Source::Bytes(&bytes), run),
+                _ => {}
+            }
+        }
         match kind.format {
             Format::Text | Format::Html => {
                 let declared = (kind.format == Format::Html)
@@ -305,6 +329,13 @@ impl Ingestor {
                 };
                 read_reuters(&text, &kind.id, display, run);
             }
+            Format::Trec => {
+                let text = match decode::decode_text(&bytes, None) {
+                    Ok(t) => t,
+                    Err(reason) => return run.skip(display, reason),
+                };
+                read_trec(&text, &kind.id, display, run);
+            }
             Format::Feed => {
                 // A panic in a third-party parser must not end the batch.
                 let parsed = std::panic::catch_unwind(|| feed::read(&bytes, &kind.id, display))
@@ -319,7 +350,9 @@ impl Ingestor {
                     Err(reason) => run.skip(display, reason),
                 }
             }
-            Format::JsonLines | Format::Warc => unreachable!("handled above"),
+            Format::JsonLines | Format::Warc | Format::Sgml | Format::Unknown => {
+                unreachable!("handled above")
+            }
         }
     }
 
@@ -463,9 +496,17 @@ fn kind_of(rel: &str) -> Result<Kind, String> {
         Some("txt") => Format::Text,
         Some("html" | "htm") => Format::Html,
         Some("jsonl" | "ndjson") => Format::JsonLines,
-        Some("sgm" | "sgml") => Format::Reuters,
+        Some("sgm" | "sgml") => Format::Sgml,
         Some("rss" | "atom" | "xml") => Format::Feed,
         Some("warc") => Format::Warc,
+        // A document number, not a file type: the whole name is the id.
+        Some(digits) if !gzip && digits.bytes().all(|b| b.is_ascii_digit()) => {
+            return Ok(Kind {
+                format: Format::Unknown,
+                gzip,
+                id: format!("{dir}{name}"),
+            })
+        }
         Some(other) => {
             let shown = if gzip {
                 format!(".{other}.gz")
@@ -475,7 +516,7 @@ fn kind_of(rel: &str) -> Result<Kind, String> {
             return Err(format!("unsupported file type {shown}"));
         }
         None if gzip => return Err("unsupported file type .gz (no inner extension)".into()),
-        None => return Err("unsupported file type (no extension)".into()),
+        None => Format::Unknown,
     };
     Ok(Kind {
         format,
@@ -545,6 +586,103 @@ fn read_limited(src: &Source<'_>, gzip: bool, limit: u64) -> Result<Vec<u8>, Str
     Ok(bytes)
 }
 
+/// What the bytes of a file named without a usable extension hold (or,
+/// for `.sgm`/`.sgml`, which SGML collection). Only the start of the file is
+/// looked at, except to decode it.
+fn sniff(bytes: &[u8], named: Format) -> Result<Format, String> {
+    let unnamed = if named == Format::Unknown {
+        " (file name without a known extension)"
+    } else {
+        ""
+    };
+    if decode::is_gzip(bytes) {
+        return Err(format!(
+            "gzip-compressed{unnamed}; decompress first, or name it with its format and .gz"
+        ));
+    }
+    if decode::looks_binary(bytes) && !bytes.starts_with(&[0xFF, 0xFE]) && !bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(format!("binary content, not text{unnamed}"));
+    }
+    let head_len = bytes.len().min(4096);
+    let head = String::from_utf8_lossy(&bytes[..head_len]);
+    let head = head.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    if named == Format::Sgml {
+        return Ok(if trec::looks_like(head) {
+            Format::Trec
+        } else {
+            Format::Reuters
+        });
+    }
+    let lower = head[..head.len().min(1024)].to_ascii_lowercase();
+    Ok(if trec::looks_like(head) {
+        Format::Trec
+    } else if head.starts_with("<!DOCTYPE lewis") || head.starts_with("<REUTERS") {
+        Format::Reuters
+    } else if head.starts_with("WARC/") {
+        Format::Warc
+    } else if ["<rss", "<feed", "<rdf:rdf"]
+        .iter()
+        .any(|t| lower.starts_with(t) || (lower.starts_with("<?xml") && lower.contains(t)))
+    {
+        Format::Feed
+    } else if ["<!doctype html", "<html", "<head", "<body", "<!--"]
+        .iter()
+        .any(|t| lower.starts_with(t))
+    {
+        Format::Html
+    } else if head.starts_with('{') {
+        Format::JsonLines
+    } else {
+        // A README or LICENSE beside the articles is text too: plain text is
+        // read only when the name says so.
+        return Err(
+            "plain text in a file without a known extension (not read: name article text files .txt)"
+                .into(),
+        );
+    })
+}
+
+fn read_trec(text: &str, file_id: &str, display: &str, run: &mut Run) {
+    let records = trec::scan(text);
+    if records.is_empty() {
+        return run.skip(display, "no <DOC> records found");
+    }
+    // DOCNOs are unique across a collection: they are the ids, beside the
+    // file (a file named by its DOCNO gets exactly that id).
+    let dir = file_id.rfind('/').map_or("", |i| &file_id[..=i]);
+    let several = records.len() > 1;
+    for (n, rec) in records.into_iter().enumerate() {
+        match rec {
+            Ok(r) => {
+                let (id, origin) = match &r.docno {
+                    Some(docno) => (
+                        format!("{dir}{docno}"),
+                        if several {
+                            format!("{display}#{docno}")
+                        } else {
+                            display.to_owned()
+                        },
+                    ),
+                    None => (
+                        format!("{file_id}/{}", n + 1),
+                        format!("{display}#{}", n + 1),
+                    ),
+                };
+                run.push(RawArticle {
+                    id,
+                    origin,
+                    source: r.source,
+                    title: r.title,
+                    url: None,
+                    published: r.published,
+                    body: Body::Text(r.text),
+                })
+            }
+            Err(refused) => run.skip(format!("{display}#{}", refused.label), refused.reason),
+        }
+    }
+}
+
 fn read_reuters(text: &str, file_id: &str, display: &str, run: &mut Run) {
     let records = reuters::scan(text);
     if records.is_empty() {
@@ -590,13 +728,53 @@ mod tests {
             kind_of("x.tar.gz").err().unwrap(),
             "unsupported file type .tar.gz"
         );
+        // No extension, or a document number: told by content.
+        let k = kind_of("d31/NYT19981018.0102").unwrap();
         assert_eq!(
-            kind_of("README").err().unwrap(),
-            "unsupported file type (no extension)"
+            (k.format, k.id.as_str()),
+            (Format::Unknown, "d31/NYT19981018.0102")
         );
+        assert_eq!(kind_of("README").unwrap().format, Format::Unknown);
+        assert_eq!(kind_of("d.x/.txt").unwrap().format, Format::Unknown);
         assert_eq!(
-            kind_of("d.x/.txt").err().unwrap(),
-            "unsupported file type (no extension)"
+            kind_of("x.0102.gz").err().unwrap(),
+            "unsupported file type .0102.gz"
         );
+    }
+
+    #[test]
+    fn files_without_an_extension_are_told_by_content() {
+        let ing = Ingestor::new();
+        let doc = "<DOC>\n<DOCNO> XYZ19990304.0007 </DOCNO>\n<DATE_TIME> 1999-03-04 09:15 </DATE_TIME>\n<TEXT>\n\t The Orvell dam was opened on\nThursday.\n</TEXT>\n</DOC>\n";
+        let b = ing.read_bytes("d7/XYZ19990304.0007", doc.as_bytes());
+        assert!(b.skipped.is_empty(), "{:?}", b.skipped);
+        let a = &b.articles[0];
+        assert_eq!(a.id, "d7/XYZ19990304.0007");
+        assert_eq!(a.published.as_deref(), Some("1999-03-04T09:15:00"));
+        assert_eq!(a.source.as_deref(), Some("XYZ"));
+        assert!(matches!(&a.body, Body::Text(t) if t == "The Orvell dam was opened on Thursday."));
+        // A whole collection in one file: one article per <DOC>.
+        let two = format!("{doc}{}", doc.replace("0007", "0008"));
+        let b = ing.read_bytes("coll/xyz990304", two.as_bytes());
+        let ids: Vec<&str> = b.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["coll/XYZ19990304.0007", "coll/XYZ19990304.0008"]);
+        assert_eq!(b.articles[1].origin, "coll/xyz990304#XYZ19990304.0008");
+        // The same records in an .sgml file.
+        assert_eq!(ing.read_bytes("c.sgml", two.as_bytes()).articles.len(), 2);
+        // Other formats by their first bytes.
+        let html = ing.read_bytes("page", b"<!DOCTYPE html><html><body><p>Hello there.</p></body></html>");
+        assert!(matches!(html.articles[0].body, Body::Html(_)));
+        let jsonl = ing.read_bytes("export", b"{\"id\": \"a1\", \"text\": \"The mill reopened.\"}\n");
+        assert_eq!(jsonl.articles[0].id, "a1");
+        // Plain text, binary and compressed data are skipped, with the reason.
+        for (name, bytes, reason) in [
+            ("README", &b"Run make to build."[..], "plain text"),
+            ("blob", &b"\x00\x01\x02binary"[..], "binary content"),
+            ("x.0001", &b"\x1f\x8b\x08\x00rest"[..], "gzip-compressed"),
+        ] {
+            let b = ing.read_bytes(name, bytes);
+            assert!(b.articles.is_empty(), "{name}");
+            assert!(b.skipped[0].reason.contains(reason), "{name}: {:?}", b.skipped);
+        }
     }
 }
