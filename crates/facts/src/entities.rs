@@ -273,14 +273,27 @@ fn push_run(
             s = k + 1;
         }
     }
-    // A known place or an acronym in the possessive opens a new name:
-    // "South Korea's National Intelligence Service", "Russia's Vladivostok".
-    // (Other possessives stay: "People's Republic", "Lloyd's Register".)
+    // A possessive inside a run opens a new name: "South Korea's National
+    // Intelligence Service", "Russia's Vladivostok", "Microsoft's Windows",
+    // "Clinton's White House". It stays part of the name when the run is an
+    // organisation or place named after its owner, i.e. what follows names
+    // a kind of institution or place ("St Brennan's General Hospital",
+    // "People's Republic of Korea", "Moody's Investors Service"), unless
+    // the owner is a known place or an acronym.
+    let named_after_owner = |k: usize| {
+        let next = lower_bare(toks[k + 1].text);
+        ORG_HEADS.contains(&next.as_str())
+            || PLACE_HEADS.contains(&next.as_str())
+            || (k + 1..e).any(|j| {
+                let w = lower_bare(toks[j].text);
+                ORG_SUFFIXES.contains(&w.as_str()) || PLACE_SUFFIXES.contains(&w.as_str())
+            })
+    };
     if let Some(k) = (s..e - 1).find(|&k| {
         let bare = strip_possessive(toks[k].text);
         bare.len() < toks[k].text.len() && {
             let owner = span_text(text, Span::new(toks[s].start, toks[k].start + bare.len()));
-            is_gazetteer_place(&owner) || (k == s && is_acronym(bare))
+            is_gazetteer_place(&owner) || (k == s && is_acronym(bare)) || !named_after_owner(k)
         }
     }) {
         push_run(text, toks, s, k + 1, sentence, inside, out);
@@ -359,6 +372,7 @@ fn push_run(
     };
     let prev_word = prev(1).to_lowercase();
     let next_is = |k: usize, w: &str| toks.get(e + k).is_some_and(|t| t.text == w);
+    let mut guessed = false;
     let kind = if title.is_some() {
         EntityKind::Person
     } else if single && is_acronym(&name) {
@@ -393,6 +407,7 @@ fn push_run(
             "in" | "at" | "from" | "to" | "near" | "into" | "across" | "outside" | "inland"
         )
     {
+        guessed = true;
         EntityKind::Place
     } else if !single
         && e - s <= 3
@@ -400,6 +415,7 @@ fn push_run(
             .iter()
             .all(|w| w.chars().all(char::is_alphabetic) || w.contains('-'))
     {
+        guessed = true;
         EntityKind::Person
     } else {
         EntityKind::Other
@@ -411,5 +427,6 @@ fn push_run(
         sentence,
         defines: None,
         title,
+        guessed,
     });
 }

@@ -102,6 +102,12 @@ pub struct Mention {
     pub defines: Option<String>,
     /// A title or role written before the name ("Mayor", "Foreign Minister").
     pub title: Option<String>,
+    /// Whether `kind` is only a guess from the word before the name ("in
+    /// Velmar") or from its shape (two or three capitalised words), not
+    /// evidence such as a title, a gazetteer entry or an organisation word
+    /// ("Corp.", "Ministry"). The reconcile stage lets evidence outvote any
+    /// number of guesses: "from Microsoft" must not make the company a place.
+    pub guessed: bool,
 }
 
 /// Who said what.

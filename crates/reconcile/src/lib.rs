@@ -445,7 +445,7 @@ impl EntityBuilder {
             None => {
                 self.variants.push((text.to_string(), 1));
                 self.keys.push(key.to_string());
-                let ws: Vec<&str> = text.split_whitespace().collect();
+                let ws: Vec<&str> = without_legal_form(text).split_whitespace().collect();
                 if ws.len() > 1 {
                     self.ends
                         .push((variant_key(ws[0]), variant_key(ws[ws.len() - 1])));
@@ -468,6 +468,38 @@ impl EntityBuilder {
             .iter()
             .map(|(v, _)| v.as_str())
             .filter(|v| v.split_whitespace().count() > 1)
+    }
+}
+
+/// Company legal forms that outlets write or leave out at will
+/// ("Netscape Communications Corp." / "Netscape Communications").
+const LEGAL_FORMS: &[&str] = &[
+    "corp",
+    "corporation",
+    "inc",
+    "incorporated",
+    "co",
+    "ltd",
+    "limited",
+    "plc",
+    "llc",
+    "ag",
+    "sa",
+    "nv",
+    "gmbh",
+];
+
+/// A name without a closing legal form, when words remain: the part of a
+/// company's name that every variant shares.
+fn without_legal_form(name: &str) -> &str {
+    let trimmed = name.trim_end_matches(['.', ',']).trim_end();
+    match trimmed.rsplit_once(' ') {
+        Some((head, last))
+            if LEGAL_FORMS.contains(&last.trim_end_matches('.').to_lowercase().as_str()) =>
+        {
+            head.trim_end_matches(',').trim_end()
+        }
+        _ => name,
     }
 }
 
@@ -500,16 +532,21 @@ fn merge_entities(facts: &[ArticleFacts]) -> Vec<Entity> {
         .flat_map(|f| f.mentions.iter().map(move |m| (f.article.as_str(), m)))
         .collect();
     let bare = |m: &crosscheck_facts::Mention| strip_possessive(&m.text).to_string();
+    // Votes for an entity's kind: a title counts most, then evidence (a
+    // gazetteer entry, an organisation word), far above a guess from the
+    // word before a name, so that guesses decide only when nothing else
+    // does; "other" only when no mention suggests a kind.
     let weight = |m: &crosscheck_facts::Mention| match m.kind {
         EntityKind::Other => 1,
-        _ if m.title.is_some() => 4,
-        _ => 2,
+        _ if m.title.is_some() => 400,
+        _ if m.guessed => 2,
+        _ => 100,
     };
     // Pass 1: multi-word names; pass 2: acronyms; pass 3: single words.
     for pass in 0..3 {
         for (article, m) in &all {
             let name = bare(m);
-            let key = variant_key(&name);
+            let key = variant_key(without_legal_form(&name));
             let words = name.split_whitespace().count();
             let acro = words == 1 && is_acronym(&name);
             let this_pass = match pass {

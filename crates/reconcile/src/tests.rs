@@ -10,6 +10,21 @@ fn initials_skip_lower_case_words() {
 }
 
 #[test]
+fn legal_forms_are_left_out_of_the_key() {
+    assert_eq!(
+        without_legal_form("Netscape Communications Corp."),
+        "Netscape Communications"
+    );
+    assert_eq!(
+        without_legal_form("Brimstead Polymers Ltd"),
+        "Brimstead Polymers"
+    );
+    assert_eq!(without_legal_form("Apple Computer, Inc."), "Apple Computer");
+    assert_eq!(without_legal_form("Corp"), "Corp");
+    assert_eq!(without_legal_form("Port Aldery"), "Port Aldery");
+}
+
+#[test]
 fn most_common_prefers_first_on_ties() {
     let v: Vec<String> = ["a", "b", "b"].iter().map(|s| s.to_string()).collect();
     assert_eq!(most_common(&v).as_deref(), Some("b"));
