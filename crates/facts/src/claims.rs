@@ -382,6 +382,46 @@ fn concept_fits(c: &Concept, q: &Quantity) -> bool {
     )
 }
 
+/// Units of size, age and duration: written in a hyphenated figure before a
+/// noun ("10-foot", "55-year-old", "two-day") they measure that noun.
+const SIZE_NOUNS: &[&str] = &[
+    "foot",
+    "feet",
+    "inch",
+    "yard",
+    "mile",
+    "metre",
+    "meter",
+    "kilometre",
+    "kilometer",
+    "km",
+    "acre",
+    "hectare",
+    "pound",
+    "ounce",
+    "ton",
+    "tonne",
+    "gallon",
+    "litre",
+    "liter",
+    "degree",
+    "year",
+    "year-old",
+    "month",
+    "month-old",
+    "week",
+    "week-old",
+    "day",
+    "day-old",
+    "hour",
+    "minute",
+    "second",
+    "storey",
+    "story",
+    "page",
+    "mph",
+];
+
 /// Determiners before a figure that refer to things already known ("the two
 /// countries", "its three plants") rather than report how many there are.
 const REFERRING: &[&str] = &[
@@ -518,6 +558,14 @@ pub fn build(
                                 && q_ranges[qi].0.checked_sub(1).is_some_and(|p| {
                                     REFERRING.contains(&toks[p].text.to_lowercase().as_str())
                                 })) =>
+                    {
+                        continue
+                    }
+                    // "a 10-foot wall", "the 55-year-old president", "a
+                    // two-day visit": a hyphenated size, age or duration
+                    // describes the noun after it; it counts nothing.
+                    (Unit::Count, Some(n))
+                        if q.text.contains('-') && SIZE_NOUNS.contains(&n.as_str()) =>
                     {
                         continue
                     }

@@ -137,6 +137,23 @@ fn read_at(
         {
             return None;
         }
+        // A number naming a thing after a capitalised word ("Windows 95",
+        // "Flight 370", "Chapter 11") is part of the name, not a figure. Not
+        // after a month ("June 5") or a day; figures after a name are
+        // written with their unit ("Kursk 10,000 troops" is not English).
+        // A capitalised word opening the sentence is an ordinary word
+        // ("Nearly 300 people …").
+        if i >= 2
+            && suffix.is_none()
+            && !num.contains([',', '.'])
+            && toks[i - 1].kind == TokKind::Word
+            && toks[i - 1].is_capitalised()
+            && toks[i - 2].kind == TokKind::Word
+            && crosscheck_model::month_number(toks[i - 1].text).is_none()
+            && !crate::lexicon::WEEKDAYS.contains(&lows[i - 1].as_str())
+        {
+            return None;
+        }
         let (v, p) = parse_digits(num.trim_end_matches('.'))?;
         let mut v = v;
         precision = p;

@@ -316,3 +316,32 @@ fn calendar_words_are_capitalised_for_display() {
     assert_eq!(calendar_case("last week"), "last week");
     assert_eq!(calendar_case("2026-03-09"), "2026-03-09");
 }
+
+/// Numbers inside names and hyphenated sizes are not counts; figures at the
+/// start of a sentence and dates are unaffected.
+#[test]
+fn names_with_numbers_and_hyphenated_sizes_make_no_counts() {
+    let d = doc(
+        "n",
+        Some("2026-06-04"),
+        "The update ships with Korvel 95 and the Tarrant 370 ferry. Nearly 300 people \
+         queued on June 5. A 10-foot wall and a two-day visit were planned for the \
+         55-year-old mayor, who met 12 residents.",
+    );
+    let f = Extractor::new().extract(&d);
+    let figures: Vec<&str> = f.quantities.iter().map(|q| q.text.as_str()).collect();
+    assert!(
+        !figures.iter().any(|q| *q == "95" || *q == "370"),
+        "{figures:?}"
+    );
+    assert!(figures.iter().any(|q| q.contains("300")), "{figures:?}");
+    let subjects: Vec<(&str, &str)> = f
+        .claims
+        .iter()
+        .filter_map(|c| Some((c.subject.as_deref()?, c.value_text.as_str())))
+        .collect();
+    for size in ["foot", "day", "year-old"] {
+        assert!(!subjects.iter().any(|(s, _)| *s == size), "{subjects:?}");
+    }
+    assert!(subjects.contains(&("residents", "12")), "{subjects:?}");
+}
