@@ -428,6 +428,19 @@ const REFERRING: &[&str] = &[
     "the", "its", "their", "these", "those", "both", "his", "her", "our", "your", "my",
 ];
 
+/// A bare figure after a determiner ("the two candidates", "its three
+/// plants") picks out things already known: it reports no count of its own
+/// noun, nor of an event word further on; only an event noun right after
+/// it ("the 17 victims") restates a figure. A hedged one still counts ("the
+/// roughly 3,000 people").
+fn referring_figure(toks: &[Token<'_>], q: &Quantity, start: usize) -> bool {
+    q.unit == Unit::Count
+        && !q.text.contains(char::is_whitespace)
+        && start
+            .checked_sub(1)
+            .is_some_and(|p| REFERRING.contains(&toks[p].text.to_lowercase().as_str()))
+}
+
 /// Build the claims of one sentence.
 #[allow(clippy::too_many_arguments)]
 pub fn build(
@@ -467,6 +480,9 @@ pub fn build(
             continue;
         }
         let (qs, qe) = q_ranges[qi];
+        // "the 17 victims" restates a toll; "the two leading candidates
+        // criticised the arrest" says nothing of how many were arrested.
+        let referring = referring_figure(toks, q, qs);
         let prep = if qs > 0 {
             toks[qs - 1].text.to_lowercase()
         } else {
@@ -500,7 +516,7 @@ pub fn build(
                 } else {
                     word_distance(toks, *ti + 1, qs)
                 };
-                if d > WINDOW {
+                if d > WINDOW || (referring && !(right && d == 0)) {
                     continue;
                 }
                 // Counts do not reach across a clause boundary to a
@@ -553,11 +569,7 @@ pub fn build(
                     // superlative, picks out things already known; it
                     // reports no count ("the roughly 3,000 people" does).
                     (Unit::Count, Some(n))
-                        if n.ends_with("est")
-                            || (!q.text.contains(char::is_whitespace)
-                                && q_ranges[qi].0.checked_sub(1).is_some_and(|p| {
-                                    REFERRING.contains(&toks[p].text.to_lowercase().as_str())
-                                })) =>
+                        if n.ends_with("est") || referring_figure(toks, q, q_ranges[qi].0) =>
                     {
                         continue
                     }

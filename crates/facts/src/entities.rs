@@ -148,6 +148,15 @@ pub fn find(
                 end += 2;
                 continue;
             }
+            // An abbreviated title's full stop ("Gen. Augusto Pinochet",
+            // "Sen. Ilse Varn"): the title still opens the name.
+            if t.text == "."
+                && is_title(&lower_bare(toks[end - 1].text))
+                && toks.get(end + 1).is_some_and(|n| n.is_capitalised())
+            {
+                end += 2;
+                continue;
+            }
             // Name particles, one or more ("Ursula von der Leyen", "Maria
             // de la Cruz"), between capitalised words.
             let particles = toks[end..]
@@ -206,6 +215,10 @@ fn push_run(
     // Sentence-initial common words are not names.
     while s < e && is_initial(toks, s) {
         let w = lower_bare(toks[s].text);
+        // A title opening the sentence opens a name ("Gen. Arvo Talmadge").
+        if s + 1 < e && is_title(&w) {
+            break;
+        }
         let bare = strip_possessive(toks[s].text);
         let single = e - s == 1 || !toks[s + 1].is_capitalised();
         // A generic noun that names things only inside longer names ("Bank
@@ -239,6 +252,10 @@ fn push_run(
     {
         s += 1;
     }
+    // A month's abbreviation alone ("Oct. 16") is a date, not a name.
+    if e - s == 1 && crosscheck_model::month_number(toks[s].text).is_some() {
+        return;
+    }
     while e > s && !toks[e - 1].is_capitalised() {
         e -= 1;
     }
@@ -271,6 +288,10 @@ fn push_run(
         if k + 1 < e && !ends_org {
             title = Some(span_text(text, Span::new(toks[s].start, toks[k].end)));
             s = k + 1;
+            // Past an abbreviated title's full stop.
+            while s < e && !toks[s].is_capitalised() {
+                s += 1;
+            }
         }
     }
     // A possessive inside a run opens a new name: "South Korea's National

@@ -52,6 +52,39 @@ fn parse_digits(s: &str) -> Option<(f64, f64)> {
     Some((v, precision))
 }
 
+/// Words between a figure and the noun it counts ("78 other people", "two
+/// more ships").
+const COUNT_MODIFIERS: &[&str] = &[
+    "other",
+    "more",
+    "new",
+    "additional",
+    "further",
+    "extra",
+    "senior",
+    "former",
+    "junior",
+    "young",
+    "old",
+    "small",
+    "large",
+    "big",
+    "major",
+    "leading",
+    "key",
+    "separate",
+    "local",
+    "foreign",
+];
+
+/// Words that can follow a figure but are not what it counts: time words
+/// ("turns 83 next month"), conjunctions and function words.
+const NOT_COUNTED: &[&str] = &[
+    "next", "last", "this", "that", "and", "or", "but", "to", "of", "in", "on", "at", "for",
+    "from", "by", "with", "as", "than", "is", "are", "was", "were", "be", "been", "had", "has",
+    "have", "will", "would", "could", "may", "might", "a", "an", "the",
+];
+
 /// Figures of one sentence. `used` marks tokens already read as parts of
 /// dates or times.
 pub fn find(text: &str, toks: &[Token<'_>], sentence: usize, used: &[bool]) -> Vec<Quantity> {
@@ -137,6 +170,13 @@ fn read_at(
         {
             return None;
         }
+        // An age: "turns 83", "aged 58", "at the age of 40".
+        let before = |k: usize| i.checked_sub(k).map_or("", |j| lows[j].as_str());
+        if matches!(before(1), "turns" | "turned" | "turning" | "aged")
+            || (before(1) == "of" && before(2) == "age")
+        {
+            return None;
+        }
         // A number naming a thing after a capitalised word ("Windows 95",
         // "Flight 370", "Chapter 11") is part of the name, not a figure. Not
         // after a month ("June 5") or a day; figures after a name are
@@ -182,6 +222,8 @@ fn read_at(
                 }
                 "percentage-point" | "point" => unit = Unit::PercentagePoints,
                 "percent" | "per-cent" => unit = Unit::Percent,
+                // "1973-90", "10-12": a range of years or figures.
+                s if s.bytes().all(|b| b.is_ascii_digit()) => return None,
                 s if s.starts_with("to-") || s.contains("-to-") => return None, // "7-to-2"
                 s => {
                     if let Some((_, m)) = MEASURE_UNITS.iter().find(|(u, _)| *u == s) {
@@ -291,7 +333,19 @@ fn read_at(
                     .get(end_tok)
                     .is_some_and(|t| t.kind == TokKind::Word && !t.is_capitalised())
                 {
-                    noun = Some(w.to_string());
+                    // "78 other people": the counted noun after a
+                    // modifier; "turns 83 next month", "110 former and
+                    // active officers": none that can be read.
+                    let mut k = end_tok;
+                    while COUNT_MODIFIERS.contains(&at(k)) {
+                        k += 1;
+                    }
+                    let counted = toks
+                        .get(k)
+                        .filter(|t| t.kind == TokKind::Word && !t.is_capitalised())
+                        .map(|_| at(k))
+                        .filter(|w| !NOT_COUNTED.contains(w));
+                    noun = counted.map(str::to_string);
                 }
             }
         }

@@ -345,3 +345,40 @@ fn names_with_numbers_and_hyphenated_sizes_make_no_counts() {
     }
     assert!(subjects.contains(&("residents", "12")), "{subjects:?}");
 }
+
+/// Newswire habits: abbreviated titles, month abbreviations, year ranges,
+/// ages before a time word, modifiers before the counted noun, and a figure
+/// after "the" next to an event word.
+#[test]
+fn newswire_titles_ranges_and_referring_figures() {
+    let d = doc(
+        "w",
+        Some("1998-10-20"),
+        "Gen. Arvo Talmadge, who turns 83 next month, was detained on Oct. 16 over his \
+         1973-90 rule. The court sent the names of 78 other people to Ormand. The two \
+         leading candidates criticized the arrest.",
+    );
+    let f = Extractor::new().extract(&d);
+    let names: Vec<&str> = f.mentions.iter().map(|m| m.text.as_str()).collect();
+    assert!(names.contains(&"Arvo Talmadge"), "{names:?}");
+    assert!(
+        !names.iter().any(|n| *n == "Gen" || *n == "Oct"),
+        "{names:?}"
+    );
+    let talmadge = f
+        .mentions
+        .iter()
+        .find(|m| m.text == "Arvo Talmadge")
+        .unwrap();
+    assert_eq!(talmadge.title.as_deref(), Some("Gen"));
+    let claims: Vec<(Option<&str>, &str)> = f
+        .claims
+        .iter()
+        .map(|c| (c.subject.as_deref(), c.value_text.as_str()))
+        .collect();
+    assert!(claims.contains(&(Some("people"), "78")), "{claims:?}");
+    for (subject, value) in &claims {
+        assert!(*value != "1973-90" && *value != "83", "{claims:?}");
+        assert!(!subject.is_some_and(|s| s.contains("arrest")), "{claims:?}");
+    }
+}

@@ -463,6 +463,20 @@ impl EntityBuilder {
     fn matches(&self, name: &str, key: &str) -> bool {
         self.keys.iter().any(|k| same_key(k, key)) || self.acronyms.iter().any(|a| a == name)
     }
+    /// Whether `kind` has most of the votes so far.
+    fn mostly(&self, kind: EntityKind) -> bool {
+        let of = |k: EntityKind| self.kinds.get(&k).copied().unwrap_or(0);
+        let votes = of(kind);
+        votes > 0
+            && [
+                EntityKind::Person,
+                EntityKind::Organization,
+                EntityKind::Place,
+                EntityKind::Other,
+            ]
+            .iter()
+            .all(|&k| k == kind || of(k) <= votes)
+    }
     fn multiword(&self) -> impl Iterator<Item = &str> {
         self.variants
             .iter()
@@ -567,9 +581,14 @@ fn merge_entities(facts: &[ArticleFacts]) -> Vec<Entity> {
                     .or_else(|| {
                         // Defined here, or the initials of a known name.
                         let expansion = m.defines.as_deref();
+                        // People are not written by their initials in the
+                        // news ("AP" after a dateline is the wire, not
+                        // Augusto Pinochet), unless the article says so.
                         builders.iter().position(|b| {
-                            b.multiword()
-                                .any(|v| Some(v) == expansion || initials(v) == name)
+                            b.multiword().any(|v| {
+                                Some(v) == expansion
+                                    || (initials(v) == name && !b.mostly(EntityKind::Person))
+                            })
                         })
                     }),
                 _ => builders

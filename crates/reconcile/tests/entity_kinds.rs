@@ -13,7 +13,7 @@ fn companies_possessives_and_sentence_adverbs() {
             "valden-post/kestrel-suit",
             "Valden Post",
             "1999-02-03",
-            "Kestrel Systems Corp. was sued on Tuesday by the state of Ormand. Buyers said \
+            "ORMAND CITY (AP) — Kestrel Systems Corp. was sued on Tuesday by the state of Ormand. Buyers said \
              they had been pushed away from Kestrel for years. A memo sent to Kestrel in \
              March described the plan. Officials said Kestrel's Lumen browser was the \
              target. Maybe Halvard Strom knew, said one lawyer.",
@@ -22,7 +22,8 @@ fn companies_possessives_and_sentence_adverbs() {
             "lakeside-wire/kestrel",
             "Lakeside Wire",
             "1999-02-03",
-            "The state's lawyers want money from Kestrel. Halvard Strom, the founder of \
+            "The state's lawyers, led by Arlo Prentiss, want money from Kestrel. Prentiss \
+             spoke for an hour. Halvard Strom, the founder of \
              Kestrel Systems, was treated at St Oda's Hospital after the hearing. Letters \
              from Kestrel were read in court.",
         ),
@@ -47,6 +48,12 @@ fn companies_possessives_and_sentence_adverbs() {
         facts.entities
     );
     assert_eq!(entity("St Oda's Hospital").name, "St Oda's Hospital");
+    // A dateline's wire in brackets is not the initials of a person.
+    assert!(
+        !entity("Arlo Prentiss").variants.iter().any(|v| v == "AP"),
+        "{:#?}",
+        facts.entities
+    );
     let strom = entity("Halvard Strom");
     assert_eq!(strom.name, "Halvard Strom");
     assert!(
