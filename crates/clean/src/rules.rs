@@ -432,6 +432,9 @@ static LINK_LIST_HEADINGS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         "editors picks",
         "editor s pick",
         "around the web",
+        // Newswire: the web sites a story mentions, listed at its end.
+        "on the net",
+        "on the web",
         "from our partners",
         "from around the web",
         "further reading",
@@ -735,6 +738,27 @@ static CORRECTION: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Newswire notes to subscribing editors, not text of the story: where a
+/// story may be cut ("(STORY CAN END HERE. OPTIONAL MATERIAL FOLLOWS.)"),
+/// where it ends ("XXXX END OF STORY"), which paragraph a correction
+/// replaces ("Chile said, graf 3 pvs") and transmission codes ("NNNN").
+static WIRE_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\(?\s*(?:story can end here|optional (?:material|add|adds) follows?|(?:x+ )?end (?:of )?(?:story|optional material|advance)|eds?\s*:|editors?\s*:|attn\s*:|note to editors\b)|\bgraf \d+\b.*\bpvs\b|\b\d+(?:st|nd|rd|th) graf\b.*\bpvs\b|(?:^|\s)nnnn(?:\s|$)",
+    )
+});
+
+/// A newswire link line: "On the Net: http://www.census.gov".
+static ON_THE_NET: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^on the (?:net|web|internet)\s*:.*(?:https?://|www\.)"));
+
+/// Newswire distribution lines: who filed or may use the story.
+static WIRE_DISTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\(?\s*(?:for use by|story filed by|distributed by|for release (?:on|at|after)\b|for immediate release\b|not for (?:publication|release) before\b|embargoed (?:until|for)\b)",
+    )
+});
+
 /// Copyright and legal notices by their opening or wording.
 static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -806,7 +830,10 @@ pub(crate) fn classify(line: &Line) -> Option<RemovalReason> {
     {
         return Some(Boilerplate);
     }
-    if CORRECTION.is_match(f) {
+    if WIRE_DISTRIBUTION.is_match(f) && line.words <= 15 && !line.terminal {
+        return Some(Boilerplate);
+    }
+    if CORRECTION.is_match(f) || (WIRE_NOTE.is_match(f) && line.words <= 15) {
         return Some(CorrectionNote);
     }
     if AD_LABELS.contains(key)
@@ -830,7 +857,10 @@ pub(crate) fn classify(line: &Line) -> Option<RemovalReason> {
     if line.words <= 25 && !line.terminal && NEWSLETTER_BOX.is_match(f) {
         return Some(Promotion);
     }
-    if is_link_list_heading(line) || (!line.terminal && line.words <= 20 && NAV_BAR.is_match(f)) {
+    if is_link_list_heading(line)
+        || (!line.terminal && line.words <= 20 && NAV_BAR.is_match(f))
+        || (line.words <= 15 && ON_THE_NET.is_match(f))
+    {
         return Some(LinkList);
     }
     if TAG_LIST.is_match(f) || (!line.terminal && TAG_FILED.is_match(f)) {

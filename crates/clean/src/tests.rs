@@ -587,3 +587,36 @@ fn published_line_gives_the_publication_time() {
     assert_eq!(c.published.as_deref(), Some("2026-04-09T07:45:00"));
     assert!(!c.text.contains("Published"));
 }
+
+/// Newswire notes to editors and distribution lines (invented wording in the
+/// wires' layout).
+#[test]
+fn newswire_notes_and_distribution_lines() {
+    for line in [
+        "(STORY CAN END HERE. OPTIONAL MATERIAL FOLLOWS.)",
+        "XXXX END OF STORY",
+        "Ormand said, graf 3 pvs",
+        "The ferry, 5th graf pvs. (kl)",
+        "=01020304 NNNN 10:15 10:15 g # ABC",
+    ] {
+        assert_eq!(reason_in_body(line), Some(CorrectionNote), "{line}");
+    }
+    for line in [
+        "For Use By Clients of the Valden Times News Service",
+        "Story Filed By Lakeside Newspapers",
+        "(Distributed by Valden Times Special Features)",
+    ] {
+        assert_eq!(reason_in_body(line), Some(Boilerplate), "{line}");
+    }
+    assert_eq!(
+        reason_in_body("On the Net: Ormand ferry timetable: http://www.example.org"),
+        Some(LinkList)
+    );
+    // Story sentences that merely start alike stay.
+    for line in [
+        "For use by schools, the council bought 40 new tablets, a spokesman said.",
+        "Editors at the paper said the story would run on Sunday.",
+    ] {
+        assert_eq!(reason_in_body(line), None, "{line}");
+    }
+}

@@ -600,7 +600,10 @@ fn sniff(bytes: &[u8], named: Format) -> Result<Format, String> {
             "gzip-compressed{unnamed}; decompress first, or name it with its format and .gz"
         ));
     }
-    if decode::looks_binary(bytes) && !bytes.starts_with(&[0xFF, 0xFE]) && !bytes.starts_with(&[0xFE, 0xFF]) {
+    if decode::looks_binary(bytes)
+        && !bytes.starts_with(&[0xFF, 0xFE])
+        && !bytes.starts_with(&[0xFE, 0xFF])
+    {
         return Err(format!("binary content, not text{unnamed}"));
     }
     let head_len = bytes.len().min(4096);
@@ -762,9 +765,15 @@ mod tests {
         // The same records in an .sgml file.
         assert_eq!(ing.read_bytes("c.sgml", two.as_bytes()).articles.len(), 2);
         // Other formats by their first bytes.
-        let html = ing.read_bytes("page", b"<!DOCTYPE html><html><body><p>Hello there.</p></body></html>");
+        let html = ing.read_bytes(
+            "page",
+            b"<!DOCTYPE html><html><body><p>Hello there.</p></body></html>",
+        );
         assert!(matches!(html.articles[0].body, Body::Html(_)));
-        let jsonl = ing.read_bytes("export", b"{\"id\": \"a1\", \"text\": \"The mill reopened.\"}\n");
+        let jsonl = ing.read_bytes(
+            "export",
+            b"{\"id\": \"a1\", \"text\": \"The mill reopened.\"}\n",
+        );
         assert_eq!(jsonl.articles[0].id, "a1");
         // Plain text, binary and compressed data are skipped, with the reason.
         for (name, bytes, reason) in [
@@ -774,7 +783,11 @@ mod tests {
         ] {
             let b = ing.read_bytes(name, bytes);
             assert!(b.articles.is_empty(), "{name}");
-            assert!(b.skipped[0].reason.contains(reason), "{name}: {:?}", b.skipped);
+            assert!(
+                b.skipped[0].reason.contains(reason),
+                "{name}: {:?}",
+                b.skipped
+            );
         }
     }
 }

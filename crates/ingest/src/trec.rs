@@ -63,9 +63,7 @@ fn record(rec: &str, ordinal: usize) -> Result<Record, Refused> {
     let docno = element(rec, "DOCNO")
         .map(|d| d.trim().to_owned())
         .filter(|d| !d.is_empty());
-    let label = docno
-        .clone()
-        .unwrap_or_else(|| format!("record {ordinal}"));
+    let label = docno.clone().unwrap_or_else(|| format!("record {ordinal}"));
     let Some(raw) = element(rec, "TEXT") else {
         return Err(Refused {
             label,
@@ -115,8 +113,7 @@ fn paragraphs(raw: &str) -> String {
     let mut out: Vec<String> = Vec::new();
     let mut current = String::new();
     for line in raw.lines() {
-        let starts =
-            line.starts_with('\t') || line.starts_with("   ") || line.contains("<P>");
+        let starts = line.starts_with('\t') || line.starts_with("   ") || line.contains("<P>");
         let clean = strip_tags(line);
         if (starts || clean.trim().is_empty()) && !current.trim().is_empty() {
             out.push(std::mem::take(&mut current));
@@ -249,7 +246,11 @@ fn digits_date(s: &str) -> Option<(i32, u32, u32)> {
         8 => Some((n(0..4)? as i32, n(4..6)?, n(6..8)?)),
         6 => {
             let yy = n(0..2)? as i32;
-            Some((if yy < 50 { 2000 + yy } else { 1900 + yy }, n(2..4)?, n(4..6)?))
+            Some((
+                if yy < 50 { 2000 + yy } else { 1900 + yy },
+                n(2..4)?,
+                n(4..6)?,
+            ))
         }
         _ => None,
     }
@@ -339,7 +340,10 @@ mod tests {
         let recs = scan(file);
         assert_eq!(recs.len(), 3);
         let first = recs[0].as_ref().unwrap();
-        assert_eq!(first.text, "First story, first paragraph.\n\nSecond & last.");
+        assert_eq!(
+            first.text,
+            "First story, first paragraph.\n\nSecond & last."
+        );
         assert_eq!(first.published.as_deref(), Some("1988-02-12"));
         assert_eq!(first.source.as_deref(), Some("Associated Press"));
         assert_eq!(
@@ -351,11 +355,17 @@ mod tests {
 
     #[test]
     fn dates_in_the_collections_forms() {
-        assert_eq!(parse_date("1998-10-18 18:07").as_deref(), Some("1998-10-18T18:07:00"));
+        assert_eq!(
+            parse_date("1998-10-18 18:07").as_deref(),
+            Some("1998-10-18T18:07:00")
+        );
         assert_eq!(parse_date("19981018").as_deref(), Some("1998-10-18"));
         assert_eq!(parse_date("880212").as_deref(), Some("1988-02-12"));
         assert_eq!(parse_date("13/45/1998"), None);
-        assert_eq!(date_from_docno("APW19981016.0240").as_deref(), Some("1998-10-16"));
+        assert_eq!(
+            date_from_docno("APW19981016.0240").as_deref(),
+            Some("1998-10-16")
+        );
         assert_eq!(date_from_docno("FBIS3-1"), None);
     }
 
