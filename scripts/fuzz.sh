@@ -25,7 +25,7 @@ SECS=${1:-300}
 shift || true
 TARGETS=("$@")
 if [[ ${#TARGETS[@]} -eq 0 ]]; then
-    TARGETS=(html feed warc)
+    TARGETS=(html feed warc sniff)
 fi
 export CARGO_TARGET_DIR=${FUZZ_TARGET_DIR:-/tmp/crosscheck-fuzz-target}
 RSS=${FUZZ_RSS_MB:-2048}
@@ -104,6 +104,47 @@ EOF
 seed feed json <<'EOF'
 {"version":"https://jsonfeed.org/version/1.1","title":"JSON","items":[{"id":"1","url":"https://example.test/1","content_html":"<p>Hi</p>","date_published":"2024-03-05T10:00:00Z"},{"id":"2","summary":"s"}]}
 EOF
+
+# Files named without an extension: newswire <DOC> collections (one and
+# several records, entities, typesetting codes, dates in three forms), a
+# Reuters record, and other formats told by their first bytes.
+seed sniff trec <<'EOF2'
+<DOC>
+<DOCNO> XYZ19981017.0001 </DOCNO>
+<DOCTYPE> NEWS STORY </DOCTYPE>
+<DATE_TIME> 10/17/1998 05:50:00 </DATE_TIME>
+<BODY>
+<HEADLINE> Ferry back &AMP; running </HEADLINE>
+<TEXT>
+<P>
+   LOWMARSH (AP) _ The ferry
+resumed service &QL; on Monday.
+</P>
+<P>
+``It is good,'' he said. &Cx1f; &#233;
+</P>
+<ANNOTATION> (STORY CAN END HERE. OPTIONAL MATERIAL FOLLOWS.) </ANNOTATION>
+</TEXT>
+</BODY>
+</DOC>
+<DOC>
+<DOCNO> AP880212-0002 </DOCNO>
+<DATE> 880212 </DATE>
+<TEXT>
+	A second story, graf 3 pvs
+</TEXT>
+</DOC>
+<DOC>
+<TEXT></TEXT>
+EOF2
+seed sniff reuters <<'EOF2'
+<!DOCTYPE lewis SYSTEM "lewis.dtd">
+<REUTERS NEWID="1"><DATE>26-FEB-1987 15:01:01.79</DATE><TEXT><TITLE>MILL OUTPUT UP</TITLE><BODY>Output rose 5 pct, the company said.
+ Reuter
+&#3;</BODY></TEXT></REUTERS>
+EOF2
+printf '{"id": "a1", "text": "The mill reopened."}\n{"id": 2}\n' | seed sniff jsonl
+printf 'Plain text without a name.\n' | seed sniff text
 
 # WARC records: Content-Length must match the block, so compute it.
 warc_record() { # warc_record TYPE URI BLOCK-FILE

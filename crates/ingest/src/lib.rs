@@ -616,7 +616,11 @@ fn sniff(bytes: &[u8], named: Format) -> Result<Format, String> {
             Format::Reuters
         });
     }
-    let lower = head[..head.len().min(1024)].to_ascii_lowercase();
+    let mut cut = head.len().min(1024);
+    while !head.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let lower = head[..cut].to_ascii_lowercase();
     Ok(if trec::looks_like(head) {
         Format::Trec
     } else if head.starts_with("<!DOCTYPE lewis") || head.starts_with("<REUTERS") {
@@ -764,6 +768,9 @@ mod tests {
         assert_eq!(b.articles[1].origin, "coll/xyz990304#XYZ19990304.0008");
         // The same records in an .sgml file.
         assert_eq!(ing.read_bytes("c.sgml", two.as_bytes()).articles.len(), 2);
+        // Found by fuzzing: a multi-byte character across the sniffed prefix.
+        let long = format!("<!DOCTYPE html>{}\u{e9}", "x".repeat(1008));
+        assert!(ing.read_bytes("page2", long.as_bytes()).skipped.is_empty());
         // Other formats by their first bytes.
         let html = ing.read_bytes(
             "page",

@@ -133,7 +133,13 @@ pub(crate) fn decode_entities(s: &str) -> String {
     while let Some(i) = rest.find('&') {
         out.push_str(&rest[..i]);
         rest = &rest[i..];
-        let semi = rest[..rest.len().min(12)].find(';');
+        // An entity name is short ASCII; look for its `;` within 12 bytes,
+        // cut at a character boundary (the text may be any UTF-8).
+        let mut window = rest.len().min(12);
+        while !rest.is_char_boundary(window) {
+            window -= 1;
+        }
+        let semi = rest[..window].find(';');
         let decoded = semi.and_then(|semi| entity(&rest[1..semi]).map(|c| (c, semi)));
         match decoded {
             Some((c, semi)) => {
@@ -226,6 +232,19 @@ was strong.\n\
 <TEXT><BODY>No id here.</BODY></TEXT>\n\
 </REUTERS>\n\
 </DATA>\n";
+
+    #[test]
+    fn entities_next_to_multibyte_text() {
+        // Found by fuzzing: a multi-byte character within 12 bytes of '&'.
+        assert_eq!(
+            decode_entities("MI&L OUTPUT U\u{2c6}P"),
+            "MI&L OUTPUT U\u{2c6}P"
+        );
+        assert_eq!(
+            decode_entities("&amp;\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}"),
+            "&\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}"
+        );
+    }
 
     #[test]
     fn scans_records() {
