@@ -2,10 +2,13 @@
 
 use std::fmt::Write;
 
-use crosscheck_model::{Citation, Claim, DuplicateKind, Report, Story};
+use crosscheck_model::{Citation, Claim, Conflict, DuplicateKind, Report, Story};
 
 /// Facts listed per section before the rest is summarised as a count.
 const MAX_FACTS: usize = 10;
+/// Sides of a conflict shown as a disagreement; more go under "Differing
+/// figures".
+const MAX_CONFLICT_SIDES: usize = 3;
 
 /// A claim as one line: its subject and value when it has them (several
 /// claims can come from one sentence), else its text.
@@ -155,9 +158,17 @@ pub fn story_markdown(
         }
         more(&mut out, single.len());
     }
-    if !story.conflicts.is_empty() {
+    // Two or three values for one thing are a disagreement; many more are
+    // usually different counts under one name (tolls of several places or
+    // incidents in a long story), shown apart so they do not read as one
+    // dispute. The JSON lists them all as conflicts.
+    let (crisp, mixed): (Vec<&Conflict>, Vec<&Conflict>) = story
+        .conflicts
+        .iter()
+        .partition(|c| c.sides.len() <= MAX_CONFLICT_SIDES);
+    if !crisp.is_empty() {
         let _ = writeln!(out, "\n### Conflicts\n");
-        for c in &story.conflicts {
+        for c in crisp {
             let sides: Vec<String> = c
                 .sides
                 .iter()
@@ -169,6 +180,26 @@ pub fn story_markdown(
                 c.subject,
                 c.attribute,
                 sides.join(" vs ")
+            );
+        }
+    }
+    if !mixed.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n### Differing figures\n\n*More than {MAX_CONFLICT_SIDES} values for one thing: they may count different places or incidents; check each source.*\n"
+        );
+        for c in mixed {
+            let sides: Vec<String> = c
+                .sides
+                .iter()
+                .map(|s| format!("**{}** {}", s.value, cite(&s.citations)))
+                .collect();
+            let _ = writeln!(
+                out,
+                "- {} ({}): {}",
+                c.subject,
+                c.attribute,
+                sides.join(", ")
             );
         }
     }

@@ -422,6 +422,14 @@ const SIZE_NOUNS: &[&str] = &[
     "mph",
 ];
 
+/// Whether a figure is a hyphenated size, age or duration ("10-foot",
+/// "55-year-old", "two-day").
+fn hyphenated_size(q: &Quantity) -> bool {
+    q.unit == Unit::Count
+        && q.text.contains('-')
+        && q.noun.as_deref().is_some_and(|n| SIZE_NOUNS.contains(&n))
+}
+
 /// Determiners before a figure that refer to things already known ("the two
 /// countries", "its three plants") rather than report how many there are.
 const REFERRING: &[&str] = &[
@@ -483,6 +491,11 @@ pub fn build(
         // "the 17 victims" restates a toll; "the two leading candidates
         // criticised the arrest" says nothing of how many were arrested.
         let referring = referring_figure(toks, q, qs);
+        // "a 17-year-old was among the dead": an age or size measures the
+        // noun after it and counts no one.
+        if hyphenated_size(q) {
+            continue;
+        }
         let prep = if qs > 0 {
             toks[qs - 1].text.to_lowercase()
         } else {
@@ -576,11 +589,7 @@ pub fn build(
                     // "a 10-foot wall", "the 55-year-old president", "a
                     // two-day visit": a hyphenated size, age or duration
                     // describes the noun after it; it counts nothing.
-                    (Unit::Count, Some(n))
-                        if q.text.contains('-') && SIZE_NOUNS.contains(&n.as_str()) =>
-                    {
-                        continue
-                    }
+                    (Unit::Count, Some(_)) if hyphenated_size(q) => continue,
                     (Unit::Count, Some(n)) => (Some(n.clone()), "count".to_string()),
                     (Unit::Percent, _) => (None, "percent".to_string()),
                     (Unit::PercentagePoints, _) => (None, "change".to_string()),

@@ -54,6 +54,16 @@ const NAME_PARTICLES: &[&str] = &[
     "von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "bin", "ibn",
 ];
 
+/// Words that open the name of a storm.
+const STORM_HEADS: &[&str] = &[
+    "hurricane",
+    "typhoon",
+    "supertyphoon",
+    "cyclone",
+    "storm",
+    "tropical",
+];
+
 /// Compass words and their adjectives: alone ("the North", "Western
 /// leaders") they point somewhere without naming it.
 const DIRECTIONS: &[&str] = &[
@@ -256,7 +266,14 @@ fn push_run(
     if e - s == 1 && crosscheck_model::month_number(toks[s].text).is_some() {
         return;
     }
-    while e > s && !toks[e - 1].is_capitalised() {
+    // … and a day or month at the end: "southern China Friday" names China.
+    while e > s
+        && (!toks[e - 1].is_capitalised() || {
+            let w = lower_bare(toks[e - 1].text);
+            crate::lexicon::WEEKDAYS.contains(&w.as_str())
+                || crosscheck_model::MONTH_NAMES.contains(&w.as_str())
+        })
+    {
         e -= 1;
     }
     if s >= e {
@@ -396,6 +413,9 @@ fn push_run(
     let mut guessed = false;
     let kind = if title.is_some() {
         EntityKind::Person
+    } else if !single && STORM_HEADS.contains(&first.as_str()) {
+        // "Typhoon Babs", "Hurricane Mitch": an event, not a person.
+        EntityKind::Other
     } else if single && is_acronym(&name) {
         if PLACES.contains(&lname.replace('.', "").as_str()) {
             EntityKind::Place

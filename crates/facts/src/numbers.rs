@@ -373,12 +373,28 @@ fn read_at(
         }
     }
     // "half a percentage point" after "by": already exact.
-    let partitive = matches!(at(end_tok), "of")
-        && matches!(
-            at(end_tok + 1),
-            "the" | "them" | "those" | "its" | "their" | "his" | "her" | "these" | "whom"
-        );
-    let increment = matches!(at(end_tok), "more" | "additional" | "extra" | "further");
+    // A part of a total, not the total: "12 of them", and the items of a
+    // breakdown ("the fatalities included six drownings, two people hit by
+    // falling trees").
+    let before_start = |k: usize| start_tok.checked_sub(k).map_or("", |j| lows[j].as_str());
+    let breakdown = (1..=2).any(|k| {
+        matches!(
+            before_start(k),
+            "included" | "including" | "includes" | "include" | "among"
+        )
+    });
+    let partitive = breakdown
+        || matches!(at(end_tok), "of")
+            && matches!(
+                at(end_tok + 1),
+                "the" | "them" | "those" | "its" | "their" | "his" | "her" | "these" | "whom"
+            );
+    // Counted on top of another figure: "two more ships", "Seventeen
+    // others died", "another 102 people were injured".
+    let increment = matches!(
+        at(end_tok),
+        "more" | "additional" | "extra" | "further" | "other" | "others"
+    ) || matches!(before_start(1), "another" | "other");
     if increment && noun.is_none() {
         noun = Some(at(end_tok + 1).to_string());
     }

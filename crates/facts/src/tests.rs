@@ -326,7 +326,7 @@ fn names_with_numbers_and_hyphenated_sizes_make_no_counts() {
         Some("2026-06-04"),
         "The update ships with Korvel 95 and the Tarrant 370 ferry. Nearly 300 people \
          queued on June 5. A 10-foot wall and a two-day visit were planned for the \
-         55-year-old mayor, who met 12 residents.",
+         55-year-old mayor, who met 12 residents. A 17-year-old was among those killed.",
     );
     let f = Extractor::new().extract(&d);
     let figures: Vec<&str> = f.quantities.iter().map(|q| q.text.as_str()).collect();
@@ -343,12 +343,16 @@ fn names_with_numbers_and_hyphenated_sizes_make_no_counts() {
     for size in ["foot", "day", "year-old"] {
         assert!(!subjects.iter().any(|(s, _)| *s == size), "{subjects:?}");
     }
+    assert!(
+        !subjects.iter().any(|(_, v)| v.contains("-year-old")),
+        "{subjects:?}"
+    );
     assert!(subjects.contains(&("residents", "12")), "{subjects:?}");
 }
 
 /// Newswire habits: abbreviated titles, month abbreviations, year ranges,
-/// ages before a time word, modifiers before the counted noun, and a figure
-/// after "the" next to an event word.
+/// ages before a time word, counts on top of others, breakdowns of a total,
+/// and a figure after "the" next to an event word.
 #[test]
 fn newswire_titles_ranges_and_referring_figures() {
     let d = doc(
@@ -356,7 +360,10 @@ fn newswire_titles_ranges_and_referring_figures() {
         Some("1998-10-20"),
         "Gen. Arvo Talmadge, who turns 83 next month, was detained on Oct. 16 over his \
          1973-90 rule. The court sent the names of 78 other people to Ormand. The two \
-         leading candidates criticized the arrest.",
+         leading candidates criticized the arrest. The storm killed 40 people. The deaths \
+         included six drownings. Seventeen others died in Varn, and another 12 people were \
+         injured there. The 40 workers of former firms joined. The storm left southern \
+         Ormand Friday. Along Varn's coast, Typhoon Tessel weakened.",
     );
     let f = Extractor::new().extract(&d);
     let names: Vec<&str> = f.mentions.iter().map(|m| m.text.as_str()).collect();
@@ -365,6 +372,17 @@ fn newswire_titles_ranges_and_referring_figures() {
         !names.iter().any(|n| *n == "Gen" || *n == "Oct"),
         "{names:?}"
     );
+    assert!(
+        names.contains(&"Ormand") && !names.contains(&"Ormand Friday"),
+        "{names:?}"
+    );
+    assert!(!names.iter().any(|n| n.starts_with("Along")), "{names:?}");
+    let storm = f
+        .mentions
+        .iter()
+        .find(|m| m.text == "Typhoon Tessel")
+        .unwrap();
+    assert_eq!(storm.kind, EntityKind::Other);
     let talmadge = f
         .mentions
         .iter()
@@ -376,7 +394,18 @@ fn newswire_titles_ranges_and_referring_figures() {
         .iter()
         .map(|c| (c.subject.as_deref(), c.value_text.as_str()))
         .collect();
-    assert!(claims.contains(&(Some("people"), "78")), "{claims:?}");
+    // "78 other people" counts on top of others: a part, not a total.
+    assert!(!claims.iter().any(|(_, v)| *v == "78"), "{claims:?}");
+    assert!(
+        claims.contains(&(Some("people killed"), "40")),
+        "{claims:?}"
+    );
+    for part in ["six", "Seventeen", "12"] {
+        assert!(
+            !claims.iter().any(|(_, v)| *v == part),
+            "{part}: {claims:?}"
+        );
+    }
     for (subject, value) in &claims {
         assert!(*value != "1973-90" && *value != "83", "{claims:?}");
         assert!(!subject.is_some_and(|s| s.contains("arrest")), "{claims:?}");

@@ -673,6 +673,28 @@ fn find_conflicts(
     // (concept, subject) → value key → members
     type Members<'a> = Vec<(&'a str, &'a ArticleClaim)>;
     let mut by_thing: BTreeMap<(&str, String), BTreeMap<String, Members<'_>>> = BTreeMap::new();
+    // The places each claim's sentence names (article, sentence → lower-case
+    // names): a figure for another place is another count.
+    let mut places: HashMap<(&str, usize), Vec<String>> = HashMap::new();
+    for f in facts {
+        for m in &f.mentions {
+            // Guessed places count here: "in Taitung" locates a figure
+            // whatever the name turns out to be.
+            if m.kind == EntityKind::Place {
+                places
+                    .entry((f.article.as_str(), m.sentence))
+                    .or_default()
+                    .push(strip_possessive(&m.text).to_lowercase());
+            }
+        }
+    }
+    let elsewhere = |(aa, ca): (&str, &ArticleClaim), (ab, cb): (&str, &ArticleClaim)| match (
+        places.get(&(aa, ca.sentence)),
+        places.get(&(ab, cb.sentence)),
+    ) {
+        (Some(pa), Some(pb)) => !pa.iter().any(|p| pb.contains(p)),
+        _ => false,
+    };
     for f in facts {
         for c in &f.claims {
             let Some(cid) = c.concept else { continue };
@@ -723,6 +745,15 @@ fn find_conflicts(
                         .any(|(aj, cj)| ai == aj && ci.sentence == cj.sentence)
                 });
                 if same_sentence || a.value.compatible(&b.value) {
+                    continue;
+                }
+                // Tolls for different places ("at least 129 in Honduras",
+                // "2,361 in Nicaragua"): every statement of one value names
+                // places the statements of the other do not.
+                let apart = vals[i]
+                    .iter()
+                    .all(|x| vals[j].iter().all(|y| elsewhere((x.0, x.1), (y.0, y.1))));
+                if apart {
                     continue;
                 }
                 if con.monotone {
