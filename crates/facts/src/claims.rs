@@ -488,6 +488,14 @@ pub fn build(
             continue;
         }
         let (qs, qe) = q_ranges[qi];
+        // "a margin of error of plus or minus three points": a poll's
+        // precision, not a figure of the story.
+        if (1..=6).any(|k| {
+            qs.checked_sub(k)
+                .is_some_and(|j| matches!(toks[j].text.to_lowercase().as_str(), "error" | "minus"))
+        }) {
+            continue;
+        }
         // "the 17 victims" restates a toll; "the two leading candidates
         // criticised the arrest" says nothing of how many were arrested.
         let referring = referring_figure(toks, q, qs);

@@ -34,7 +34,7 @@ pub mod paraphrase;
 pub mod places;
 pub mod speakers;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crosscheck_facts::fold::{edit_distance, strip_possessive, variant_key};
 use crosscheck_facts::{concept, ArticleClaim, ArticleFacts, ClaimValue, DateValue, EntityKind};
@@ -688,6 +688,30 @@ fn find_conflicts(
             }
         }
     }
+    // Sentences dated in an earlier year than their article ("after the
+    // election of 1936 the Democrats held 75 seats", "an attack 16 months
+    // ago"): their figures are history, not this story's reports.
+    // A sentence that also dates something recent ("the worst since 1990,
+    // killing 40 on Tuesday") is this story's.
+    let mut past: HashSet<(&str, usize)> = HashSet::new();
+    let mut recent: HashSet<(&str, usize)> = HashSet::new();
+    for f in facts {
+        let Some(now) = f.published else { continue };
+        for d in &f.dates {
+            if matches!(d.value, DateValue::Relative(_)) {
+                continue;
+            }
+            let (year, month, _) = d.value.sort_key();
+            let months_back = (now.year - year) * 12 + now.month as i32 - month.max(1) as i32;
+            let key = (f.article.as_str(), d.sentence);
+            if year < now.year && months_back > 12 {
+                past.insert(key);
+            } else {
+                recent.insert(key);
+            }
+        }
+    }
+    past.retain(|k| !recent.contains(k));
     let elsewhere = |(aa, ca): (&str, &ArticleClaim), (ab, cb): (&str, &ArticleClaim)| match (
         places.get(&(aa, ca.sentence)),
         places.get(&(ab, cb.sentence)),
@@ -699,7 +723,7 @@ fn find_conflicts(
         for c in &f.claims {
             let Some(cid) = c.concept else { continue };
             let Some(con) = concept(cid) else { continue };
-            if c.hedged {
+            if c.hedged || past.contains(&(f.article.as_str(), c.sentence)) {
                 continue;
             }
             let subject = c.subject.clone().unwrap_or_default();
