@@ -262,17 +262,18 @@ fn push_run(
     {
         s += 1;
     }
-    // A month's abbreviation alone ("Oct. 16") is a date, not a name.
-    if e - s == 1 && crosscheck_model::month_number(toks[s].text).is_some() {
+    // A month's abbreviation alone ("Oct. 16") is a date, not a name (full
+    // names are left to the rules above: "May" may be Theresa May).
+    if e - s == 1
+        && crosscheck_model::month_number(toks[s].text).is_some()
+        && !crosscheck_model::MONTH_NAMES.contains(&lower_bare(toks[s].text).as_str())
+    {
         return;
     }
-    // … and a day or month at the end: "southern China Friday" names China.
+    // … and a weekday at the end: "southern China Friday" names China.
     while e > s
-        && (!toks[e - 1].is_capitalised() || {
-            let w = lower_bare(toks[e - 1].text);
-            crate::lexicon::WEEKDAYS.contains(&w.as_str())
-                || crosscheck_model::MONTH_NAMES.contains(&w.as_str())
-        })
+        && (!toks[e - 1].is_capitalised()
+            || crate::lexicon::WEEKDAYS.contains(&lower_bare(toks[e - 1].text).as_str()))
     {
         e -= 1;
     }

@@ -363,7 +363,8 @@ fn newswire_titles_ranges_and_referring_figures() {
          leading candidates criticized the arrest. The storm killed 40 people. The deaths \
          included six drownings. Seventeen others died in Varn, and another 12 people were \
          injured there. The 40 workers of former firms joined. The storm left southern \
-         Ormand Friday. Along Varn's coast, Typhoon Tessel weakened.",
+         Ormand Friday. Along Varn's coast, Typhoon Tessel weakened. Prime Minister Ilse \
+         May spoke.",
     );
     let f = Extractor::new().extract(&d);
     let names: Vec<&str> = f.mentions.iter().map(|m| m.text.as_str()).collect();
@@ -377,6 +378,8 @@ fn newswire_titles_ranges_and_referring_figures() {
         "{names:?}"
     );
     assert!(!names.iter().any(|n| n.starts_with("Along")), "{names:?}");
+    // A surname that is also a month stays a name.
+    assert!(names.contains(&"Ilse May"), "{names:?}");
     let storm = f
         .mentions
         .iter()
