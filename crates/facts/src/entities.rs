@@ -54,6 +54,11 @@ const NAME_PARTICLES: &[&str] = &[
     "von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "bin", "ibn",
 ];
 
+/// Time-zone abbreviations written after clock times.
+const TIME_ZONES: &[&str] = &[
+    "GMT", "UTC", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "BST", "CET", "CEST",
+];
+
 /// Words that open the name of a storm.
 const STORM_HEADS: &[&str] = &[
     "hurricane",
@@ -261,6 +266,10 @@ fn push_run(
         && (!toks[s].is_capitalised() || NOT_NAMES.contains(&lower_bare(toks[s].text).as_str()))
     {
         s += 1;
+    }
+    // A time zone ("10 a.m. GMT") names no one.
+    if e - s == 1 && TIME_ZONES.contains(&toks[s].text.trim_end_matches('.')) {
+        return;
     }
     // A month's abbreviation alone ("Oct. 16") is a date, not a name (full
     // names are left to the rules above: "May" may be Theresa May).

@@ -285,6 +285,19 @@ pub const PLACE_SUFFIXES: &[&str] = &[
     "republic",
     "kingdom",
     "emirates",
+    "lakes",
+    "basin",
+    "creek",
+    "falls",
+    "rivers",
+    "glacier",
+    "volcano",
+    "reef",
+    "lagoon",
+    "delta",
+    "cove",
+    "highlands",
+    "lowlands",
 ];
 
 /// First words of place names ("Port Aldery", "Mount ...", "Lake ...").

@@ -364,7 +364,7 @@ fn newswire_titles_ranges_and_referring_figures() {
          included six drownings. Seventeen others died in Varn, and another 12 people were \
          injured there. The 40 workers of former firms joined. The storm left southern \
          Ormand Friday. Along Varn's coast, Typhoon Tessel weakened. Prime Minister Ilse \
-         May spoke.",
+         May spoke. The ferry left at 10 a.m. GMT for the Great Lakes.",
     );
     let f = Extractor::new().extract(&d);
     let names: Vec<&str> = f.mentions.iter().map(|m| m.text.as_str()).collect();
@@ -380,6 +380,9 @@ fn newswire_titles_ranges_and_referring_figures() {
     assert!(!names.iter().any(|n| n.starts_with("Along")), "{names:?}");
     // A surname that is also a month stays a name.
     assert!(names.contains(&"Ilse May"), "{names:?}");
+    assert!(!names.contains(&"GMT"), "{names:?}");
+    let lakes = f.mentions.iter().find(|m| m.text == "Great Lakes").unwrap();
+    assert_eq!(lakes.kind, EntityKind::Place);
     let storm = f
         .mentions
         .iter()
