@@ -187,9 +187,13 @@ async function storyView(id) {
   const corroborated = claims.filter((c) => c.independent_sources >= 2)
     .map((c) => li(c.text, c.citations, el("span", { class: "meta" }, `${c.independent_sources} sources: `)));
   const single = claims.filter((c) => c.independent_sources < 2).map((c) => li(c.text, c.citations));
-  const conflicts = (story.conflicts || []).map((c) => el("li", {},
+  // Two or three values for one thing are a disagreement; more usually count
+  // different places or incidents (as in the Markdown report).
+  const conflictItem = (c) => el("li", {},
     el("strong", {}, `${c.subject} — ${c.attribute}`),
-    c.sides.map((s) => el("span", { class: "side" }, `“${s.value}”`, citeButtons(s.citations, panel, nums)))));
+    c.sides.map((s) => el("span", { class: "side" }, `“${s.value}”`, citeButtons(s.citations, panel, nums))));
+  const conflicts = (story.conflicts || []).filter((c) => c.sides.length <= 3).map(conflictItem);
+  const differing = (story.conflicts || []).filter((c) => c.sides.length > 3).map(conflictItem);
   const updates = (story.updates || []).map((u) => el("li", {},
     el("strong", {}, `${u.subject} — ${u.attribute} (updated)`),
     u.values.map((s) => el("span", { class: "side" }, `“${s.value}”`, citeButtons(s.citations, panel, nums)))));
@@ -223,7 +227,10 @@ async function storyView(id) {
         el("div", { class: "facts" },
           factList("Corroborated", "corroborated", corroborated, "None yet."),
           factList("Single source", "single", single, "None."),
-          factList("Conflicting", "conflicting", conflicts.concat(updates), "No conflicts found.")),
+          factList("Conflicting", "conflicting", conflicts.concat(updates), "No conflicts found."),
+          differing.length
+            ? factList("Differing figures (may count different places or incidents)", "differing", differing, "")
+            : null),
         entities.length ? [el("h2", {}, "Who and what"), el("ul", { class: "entities" }, entities)] : null,
         timeline.length ? [el("h2", {}, "Timeline"), el("ol", { class: "timeline" }, timeline)] : null,
         el("h2", {}, "Articles"), el("ul", { class: "plain" }, articles)),
