@@ -57,6 +57,8 @@ const NAME_PARTICLES: &[&str] = &[
 /// Time-zone abbreviations written after clock times.
 const TIME_ZONES: &[&str] = &[
     "GMT", "UTC", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "BST", "CET", "CEST",
+    // Era markers ("the sixth century B.C.").
+    "B.C", "A.D",
 ];
 
 /// Words that open the name of a storm.
@@ -267,7 +269,7 @@ fn push_run(
     {
         s += 1;
     }
-    // A time zone ("10 a.m. GMT") names no one.
+    // A time zone ("10 a.m. GMT") or an era ("B.C.") names no one.
     if e - s == 1 && TIME_ZONES.contains(&toks[s].text.trim_end_matches('.')) {
         return;
     }
@@ -306,6 +308,18 @@ fn push_run(
         if plural_title && !organisational {
             e -= 1;
         }
+    }
+    // A plural demonym before names is a description: "Libyans Abdel
+    // Basset Ali al-Megrahi and Lamen Khalifa Fhimah".
+    while e - s > 1
+        && DEMONYM_ENDINGS.iter().any(|suf| {
+            lower_bare(toks[s].text)
+                .strip_suffix('s')
+                .is_some_and(|w| w.ends_with(suf))
+        })
+        && toks[s + 1].is_capitalised()
+    {
+        s += 1;
     }
     // Strip a leading title (and a demonym or office word before it).
     let mut title = None;

@@ -113,6 +113,7 @@ pub const TITLES: &[&str] = &[
 /// "Harlow Vane Securities"): a capitalised run ending in one is an
 /// organisation.
 pub const ORG_SUFFIXES: &[&str] = &[
+    "nations",
     "agency",
     "ministry",
     "board",
@@ -588,6 +589,7 @@ pub const NOT_NAMES: &[&str] = &[
     // ("Maybe Bill Gates …", "Meanwhile Hanmor …").
     "maybe",
     "perhaps",
+    "off",
     // Prepositions that open a sentence before a name ("Along Florida's
     // east coast …", "Across New England …").
     "along",

@@ -364,7 +364,9 @@ fn newswire_titles_ranges_and_referring_figures() {
          included six drownings. Seventeen others died in Varn, and another 12 people were \
          injured there. The 40 workers of former firms joined. The storm left southern \
          Ormand Friday. Along Varn's coast, Typhoon Tessel weakened. Prime Minister Ilse \
-         May spoke. The ferry left at 10 a.m. GMT for the Great Lakes.",
+         May spoke. The ferry left at 10 a.m. GMT for the Great Lakes. Off Varn, the \
+         Ormandians Lio Sarto and Pell Arn were held by the United Nations. The ruin dates \
+         from 300 B.C. and was found off Varn.",
     );
     let f = Extractor::new().extract(&d);
     let names: Vec<&str> = f.mentions.iter().map(|m| m.text.as_str()).collect();
@@ -381,6 +383,16 @@ fn newswire_titles_ranges_and_referring_figures() {
     // A surname that is also a month stays a name.
     assert!(names.contains(&"Ilse May"), "{names:?}");
     assert!(!names.contains(&"GMT"), "{names:?}");
+    for bad in ["Off Varn", "B.C", "B.C.", "Ormandians Lio Sarto"] {
+        assert!(!names.contains(&bad), "{bad}: {names:?}");
+    }
+    assert!(names.contains(&"Lio Sarto"), "{names:?}");
+    let un = f
+        .mentions
+        .iter()
+        .find(|m| m.text == "United Nations")
+        .unwrap();
+    assert_eq!(un.kind, EntityKind::Organization);
     let lakes = f.mentions.iter().find(|m| m.text == "Great Lakes").unwrap();
     assert_eq!(lakes.kind, EntityKind::Place);
     let storm = f
