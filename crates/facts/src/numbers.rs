@@ -78,11 +78,15 @@ const COUNT_MODIFIERS: &[&str] = &[
 ];
 
 /// Words that can follow a figure but are not what it counts: time words
-/// ("turns 83 next month"), conjunctions and function words.
+/// ("turns 83 next month"), prepositions ("flight 103 over Lockerbie"),
+/// conjunctions and other function words.
 const NOT_COUNTED: &[&str] = &[
     "next", "last", "this", "that", "and", "or", "but", "to", "of", "in", "on", "at", "for",
     "from", "by", "with", "as", "than", "is", "are", "was", "were", "be", "been", "had", "has",
-    "have", "will", "would", "could", "may", "might", "a", "an", "the",
+    "have", "will", "would", "could", "may", "might", "a", "an", "the", "over", "under", "above",
+    "below", "after", "before", "into", "onto", "near", "off", "out", "up", "down", "about",
+    "across", "around", "through", "since", "until", "per", "against", "between", "during", "who",
+    "which", "when", "where", "while", "if", "so", "yet", "ago",
 ];
 
 /// Figures of one sentence. `used` marks tokens already read as parts of

@@ -366,7 +366,8 @@ fn newswire_titles_ranges_and_referring_figures() {
          Ormand Friday. Along Varn's coast, Typhoon Tessel weakened. Prime Minister Ilse \
          May spoke. The ferry left at 10 a.m. GMT for the Great Lakes. Off Varn, the \
          Ormandians Lio Sarto and Pell Arn were held by the United Nations. The ruin dates \
-         from 300 B.C. and was found off Varn.",
+         from 300 B.C. and was found off Varn. The bombing of flight 103 over Varn was \
+         recalled.",
     );
     let f = Extractor::new().extract(&d);
     let names: Vec<&str> = f.mentions.iter().map(|m| m.text.as_str()).collect();
@@ -418,7 +419,7 @@ fn newswire_titles_ranges_and_referring_figures() {
         claims.contains(&(Some("people killed"), "40")),
         "{claims:?}"
     );
-    for part in ["six", "Seventeen", "12"] {
+    for part in ["six", "Seventeen", "12", "103"] {
         assert!(
             !claims.iter().any(|(_, v)| *v == part),
             "{part}: {claims:?}"
