@@ -19,6 +19,28 @@ fn claim_line(c: &Claim) -> String {
     }
 }
 
+/// Facts as Markdown lines, in order: claims that read the same (two
+/// figures of one sentence without a named subject are both shown as the
+/// sentence) are one line with the citations of both.
+fn fact_lines<'a>(claims: impl Iterator<Item = &'a Claim>) -> Vec<(String, usize, Vec<Citation>)> {
+    let mut out: Vec<(String, usize, Vec<Citation>)> = Vec::new();
+    for c in claims {
+        let line = claim_line(c);
+        match out.iter_mut().find(|(l, _, _)| *l == line) {
+            Some((_, sources, citations)) => {
+                *sources = (*sources).max(c.independent_sources);
+                for cite in &c.citations {
+                    if !citations.contains(cite) {
+                        citations.push(cite.clone());
+                    }
+                }
+            }
+            None => out.push((line, c.independent_sources, c.citations.clone())),
+        }
+    }
+    out
+}
+
 fn more(out: &mut String, total: usize) {
     if total > MAX_FACTS {
         let _ = writeln!(out, "- … and {} more in the JSON report", total - MAX_FACTS);
@@ -128,33 +150,23 @@ pub fn story_markdown(
     if story.brief.is_empty() {
         let _ = writeln!(out, "*(no sentence fit for a brief)*");
     }
-    let corroborated: Vec<&Claim> = story
-        .claims
-        .iter()
-        .filter(|c| c.independent_sources >= 2)
-        .collect();
-    let single: Vec<&Claim> = story
-        .claims
-        .iter()
-        .filter(|c| c.independent_sources < 2)
-        .collect();
+    let corroborated = fact_lines(story.claims.iter().filter(|c| c.independent_sources >= 2));
+    let single = fact_lines(story.claims.iter().filter(|c| c.independent_sources < 2));
     if !corroborated.is_empty() {
         let _ = writeln!(out, "\n### Corroborated facts\n");
-        for c in corroborated.iter().take(MAX_FACTS) {
+        for (line, sources, citations) in corroborated.iter().take(MAX_FACTS) {
             let _ = writeln!(
                 out,
-                "- {} — {} independent sources {}",
-                claim_line(c),
-                c.independent_sources,
-                cite(&c.citations)
+                "- {line} — {sources} independent sources {}",
+                cite(citations)
             );
         }
         more(&mut out, corroborated.len());
     }
     if !single.is_empty() {
         let _ = writeln!(out, "\n### Single-source facts\n");
-        for c in single.iter().take(MAX_FACTS) {
-            let _ = writeln!(out, "- {} {}", claim_line(c), cite(&c.citations));
+        for (line, _, citations) in single.iter().take(MAX_FACTS) {
+            let _ = writeln!(out, "- {line} {}", cite(citations));
         }
         more(&mut out, single.len());
     }

@@ -48,3 +48,20 @@ fn many_valued_figures_are_listed_apart() {
     assert!(conflicts < differing);
     assert!(md[conflicts..differing].contains("injured"), "{md}");
 }
+
+/// Two figures of one sentence that both show as the sentence are one fact
+/// line, citing it once.
+#[test]
+fn a_sentence_is_one_fact_line() {
+    let story = r#"{"id": "p1", "source": "Valden Post", "published": "2026-09-02T08:00:00Z", "text": "Ferry fares in Ormand rose 4.5 percent in August, after falling 1.2 percent in July. The port said traffic was steady."}"#;
+    let report = Pipeline::builder()
+        .single_story(true)
+        .build()
+        .analyze_files(&[("fares.jsonl", story.as_bytes())], &mut NoProgress);
+    let md = render::markdown(&report);
+    let sentence =
+        "Ferry fares in Ormand rose 4.5 percent in August, after falling 1.2 percent in July.";
+    let facts = &md[md.find("facts\n").expect("a facts section")..];
+    let facts = &facts[..facts.find("### Timeline").unwrap_or(facts.len())];
+    assert!(facts.matches(sentence).count() <= 1, "{facts}");
+}
