@@ -41,6 +41,17 @@ fn fact_lines<'a>(claims: impl Iterator<Item = &'a Claim>) -> Vec<(String, usize
     out
 }
 
+/// One conflict as a Markdown list item, its sides joined by `sep`, each
+/// with its citation marks.
+fn conflict_line(c: &Conflict, sep: &str, cite: &mut impl FnMut(&[Citation]) -> String) -> String {
+    let sides: Vec<String> = c
+        .sides
+        .iter()
+        .map(|s| format!("**{}** {}", s.value, cite(&s.citations)))
+        .collect();
+    format!("- {} ({}): {}", c.subject, c.attribute, sides.join(sep))
+}
+
 fn more(out: &mut String, total: usize) {
     if total > MAX_FACTS {
         let _ = writeln!(out, "- … and {} more in the JSON report", total - MAX_FACTS);
@@ -181,18 +192,8 @@ pub fn story_markdown(
     if !crisp.is_empty() {
         let _ = writeln!(out, "\n### Conflicts\n");
         for c in crisp {
-            let sides: Vec<String> = c
-                .sides
-                .iter()
-                .map(|s| format!("**{}** {}", s.value, cite(&s.citations)))
-                .collect();
-            let _ = writeln!(
-                out,
-                "- {} ({}): {}",
-                c.subject,
-                c.attribute,
-                sides.join(" vs ")
-            );
+            let line = conflict_line(c, " vs ", &mut cite);
+            let _ = writeln!(out, "{line}");
         }
     }
     if !mixed.is_empty() {
@@ -201,18 +202,8 @@ pub fn story_markdown(
             "\n### Differing figures\n\n*More than {MAX_CONFLICT_SIDES} values for one thing: they may count different places or incidents; check each source.*\n"
         );
         for c in mixed {
-            let sides: Vec<String> = c
-                .sides
-                .iter()
-                .map(|s| format!("**{}** {}", s.value, cite(&s.citations)))
-                .collect();
-            let _ = writeln!(
-                out,
-                "- {} ({}): {}",
-                c.subject,
-                c.attribute,
-                sides.join(", ")
-            );
+            let line = conflict_line(c, ", ", &mut cite);
+            let _ = writeln!(out, "{line}");
         }
     }
     if !story.updates.is_empty() {

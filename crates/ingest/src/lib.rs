@@ -36,6 +36,7 @@ mod decode;
 mod feed;
 mod jsonl;
 mod reuters;
+mod sgml;
 mod trec;
 mod warc;
 
@@ -616,11 +617,7 @@ fn sniff(bytes: &[u8], named: Format) -> Result<Format, String> {
             Format::Reuters
         });
     }
-    let mut cut = head.len().min(1024);
-    while !head.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    let lower = head[..cut].to_ascii_lowercase();
+    let lower = sgml::prefix(head, 1024).to_ascii_lowercase();
     Ok(if trec::looks_like(head) {
         Format::Trec
     } else if head.starts_with("<!DOCTYPE lewis") || head.starts_with("<REUTERS") {

@@ -5,6 +5,7 @@
 //! and far faster than a general SGML parser or per-record regexes.
 
 use crate::date::reuters_date;
+use crate::sgml::{element, prefix, Refused};
 
 /// One `<REUTERS>` record that had a body.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,14 +15,6 @@ pub(crate) struct Record {
     pub published: Option<String>,
     /// Body paragraphs separated by a blank line.
     pub text: String,
-}
-
-/// A record that could not become an article: its label (`NEWID`, or
-/// `record K` when it has none) and the reason.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Refused {
-    pub label: String,
-    pub reason: String,
 }
 
 /// Scan every `<REUTERS ...>...</REUTERS>` record of a decoded file, in order.
@@ -99,15 +92,6 @@ fn attribute<'a>(open: &'a str, name: &str) -> Option<&'a str> {
     None
 }
 
-/// The raw content of the first `<NAME>...</NAME>` element in `rec`.
-fn element<'a>(rec: &'a str, name: &str) -> Option<&'a str> {
-    let open = format!("<{name}>");
-    let close = format!("</{name}>");
-    let start = rec.find(&open)? + open.len();
-    let len = rec[start..].find(&close).unwrap_or(rec.len() - start);
-    Some(&rec[start..start + len])
-}
-
 /// Drop the wire signature that ends every body: `" Reuter\n&#3;"`.
 fn strip_signature(body: &str) -> &str {
     let mut s = body.trim_end();
@@ -133,13 +117,8 @@ pub(crate) fn decode_entities(s: &str) -> String {
     while let Some(i) = rest.find('&') {
         out.push_str(&rest[..i]);
         rest = &rest[i..];
-        // An entity name is short ASCII; look for its `;` within 12 bytes,
-        // cut at a character boundary (the text may be any UTF-8).
-        let mut window = rest.len().min(12);
-        while !rest.is_char_boundary(window) {
-            window -= 1;
-        }
-        let semi = rest[..window].find(';');
+        // An entity name is short ASCII: its `;` is within 12 bytes.
+        let semi = prefix(rest, 12).find(';');
         let decoded = semi.and_then(|semi| entity(&rest[1..semi]).map(|c| (c, semi)));
         match decoded {
             Some((c, semi)) => {

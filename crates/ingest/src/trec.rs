@@ -13,6 +13,7 @@
 //! and an SGML parser would not know its entity and typesetting codes.
 
 use crate::date::normalize_published;
+use crate::sgml::{element, prefix, Refused};
 
 /// One `<DOC>` record with a non-empty `<TEXT>`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,18 +26,10 @@ pub(crate) struct Record {
     pub text: String,
 }
 
-/// A record that could not become an article: its label (DOCNO, or
-/// `record K`) and the reason.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Refused {
-    pub label: String,
-    pub reason: String,
-}
-
 /// Whether decoded text looks like a `<DOC>` collection: the first tag is
 /// `<DOC>` and a `<DOCNO>` follows.
 pub(crate) fn looks_like(text: &str) -> bool {
-    let head = &text[..floor_char_boundary(text, 4096)];
+    let head = prefix(text, 4096);
     head.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n'])
         .starts_with("<DOC>")
         && head.contains("<DOCNO>")
@@ -94,16 +87,6 @@ fn record(rec: &str, ordinal: usize) -> Result<Record, Refused> {
         source,
         text,
     })
-}
-
-/// The raw content of the first `<NAME>…</NAME>` element (an unclosed one
-/// runs to the end of the record).
-fn element<'a>(rec: &'a str, name: &str) -> Option<&'a str> {
-    let open = format!("<{name}>");
-    let close = format!("</{name}>");
-    let start = rec.find(&open)? + open.len();
-    let len = rec[start..].find(&close).unwrap_or(rec.len() - start);
-    Some(&rec[start..start + len])
 }
 
 /// The story's paragraphs: a paragraph starts at `<P>`, at an indented line
@@ -300,15 +283,6 @@ fn source_of(docno: &str) -> Option<String> {
         _ => return Some(code),
     };
     Some(name.to_owned())
-}
-
-/// The largest char boundary at or below `i`.
-fn floor_char_boundary(s: &str, i: usize) -> usize {
-    let mut i = i.min(s.len());
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 #[cfg(test)]
