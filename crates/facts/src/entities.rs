@@ -165,7 +165,7 @@ pub fn find(
                 end += 2;
                 continue;
             }
-            // An abbreviated title's full stop ("Gen. Augusto Pinochet",
+            // An abbreviated title's full stop ("Gen. Arvo Talmadge",
             // "Sen. Ilse Varn"): the title still opens the name.
             if t.text == "."
                 && is_title(&lower_bare(toks[end - 1].text))
@@ -281,7 +281,7 @@ fn push_run(
     {
         return;
     }
-    // … and a weekday at the end: "southern China Friday" names China.
+    // … and a weekday at the end: "southern Ormand Friday" names Ormand.
     while e > s
         && (!toks[e - 1].is_capitalised()
             || crate::lexicon::WEEKDAYS.contains(&lower_bare(toks[e - 1].text).as_str()))
@@ -309,8 +309,8 @@ fn push_run(
             e -= 1;
         }
     }
-    // A plural demonym before names is a description: "Libyans Abdel
-    // Basset Ali al-Megrahi and Lamen Khalifa Fhimah".
+    // A plural demonym before names is a description: "Ormandians Lio
+    // Sarto and Pell Arn".
     while e - s > 1
         && DEMONYM_ENDINGS.iter().any(|suf| {
             lower_bare(toks[s].text)
@@ -336,8 +336,8 @@ fn push_run(
         }
     }
     // A possessive inside a run opens a new name: "South Korea's National
-    // Intelligence Service", "Russia's Vladivostok", "Microsoft's Windows",
-    // "Clinton's White House". It stays part of the name when the run is an
+    // Intelligence Service", "Russia's Vladivostok", "Kestrel's Lumen",
+    // "Varn's Harbour Office". It stays part of the name when the run is an
     // organisation or place named after its owner, i.e. what follows names
     // a kind of institution or place ("St Brennan's General Hospital",
     // "People's Republic of Korea", "Moody's Investors Service"), unless
@@ -438,7 +438,7 @@ fn push_run(
     let kind = if title.is_some() {
         EntityKind::Person
     } else if !single && STORM_HEADS.contains(&first.as_str()) {
-        // "Typhoon Babs", "Hurricane Mitch": an event, not a person.
+        // "Typhoon Tessel", "Hurricane Orla": an event, not a person.
         EntityKind::Other
     } else if single && is_acronym(&name) {
         if PLACES.contains(&lname.replace('.', "").as_str()) {

@@ -586,12 +586,12 @@ pub const DEMONYM_ENDINGS: &[&str] = &["ian", "ean", "ese", "ish"];
 /// (e.g. "The" inside a quoted headline).
 pub const NOT_NAMES: &[&str] = &[
     // Sentence adverbs and connectives that open a sentence before a name
-    // ("Maybe Bill Gates …", "Meanwhile Hanmor …").
+    // ("Maybe Halvard Strom …", "Meanwhile Hanmor …").
     "maybe",
     "perhaps",
     "off",
-    // Prepositions that open a sentence before a name ("Along Florida's
-    // east coast …", "Across New England …").
+    // Prepositions that open a sentence before a name ("Along Varn's
+    // coast …", "Across New England …").
     "along",
     "across",
     "amid",

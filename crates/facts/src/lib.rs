@@ -106,7 +106,7 @@ pub struct Mention {
     /// Velmar") or from its shape (two or three capitalised words), not
     /// evidence such as a title, a gazetteer entry or an organisation word
     /// ("Corp.", "Ministry"). The reconcile stage lets evidence outvote any
-    /// number of guesses: "from Microsoft" must not make the company a place.
+    /// number of guesses: "from Kestrel" must not make the company a place.
     pub guessed: bool,
 }
 

@@ -78,7 +78,7 @@ const COUNT_MODIFIERS: &[&str] = &[
 ];
 
 /// Words that can follow a figure but are not what it counts: time words
-/// ("turns 83 next month"), prepositions ("flight 103 over Lockerbie"),
+/// ("turns 83 next month"), prepositions ("flight 204 over Varn"),
 /// conjunctions and other function words.
 const NOT_COUNTED: &[&str] = &[
     "next", "last", "this", "that", "and", "or", "but", "to", "of", "in", "on", "at", "for",
@@ -181,7 +181,7 @@ fn read_at(
         {
             return None;
         }
-        // A number naming a thing after a capitalised word ("Windows 95",
+        // A number naming a thing after a capitalised word ("Korvel 95",
         // "Flight 370", "Chapter 11") is part of the name, not a figure. Not
         // after a month ("June 5") or a day; figures after a name are
         // written with their unit ("Kursk 10,000 troops" is not English).
@@ -378,8 +378,8 @@ fn read_at(
     }
     // "half a percentage point" after "by": already exact.
     // A part of a total, not the total: "12 of them", and the items of a
-    // breakdown ("the fatalities included six drownings, two people hit by
-    // falling trees").
+    // breakdown ("the dead included six drownings and two
+    // people hit by debris").
     let before_start = |k: usize| start_tok.checked_sub(k).map_or("", |j| lows[j].as_str());
     let breakdown = (1..=2).any(|k| {
         matches!(

@@ -486,7 +486,7 @@ impl EntityBuilder {
 }
 
 /// Company legal forms that outlets write or leave out at will
-/// ("Netscape Communications Corp." / "Netscape Communications").
+/// ("Kestrel Systems Corp." / "Kestrel Systems").
 const LEGAL_FORMS: &[&str] = &[
     "corp",
     "corporation",
@@ -583,7 +583,7 @@ fn merge_entities(facts: &[ArticleFacts]) -> Vec<Entity> {
                         let expansion = m.defines.as_deref();
                         // People are not written by their initials in the
                         // news ("AP" after a dateline is the wire, not
-                        // Augusto Pinochet), unless the article says so.
+                        // an Arlo Prentiss), unless the article says so.
                         builders.iter().position(|b| {
                             b.multiword().any(|v| {
                                 Some(v) == expansion
@@ -678,7 +678,7 @@ fn find_conflicts(
     let mut places: HashMap<(&str, usize), Vec<String>> = HashMap::new();
     for f in facts {
         for m in &f.mentions {
-            // Guessed places count here: "in Taitung" locates a figure
+            // Guessed places count here: "in Varn" locates a figure
             // whatever the name turns out to be.
             if m.kind == EntityKind::Place {
                 places
@@ -689,7 +689,7 @@ fn find_conflicts(
         }
     }
     // Sentences dated in an earlier year than their article ("after the
-    // election of 1936 the Democrats held 75 seats", "an attack 16 months
+    // 1996 election the Unity party held 75 seats", "an attack 16 months
     // ago"): their figures are history, not this story's reports.
     // A sentence that also dates something recent ("the worst since 1990,
     // killing 40 on Tuesday") is this story's.
