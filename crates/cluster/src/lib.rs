@@ -42,6 +42,15 @@
 //!    its centroid (the members are unit vectors), so the guard costs
 //!    nothing per pair, and it is shrunk towards a prior for small stories,
 //!    whose mean over few pairs is noisy.
+//!
+//! One rule is not about words. A heading one outlet reuses on different
+//! days ("NATIONAL FORECAST", "Markets at a glance", "Lottery results")
+//! marks the instalments of a standing column: each day's forecast or price
+//! table is its own piece of news, yet the instalments share their whole
+//! vocabulary and look more alike than any two reports of one event. So two
+//! articles of the same [`Column`] published [`INSTALMENT_GAP_SECS`] or more
+//! apart are never put in one story, by either stage (copies of one
+//! instalment are one unit and stay together).
 
 mod vector;
 
@@ -49,7 +58,53 @@ pub use crosscheck_model::parse_iso8601;
 pub use vector::{TermVector, Vectorizer};
 
 use ahash::{AHashMap, AHashSet};
-use crosscheck_model::{Document, Duplicate};
+use crosscheck_model::{Article, Document, Duplicate};
+
+/// A standing heading of one outlet: the outlet and the title, compared
+/// without case, punctuation or spacing (see the crate documentation).
+/// Articles without a known outlet or title belong to no column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Column(u64);
+
+impl Column {
+    /// The column of `article`, if it has both an outlet and a title with a
+    /// letter or digit in it.
+    pub fn of(article: &Article) -> Option<Column> {
+        Column::heading(article.source.as_deref(), article.title.as_deref())
+            .map(|h| Column::of_heading(&h))
+    }
+
+    /// The text two articles of one column share: the outlet and the title
+    /// as lower-case words separated by single spaces, joined by a tab;
+    /// `None` when either has no letter or digit. For keeping in a
+    /// database ([`Column::of_heading`] gives the column back).
+    pub fn heading(outlet: Option<&str>, title: Option<&str>) -> Option<String> {
+        let (outlet, title) = (words(outlet?), words(title?));
+        (!outlet.is_empty() && !title.is_empty()).then(|| format!("{outlet}\t{title}"))
+    }
+
+    /// The column of a [`Column::heading`].
+    pub fn of_heading(heading: &str) -> Column {
+        // Fixed seeds: the same heading gets the same key in every run.
+        let hasher = ahash::RandomState::with_seeds(0x63, 0x72, 0x6f, 0x73);
+        Column(hasher.hash_one(heading))
+    }
+}
+
+/// Lower-case alphanumeric words joined by single spaces.
+fn words(s: &str) -> String {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The instalment of a column an article is: its column and publication
+/// time. Articles with no column or no time are no instalment.
+fn instalment(column: Option<Column>, time: Option<i64>) -> Option<(Column, i64)> {
+    Some((column?, time?))
+}
 
 /// Terms of a vector used to look up candidate stories.
 const LOOKUP_TERMS: usize = 20;
@@ -59,6 +114,11 @@ const MAX_CANDIDATES: usize = 8;
 const MAX_GAP_SECS: i64 = 7 * 86_400;
 /// Factor applied to similarity across a gap longer than seven days.
 const GAP_PENALTY: f64 = 0.5;
+/// Two articles under one [`Column`] heading published at least this far
+/// apart (20 hours) are different instalments. Less than a day, so that a
+/// daily column filed at slightly different hours still counts; more than
+/// the hours over which one report is updated under its first headline.
+pub const INSTALMENT_GAP_SECS: i64 = 20 * 3600;
 /// Upper bound on merge rounds after the single pass.
 const MAX_MERGE_ROUNDS: usize = 8;
 /// Batch seed stage: articles join a story at this multiple of the
@@ -145,6 +205,7 @@ impl Clusterer {
             .iter()
             .map(|d| d.article.published.as_deref().and_then(parse_iso8601))
             .collect();
+        let columns: Vec<Option<Column>> = docs.iter().map(|d| Column::of(&d.article)).collect();
 
         let mut units = duplicate_units(docs, duplicates);
         if times.iter().all(Option::is_some) {
@@ -157,7 +218,11 @@ impl Clusterer {
             let members: Vec<&TermVector> = unit.iter().map(|&i| &vectors[i]).collect();
             let v = TermVector::sum(&members);
             let time = unit.iter().filter_map(|&i| times[i]).min();
-            story_of_unit.push(index.add(&v, time));
+            let instalments: Vec<(Column, i64)> = unit
+                .iter()
+                .filter_map(|&i| instalment(columns[i], times[i]))
+                .collect();
+            story_of_unit.push(index.add_instalments(&v, time, &instalments));
         }
         index.merge_coherent(self.threshold * MERGE_FACTOR, COHESION_RATIO);
 
@@ -234,6 +299,9 @@ struct StoryState {
     indexed: AHashSet<u32>,
     /// Number of vectors added.
     size: usize,
+    /// Per column heading among the members: the earliest and latest
+    /// publication times under it, sorted by column.
+    columns: Vec<(Column, i64, i64)>,
 }
 
 impl StoryState {
@@ -262,6 +330,42 @@ impl StoryState {
             (Some(a), Some(b)) => Some(a.max(b)),
             (a, b) => a.or(b),
         };
+    }
+
+    /// Whether adding instalment `(column, time)` would put two articles of
+    /// one column [`INSTALMENT_GAP_SECS`] or more apart in this story.
+    fn other_instalment(&self, (column, time): (Column, i64)) -> bool {
+        match self.columns.binary_search_by_key(&column, |e| e.0) {
+            Ok(k) => {
+                let (_, first, last) = self.columns[k];
+                last.max(time) - first.min(time) >= INSTALMENT_GAP_SECS
+            }
+            Err(_) => false,
+        }
+    }
+
+    /// Whether merging with `other` would put two instalments of one column
+    /// in one story.
+    fn shares_a_column_with(&self, other: &StoryState) -> bool {
+        let (small, large) = if self.columns.len() <= other.columns.len() {
+            (self, other)
+        } else {
+            (other, self)
+        };
+        small.columns.iter().any(|&(c, first, last)| {
+            large.other_instalment((c, first)) || large.other_instalment((c, last))
+        })
+    }
+
+    fn add_instalment(&mut self, (column, first, last): (Column, i64, i64)) {
+        match self.columns.binary_search_by_key(&column, |e| e.0) {
+            Ok(k) => {
+                let e = &mut self.columns[k];
+                e.1 = e.1.min(first);
+                e.2 = e.2.max(last);
+            }
+            Err(k) => self.columns.insert(k, (column, first, last)),
+        }
     }
 
     /// The story's cohesion: the mean cosine between its members, shrunk
@@ -389,11 +493,23 @@ impl StoryIndex {
     /// The best story for `v` (published at `time`) and its similarity,
     /// if any story shares one of its strongest terms.
     pub fn best(&mut self, v: &TermVector, time: Option<i64>) -> Option<(usize, f64)> {
+        self.best_for(v, time, &[])
+    }
+
+    /// [`StoryIndex::best`] for a vector that stands for the column
+    /// instalments `instalments`: stories holding another instalment of one
+    /// of those columns are not candidates.
+    fn best_for(
+        &mut self,
+        v: &TermVector,
+        time: Option<i64>,
+        instalments: &[(Column, i64)],
+    ) -> Option<(usize, f64)> {
         let cands = self.candidates(&v.top_terms(LOOKUP_TERMS));
         let mut best: Option<(usize, f64)> = None;
         for &s in &cands {
             let st = &self.stories[s];
-            if st.norm_sq <= 0.0 {
+            if st.norm_sq <= 0.0 || instalments.iter().any(|&i| st.other_instalment(i)) {
                 continue;
             }
             // Average link: the mean cosine between `v` and the story's
@@ -448,7 +564,31 @@ impl StoryIndex {
     /// Add a vector published at `time` (seconds, any fixed epoch) and
     /// return the id of the story it joined or opened.
     pub fn add(&mut self, v: &TermVector, time: Option<i64>) -> usize {
-        let story = match self.best(v, time) {
+        self.add_instalments(v, time, &[])
+    }
+
+    /// Add the vector of an article under a [`Column`] heading (`None`: no
+    /// column, as [`StoryIndex::add`]); it does not join a story that holds
+    /// another instalment of its column.
+    pub fn add_in_column(
+        &mut self,
+        v: &TermVector,
+        time: Option<i64>,
+        column: Option<Column>,
+    ) -> usize {
+        let instalments: Vec<(Column, i64)> = instalment(column, time).into_iter().collect();
+        self.add_instalments(v, time, &instalments)
+    }
+
+    /// Add a vector standing for the column instalments `instalments` (a
+    /// duplicate group may hold several).
+    fn add_instalments(
+        &mut self,
+        v: &TermVector,
+        time: Option<i64>,
+        instalments: &[(Column, i64)],
+    ) -> usize {
+        let story = match self.best_for(v, time, instalments) {
             Some((s, sim)) if sim >= self.threshold => s,
             _ => {
                 self.stories.push(StoryState::default());
@@ -459,6 +599,9 @@ impl StoryIndex {
         let st = &mut self.stories[story];
         st.add(v);
         st.add_time(time, time);
+        for &(c, t) in instalments {
+            st.add_instalment((c, t, t));
+        }
         for (t, _) in v.top_terms(LOOKUP_TERMS) {
             if self.stories[story].indexed.insert(t) {
                 self.postings.entry(t).or_default().push(story);
@@ -541,6 +684,9 @@ impl StoryIndex {
                     continue;
                 }
                 let (a, b) = (&self.stories[s], &self.stories[o]);
+                if a.shares_a_column_with(b) {
+                    continue;
+                }
                 // The dot product of the two centroids, walking the shorter
                 // in term order and looking terms up in the other's map: the
                 // same products summed in the same order as a merge walk of
@@ -622,6 +768,9 @@ impl StoryIndex {
             .sum();
         target.add_time(moved.first, moved.last);
         target.size += moved.size;
+        for &e in &moved.columns {
+            target.add_instalment(e);
+        }
         let mut terms: Vec<u32> = moved.indexed.into_iter().collect();
         terms.sort_unstable();
         for t in terms {

@@ -550,3 +550,122 @@ fn batch_clustering_seeds_strictly_and_merges_down() {
         vec![vec![0], vec![1]]
     );
 }
+
+/// Daily instalments of an invented outlet's forecast column, and what the
+/// column rule must leave alone.
+fn forecasts() -> Vec<Document> {
+    let text = |day: &str, extra: &str| {
+        format!(
+            "Low pressure over the Harrow Lakes will bring snow to the northern \
+             valleys on {day}. Cold moist air behind the front will keep \
+             temperatures below freezing across the Tamsin plateau. {extra}"
+        )
+    };
+    let mut docs = vec![
+        doc(
+            "f1",
+            "NATIONAL FORECAST",
+            Some("2031-01-05T18:00:00Z"),
+            &text("Monday", "Winds will ease by evening."),
+        ),
+        doc(
+            "f2",
+            "National forecast",
+            Some("2031-01-06T18:30:00Z"),
+            &text("Tuesday", "Fog will linger in the valleys."),
+        ),
+        // Filed again three hours later under the same heading: the same
+        // instalment, updated.
+        doc(
+            "f3",
+            "NATIONAL FORECAST:",
+            Some("2031-01-06T21:30:00Z"),
+            &text("Tuesday", "Fog will linger in low ground."),
+        ),
+        doc(
+            "f4",
+            "NATIONAL FORECAST",
+            Some("2031-01-20T18:00:00Z"),
+            &text("Wednesday", "Sleet will mix with the snow."),
+        ),
+    ];
+    for d in &mut docs {
+        d.article.source = Some("Harrow Daily Courier".into());
+    }
+    docs
+}
+
+#[test]
+fn instalments_of_a_column_are_separate_stories() {
+    let docs = forecasts();
+    let vz = Vectorizer::fit(&docs);
+    let sim = vz.vector(&docs[0]).cosine(&vz.vector(&docs[1]));
+    assert!(sim > 0.5, "the instalments read alike: {sim}");
+    let c = Clusterer::new();
+    assert_eq!(c.cluster(&docs, &[]), vec![vec![0], vec![1, 2], vec![3]]);
+
+    // The same texts under different outlets, or without a title, are
+    // not a column: they group by their words.
+    let mut outlets = forecasts();
+    for (k, d) in outlets.iter_mut().enumerate() {
+        d.article.source = Some(format!("Outlet {k}"));
+    }
+    assert_eq!(c.cluster(&outlets, &[]), vec![vec![0, 1, 2, 3]]);
+    let mut untitled = forecasts();
+    for d in &mut untitled {
+        d.article.title = None;
+    }
+    assert_eq!(c.cluster(&untitled, &[]), vec![vec![0, 1, 2, 3]]);
+
+    // Copies are one unit, whatever their dates.
+    let copy = Duplicate {
+        articles: vec!["f1".into(), "f4".into()],
+        ..fire_copy().remove(0)
+    };
+    assert_eq!(c.cluster(&docs, &[copy]), vec![vec![0, 3], vec![1, 2]]);
+}
+
+#[test]
+fn column_headings_ignore_case_punctuation_and_spacing() {
+    let docs = forecasts();
+    let column = |d: &Document| Column::of(&d.article);
+    assert!(column(&docs[0]).is_some());
+    assert_eq!(column(&docs[0]), column(&docs[2]));
+    assert_eq!(
+        Column::heading(Some("Harrow  Daily-Courier"), Some("National Forecast!")).as_deref(),
+        Some("harrow daily courier\tnational forecast")
+    );
+    assert_eq!(Column::heading(Some("Courier"), Some(" -- ")), None);
+    assert_eq!(Column::heading(None, Some("National forecast")), None);
+}
+
+#[test]
+fn the_incremental_index_and_the_merge_stage_keep_instalments_apart() {
+    let docs = forecasts();
+    let vz = Vectorizer::fit(&docs);
+    let time = |d: &Document| d.article.published.as_deref().and_then(parse_iso8601);
+    let mut index = StoryIndex::new(DEFAULT_THRESHOLD);
+    let ids: Vec<usize> = docs
+        .iter()
+        .map(|d| index.add_in_column(&vz.vector(d), time(d), Column::of(&d.article)))
+        .collect();
+    assert_eq!(ids, vec![0, 1, 1, 2]);
+    // Without the columns the same index puts all four together.
+    let mut plain = StoryIndex::new(DEFAULT_THRESHOLD);
+    let plain_ids: Vec<usize> = docs
+        .iter()
+        .map(|d| plain.add(&vz.vector(d), time(d)))
+        .collect();
+    assert_eq!(plain_ids, vec![0, 0, 0, 0]);
+
+    // Seeded apart (a bar no pair reaches), then merged at a bar every
+    // pair reaches: only the two reports of one instalment merge.
+    let mut strict = StoryIndex::new(2.0);
+    for d in &docs {
+        strict.add_in_column(&vz.vector(d), time(d), Column::of(&d.article));
+    }
+    assert_eq!(strict.len(), 4);
+    strict.merge_coherent(0.01, 0.0);
+    assert_eq!(strict.len(), 3);
+    assert_eq!(strict.story_of(2), strict.story_of(1));
+}

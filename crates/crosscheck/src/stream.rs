@@ -23,7 +23,7 @@
 //! result depends only on the order of the stream and the chunk contents,
 //! not on the number of threads.
 
-use crosscheck_cluster::{parse_iso8601, StoryIndex, Vectorizer};
+use crosscheck_cluster::{parse_iso8601, Column, StoryIndex, Vectorizer};
 use crosscheck_dedup::{Sketch, StreamDedup, StreamMatch};
 use crosscheck_model::{Document, RawArticle, Skipped};
 use rayon::prelude::*;
@@ -103,7 +103,8 @@ impl<'p> StreamGrouper<'p> {
             Some(m) => self.story_of[m.of as usize] as usize,
             None => {
                 let time = doc.article.published.as_deref().and_then(parse_iso8601);
-                self.stories.add(&vector, time)
+                self.stories
+                    .add_in_column(&vector, time, Column::of(&doc.article))
             }
         };
         self.story_of.push(story as u32);
@@ -183,5 +184,48 @@ mod tests {
         // Bad input is reported, not dropped.
         let out = g.push(vec![raw("empty", "   ")]);
         assert!(out[0].is_err());
+    }
+
+    #[test]
+    fn instalments_of_a_column_open_their_own_stories() {
+        // Each day's forecast in its own words, all about the same lakes
+        // and plateau: alike enough to be one story, not copies.
+        let instalments =
+            |title: Option<&str>| -> Vec<RawArticle> {
+                [
+                ("f1", "2031-01-05T18:00:00Z",
+                 "Low pressure over the Harrow Lakes will bring snow to the northern valleys \
+                  on Monday. Cold air behind the front keeps the Tamsin plateau below freezing. \
+                  Winds will ease by evening."),
+                ("f2", "2031-01-06T18:30:00Z",
+                 "Snow showers will drift south from the Harrow Lakes on Tuesday as the low \
+                  weakens. The Tamsin plateau stays frozen under clear skies, and fog will \
+                  linger in the valleys until noon."),
+                ("f3", "2031-01-06T21:30:00Z",
+                 "Fog and freezing drizzle are expected in the valleys south of the Harrow \
+                  Lakes on Tuesday, with the Tamsin plateau again the coldest place in the \
+                  region after a night of snow."),
+            ]
+            .into_iter()
+            .map(|(id, at, text)| RawArticle {
+                source: Some("Harrow Daily Courier".into()),
+                title: title.map(str::to_string),
+                published: Some(at.into()),
+                ..raw(id, text)
+            })
+            .collect()
+            };
+        let pipeline = Pipeline::default();
+        let placed = |articles: Vec<RawArticle>| -> Vec<(bool, usize)> {
+            let mut g = StreamGrouper::new(&pipeline);
+            g.push(articles)
+                .into_iter()
+                .map(|p| p.map(|p| (p.copy_of.is_some(), p.story)).unwrap())
+                .collect()
+        };
+        let titled = placed(instalments(Some("NATIONAL FORECAST")));
+        assert_eq!(titled, vec![(false, 0), (false, 1), (false, 1)]);
+        let untitled = placed(instalments(None));
+        assert_eq!(untitled, vec![(false, 0), (false, 0), (false, 0)]);
     }
 }

@@ -5,7 +5,9 @@
 //! TREC clusters at one threshold. `CC_DEBUG=THRESHOLD` instead prints the
 //! predicted stories that mix gold clusters (as gold-label histograms) for
 //! the event clusters, or for the TREC clusters with `CC_SET=trec`, or all
-//! 60 with `CC_SET=all`.
+//! 60 with `CC_SET=all`, then the gold clusters split over several stories
+//! (as story-number histograms); `CC_SHOW=1` also prints each mixed story's
+//! articles (id, date, title, opening).
 use crosscheck::Pipeline;
 use crosscheck_eval::{clustering, datasets::duc, default_dataset};
 
@@ -68,7 +70,34 @@ fn debug(clusters: &[&duc::Cluster], t: f64) {
         }
         if h.len() > 1 {
             println!("{h:?}");
+            if std::env::var("CC_SHOW").is_ok() {
+                for &i in c {
+                    let d = &g.docs[i];
+                    let t: String = d.article.text.chars().take(400).collect();
+                    println!(
+                        "  {} {:?} {:?}\n    {}",
+                        d.article.id, d.article.published, d.article.title, t
+                    );
+                }
+            }
             mixed += 1;
+        }
+    }
+    let mut spread: std::collections::BTreeMap<String, Vec<usize>> = Default::default();
+    for (k, c) in g.clusters.iter().enumerate() {
+        for &i in c {
+            for &l in &gold[&g.docs[i].article.id] {
+                spread.entry(clusters[l].id.clone()).or_default().push(k);
+            }
+        }
+    }
+    for (label, ks) in &spread {
+        let mut h: std::collections::BTreeMap<usize, usize> = Default::default();
+        for &k in ks {
+            *h.entry(k).or_default() += 1;
+        }
+        if h.len() > 1 {
+            println!("split {label}: {h:?}");
         }
     }
     println!(

@@ -512,6 +512,17 @@ impl StoryIndex {
         v: &Vector,
         time: Option<i64>,
     ) -> rusqlite::Result<Option<(i64, f64)>> {
+        self.best_where(conn, v, time, |_, _| Ok(true))
+    }
+
+    /// [`StoryIndex::best`] among the candidate stories `keep` accepts.
+    pub(crate) fn best_where(
+        &mut self,
+        conn: &Connection,
+        v: &Vector,
+        time: Option<i64>,
+        mut keep: impl FnMut(&Connection, i64) -> rusqlite::Result<bool>,
+    ) -> rusqlite::Result<Option<(i64, f64)>> {
         if v.is_empty() {
             return Ok(None);
         }
@@ -631,6 +642,9 @@ impl StoryIndex {
         }
         let mut best: Option<(i64, f64)> = None;
         for (s, _) in cands {
+            if !keep(conn, s)? {
+                continue;
+            }
             if !self.stories.contains_key(&s) {
                 self.reload(conn, s)?;
             }

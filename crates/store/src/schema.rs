@@ -1,9 +1,10 @@
 //! The database schema and connection settings.
 
+use crosscheck_cluster::Column;
 use rusqlite::Connection;
 
 /// Schema version kept in `PRAGMA user_version`.
-pub(crate) const SCHEMA_VERSION: i64 = 3;
+pub(crate) const SCHEMA_VERSION: i64 = 4;
 
 /// Tables, indexes and full-text indexes (idempotent).
 ///
@@ -12,8 +13,11 @@ pub(crate) const SCHEMA_VERSION: i64 = 3;
 ///   article it copies (`dup_root` is the first article of its duplicate
 ///   group, `dup_kind`/`dup_similarity`/`dup_original` describe the link),
 ///   the hashes used for idempotency (`content_hash`, of the input) and
-///   exact-copy detection (`norm_hash`), its MinHash signature and its
-///   clustering vector.
+///   exact-copy detection (`norm_hash`), its MinHash signature, its
+///   clustering vector, and `column_key`, the
+///   [`Column::heading`](crosscheck_cluster::Column::heading) of its outlet
+///   and title (version 4), so that an instalment of a standing column does
+///   not join a story holding another instalment of it.
 /// * `stories` — one row per story (`story-{seq}`): its list columns.
 ///   `dirty` is 0 when its story object is up to date, otherwise the `seq`
 ///   of its latest article when it became dirty (the story's list columns
@@ -57,7 +61,8 @@ CREATE TABLE IF NOT EXISTS articles (
     dup_original   TEXT,
     shingles       INTEGER NOT NULL,
     signature      BLOB NOT NULL,
-    vector         BLOB NOT NULL
+    vector         BLOB NOT NULL,
+    column_key     TEXT
 );
 CREATE INDEX IF NOT EXISTS articles_norm ON articles(norm_hash);
 CREATE INDEX IF NOT EXISTS articles_source ON articles(source, published_ts);
@@ -137,6 +142,29 @@ pub(crate) fn migrate(conn: &Connection) -> rusqlite::Result<()> {
              SELECT seq, json FROM stories WHERE json != '';
          UPDATE stories SET json = '' WHERE json != '';",
     )?;
+    // Version 4 keeps each article's column heading; older rows get it
+    // from their outlet and title.
+    let has_column: i64 = conn.query_row(
+        "SELECT count(*) FROM pragma_table_info('articles') WHERE name = 'column_key'",
+        [],
+        |r| r.get(0),
+    )?;
+    if has_column == 0 {
+        conn.execute_batch("ALTER TABLE articles ADD COLUMN column_key TEXT")?;
+        let rows: Vec<(i64, String, String)> = conn
+            .prepare(
+                "SELECT seq, source, title FROM articles \
+                 WHERE source IS NOT NULL AND title IS NOT NULL",
+            )?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut update = conn.prepare("UPDATE articles SET column_key = ?1 WHERE seq = ?2")?;
+        for (seq, source, title) in rows {
+            if let Some(h) = Column::heading(Some(&source), Some(&title)) {
+                update.execute(rusqlite::params![h, seq])?;
+            }
+        }
+    }
     // Version 1 indexed articles by (story, seq) only; the list columns of
     // a story are now recomputed at every commit that touches it, from
     // this covering index, without reading the (large) article rows.
@@ -144,7 +172,9 @@ pub(crate) fn migrate(conn: &Connection) -> rusqlite::Result<()> {
         "CREATE INDEX IF NOT EXISTS stories_dirty ON stories(dirty, seq) WHERE dirty > 0;
          CREATE INDEX IF NOT EXISTS articles_story_meta
              ON articles(story, seq, source, published, dup_root);
-         DROP INDEX IF EXISTS articles_story;",
+         DROP INDEX IF EXISTS articles_story;
+         CREATE INDEX IF NOT EXISTS articles_column
+             ON articles(column_key, story) WHERE column_key IS NOT NULL;",
     )
 }
 

@@ -819,3 +819,146 @@ fn a_checkpoint_empties_a_log_past_its_limit_once_readers_let_it() {
     store.set_auto_checkpoint(true).unwrap();
     assert_eq!(store.check().unwrap(), Vec::<String>::new());
 }
+
+/// Daily instalments of one outlet's standing forecast column.
+fn forecast_instalments() -> Vec<RawArticle> {
+    let text = |day: &str, extra: &str| {
+        format!(
+            "Low pressure over the Harrow Lakes will bring snow to the northern valleys on {day}. \
+             Cold moist air behind the front will keep temperatures below freezing across the \
+             Tamsin plateau. {extra}"
+        )
+    };
+    let mut out = vec![
+        raw(
+            "f1",
+            "Harrow Daily Courier",
+            "2031-01-05T18:00:00Z",
+            &text("Monday", "Winds will ease by evening."),
+        ),
+        raw(
+            "f2",
+            "Harrow Daily Courier",
+            "2031-01-06T18:30:00Z",
+            &text("Tuesday", "Fog will linger in the valleys."),
+        ),
+        raw(
+            "f3",
+            "Harrow Daily Courier",
+            "2031-01-06T21:30:00Z",
+            &text("Tuesday", "Fog will linger in low ground."),
+        ),
+        raw(
+            "f4",
+            "Harrow Daily Courier",
+            "2031-01-20T18:00:00Z",
+            &text("Wednesday", "Sleet will mix with the snow."),
+        ),
+    ];
+    for a in &mut out {
+        a.title = Some("NATIONAL FORECAST".into());
+    }
+    out
+}
+
+fn story_sets(store: &Store) -> Vec<BTreeSet<String>> {
+    let page = store.stories(Page::first(50)).unwrap();
+    let mut sets: Vec<BTreeSet<String>> = page
+        .stories
+        .iter()
+        .map(|s| {
+            store
+                .story(&s.id)
+                .unwrap()
+                .unwrap()
+                .articles
+                .into_iter()
+                .collect()
+        })
+        .collect();
+    sets.sort();
+    sets
+}
+
+#[test]
+fn instalments_of_a_column_open_their_own_stories_as_in_the_batch() {
+    let batch = Batch {
+        articles: forecast_instalments(),
+        skipped: vec![],
+    };
+    let set = |ids: &[&str]| {
+        ids.iter()
+            .map(|s| s.to_string())
+            .collect::<BTreeSet<String>>()
+    };
+    let expected = vec![set(&["f1"]), set(&["f2", "f3"]), set(&["f4"])];
+    let (_d, store) = temp_store();
+    store.ingest(batch.clone()).unwrap();
+    assert_eq!(story_sets(&store), expected);
+    let report =
+        crosscheck::Pipeline::default().analyze_batch(batch.clone(), &mut crosscheck::NoProgress);
+    let mut batch_sets: Vec<BTreeSet<String>> = report
+        .stories
+        .iter()
+        .map(|s| s.articles.iter().cloned().collect())
+        .collect();
+    batch_sets.sort();
+    assert_eq!(batch_sets, expected);
+
+    // Without the shared heading the same texts are one story.
+    let (_d2, plain) = temp_store();
+    let mut untitled = batch;
+    for a in &mut untitled.articles {
+        a.title = None;
+    }
+    plain.ingest(untitled).unwrap();
+    assert_eq!(story_sets(&plain), vec![set(&["f1", "f2", "f3", "f4"])]);
+}
+
+#[test]
+fn version_3_databases_get_column_headings() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v3.db");
+    let mut articles = forecast_instalments();
+    let later = articles.split_off(3);
+    {
+        let store = Store::open(&path).unwrap();
+        store
+            .ingest(Batch {
+                articles,
+                skipped: vec![],
+            })
+            .unwrap();
+    }
+    {
+        // What version 3 wrote: no `column_key` column.
+        let c = Connection::open(&path).unwrap();
+        c.execute_batch(
+            "DROP INDEX articles_column; ALTER TABLE articles DROP COLUMN column_key; \
+             PRAGMA user_version = 3;",
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    let c = Connection::open(&path).unwrap();
+    let keys: Vec<Option<String>> = c
+        .prepare("SELECT column_key FROM articles ORDER BY seq")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    assert_eq!(
+        keys,
+        vec![Some("harrow daily courier\tnational forecast".to_string()); 3]
+    );
+    // The upgraded rows keep the next instalment out of their stories.
+    store
+        .ingest(Batch {
+            articles: later,
+            skipped: vec![],
+        })
+        .unwrap();
+    assert_eq!(story_sets(&store).len(), 3);
+    assert_eq!(store.check().unwrap(), Vec::<String>::new());
+}

@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use ahash::AHashMap;
 use crosscheck::incremental::StoryBuilder;
 use crosscheck::Pipeline;
+use crosscheck_cluster::{Column, INSTALMENT_GAP_SECS};
 use crosscheck_dedup::{
     estimate_jaccard, normalize, shingles, Deduplicator, DuplicateKind, MinHasher, Signature,
     MIN_CONTAINED_SHINGLES,
@@ -333,6 +334,7 @@ fn store_one(
     df_changed.extend(ids);
     let vector: Vector = index.vector(&weights);
     let best = index.best(tx, &vector, r.time)?;
+    let heading = Column::heading(r.article.source.as_deref(), r.article.title.as_deref());
 
     let copy = match exact_copy(tx, r.norm_hash)? {
         Some(c) => Some(c),
@@ -353,7 +355,7 @@ fn store_one(
             }
             (c.story, false, Some(root))
         }
-        None => match best.filter(|&(_, sim)| sim >= index.threshold) {
+        None => match joinable(tx, index, &vector, r.time, heading.as_deref(), best)? {
             Some((story, _)) => (story, true, None),
             None => {
                 tx.execute(
@@ -401,8 +403,8 @@ fn store_one(
     tx.prepare_cached(
         "INSERT INTO articles(seq, id, content_hash, norm_hash, source, title, url, published, \
          published_ts, text, removed, story, in_centroid, dup_root, dup_kind, dup_similarity, \
-         dup_original, shingles, signature, vector) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
+         dup_original, shingles, signature, vector, column_key) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
     )?
     .execute(params![
             seq,
@@ -425,10 +427,51 @@ fn store_one(
             r.shingles as i64,
             index::encode_signature(&r.signature),
             index::encode_vector(&vector),
+            heading,
     ])?;
     tx.prepare_cached("INSERT INTO articles_fts(rowid, title, text) VALUES (?1, ?2, ?3)")?
         .execute(params![seq, a.title, a.text])?;
     Ok(story)
+}
+
+/// The story a new article that copies none joins: `best` (the index's
+/// choice), unless that story holds another instalment of the article's
+/// column (`heading`, published at `time`); then the best story without
+/// one, as the batch clusterer chooses (see [`crosscheck_cluster::Column`]).
+fn joinable(
+    tx: &Transaction,
+    index: &mut StoryIndex,
+    vector: &Vector,
+    time: Option<i64>,
+    heading: Option<&str>,
+    best: Option<(i64, f64)>,
+) -> Result<Option<(i64, f64)>> {
+    let (Some(heading), Some(time), Some((story, _))) = (heading, time, best) else {
+        return Ok(best);
+    };
+    if !other_instalment(tx, heading, story, time)? {
+        return Ok(best);
+    }
+    Ok(index.best_where(tx, vector, Some(time), |conn, s| {
+        Ok(!other_instalment(conn, heading, s, time)?)
+    })?)
+}
+
+/// Whether story `story` holds an article under column `heading` published
+/// [`INSTALMENT_GAP_SECS`] or more from `time`.
+fn other_instalment(
+    conn: &Connection,
+    heading: &str,
+    story: i64,
+    time: i64,
+) -> rusqlite::Result<bool> {
+    conn.prepare_cached(
+        "SELECT EXISTS(SELECT 1 FROM articles WHERE column_key = ?1 AND story = ?2 \
+         AND published_ts IS NOT NULL AND abs(published_ts - ?3) >= ?4)",
+    )?
+    .query_row(params![heading, story, time, INSTALMENT_GAP_SECS], |r| {
+        r.get(0)
+    })
 }
 
 fn kind_name(k: DuplicateKind) -> &'static str {
