@@ -120,7 +120,7 @@ const GAP_PENALTY: f64 = 0.5;
 /// the hours over which one report is updated under its first headline.
 pub const INSTALMENT_GAP_SECS: i64 = 20 * 3600;
 /// Upper bound on merge rounds after the single pass.
-const MAX_MERGE_ROUNDS: usize = 8;
+pub const MAX_MERGE_ROUNDS: usize = 8;
 /// Batch seed stage: articles join a story at this multiple of the
 /// threshold (see the crate documentation).
 pub const JOIN_FACTOR: f64 = 1.4;
@@ -132,10 +132,10 @@ pub const MERGE_FACTOR: f64 = 0.75;
 pub const COHESION_RATIO: f64 = 0.5;
 /// Pseudo-count (in member pairs) of the prior a story's cohesion is shrunk
 /// towards: a story of 6 members (15 pairs) is weighed half and half.
-const COHESION_PRIOR_PAIRS: f64 = 15.0;
+pub const COHESION_PRIOR_PAIRS: f64 = 15.0;
 /// The prior cohesion: about the mean cosine between members of a loose
 /// topic story.
-const COHESION_PRIOR: f64 = 0.15;
+pub const COHESION_PRIOR: f64 = 0.15;
 
 /// Groups documents into stories; configure with the builder methods.
 #[derive(Debug, Clone)]
@@ -180,6 +180,20 @@ impl Clusterer {
         StoryIndex::new(self.threshold)
     }
 
+    /// An empty [`StoryIndex`] for the batch rule's first stage: articles
+    /// join stories at [`JOIN_FACTOR`] times the threshold. Follow with
+    /// [`Clusterer::merge`].
+    pub fn seed_index(&self) -> StoryIndex {
+        StoryIndex::new(self.threshold * JOIN_FACTOR)
+    }
+
+    /// The batch rule's second stage on `index`: merge coherent stories
+    /// down to [`MERGE_FACTOR`] times the threshold (see
+    /// [`StoryIndex::merge_coherent`]). Returns the number of merges.
+    pub fn merge(&self, index: &mut StoryIndex) -> usize {
+        index.merge_coherent(self.threshold * MERGE_FACTOR, COHESION_RATIO)
+    }
+
     /// Stories as lists of indices into `docs`. Articles in one duplicate
     /// group always share a story. Each list is sorted; lists are ordered by
     /// their first index. Deterministic for the same input order.
@@ -212,7 +226,7 @@ impl Clusterer {
             units.sort_by_key(|u| (u.iter().filter_map(|&i| times[i]).min(), u[0]));
         }
 
-        let mut index = StoryIndex::new(self.threshold * JOIN_FACTOR);
+        let mut index = self.seed_index();
         let mut story_of_unit = Vec::with_capacity(units.len());
         for unit in &units {
             let members: Vec<&TermVector> = unit.iter().map(|&i| &vectors[i]).collect();
@@ -224,7 +238,7 @@ impl Clusterer {
                 .collect();
             story_of_unit.push(index.add_instalments(&v, time, &instalments));
         }
-        index.merge_coherent(self.threshold * MERGE_FACTOR, COHESION_RATIO);
+        self.merge(&mut index);
 
         let mut by_story: AHashMap<usize, Vec<usize>> = AHashMap::new();
         for (unit, &story) in units.iter().zip(&story_of_unit) {
@@ -439,6 +453,11 @@ pub struct StoryIndex {
     max_scan: usize,
     /// Scratch accumulator indexed by story id.
     scratch: Vec<f32>,
+    /// Per story: whether it was created or grew since the last merge.
+    grown: Vec<bool>,
+    /// Terms whose posting lists name a story merged into another since
+    /// they were last compacted.
+    merged_terms: AHashSet<u32>,
 }
 
 impl StoryIndex {
@@ -451,6 +470,8 @@ impl StoryIndex {
             postings: AHashMap::new(),
             max_scan: usize::MAX,
             scratch: Vec::new(),
+            grown: Vec::new(),
+            merged_terms: AHashSet::new(),
         }
     }
 
@@ -593,9 +614,11 @@ impl StoryIndex {
             _ => {
                 self.stories.push(StoryState::default());
                 self.parent.push(self.stories.len() - 1);
+                self.grown.push(true);
                 self.stories.len() - 1
             }
         };
+        self.grown[story] = true;
         let st = &mut self.stories[story];
         st.add(v);
         st.add_time(time, time);
@@ -625,50 +648,63 @@ impl StoryIndex {
     /// towards a prior for small stories). A pair of stories each much
     /// tighter than the link between them — two related events — stays
     /// apart; `ratio` 0 turns the guard off. Returns the number of merges.
+    ///
+    /// Only pairs with a side that grew or was created since the previous
+    /// merge are considered (every story, on the first call): a stream
+    /// merges after each chunk without looking at all its stories again.
     pub fn merge_coherent(&mut self, threshold: f64, ratio: f64) -> usize {
         let mut merges = 0;
         // Per story: its sorted centroid, norm and strongest terms, kept
         // across rounds; only a story that absorbed another changes.
-        let mut cache: Vec<Option<Summary>> = vec![None; self.stories.len()];
-        // Per story: its candidate stories as last looked up; `None` for a
-        // story that changed since (or was never looked up). A pair of
-        // unchanged stories was scored in the previous round and either
-        // fell short (it still does) or lost to a merge of one of them (so
-        // that one changed), so only pairs with a changed side are scored
-        // again, and only changed stories look their candidates up again.
-        let mut neighbours: Vec<Option<Vec<usize>>> = vec![None; self.stories.len()];
+        let mut cache: AHashMap<usize, Summary> = AHashMap::new();
+        // Per story that looked its candidates up: the list. A story in
+        // `changed` looks up (again) this round. A pair of unchanged
+        // stories was scored in the previous round and either fell short
+        // (it still does) or lost to a merge of one of them (so that one
+        // changed), so only pairs with a changed side are scored again.
+        // Stories unchanged since the previous call have no list: they are
+        // paired only from the lists of changed ones. Everything here is
+        // sized by the stories that changed, not by all stories, so a
+        // stream can merge after every chunk.
+        let mut neighbours: AHashMap<usize, Vec<usize>> = AHashMap::new();
+        let mut changed: AHashSet<usize> = self
+            .grown
+            .iter()
+            .enumerate()
+            .filter(|&(s, &g)| g && self.parent[s] == s)
+            .map(|(s, _)| s)
+            .collect();
+        self.grown.fill(false);
         for _ in 0..MAX_MERGE_ROUNDS {
-            let live: Vec<usize> = (0..self.stories.len())
-                .filter(|&s| self.parent[s] == s)
-                .collect();
             if merges > 0 {
                 self.compact_postings();
             }
             // A story whose candidates were merged away since it looked
             // them up looks up again: its list may now have room for others.
-            for &s in &live {
-                let stale = neighbours[s]
-                    .as_ref()
-                    .is_some_and(|list| list.iter().any(|&o| self.parent[o] != o));
-                if stale {
-                    neighbours[s] = None;
+            for (&s, list) in &neighbours {
+                if list.iter().any(|&o| self.parent[o] != o) {
+                    changed.insert(s);
                 }
             }
-            let changed: Vec<bool> = neighbours.iter().map(Option::is_none).collect();
+            let mut active: Vec<usize> = neighbours.keys().chain(&changed).copied().collect();
+            active.sort_unstable();
+            active.dedup();
             let mut pairs: Vec<(usize, usize)> = Vec::new();
-            for &s in &live {
-                if changed[s] {
-                    let top = cache[s]
-                        .get_or_insert_with(|| Summary::of(&self.stories[s]))
+            for s in active {
+                if changed.contains(&s) {
+                    let top = cache
+                        .entry(s)
+                        .or_insert_with(|| Summary::of(&self.stories[s]))
                         .top
                         .clone();
-                    neighbours[s] = Some(self.candidates(&top));
+                    let list = self.candidates(&top);
+                    neighbours.insert(s, list);
                 }
-                for &o in neighbours[s].as_deref().unwrap_or(&[]) {
+                for &o in neighbours.get(&s).map(Vec::as_slice).unwrap_or(&[]) {
                     // Candidates found in an earlier round may have been
                     // merged into another story since.
                     let o = self.story_of(o);
-                    if o != s && (changed[s] || changed[o]) {
+                    if o != s && (changed.contains(&s) || changed.contains(&o)) {
                         pairs.push((s.min(o), s.max(o)));
                     }
                 }
@@ -677,7 +713,12 @@ impl StoryIndex {
             pairs.dedup();
             let mut scored: Vec<(f64, usize, usize)> = Vec::new();
             for (s, o) in pairs {
-                let (Some(cs), Some(co)) = (&cache[s], &cache[o]) else {
+                for x in [s, o] {
+                    if !cache.contains_key(&x) {
+                        cache.insert(x, Summary::of(&self.stories[x]));
+                    }
+                }
+                let (Some(cs), Some(co)) = (cache.get(&s), cache.get(&o)) else {
                     continue;
                 };
                 if cs.norm <= 0.0 || co.norm <= 0.0 {
@@ -712,40 +753,46 @@ impl StoryIndex {
                 break;
             }
             scored.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
-            let mut used = vec![false; self.stories.len()];
+            let mut used: AHashSet<usize> = AHashSet::new();
+            changed.clear();
             for (_, s, o) in scored {
-                if used[s] || used[o] {
+                if used.contains(&s) || used.contains(&o) {
                     continue;
                 }
-                used[s] = true;
-                used[o] = true;
-                let moved = cache[o].take().map(|c| c.sorted).unwrap_or_default();
+                used.insert(s);
+                used.insert(o);
+                let moved = cache.remove(&o).map(|c| c.sorted).unwrap_or_default();
                 self.absorb(s, o, &moved);
-                cache[s] = None;
-                neighbours[s] = None;
-                neighbours[o] = None;
+                cache.remove(&s);
+                neighbours.remove(&s);
+                neighbours.remove(&o);
+                changed.insert(s);
                 merges += 1;
             }
         }
         merges
     }
 
-    /// Point every posting list at live stories only, each listed once
-    /// (at its newest position), so that lookups after many merges read
-    /// short lists and no chains of merged ids.
+    /// Point the posting lists of the terms of merged stories at live
+    /// stories only, each listed once (at its newest position), so that
+    /// lookups after many merges read short lists and no chains of merged
+    /// ids. Other lists hold only live stories, each once, already.
     fn compact_postings(&mut self) {
-        // `seen[s] == k`: story `s` is already in the `k`-th list. Each list
-        // is rewritten on its own, so the map's order does not matter.
-        let mut seen = vec![usize::MAX; self.stories.len()];
-        for (mark, list) in self.postings.values_mut().enumerate() {
+        let mut terms: Vec<u32> = self.merged_terms.drain().collect();
+        terms.sort_unstable();
+        let mut seen: AHashSet<usize> = AHashSet::new();
+        for t in terms {
+            let Some(list) = self.postings.get_mut(&t) else {
+                continue;
+            };
+            seen.clear();
             let mut out: Vec<usize> = Vec::with_capacity(list.len());
             for &s in list.iter().rev() {
                 let mut r = s;
                 while self.parent[r] != r {
                     r = self.parent[r];
                 }
-                if seen[r] != mark {
-                    seen[r] = mark;
+                if seen.insert(r) {
                     out.push(r);
                 }
             }
@@ -774,6 +821,8 @@ impl StoryIndex {
         let mut terms: Vec<u32> = moved.indexed.into_iter().collect();
         terms.sort_unstable();
         for t in terms {
+            // The list names `o`, which is no longer a story.
+            self.merged_terms.insert(t);
             if target.indexed.insert(t) {
                 self.postings.entry(t).or_default().push(s);
             }

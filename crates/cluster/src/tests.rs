@@ -669,3 +669,33 @@ fn the_incremental_index_and_the_merge_stage_keep_instalments_apart() {
     assert_eq!(strict.len(), 3);
     assert_eq!(strict.story_of(2), strict.story_of(1));
 }
+
+#[test]
+fn merging_looks_only_at_stories_that_grew_since_the_last_merge() {
+    // Two pairs of alike vectors (cosine 0.5 within a pair), each seeded
+    // apart by a bar no pair reaches.
+    let a = |k: u32| member(&[(1, 1.0)], 100 + 10 * k, 1);
+    let b = |k: u32| member(&[(2, 1.0)], 200 + 10 * k, 1);
+    let mut index = StoryIndex::new(0.9);
+    let (a0, a1) = (index.add(&a(0), None), index.add(&a(1), None));
+    assert_ne!(a0, a1);
+    // A merge at a bar nothing reaches: no merge, and nothing has grown.
+    assert_eq!(index.merge_coherent(0.99, 0.0), 0);
+    assert_eq!(
+        index.merge_coherent(0.3, 0.0),
+        0,
+        "unchanged stories are not paired again"
+    );
+    assert_eq!(index.len(), 2);
+    // The next chunk: its stories are merged with their neighbours, old or
+    // new; a story that absorbed another has changed, so it is paired with
+    // its old neighbours again (a2 joins a0, then a1 joins them); story ids
+    // follow the merges.
+    let (b0, b1) = (index.add(&b(0), None), index.add(&b(1), None));
+    let a2 = index.add(&a(2), None);
+    assert_eq!(index.merge_coherent(0.3, 0.0), 3);
+    assert_eq!(index.len(), 2);
+    assert_eq!(index.story_of(b1), index.story_of(b0));
+    assert_eq!(index.story_of(a2), a0);
+    assert_eq!(index.story_of(a1), a0);
+}

@@ -17,6 +17,18 @@
 //!   the batch clusterer runs), reading at most the [`STREAM_POSTINGS_SCAN`]
 //!   newest stories under each term so the cost per article stays flat.
 //!
+//! Stories are built by the batch clusterer's two stages: articles join
+//! stories at its strict seed bar ([`Clusterer::seed_index`](crosscheck_cluster::Clusterer::seed_index)), and after
+//! each chunk the stories that grew or opened in it are merged with their
+//! coherent neighbours ([`Clusterer::merge`](crosscheck_cluster::Clusterer::merge)). A stream given in one chunk,
+//! in the batch's order (by publication time), so goes through the same
+//! rule as [`Pipeline::group`](crate::Pipeline::group); what still differs
+//! is that each vector is weighed with the document frequencies seen so
+//! far and cut to its strongest terms, and that a chunk's merges happen
+//! before the next chunk is seen. A story id given in a [`Placement`] is
+//! the story as of the end of its chunk; [`StreamGrouper::story`] follows
+//! later merges.
+//!
 //! A copy of an earlier article joins that article's story without adding
 //! its vector again (copies count once, as in the batch). The text,
 //! sentences and terms of a chunk are dropped once it is placed. The
@@ -46,8 +58,8 @@ pub struct Placement {
     pub index: u32,
     /// The earlier article (by `index`) it copies, if any.
     pub copy_of: Option<StreamMatch>,
-    /// The story it joined or opened (story ids count from 0 in order of
-    /// creation).
+    /// The story it is in at the end of its chunk (story ids count from 0
+    /// in order of creation; a merged story takes the smaller id).
     pub story: usize,
 }
 
@@ -70,7 +82,7 @@ impl<'p> StreamGrouper<'p> {
             vectorizer: Vectorizer::default(),
             stories: pipeline
                 .clusterer
-                .index()
+                .seed_index()
                 .max_postings_scan(STREAM_POSTINGS_SCAN),
             story_of: Vec::new(),
         }
@@ -87,10 +99,15 @@ impl<'p> StreamGrouper<'p> {
                 Ok((self.pipeline.analyzer.analyse(article), sketch))
             })
             .collect();
-        prepared
+        let mut placed: Vec<Result<Placement, Skipped>> = prepared
             .into_iter()
             .map(|p| p.map(|(doc, sketch)| self.place(doc, sketch)))
-            .collect()
+            .collect();
+        self.pipeline.clusterer.merge(&mut self.stories);
+        for p in placed.iter_mut().flatten() {
+            p.story = self.stories.story_of(p.story);
+        }
+        placed
     }
 
     fn place(&mut self, doc: Document, sketch: Sketch) -> Placement {
@@ -100,7 +117,7 @@ impl<'p> StreamGrouper<'p> {
         // in the batch vectorizer).
         let vector = self.vectorizer.add(&doc).truncated(STREAM_TERMS);
         let story = match copy_of {
-            Some(m) => self.story_of[m.of as usize] as usize,
+            Some(m) => self.stories.story_of(self.story_of[m.of as usize] as usize),
             None => {
                 let time = doc.article.published.as_deref().and_then(parse_iso8601);
                 self.stories
@@ -126,9 +143,15 @@ impl<'p> StreamGrouper<'p> {
         self.story_of.is_empty()
     }
 
-    /// Number of stories opened so far.
+    /// Number of stories (merged stories counted once).
     pub fn stories(&self) -> usize {
         self.stories.len()
+    }
+
+    /// The story that story id `story` (from a [`Placement`]) is now part
+    /// of, after the merges of later chunks.
+    pub fn story(&self, story: usize) -> usize {
+        self.stories.story_of(story)
     }
 
     /// The duplicate group (its earliest member's index) of placed article
@@ -227,5 +250,59 @@ mod tests {
         assert_eq!(titled, vec![(false, 0), (false, 1), (false, 1)]);
         let untitled = placed(instalments(None));
         assert_eq!(untitled, vec![(false, 0), (false, 0), (false, 0)]);
+    }
+
+    fn demo_articles() -> Vec<RawArticle> {
+        crate::demo::files()
+            .into_iter()
+            .flat_map(|(name, bytes)| {
+                crosscheck_ingest::Ingestor::new()
+                    .read_bytes(name, bytes)
+                    .articles
+            })
+            .collect()
+    }
+
+    /// The partition as sorted sets of article ids.
+    fn partition(groups: impl IntoIterator<Item = (usize, String)>) -> Vec<Vec<String>> {
+        let mut by: std::collections::BTreeMap<usize, Vec<String>> = Default::default();
+        for (story, id) in groups {
+            by.entry(story).or_default().push(id);
+        }
+        let mut out: Vec<Vec<String>> = by
+            .into_values()
+            .map(|mut v| {
+                v.sort();
+                v
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn one_chunk_in_time_order_groups_like_the_batch() {
+        let mut docs = demo_articles();
+        docs.sort_by(|a, b| a.published.cmp(&b.published).then(a.id.cmp(&b.id)));
+        let pipeline = Pipeline::default();
+        let batch = pipeline.group(
+            crate::Batch {
+                articles: docs.clone(),
+                skipped: vec![],
+            },
+            &mut crate::NoProgress,
+        );
+        let docs_of = &batch.docs;
+        let expected = partition(
+            batch
+                .clusters
+                .iter()
+                .enumerate()
+                .flat_map(|(k, c)| c.iter().map(move |&i| (k, docs_of[i].article.id.clone()))),
+        );
+        let mut g = StreamGrouper::new(&pipeline);
+        let placed = g.push(docs).into_iter().map(Result::unwrap);
+        assert_eq!(partition(placed.map(|p| (p.story, p.id))), expected);
+        assert_eq!(g.stories(), expected.len());
     }
 }

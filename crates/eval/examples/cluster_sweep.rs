@@ -20,6 +20,12 @@ fn main() {
     let all: Vec<&duc::Cluster> = clusters.iter().collect();
     let events: Vec<&duc::Cluster> = clusters.iter().filter(|c| c.is_event()).collect();
     let trec: Vec<&duc::Cluster> = clusters.iter().filter(|c| !c.is_event()).collect();
+    if std::env::var("CC_STREAM").is_ok() {
+        for (name, set) in [("all", &all), ("events", &events), ("TREC", &trec)] {
+            stream(name, set);
+        }
+        return;
+    }
     if let Some(t) = std::env::var("CC_DEBUG").ok().and_then(|v| v.parse().ok()) {
         let set = match std::env::var("CC_SET").as_deref() {
             Ok("trec") => &trec,
@@ -104,5 +110,52 @@ fn debug(clusters: &[&duc::Cluster], t: f64) {
         "{} stories, {mixed} mixing gold clusters; singletons: {}",
         g.clusters.len(),
         g.clusters.iter().filter(|c| c.len() == 1).count()
+    );
+}
+
+/// The incremental path (`StreamGrouper`, articles in order of publication)
+/// scored against gold and against the batch partition (set CC_STREAM=1).
+fn stream(name: &str, clusters: &[&duc::Cluster]) {
+    use crosscheck::stream::StreamGrouper;
+    use crosscheck::{Batch, NoProgress};
+    use crosscheck_eval::metrics::bcubed_overlapping;
+    let (mut docs, gold) = clustering::articles(clusters);
+    docs.sort_by(|a, b| a.published.cmp(&b.published).then(a.id.cmp(&b.id)));
+    let pipeline = Pipeline::default();
+    let mut g = StreamGrouper::new(&pipeline);
+    let placed: Vec<_> = g
+        .push(docs.clone())
+        .into_iter()
+        .map(|p| p.expect("analysed"))
+        .collect();
+    let grouping = pipeline.group(
+        Batch {
+            articles: docs,
+            skipped: vec![],
+        },
+        &mut NoProgress,
+    );
+    let mut batch_story: std::collections::HashMap<&str, usize> = Default::default();
+    for (k, c) in grouping.clusters.iter().enumerate() {
+        for &i in c {
+            batch_story.insert(grouping.docs[i].article.id.as_str(), k);
+        }
+    }
+    let predicted: Vec<usize> = placed.iter().map(|p| p.story).collect();
+    let labels: Vec<Vec<usize>> = placed.iter().map(|p| gold[&p.id].clone()).collect();
+    let as_batch: Vec<Vec<usize>> = placed
+        .iter()
+        .map(|p| vec![batch_story[p.id.as_str()]])
+        .collect();
+    let vs_gold = bcubed_overlapping(&predicted, &labels);
+    let vs_batch = bcubed_overlapping(&predicted, &as_batch);
+    println!(
+        "{name}: stream {} stories, B3 F1 vs gold {:.3} (P {:.3} R {:.3}); vs batch ({} stories) {:.3}",
+        g.stories(),
+        vs_gold.f1,
+        vs_gold.precision,
+        vs_gold.recall,
+        grouping.clusters.len(),
+        vs_batch.f1
     );
 }

@@ -106,6 +106,23 @@ impl StoryState {
         Some(self.dot(v) / f64::from(self.members) * time_factor((self.first, self.last), time))
     }
 
+    /// The mean cosine between the story's members (unit vectors: the
+    /// squared norm of their sum is `n + 2 * (sum of the pair cosines)`),
+    /// shrunk towards [`crosscheck_cluster::COHESION_PRIOR`] as batch
+    /// clustering does; `None` for fewer than two members.
+    fn cohesion(&self) -> Option<f64> {
+        use crosscheck_cluster::{COHESION_PRIOR, COHESION_PRIOR_PAIRS};
+        if self.members < 2 {
+            return None;
+        }
+        let n = f64::from(self.members);
+        let pairs = n * (n - 1.0) / 2.0;
+        let mean = ((self.norm_sq - n) / (2.0 * pairs)).max(0.0);
+        Some(
+            (pairs * mean + COHESION_PRIOR_PAIRS * COHESION_PRIOR) / (pairs + COHESION_PRIOR_PAIRS),
+        )
+    }
+
     fn dot(&self, v: &[(u32, f32)]) -> f64 {
         v.iter()
             .map(|&(t, w)| f64::from(w) * f64::from(self.centroid.get(&t).copied().unwrap_or(0.0)))
@@ -530,6 +547,33 @@ impl StoryIndex {
         let mut top = v.clone();
         top.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         top.truncate(LOOKUP_TERMS);
+        let cands = self.lookup(conn, &top)?;
+        let mut best: Option<(i64, f64)> = None;
+        for s in cands {
+            if !keep(conn, s)? {
+                continue;
+            }
+            if !self.stories.contains_key(&s) {
+                self.reload(conn, s)?;
+            }
+            let Some(st) = self.stories.get_mut(&s) else {
+                continue;
+            };
+            st.used = self.clock;
+            let Some(sim) = st.similarity(v, time) else {
+                continue;
+            };
+            if best.is_none_or(|(bs, bsim)| sim > bsim || (sim == bsim && s < bs)) {
+                best = Some((s, sim));
+            }
+        }
+        Ok(best.filter(|&(_, sim)| sim >= self.threshold))
+    }
+
+    /// Up to [`MAX_CANDIDATES`] stories, resident or cold, sharing the most
+    /// weight with the lookup terms `top` (heaviest first), in no
+    /// particular order.
+    fn lookup(&mut self, conn: &Connection, top: &[(u32, f32)]) -> rusqlite::Result<Vec<i64>> {
         // Which lookup terms each story shares, as a bit mask per story in
         // a dense array (this runs for every stored article, over posting
         // lists that grow with the number of stories: a hash map here was
@@ -640,26 +684,7 @@ impl StoryIndex {
             cands.select_nth_unstable_by(MAX_CANDIDATES - 1, by_score);
             cands.truncate(MAX_CANDIDATES);
         }
-        let mut best: Option<(i64, f64)> = None;
-        for (s, _) in cands {
-            if !keep(conn, s)? {
-                continue;
-            }
-            if !self.stories.contains_key(&s) {
-                self.reload(conn, s)?;
-            }
-            let Some(st) = self.stories.get_mut(&s) else {
-                continue;
-            };
-            st.used = self.clock;
-            let Some(sim) = st.similarity(v, time) else {
-                continue;
-            };
-            if best.is_none_or(|(bs, bsim)| sim > bsim || (sim == bsim && s < bs)) {
-                best = Some((s, sim));
-            }
-        }
-        Ok(best.filter(|&(_, sim)| sim >= self.threshold))
+        Ok(cands.into_iter().map(|c| c.0).collect())
     }
 
     /// Give term `t` a bitset of its stories: the resident ones under it
@@ -806,6 +831,157 @@ impl StoryIndex {
                 bits.insert(story);
             }
         }
+    }
+
+    /// The stories that story `s` may merge with (the second stage of
+    /// batch clustering, see `crosscheck_cluster`): the candidates of its
+    /// centroid's strongest terms, found as an article's are, made
+    /// resident; `s` itself is left out.
+    pub(crate) fn merge_candidates(
+        &mut self,
+        conn: &Connection,
+        s: i64,
+    ) -> rusqlite::Result<Vec<i64>> {
+        self.ensure_resident(conn, s)?;
+        let Some(st) = self.stories.get(&s) else {
+            return Ok(Vec::new());
+        };
+        let norm = st.norm_sq.sqrt();
+        if norm <= 0.0 {
+            return Ok(Vec::new());
+        }
+        let mut top: Vector = st
+            .centroid
+            .iter()
+            .filter(|e| *e.1 != 0.0)
+            .map(|(&t, &w)| (t, (f64::from(w) / norm) as f32))
+            .collect();
+        top.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        top.truncate(LOOKUP_TERMS);
+        self.clock += 1;
+        let mut out = Vec::new();
+        for o in self.lookup(conn, &top)? {
+            if o == s {
+                continue;
+            }
+            self.ensure_resident(conn, o)?;
+            if let Some(st) = self.stories.get_mut(&o) {
+                st.used = self.clock;
+                out.push(o);
+            }
+        }
+        out.sort_unstable();
+        Ok(out)
+    }
+
+    /// Average link between two resident stories (the mean cosine between
+    /// their members) with the time penalty, and each story's cohesion
+    /// (the mean cosine between its own members, shrunk towards a prior;
+    /// `None` for one member): what the merge stage of batch clustering
+    /// reads (`crosscheck_cluster::StoryIndex::merge_coherent`).
+    pub(crate) fn link(&self, s: i64, o: i64) -> Option<(f64, Option<f64>, Option<f64>)> {
+        let (a, b) = (self.stories.get(&s)?, self.stories.get(&o)?);
+        if a.members == 0 || b.members == 0 {
+            return None;
+        }
+        let (small, large) = if a.centroid.len() <= b.centroid.len() {
+            (a, b)
+        } else {
+            (b, a)
+        };
+        let mut terms: Vec<(u32, f32)> = small.centroid.iter().map(|(&t, &w)| (t, w)).collect();
+        terms.sort_unstable_by_key(|e| e.0);
+        let dot = large.dot(&terms);
+        let sim = dot / (f64::from(a.members) * f64::from(b.members))
+            * span_factor((a.first, a.last), (b.first, b.last));
+        Some((sim, a.cohesion(), b.cohesion()))
+    }
+
+    /// Merge resident story `o` into resident story `s`: centroids summed
+    /// (in term order), spans and lookup terms joined, `o` gone from
+    /// memory, its posting entries and its checkpoint; `s` gets a resident
+    /// checkpoint of the merged state, so that loading the store starts
+    /// from these floats (its articles are the two stories' articles; the
+    /// caller moves them).
+    pub(crate) fn absorb(&mut self, conn: &Connection, s: i64, o: i64) -> rusqlite::Result<()> {
+        let Some(gone) = self.stories.remove(&o) else {
+            return Ok(());
+        };
+        self.mark(o, false);
+        self.story_heap -= gone.heap_bytes();
+        let mut terms: Vec<u32> = gone.indexed.iter().copied().collect();
+        terms.sort_unstable();
+        let mut list = Vec::new();
+        for &t in &terms {
+            if let Some(l) = self.postings.get_mut(&t) {
+                let before = l.capacity();
+                l.retain(|&x| x != o);
+                if l.is_empty() {
+                    self.postings.remove(&t);
+                    self.posting_heap -= before * std::mem::size_of::<i64>();
+                }
+            }
+            if let Some(bits) = self.common.get_mut(&t) {
+                bits.remove(o);
+            }
+            // A story read back from the database is still listed in the
+            // cold lists of its terms; `o` no longer exists.
+            list.clear();
+            read_cold_postings(conn, t, &mut list)?;
+            if let Ok(k) = list.binary_search(&o) {
+                list.remove(k);
+                let blob: Vec<u8> = list.iter().flat_map(|x| x.to_le_bytes()).collect();
+                conn.prepare_cached(
+                    "INSERT OR REPLACE INTO cold_postings(term, stories) VALUES (?1, ?2)",
+                )?
+                .execute(rusqlite::params![t, blob])?;
+            }
+        }
+        conn.prepare_cached("DELETE FROM story_state WHERE story = ?1")?
+            .execute([o])?;
+        let st = self.stories.get_mut(&s).expect("a resident story absorbs");
+        let heap_before = st.heap_bytes();
+        let mut centroid: Vector = gone.centroid.iter().map(|(&t, &w)| (t, w)).collect();
+        centroid.sort_unstable_by_key(|e| e.0);
+        for (t, w) in centroid {
+            *st.centroid.entry(t).or_insert(0.0) += w;
+        }
+        let mut merged: Vector = st.centroid.iter().map(|(&t, &w)| (t, w)).collect();
+        merged.sort_unstable_by_key(|e| e.0);
+        st.norm_sq = merged
+            .iter()
+            .map(|&(_, w)| f64::from(w) * f64::from(w))
+            .sum();
+        st.members += gone.members;
+        for t in [gone.first, gone.last].into_iter().flatten() {
+            st.first = Some(st.first.map_or(t, |f| f.min(t)));
+            st.last = Some(st.last.map_or(t, |l| l.max(t)));
+        }
+        st.upto = st.upto.max(gone.upto);
+        st.used = st.used.max(gone.used);
+        let mut new_terms = Vec::new();
+        for t in terms {
+            if st.indexed.insert(t) {
+                new_terms.push(t);
+            }
+        }
+        self.story_heap += st.heap_bytes();
+        self.story_heap -= heap_before;
+        let (centroid, indexed) = st.encode();
+        conn.prepare_cached(
+            "INSERT OR REPLACE INTO story_state(story, upto, cold, first, last, norm_sq, \
+             centroid, indexed, members) VALUES (?1, ?2, 0, ?3, ?4, ?5, ?6, ?7, ?8)",
+        )?
+        .execute(rusqlite::params![
+            s, st.upto, st.first, st.last, st.norm_sq, centroid, indexed, st.members
+        ])?;
+        for t in new_terms {
+            self.post(t, s);
+            if let Some(bits) = self.common.get_mut(&t) {
+                bits.insert(s);
+            }
+        }
+        Ok(())
     }
 
     /// When [`StoryIndex::resident_bytes`] passes `max_bytes`, write
@@ -994,6 +1170,17 @@ impl Bits {
         }
     }
 
+    fn remove(&mut self, s: i64) {
+        let k = s.max(0) as usize;
+        let bit = 1u64 << (k % 64);
+        if let Some(w) = self.words.get_mut(k / 64) {
+            if *w & bit != 0 {
+                *w &= !bit;
+                self.len -= 1;
+            }
+        }
+    }
+
     fn get(&self, s: i64) -> bool {
         let k = s.max(0) as usize;
         self.words
@@ -1069,7 +1256,7 @@ pub(crate) fn check(conn: &Connection) -> rusqlite::Result<Vec<String>> {
     for s in stories {
         let (cold, st) = &saved[s];
         let want = replay.stories.remove(s).unwrap_or_default();
-        if (StoryState { used: 0, ..want }) != *st {
+        if !same_state(&StoryState { used: 0, ..want }, st) {
             problems.push(format!("story-{s}: checkpoint differs from its articles"));
         }
         if *cold {
@@ -1086,6 +1273,27 @@ pub(crate) fn check(conn: &Connection) -> rusqlite::Result<Vec<String>> {
         }
     }
     Ok(problems)
+}
+
+/// Whether a checkpoint matches the replay of its story's articles. A
+/// story that merged another holds the same vectors summed in another
+/// order (two stories' sums added together), so floats are compared to a
+/// relative tolerance; everything else exactly.
+fn same_state(replayed: &StoryState, saved: &StoryState) -> bool {
+    let close = |a: f64, b: f64| (a - b).abs() <= 1e-5 * a.abs().max(b.abs()).max(1.0);
+    replayed.first == saved.first
+        && replayed.last == saved.last
+        && replayed.upto == saved.upto
+        && replayed.members == saved.members
+        && replayed.indexed == saved.indexed
+        && close(replayed.norm_sq, saved.norm_sq)
+        && replayed.centroid.len() == saved.centroid.len()
+        && replayed.centroid.iter().all(|(t, &w)| {
+            saved
+                .centroid
+                .get(t)
+                .is_some_and(|&v| close(f64::from(w), f64::from(v)))
+        })
 }
 
 /// Append the story numbers of term `t`'s `cold_postings` list to `out`.
@@ -1133,12 +1341,18 @@ fn checkpoint_query(
 }
 
 fn time_factor(story: (Option<i64>, Option<i64>), time: Option<i64>) -> f64 {
-    match (story, time) {
-        ((Some(first), Some(last)), Some(t)) => {
-            let gap = if t > last {
-                t - last
-            } else if t < first {
-                first - t
+    span_factor(story, (time, time))
+}
+
+/// The time penalty between two spans of publication times, as in batch
+/// clustering: [`GAP_PENALTY`] when they are more than seven days apart.
+fn span_factor(a: (Option<i64>, Option<i64>), b: (Option<i64>, Option<i64>)) -> f64 {
+    match (a, b) {
+        ((Some(a0), Some(a1)), (Some(b0), Some(b1))) => {
+            let gap = if b0 > a1 {
+                b0 - a1
+            } else if a0 > b1 {
+                a0 - b1
             } else {
                 0
             };

@@ -45,9 +45,10 @@ pub(crate) fn stories(c: &Connection, page: Page) -> Result<StoryPage> {
 }
 
 pub(crate) fn story_json(c: &Connection, n: i64) -> Result<Option<(String, bool)>> {
+    // A story merged into another is found under the one it joined.
     Ok(c.prepare_cached(
         "SELECT j.json, s.dirty > 0 FROM stories s JOIN story_json j ON j.story = s.seq \
-             WHERE s.seq = ?1",
+             WHERE s.seq = coalesce((SELECT into_story FROM story_merges WHERE story = ?1), ?1)",
     )?
     .query_row([n], |r| Ok((r.get(0)?, r.get(1)?)))
     .optional()?)

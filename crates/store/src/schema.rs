@@ -31,6 +31,9 @@ pub(crate) const SCHEMA_VERSION: i64 = 4;
 ///   column: with the JSON (15 kB on average at 100,000 synthetic
 ///   articles) in the row, each commit copied every touched story's
 ///   object.
+/// * `story_merges` — stories merged into another by the merge stage
+///   (version 4): the number that was merged and the story it is now part
+///   of, so that an old story id still finds its articles.
 /// * `terms` — vocabulary and document frequencies for TF-IDF.
 /// * `story_state` — checkpoints of stories' clustering state (centroid,
 ///   its squared norm, publication span, lookup terms) as of article
@@ -82,6 +85,10 @@ CREATE INDEX IF NOT EXISTS stories_updated ON stories(updated);
 CREATE TABLE IF NOT EXISTS story_json (
     story  INTEGER PRIMARY KEY,
     json   TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS story_merges (
+    story       INTEGER PRIMARY KEY,
+    into_story  INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS terms (
     id    INTEGER PRIMARY KEY,

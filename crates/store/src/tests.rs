@@ -962,3 +962,125 @@ fn version_3_databases_get_column_headings() {
     assert_eq!(story_sets(&store).len(), 3);
     assert_eq!(store.check().unwrap(), Vec::<String>::new());
 }
+
+/// Reports of one invented event in different words, sharing its names:
+/// alike enough to be one story, not enough to join one another at the
+/// seed bar, and an unrelated report.
+fn loosely_linked() -> Vec<RawArticle> {
+    vec![
+        raw("m1", "Coast Post", "2031-04-02T08:00:00Z",
+            "Flooding closed the Brackwater bridge on Tuesday after the Lenne river rose two metres overnight. \
+             Mayor Ilse Varga said the town hall would stay open as a shelter."),
+        raw("m2", "Inland Times", "2031-04-02T15:00:00Z",
+            "Residents of Brackwater spent the night in the town hall as the Lenne kept rising. \
+             Ilse Varga asked volunteers to bring sandbags to the harbour wall."),
+        raw("m3", "Valley Herald", "2031-04-03T09:00:00Z",
+            "The Lenne crested at noon and the Brackwater bridge may reopen on Friday, engineers said. \
+             Varga thanked the volunteers who filled sandbags through the night."),
+        raw("x1", "Coast Post", "2031-04-02T10:00:00Z",
+            "A new library opened in Osterfeld with twelve thousand books and a reading garden for children."),
+    ]
+}
+
+/// A store whose seed bar (1.4 × 0.4) the reports of [`loosely_linked`]
+/// do not reach, and whose merge bar (0.75 × 0.4) they do.
+fn loose_options() -> StoreOptions {
+    StoreOptions {
+        cluster_threshold: 0.4,
+        ..StoreOptions::default()
+    }
+}
+
+#[test]
+fn stories_that_grew_are_merged_as_in_the_batch() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open_with(dir.path().join("t.db"), loose_options()).unwrap();
+    let batch = Batch {
+        articles: loosely_linked(),
+        skipped: vec![],
+    };
+    let summary = store.ingest(batch.clone()).unwrap();
+    // Seeded as four stories; the flood reports merged into the first.
+    assert_eq!(summary.stories, vec!["story-1", "story-4"]);
+    let set = |ids: &[&str]| {
+        ids.iter()
+            .map(|s| s.to_string())
+            .collect::<BTreeSet<String>>()
+    };
+    assert_eq!(
+        story_sets(&store),
+        vec![set(&["m1", "m2", "m3"]), set(&["x1"])]
+    );
+    // The batch pipeline at the same threshold: the same stories.
+    let report = crosscheck::Pipeline::builder()
+        .cluster_threshold(0.4)
+        .build()
+        .analyze_batch(batch, &mut crosscheck::NoProgress);
+    let mut batch_sets: Vec<BTreeSet<String>> = report
+        .stories
+        .iter()
+        .map(|s| s.articles.iter().cloned().collect())
+        .collect();
+    batch_sets.sort();
+    assert_eq!(batch_sets, story_sets(&store));
+    // A merged story's number finds the story it joined.
+    for old in ["story-2", "story-3"] {
+        assert_eq!(store.story(old).unwrap().unwrap().id, "story-1");
+    }
+    assert!(store.story("story-5").unwrap().is_none());
+    assert_eq!(store.stats().unwrap().stories, 2);
+    assert_eq!(store.check().unwrap(), Vec::<String>::new());
+}
+
+#[test]
+fn merges_survive_reopening_and_eviction() {
+    let articles = loosely_linked();
+    let calls = [&articles[..1], &articles[1..2], &articles[2..]];
+    let batch = |a: &[RawArticle]| Batch {
+        articles: a.to_vec(),
+        skipped: vec![],
+    };
+    // One session, one call per slice.
+    let d1 = tempfile::tempdir().unwrap();
+    let one = Store::open_with(d1.path().join("t.db"), loose_options()).unwrap();
+    for c in calls {
+        one.ingest(batch(c)).unwrap();
+    }
+    // Reopened before every call.
+    let d2 = tempfile::tempdir().unwrap();
+    for c in calls {
+        let s = Store::open_with(d2.path().join("t.db"), loose_options()).unwrap();
+        s.ingest(batch(c)).unwrap();
+    }
+    let reopened = Store::open_with(d2.path().join("t.db"), loose_options()).unwrap();
+    // Every story leaves memory after each call.
+    let d3 = tempfile::tempdir().unwrap();
+    let tiny = Store::open_with(
+        d3.path().join("t.db"),
+        StoreOptions {
+            max_index_bytes: 1,
+            ..loose_options()
+        },
+    )
+    .unwrap();
+    for c in calls {
+        tiny.ingest(batch(c)).unwrap();
+    }
+    let set = |ids: &[&str]| {
+        ids.iter()
+            .map(|s| s.to_string())
+            .collect::<BTreeSet<String>>()
+    };
+    let want = vec![set(&["m1", "m2", "m3"]), set(&["x1"])];
+    for store in [&one, &reopened, &tiny] {
+        assert_eq!(story_sets(store), want);
+        assert_eq!(store.check().unwrap(), Vec::<String>::new());
+    }
+    assert!(tiny.index_stats().evictions > 0);
+    assert_eq!(all_story_json(&reopened), all_story_json(&one));
+    assert_eq!(all_story_json(&tiny), all_story_json(&one));
+    drop(tiny);
+    let tiny_again = Store::open_with(d3.path().join("t.db"), loose_options()).unwrap();
+    assert_eq!(story_sets(&tiny_again), want);
+    assert_eq!(tiny_again.check().unwrap(), Vec::<String>::new());
+}

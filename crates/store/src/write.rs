@@ -6,7 +6,9 @@ use std::collections::BTreeSet;
 use ahash::AHashMap;
 use crosscheck::incremental::StoryBuilder;
 use crosscheck::Pipeline;
-use crosscheck_cluster::{Column, INSTALMENT_GAP_SECS};
+use crosscheck_cluster::{
+    Column, COHESION_RATIO, INSTALMENT_GAP_SECS, JOIN_FACTOR, MAX_MERGE_ROUNDS, MERGE_FACTOR,
+};
 use crosscheck_dedup::{
     estimate_jaccard, normalize, shingles, Deduplicator, DuplicateKind, MinHasher, Signature,
     MIN_CONTAINED_SHINGLES,
@@ -153,6 +155,8 @@ pub(crate) struct Writer {
     conn: Connection,
     index: StoryIndex,
     dedup: Deduplicator,
+    /// The merge stage's bar (see [`merge_grown`]).
+    merge_bar: f64,
     /// Set by `Store::checkpoint` when the log has passed
     /// `StoreOptions::max_log_pages`: the next write empties it.
     pub(crate) log_full: std::sync::Arc<std::sync::atomic::AtomicBool>,
@@ -199,7 +203,13 @@ impl Writer {
     }
 
     pub(crate) fn new(conn: Connection, options: &StoreOptions) -> Result<Self> {
-        let index = StoryIndex::load(&conn, options.cluster_threshold, options.max_index_bytes)?;
+        // Articles join stories at the batch clusterer's seed bar; stories
+        // that grew are merged at its merge bar after each transaction.
+        let index = StoryIndex::load(
+            &conn,
+            options.cluster_threshold * JOIN_FACTOR,
+            options.max_index_bytes,
+        )?;
         // Every statement of the write path stays prepared.
         conn.set_prepared_statement_cache_capacity(32);
         Ok(Writer {
@@ -208,6 +218,7 @@ impl Writer {
             dedup: Deduplicator::new()
                 .near_threshold(NEAR)
                 .containment_threshold(CONTAINMENT),
+            merge_bar: options.cluster_threshold * MERGE_FACTOR,
             log_full: Default::default(),
         })
     }
@@ -252,6 +263,8 @@ impl Writer {
         let tx = Self::begin(&mut self.conn)?;
         let mut summaries = Vec::with_capacity(groups.len());
         let mut touched_all: BTreeSet<i64> = BTreeSet::new();
+        // Stories an article was added to (its vector in the centroid).
+        let mut grown: BTreeSet<i64> = BTreeSet::new();
         let mut df_changed: BTreeSet<u32> = BTreeSet::new();
         for chunk in groups {
             let mut summary = IngestSummary::default();
@@ -286,8 +299,12 @@ impl Writer {
                     }
                     None => {}
                 }
-                let story = store_one(&tx, &mut self.index, &self.dedup, &ready, &mut df_changed)?;
+                let (story, in_centroid) =
+                    store_one(&tx, &mut self.index, &self.dedup, &ready, &mut df_changed)?;
                 touched.insert(story);
+                if in_centroid {
+                    grown.insert(story);
+                }
                 summary.stored.push(id);
             }
             summary.stories = touched.iter().map(|s| format!("story-{s}")).collect();
@@ -297,6 +314,28 @@ impl Writer {
         for &t in &df_changed {
             tx.prepare_cached("UPDATE terms SET df = ?1 WHERE id = ?2")?
                 .execute(params![self.index.df[t as usize], t])?;
+        }
+        let merges = merge_grown(&tx, &mut self.index, grown, self.merge_bar)?;
+        if !merges.is_empty() {
+            let into: AHashMap<i64, i64> = merges.iter().copied().collect();
+            let follow = |mut s: i64| {
+                while let Some(&t) = into.get(&s) {
+                    s = t;
+                }
+                s
+            };
+            touched_all = touched_all.into_iter().map(follow).collect();
+            for summary in &mut summaries {
+                let mut numbers: Vec<i64> = summary
+                    .stories
+                    .iter()
+                    .filter_map(|id| crate::story_number(id))
+                    .map(follow)
+                    .collect();
+                numbers.sort_unstable();
+                numbers.dedup();
+                summary.stories = numbers.iter().map(|s| format!("story-{s}")).collect();
+            }
         }
         for &s in &touched_all {
             mark_dirty(&tx, s)?;
@@ -311,14 +350,15 @@ impl Writer {
 }
 
 /// Insert one new article: find a copy of it, pick its story, write its
-/// rows. Returns its story.
+/// rows. Returns its story and whether its vector joined the story's
+/// centroid (copies do not).
 fn store_one(
     tx: &Transaction,
     index: &mut StoryIndex,
     dedup: &Deduplicator,
     r: &Ready,
     df_changed: &mut BTreeSet<u32>,
-) -> Result<i64> {
+) -> Result<(i64, bool)> {
     // Vocabulary and document frequencies (this article included).
     let mut weights: Vec<(u32, f32)> = Vec::with_capacity(r.tf.len());
     for (term, w) in &r.tf {
@@ -431,7 +471,98 @@ fn store_one(
     ])?;
     tx.prepare_cached("INSERT INTO articles_fts(rowid, title, text) VALUES (?1, ?2, ?3)")?
         .execute(params![seq, a.title, a.text])?;
-    Ok(story)
+    Ok((story, in_centroid))
+}
+
+/// The second stage of batch clustering (`crosscheck_cluster`), over the
+/// stories that grew in this transaction: stories are merged, most similar
+/// pairs first, while their average link reaches `bar` and is at least
+/// [`COHESION_RATIO`] times the geometric mean of their cohesions, and
+/// never when that would put two instalments of one column together;
+/// each story merges at most once per round, and a story that absorbed
+/// another is looked at again in the next round. The smaller story number
+/// stays: the other's articles move to it, its rows go, and
+/// `story_merges` sends its number on. Returns `(merged, into)` pairs in
+/// order.
+fn merge_grown(
+    tx: &Transaction,
+    index: &mut StoryIndex,
+    grown: BTreeSet<i64>,
+    bar: f64,
+) -> Result<Vec<(i64, i64)>> {
+    let mut merges = Vec::new();
+    let mut changed = grown;
+    for _ in 0..MAX_MERGE_ROUNDS {
+        let mut pairs: BTreeSet<(i64, i64)> = BTreeSet::new();
+        for &s in &changed {
+            for o in index.merge_candidates(tx, s)? {
+                pairs.insert((s.min(o), s.max(o)));
+            }
+        }
+        let mut scored: Vec<(f64, i64, i64)> = Vec::new();
+        for (a, b) in pairs {
+            let Some((sim, ca, cb)) = index.link(a, b) else {
+                continue;
+            };
+            let coherent = match (ca, cb) {
+                (Some(ca), Some(cb)) => sim >= COHESION_RATIO * (ca * cb).sqrt(),
+                _ => true,
+            };
+            if sim >= bar && coherent && !share_a_column(tx, a, b)? {
+                scored.push((sim, a, b));
+            }
+        }
+        if scored.is_empty() {
+            break;
+        }
+        scored.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+        let mut used: BTreeSet<i64> = BTreeSet::new();
+        changed = BTreeSet::new();
+        for (_, s, o) in scored {
+            if used.contains(&s) || used.contains(&o) {
+                continue;
+            }
+            used.insert(s);
+            used.insert(o);
+            merge_story(tx, index, s, o)?;
+            changed.insert(s);
+            merges.push((o, s));
+        }
+    }
+    Ok(merges)
+}
+
+/// Move story `o`'s articles to story `s` and drop `o` (see
+/// [`merge_grown`]).
+fn merge_story(tx: &Transaction, index: &mut StoryIndex, s: i64, o: i64) -> Result<()> {
+    tx.prepare_cached("UPDATE articles SET story = ?1 WHERE story = ?2")?
+        .execute([s, o])?;
+    tx.prepare_cached("DELETE FROM stories WHERE seq = ?1")?
+        .execute([o])?;
+    tx.prepare_cached("DELETE FROM story_json WHERE story = ?1")?
+        .execute([o])?;
+    tx.prepare_cached("DELETE FROM stories_fts WHERE rowid = ?1")?
+        .execute([o])?;
+    tx.prepare_cached("UPDATE story_merges SET into_story = ?1 WHERE into_story = ?2")?
+        .execute([s, o])?;
+    tx.prepare_cached("INSERT OR REPLACE INTO story_merges(story, into_story) VALUES (?1, ?2)")?
+        .execute([o, s])?;
+    index.absorb(tx, s, o)?;
+    Ok(())
+}
+
+/// Whether stories `a` and `b` hold two instalments of one column
+/// (articles under one column heading published
+/// [`INSTALMENT_GAP_SECS`] or more apart).
+fn share_a_column(tx: &Transaction, a: i64, b: i64) -> Result<bool> {
+    Ok(tx
+        .prepare_cached(
+            "SELECT EXISTS(SELECT 1 FROM articles x JOIN articles y \
+               ON y.column_key = x.column_key AND y.story = ?2 \
+             WHERE x.story = ?1 AND x.column_key IS NOT NULL \
+               AND abs(x.published_ts - y.published_ts) >= ?3)",
+        )?
+        .query_row(params![a, b, INSTALMENT_GAP_SECS], |r| r.get(0))?)
 }
 
 /// The story a new article that copies none joins: `best` (the index's
@@ -866,12 +997,17 @@ fn build_story(l: Loaded, builder: &StoryBuilder, analyzer: &Analyzer) -> Built 
 /// later one. List columns are kept current by [`mark_dirty`].
 fn write_story(tx: &Transaction, b: &Built) -> Result<()> {
     let json = serde_json::to_string(&b.story).expect("stories serialise");
-    tx.prepare_cached(
-        "UPDATE stories SET title = ?1, \
-           dirty = CASE WHEN updated = ?3 THEN 0 ELSE dirty END \
-         WHERE seq = ?2",
-    )?
-    .execute(params![b.story.title, b.seq, b.updated])?;
+    let kept = tx
+        .prepare_cached(
+            "UPDATE stories SET title = ?1, \
+               dirty = CASE WHEN updated = ?3 THEN 0 ELSE dirty END \
+             WHERE seq = ?2",
+        )?
+        .execute(params![b.story.title, b.seq, b.updated])?;
+    if kept == 0 {
+        // Merged into another story since it was read: nothing to write.
+        return Ok(());
+    }
     tx.prepare_cached("INSERT OR REPLACE INTO story_json(story, json) VALUES (?1, ?2)")?
         .execute(params![b.seq, json])?;
     let brief_text: Vec<&str> = b.story.brief.iter().map(|s| s.text.as_str()).collect();
