@@ -43,6 +43,13 @@
 //!    nothing per pair, and it is shrunk towards a prior for small stories,
 //!    whose mean over few pairs is noisy.
 //!
+//! The same two stages run incrementally: a stream (and the store) seeds
+//! each new article at the strict bar as it comes, and after each chunk
+//! merges the stories that grew or opened in it with their coherent
+//! neighbours, old or new ([`StoryIndex::merge_coherent`] looks only at
+//! stories changed since its last call). Given the articles in one chunk
+//! in the batch's order, that is the batch rule.
+//!
 //! One rule is not about words. A heading one outlet reuses on different
 //! days ("NATIONAL FORECAST", "Markets at a glance", "Lottery results")
 //! marks the instalments of a standing column: each day's forecast or price
@@ -144,12 +151,13 @@ pub struct Clusterer {
 }
 
 /// The default similarity threshold (average cosine between an article and a
-/// story's members) at which an article joins a story in one incremental
-/// pass ([`Clusterer::index`], the stream and the store). Batch clustering
-/// derives its two bars from it ([`JOIN_FACTOR`], [`MERGE_FACTOR`]). Chosen
+/// story's members). The batch clusterer, the stream and the store derive
+/// their two bars from it ([`JOIN_FACTOR`], [`MERGE_FACTOR`]);
+/// [`Clusterer::index`] joins at the threshold itself in one pass. Chosen
 /// on DUC 2003 (`crosscheck eval clustering`, and the `cluster_sweep`
-/// example): B-cubed F1 is best at 0.11 for the one-pass rule, and the batch
-/// scores stay within a few points of their best from 0.09 to 0.13.
+/// example): B-cubed F1 was best at 0.11 for the one-pass rule, and the
+/// two-stage scores stay within a few points of their best from 0.09 to
+/// 0.13.
 pub const DEFAULT_THRESHOLD: f64 = 0.11;
 
 impl Default for Clusterer {
@@ -174,8 +182,10 @@ impl Clusterer {
         self
     }
 
-    /// An empty incremental [`StoryIndex`] with this clusterer's threshold,
-    /// for adding articles one at a time.
+    /// An empty incremental [`StoryIndex`] joining at this clusterer's
+    /// threshold, for a one-pass rule without the merge stage (the stream
+    /// and the store use [`Clusterer::seed_index`] and
+    /// [`Clusterer::merge`], as the batch does).
     pub fn index(&self) -> StoryIndex {
         StoryIndex::new(self.threshold)
     }

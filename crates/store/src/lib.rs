@@ -8,30 +8,35 @@
 //!
 //! ```text
 //! RawArticle ─prepare─▶ Article ─analyse─▶ Document ─┬─ exact copy?   (hash of the normalised text)
-//!                                                    ├─ story?        (TF-IDF cosine to story centroids)
+//!                                                    ├─ story?        (TF-IDF average link to stories)
 //!                                                    ├─ near / contained copy? (MinHash, then verified)
 //!                                                    └─▶ row in `articles`, story marked dirty
 //!                                                        (rebuilt later: facts, cross-check, brief)
+//! end of each transaction: stories opened in it ─▶ merged with coherent neighbours
 //! ```
 //!
 //! * **Idempotent ingest.** An article is identified by its `id`. Sending
 //!   the same article again changes nothing (it is reported `unchanged`);
 //!   sending different content under a stored id is refused and reported in
 //!   `skipped` (stored articles are immutable, so citations never move).
-//! * **Incremental stories.** Each new article joins the story whose
-//!   centroid it is most similar to (cosine of TF-IDF vectors with the
-//!   cluster stage's weighting and IDF over everything stored so far, halved
-//!   across a gap of more than seven days), or opens a new story. A copy of a
-//!   stored article (exact, near or contained, as the dedup stage defines
+//! * **Incremental stories.** Stories are built by the batch clusterer's
+//!   two stages, incrementally. Each new article joins the story it is most
+//!   similar to by average link (TF-IDF vectors with the cluster stage's
+//!   weighting and IDF over everything stored so far, halved across a gap
+//!   of more than seven days) if that reaches the strict seed bar, or opens
+//!   a new story; at the end of each transaction the stories opened in it
+//!   are merged with coherent neighbours, as in the batch, and an instalment of
+//!   a standing column never joins another instalment's story. A copy of
+//!   a stored article (exact, near or contained, as the dedup stage defines
 //!   them) joins its original's story and duplicate group and does not move
 //!   the centroid, so a wire story reprinted ten times counts once. A story
 //!   that receives articles is marked *dirty* in the same transaction (its
 //!   list columns are updated there); its facts, cross-check and brief are
 //!   rebuilt afterwards, once for all the articles that joined it meanwhile
 //!   ([`Store::rebuild_dirty`]; [`Store::ingest`] does it before returning,
-//!   the server on a background thread). Unlike the batch pipeline, stories are
-//!   never merged or split after the fact: ids (`story-N`) are stable for
-//!   the life of the database.
+//!   the server on a background thread). Stories are merged, never split:
+//!   when two merge, the smaller number (`story-N`) stays, and the other
+//!   number still finds the story (`story_merges`).
 //! * **Crash consistency.** Each chunk of a batch (article rows, search
 //!   index, vocabulary, story assignment and dirty marks) is one SQLite
 //!   transaction, and so is each round of rebuilds, in a WAL-mode database
@@ -160,8 +165,13 @@ pub struct StoreOptions {
     pub brief_sentences: usize,
     /// Most words in one story's brief (default 250).
     pub brief_words: usize,
-    /// Cosine similarity at which an article joins a story (default: the
-    /// cluster stage's [`crosscheck_cluster::DEFAULT_THRESHOLD`]).
+    /// The clustering threshold (default: the cluster stage's
+    /// [`crosscheck_cluster::DEFAULT_THRESHOLD`]). As in batch clustering,
+    /// an article joins a story at [`crosscheck_cluster::JOIN_FACTOR`]
+    /// times it, and at the end of each transaction the stories opened in it
+    /// merge with coherent neighbours down to
+    /// [`crosscheck_cluster::MERGE_FACTOR`] times it (the smaller story
+    /// number stays; the other still finds the story).
     pub cluster_threshold: f64,
     /// Articles per transaction in [`Store::ingest`] (default 500).
     pub chunk_size: usize,

@@ -1084,3 +1084,35 @@ fn merges_survive_reopening_and_eviction() {
     assert_eq!(story_sets(&tiny_again), want);
     assert_eq!(tiny_again.check().unwrap(), Vec::<String>::new());
 }
+
+#[test]
+fn numbers_of_merged_stories_are_never_given_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open_with(dir.path().join("t.db"), loose_options()).unwrap();
+    let mut articles = loosely_linked();
+    let unrelated = articles.pop().unwrap();
+    // The flood reports open stories 1-3; 2 and 3 merge into 1, so the
+    // highest story left is 1.
+    store
+        .ingest(Batch {
+            articles,
+            skipped: vec![],
+        })
+        .unwrap();
+    assert_eq!(store.stats().unwrap().stories, 1);
+    let summary = store
+        .ingest(Batch {
+            articles: vec![unrelated],
+            skipped: vec![],
+        })
+        .unwrap();
+    assert_eq!(summary.stories, vec!["story-4"]);
+    assert_eq!(
+        store.story("story-4").unwrap().unwrap().articles,
+        vec!["x1"]
+    );
+    for old in ["story-2", "story-3"] {
+        assert_eq!(store.story(old).unwrap().unwrap().id, "story-1");
+    }
+    assert_eq!(store.check().unwrap(), Vec::<String>::new());
+}

@@ -115,4 +115,18 @@ fn duc_event_clusters_ingested_in_time_order_group_like_the_batch() {
     );
     assert!(vs_gold.f1 >= 0.93, "{vs_gold:?}");
     assert!(vs_batch.f1 >= 0.95, "{vs_batch:?}");
+    let mut in_three: HashMap<String, usize> = HashMap::new();
+    for (k, members) in sets(&whole).into_iter().enumerate() {
+        for id in members {
+            in_three.insert(id, k);
+        }
+    }
+    let three: Vec<usize> = ids.iter().map(|id| in_three[id]).collect();
+    let three_vs_gold = bcubed_overlapping(&three, &labels);
+    println!(
+        "store, three ingests: {} stories, B-cubed F1 vs gold {:.3}",
+        sets(&whole).len(),
+        three_vs_gold.f1
+    );
+    assert!(three_vs_gold.f1 >= 0.9, "{three_vs_gold:?}");
 }
