@@ -45,10 +45,10 @@
 //!
 //! The same two stages run incrementally: a stream (and the store) seeds
 //! each new article at the strict bar as it comes, and after each chunk
-//! merges the stories that grew or opened in it with their coherent
-//! neighbours, old or new ([`StoryIndex::merge_coherent`] looks only at
-//! stories changed since its last call). Given the articles in one chunk
-//! in the batch's order, that is the batch rule.
+//! merges the stories opened in it with their coherent neighbours, old or
+//! new ([`StoryIndex::merge_coherent`] starts from the stories opened
+//! since its last call). Given the articles in one chunk in the batch's
+//! order, that is the batch rule.
 //!
 //! One rule is not about words. A heading one outlet reuses on different
 //! days ("NATIONAL FORECAST", "Markets at a glance", "Lottery results")
@@ -463,8 +463,8 @@ pub struct StoryIndex {
     max_scan: usize,
     /// Scratch accumulator indexed by story id.
     scratch: Vec<f32>,
-    /// Per story: whether it was created or grew since the last merge.
-    grown: Vec<bool>,
+    /// Per story: whether it was opened since the last merge.
+    opened: Vec<bool>,
     /// Terms whose posting lists name a story merged into another since
     /// they were last compacted.
     merged_terms: AHashSet<u32>,
@@ -480,7 +480,7 @@ impl StoryIndex {
             postings: AHashMap::new(),
             max_scan: usize::MAX,
             scratch: Vec::new(),
-            grown: Vec::new(),
+            opened: Vec::new(),
             merged_terms: AHashSet::new(),
         }
     }
@@ -624,11 +624,10 @@ impl StoryIndex {
             _ => {
                 self.stories.push(StoryState::default());
                 self.parent.push(self.stories.len() - 1);
-                self.grown.push(true);
+                self.opened.push(true);
                 self.stories.len() - 1
             }
         };
-        self.grown[story] = true;
         let st = &mut self.stories[story];
         st.add(v);
         st.add_time(time, time);
@@ -659,9 +658,13 @@ impl StoryIndex {
     /// tighter than the link between them — two related events — stays
     /// apart; `ratio` 0 turns the guard off. Returns the number of merges.
     ///
-    /// Only pairs with a side that grew or was created since the previous
-    /// merge are considered (every story, on the first call): a stream
-    /// merges after each chunk without looking at all its stories again.
+    /// The stories opened since the previous call (every story, on the
+    /// first call) look for partners, and then the stories that absorbed
+    /// another, round after round; a story that only grew by an article
+    /// since does not (that look-up would double the cost of each article
+    /// in a stream). So a stream merges after each chunk without looking at
+    /// all its stories again, and one call after adding a batch is the
+    /// batch rule.
     pub fn merge_coherent(&mut self, threshold: f64, ratio: f64) -> usize {
         let mut merges = 0;
         // Per story: its sorted centroid, norm and strongest terms, kept
@@ -678,13 +681,13 @@ impl StoryIndex {
         // stream can merge after every chunk.
         let mut neighbours: AHashMap<usize, Vec<usize>> = AHashMap::new();
         let mut changed: AHashSet<usize> = self
-            .grown
+            .opened
             .iter()
             .enumerate()
             .filter(|&(s, &g)| g && self.parent[s] == s)
             .map(|(s, _)| s)
             .collect();
-        self.grown.fill(false);
+        self.opened.fill(false);
         for _ in 0..MAX_MERGE_ROUNDS {
             if merges > 0 {
                 self.compact_postings();
@@ -786,7 +789,11 @@ impl StoryIndex {
     /// Point the posting lists of the terms of merged stories at live
     /// stories only, each listed once (at its newest position), so that
     /// lookups after many merges read short lists and no chains of merged
-    /// ids. Other lists hold only live stories, each once, already.
+    /// ids. Other lists hold only live stories, each once, already. With a
+    /// [`StoryIndex::max_postings_scan`] cap only the part of a list that
+    /// lookups read is rewritten: a stream's lists of common words hold
+    /// hundreds of thousands of stories, and rewriting them whole after
+    /// every chunk made the merge stage grow with the stream.
     fn compact_postings(&mut self) {
         let mut terms: Vec<u32> = self.merged_terms.drain().collect();
         terms.sort_unstable();
@@ -795,19 +802,21 @@ impl StoryIndex {
             let Some(list) = self.postings.get_mut(&t) else {
                 continue;
             };
+            let start = list.len().saturating_sub(self.max_scan);
             seen.clear();
-            let mut out: Vec<usize> = Vec::with_capacity(list.len());
-            for &s in list.iter().rev() {
+            let mut tail: Vec<usize> = Vec::with_capacity(list.len() - start);
+            for &s in list[start..].iter().rev() {
                 let mut r = s;
                 while self.parent[r] != r {
                     r = self.parent[r];
                 }
                 if seen.insert(r) {
-                    out.push(r);
+                    tail.push(r);
                 }
             }
-            out.reverse();
-            *list = out;
+            tail.reverse();
+            list.truncate(start);
+            list.extend(tail);
         }
     }
 

@@ -671,7 +671,7 @@ fn the_incremental_index_and_the_merge_stage_keep_instalments_apart() {
 }
 
 #[test]
-fn merging_looks_only_at_stories_that_grew_since_the_last_merge() {
+fn merging_starts_from_the_stories_opened_since_the_last_merge() {
     // Two pairs of alike vectors (cosine 0.5 within a pair), each seeded
     // apart by a bar no pair reaches.
     let a = |k: u32| member(&[(1, 1.0)], 100 + 10 * k, 1);
@@ -679,7 +679,7 @@ fn merging_looks_only_at_stories_that_grew_since_the_last_merge() {
     let mut index = StoryIndex::new(0.9);
     let (a0, a1) = (index.add(&a(0), None), index.add(&a(1), None));
     assert_ne!(a0, a1);
-    // A merge at a bar nothing reaches: no merge, and nothing has grown.
+    // A merge at a bar nothing reaches: no merge, and no story is new.
     assert_eq!(index.merge_coherent(0.99, 0.0), 0);
     assert_eq!(
         index.merge_coherent(0.3, 0.0),

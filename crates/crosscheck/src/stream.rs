@@ -19,7 +19,7 @@
 //!
 //! Stories are built by the batch clusterer's two stages: articles join
 //! stories at its strict seed bar ([`Clusterer::seed_index`](crosscheck_cluster::Clusterer::seed_index)), and after
-//! each chunk the stories that grew or opened in it are merged with their
+//! each chunk the stories opened in it are merged with their
 //! coherent neighbours ([`Clusterer::merge`](crosscheck_cluster::Clusterer::merge)). A stream given in one chunk,
 //! in the batch's order (by publication time), so goes through the same
 //! rule as [`Pipeline::group`](crate::Pipeline::group); what still differs

@@ -874,6 +874,12 @@ impl StoryIndex {
         Ok(out)
     }
 
+    /// Article vectors in resident story `s`'s centroid (0 when it is not
+    /// resident).
+    pub(crate) fn members(&self, s: i64) -> u32 {
+        self.stories.get(&s).map_or(0, |st| st.members)
+    }
+
     /// Average link between two resident stories (the mean cosine between
     /// their members) with the time penalty, and each story's cohesion
     /// (the mean cosine between its own members, shrunk towards a prior;

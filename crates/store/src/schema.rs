@@ -181,7 +181,9 @@ pub(crate) fn migrate(conn: &Connection) -> rusqlite::Result<()> {
              ON articles(story, seq, source, published, dup_root);
          DROP INDEX IF EXISTS articles_story;
          CREATE INDEX IF NOT EXISTS articles_column
-             ON articles(column_key, story) WHERE column_key IS NOT NULL;",
+             ON articles(column_key, story, published_ts) WHERE column_key IS NOT NULL;
+         CREATE INDEX IF NOT EXISTS articles_story_column
+             ON articles(story, column_key, published_ts) WHERE column_key IS NOT NULL;",
     )
 }
 

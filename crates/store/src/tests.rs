@@ -934,8 +934,8 @@ fn version_3_databases_get_column_headings() {
         // What version 3 wrote: no `column_key` column.
         let c = Connection::open(&path).unwrap();
         c.execute_batch(
-            "DROP INDEX articles_column; ALTER TABLE articles DROP COLUMN column_key; \
-             PRAGMA user_version = 3;",
+            "DROP INDEX articles_column; DROP INDEX articles_story_column; \
+             ALTER TABLE articles DROP COLUMN column_key; PRAGMA user_version = 3;",
         )
         .unwrap();
     }

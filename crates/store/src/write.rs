@@ -203,8 +203,8 @@ impl Writer {
     }
 
     pub(crate) fn new(conn: Connection, options: &StoreOptions) -> Result<Self> {
-        // Articles join stories at the batch clusterer's seed bar; stories
-        // that grew are merged at its merge bar after each transaction.
+        // Articles join stories at the batch clusterer's seed bar; the
+        // stories opened in a transaction are merged at its merge bar.
         let index = StoryIndex::load(
             &conn,
             options.cluster_threshold * JOIN_FACTOR,
@@ -491,12 +491,12 @@ fn store_one(
 /// `story_merges` sends its number on. Returns `(merged, into)` pairs in
 /// order.
 ///
-/// Only stories opened in the transaction look for partners, not every
-/// story that grew (as the stream does): each look-up may read stories
-/// back from the database, and looking up every grown story cost a third
-/// of the ingest rate under sustained load (1,521 → 999 articles/s). Into
-/// an empty store, one transaction opens every story, so one ingest is
-/// still the batch rule.
+/// As in `crosscheck_cluster::StoryIndex::merge_coherent`, the stories
+/// opened in the transaction look for partners, not every story that grew
+/// by an article: each look-up may read stories back from the database,
+/// and looking up every grown story cost a third of the ingest rate under
+/// sustained load (1,521 → 999 articles/s). Into an empty store, one
+/// transaction opens every story, so one ingest is still the batch rule.
 fn merge_opened(
     tx: &Transaction,
     index: &mut StoryIndex,
@@ -521,7 +521,7 @@ fn merge_opened(
                 (Some(ca), Some(cb)) => sim >= COHESION_RATIO * (ca * cb).sqrt(),
                 _ => true,
             };
-            if sim >= bar && coherent && !share_a_column(tx, a, b)? {
+            if sim >= bar && coherent && !share_a_column(tx, index, a, b)? {
                 scored.push((sim, a, b));
             }
         }
@@ -566,8 +566,15 @@ fn merge_story(tx: &Transaction, index: &mut StoryIndex, s: i64, o: i64) -> Resu
 
 /// Whether stories `a` and `b` hold two instalments of one column
 /// (articles under one column heading published
-/// [`INSTALMENT_GAP_SECS`] or more apart).
-fn share_a_column(tx: &Transaction, a: i64, b: i64) -> Result<bool> {
+/// [`INSTALMENT_GAP_SECS`] or more apart). Each headed article of the
+/// smaller story is looked up among the other's (both through the
+/// indexes on column headings).
+fn share_a_column(tx: &Transaction, index: &StoryIndex, a: i64, b: i64) -> Result<bool> {
+    let (small, large) = if index.members(a) <= index.members(b) {
+        (a, b)
+    } else {
+        (b, a)
+    };
     Ok(tx
         .prepare_cached(
             "SELECT EXISTS(SELECT 1 FROM articles x JOIN articles y \
@@ -575,7 +582,7 @@ fn share_a_column(tx: &Transaction, a: i64, b: i64) -> Result<bool> {
              WHERE x.story = ?1 AND x.column_key IS NOT NULL \
                AND abs(x.published_ts - y.published_ts) >= ?3)",
         )?
-        .query_row(params![a, b, INSTALMENT_GAP_SECS], |r| r.get(0))?)
+        .query_row(params![small, large, INSTALMENT_GAP_SECS], |r| r.get(0))?)
 }
 
 /// The story a new article that copies none joins: `best` (the index's
