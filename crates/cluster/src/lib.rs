@@ -118,9 +118,9 @@ const LOOKUP_TERMS: usize = 20;
 /// Candidate stories scored exactly for each addition.
 const MAX_CANDIDATES: usize = 8;
 /// Time gap beyond which similarity is penalised: seven days, in seconds.
-const MAX_GAP_SECS: i64 = 7 * 86_400;
+pub const MAX_GAP_SECS: i64 = 7 * 86_400;
 /// Factor applied to similarity across a gap longer than seven days.
-const GAP_PENALTY: f64 = 0.5;
+pub const GAP_PENALTY: f64 = 0.5;
 /// Two articles under one [`Column`] heading published at least this far
 /// apart (20 hours) are different instalments. Less than a day, so that a
 /// daily column filed at slightly different hours still counts; more than
@@ -419,8 +419,11 @@ impl StoryState {
     }
 }
 
-/// Time penalty factor between a time range and a time range.
-fn time_factor(a: (Option<i64>, Option<i64>), b: (Option<i64>, Option<i64>)) -> f64 {
+/// The time penalty between two spans of publication times (earliest,
+/// latest): [`GAP_PENALTY`] when they are more than [`MAX_GAP_SECS`]
+/// apart, else 1 (also when a time is unknown). The store's index applies
+/// the same penalty.
+pub fn time_factor(a: (Option<i64>, Option<i64>), b: (Option<i64>, Option<i64>)) -> f64 {
     match (a, b) {
         ((Some(a0), Some(a1)), (Some(b0), Some(b1))) => {
             let gap = if b0 > a1 {

@@ -12,7 +12,7 @@
 //! writer time, never an assignment.
 
 use ahash::{AHashMap, AHashSet};
-use crosscheck_cluster::Vectorizer;
+use crosscheck_cluster::{time_factor as span_factor, Vectorizer};
 use crosscheck_model::Document;
 use rusqlite::{Connection, OptionalExtension};
 
@@ -27,10 +27,6 @@ const _: () = assert!(LOOKUP_TERMS <= 32);
 const COMMON_MIN_STORIES: usize = 1024;
 /// Candidate stories scored exactly for each addition.
 const MAX_CANDIDATES: usize = 8;
-/// Time gap beyond which similarity is penalised: seven days, in seconds.
-const MAX_GAP_SECS: i64 = 7 * 86_400;
-/// Factor applied to similarity across a gap longer than seven days.
-const GAP_PENALTY: f64 = 0.5;
 /// Heap bytes of a hash table that holds up to `capacity` entries of
 /// `slot` bytes: hashbrown's buckets (a power of two, at most 7/8 full)
 /// with a control byte each.
@@ -910,6 +906,10 @@ impl StoryIndex {
     /// from these floats (its articles are the two stories' articles; the
     /// caller moves them).
     pub(crate) fn absorb(&mut self, conn: &Connection, s: i64, o: i64) -> rusqlite::Result<()> {
+        // Both were made resident when the merge stage looked them up;
+        // read them back all the same rather than rely on it.
+        self.ensure_resident(conn, s)?;
+        self.ensure_resident(conn, o)?;
         let Some(gone) = self.stories.remove(&o) else {
             return Ok(());
         };
@@ -973,14 +973,7 @@ impl StoryIndex {
         }
         self.story_heap += st.heap_bytes();
         self.story_heap -= heap_before;
-        let (centroid, indexed) = st.encode();
-        conn.prepare_cached(
-            "INSERT OR REPLACE INTO story_state(story, upto, cold, first, last, norm_sq, \
-             centroid, indexed, members) VALUES (?1, ?2, 0, ?3, ?4, ?5, ?6, ?7, ?8)",
-        )?
-        .execute(rusqlite::params![
-            s, st.upto, st.first, st.last, st.norm_sq, centroid, indexed, st.members
-        ])?;
+        write_checkpoint(conn, s, st, false)?;
         for t in new_terms {
             self.post(t, s);
             if let Some(bits) = self.common.get_mut(&t) {
@@ -1041,14 +1034,7 @@ impl StoryIndex {
             let st = self.stories.remove(&s).expect("resident story");
             self.mark(s, false);
             self.story_heap -= st.heap_bytes();
-            let (centroid, indexed) = st.encode();
-            conn.prepare_cached(
-                "INSERT OR REPLACE INTO story_state(story, upto, cold, first, last, norm_sq, \
-                 centroid, indexed, members) VALUES (?1, ?2, 1, ?3, ?4, ?5, ?6, ?7, ?8)",
-            )?
-            .execute(rusqlite::params![
-                s, st.upto, st.first, st.last, st.norm_sq, centroid, indexed, st.members
-            ])?;
+            write_checkpoint(conn, s, &st, true)?;
             for &t in &st.indexed {
                 terms.entry(t).or_default().push(s);
             }
@@ -1346,30 +1332,27 @@ fn checkpoint_query(
         .optional()
 }
 
-fn time_factor(story: (Option<i64>, Option<i64>), time: Option<i64>) -> f64 {
-    span_factor(story, (time, time))
+/// Write `st` as story `story`'s checkpoint, `cold` or resident.
+fn write_checkpoint(
+    conn: &Connection,
+    story: i64,
+    st: &StoryState,
+    cold: bool,
+) -> rusqlite::Result<()> {
+    let (centroid, indexed) = st.encode();
+    conn.prepare_cached(
+        "INSERT OR REPLACE INTO story_state(story, upto, cold, first, last, norm_sq, \
+         centroid, indexed, members) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?
+    .execute(rusqlite::params![
+        story, st.upto, cold, st.first, st.last, st.norm_sq, centroid, indexed, st.members
+    ])?;
+    Ok(())
 }
 
-/// The time penalty between two spans of publication times, as in batch
-/// clustering: [`GAP_PENALTY`] when they are more than seven days apart.
-fn span_factor(a: (Option<i64>, Option<i64>), b: (Option<i64>, Option<i64>)) -> f64 {
-    match (a, b) {
-        ((Some(a0), Some(a1)), (Some(b0), Some(b1))) => {
-            let gap = if b0 > a1 {
-                b0 - a1
-            } else if a0 > b1 {
-                a0 - b1
-            } else {
-                0
-            };
-            if gap > MAX_GAP_SECS {
-                GAP_PENALTY
-            } else {
-                1.0
-            }
-        }
-        _ => 1.0,
-    }
+/// The batch clusterer's time penalty between a story's span and one time.
+fn time_factor(story: (Option<i64>, Option<i64>), time: Option<i64>) -> f64 {
+    span_factor(story, (time, time))
 }
 
 /// A vector as bytes: `(u32 term id, f32 weight)` little-endian pairs.
@@ -1671,7 +1654,7 @@ mod tests {
         assert_eq!(time_factor((Some(0), Some(day)), Some(3 * day)), 1.0);
         assert_eq!(
             time_factor((Some(0), Some(day)), Some(30 * day)),
-            GAP_PENALTY
+            crosscheck_cluster::GAP_PENALTY
         );
         assert_eq!(time_factor((None, None), Some(30 * day)), 1.0);
     }

@@ -164,29 +164,10 @@ fn incremental_stories_agree_with_the_batch_pipeline() {
     let (_d, store) = temp_store();
     let batch = demo_batch();
     store.ingest(batch.clone()).unwrap();
-    let report = crosscheck::Pipeline::default().analyze_batch(batch, &mut crosscheck::NoProgress);
-    let mut batch_sets: Vec<BTreeSet<String>> = report
-        .stories
-        .iter()
-        .map(|s| s.articles.iter().cloned().collect())
-        .collect();
-    let page = store.stories(Page::first(50)).unwrap();
-    let mut store_sets: Vec<BTreeSet<String>> = page
-        .stories
-        .iter()
-        .map(|s| {
-            store
-                .story(&s.id)
-                .unwrap()
-                .unwrap()
-                .articles
-                .into_iter()
-                .collect()
-        })
-        .collect();
-    batch_sets.sort();
-    store_sets.sort();
-    assert_eq!(store_sets, batch_sets);
+    assert_eq!(
+        story_sets(&store),
+        batch_story_sets(&crosscheck::Pipeline::default(), batch)
+    );
 }
 
 use std::collections::BTreeSet;
@@ -829,36 +810,56 @@ fn forecast_instalments() -> Vec<RawArticle> {
              Tamsin plateau. {extra}"
         )
     };
-    let mut out = vec![
-        raw(
+    let mut out: Vec<RawArticle> = [
+        (
             "f1",
-            "Harrow Daily Courier",
             "2031-01-05T18:00:00Z",
-            &text("Monday", "Winds will ease by evening."),
+            "Monday",
+            "Winds will ease by evening.",
         ),
-        raw(
+        (
             "f2",
-            "Harrow Daily Courier",
             "2031-01-06T18:30:00Z",
-            &text("Tuesday", "Fog will linger in the valleys."),
+            "Tuesday",
+            "Fog will linger in the valleys.",
         ),
-        raw(
+        (
             "f3",
-            "Harrow Daily Courier",
             "2031-01-06T21:30:00Z",
-            &text("Tuesday", "Fog will linger in low ground."),
+            "Tuesday",
+            "Fog will linger in low ground.",
         ),
-        raw(
+        (
             "f4",
-            "Harrow Daily Courier",
             "2031-01-20T18:00:00Z",
-            &text("Wednesday", "Sleet will mix with the snow."),
+            "Wednesday",
+            "Sleet will mix with the snow.",
         ),
-    ];
+    ]
+    .into_iter()
+    .map(|(id, at, day, extra)| raw(id, "Harrow Daily Courier", at, &text(day, extra)))
+    .collect();
     for a in &mut out {
         a.title = Some("NATIONAL FORECAST".into());
     }
     out
+}
+
+/// The batch pipeline's stories of `batch`, as sorted sets of article ids.
+fn batch_story_sets(pipeline: &crosscheck::Pipeline, batch: Batch) -> Vec<BTreeSet<String>> {
+    let report = pipeline.analyze_batch(batch, &mut crosscheck::NoProgress);
+    let mut sets: Vec<BTreeSet<String>> = report
+        .stories
+        .iter()
+        .map(|s| s.articles.iter().cloned().collect())
+        .collect();
+    sets.sort();
+    sets
+}
+
+/// A set of article ids.
+fn ids(ids: &[&str]) -> BTreeSet<String> {
+    ids.iter().map(|s| s.to_string()).collect()
 }
 
 fn story_sets(store: &Store) -> Vec<BTreeSet<String>> {
@@ -886,24 +887,14 @@ fn instalments_of_a_column_open_their_own_stories_as_in_the_batch() {
         articles: forecast_instalments(),
         skipped: vec![],
     };
-    let set = |ids: &[&str]| {
-        ids.iter()
-            .map(|s| s.to_string())
-            .collect::<BTreeSet<String>>()
-    };
-    let expected = vec![set(&["f1"]), set(&["f2", "f3"]), set(&["f4"])];
+    let expected = vec![ids(&["f1"]), ids(&["f2", "f3"]), ids(&["f4"])];
     let (_d, store) = temp_store();
     store.ingest(batch.clone()).unwrap();
     assert_eq!(story_sets(&store), expected);
-    let report =
-        crosscheck::Pipeline::default().analyze_batch(batch.clone(), &mut crosscheck::NoProgress);
-    let mut batch_sets: Vec<BTreeSet<String>> = report
-        .stories
-        .iter()
-        .map(|s| s.articles.iter().cloned().collect())
-        .collect();
-    batch_sets.sort();
-    assert_eq!(batch_sets, expected);
+    assert_eq!(
+        batch_story_sets(&crosscheck::Pipeline::default(), batch.clone()),
+        expected
+    );
 
     // Without the shared heading the same texts are one story.
     let (_d2, plain) = temp_store();
@@ -912,7 +903,7 @@ fn instalments_of_a_column_open_their_own_stories_as_in_the_batch() {
         a.title = None;
     }
     plain.ingest(untitled).unwrap();
-    assert_eq!(story_sets(&plain), vec![set(&["f1", "f2", "f3", "f4"])]);
+    assert_eq!(story_sets(&plain), vec![ids(&["f1", "f2", "f3", "f4"])]);
 }
 
 #[test]
@@ -1002,27 +993,15 @@ fn stories_that_grew_are_merged_as_in_the_batch() {
     let summary = store.ingest(batch.clone()).unwrap();
     // Seeded as four stories; the flood reports merged into the first.
     assert_eq!(summary.stories, vec!["story-1", "story-4"]);
-    let set = |ids: &[&str]| {
-        ids.iter()
-            .map(|s| s.to_string())
-            .collect::<BTreeSet<String>>()
-    };
     assert_eq!(
         story_sets(&store),
-        vec![set(&["m1", "m2", "m3"]), set(&["x1"])]
+        vec![ids(&["m1", "m2", "m3"]), ids(&["x1"])]
     );
     // The batch pipeline at the same threshold: the same stories.
-    let report = crosscheck::Pipeline::builder()
+    let pipeline = crosscheck::Pipeline::builder()
         .cluster_threshold(0.4)
-        .build()
-        .analyze_batch(batch, &mut crosscheck::NoProgress);
-    let mut batch_sets: Vec<BTreeSet<String>> = report
-        .stories
-        .iter()
-        .map(|s| s.articles.iter().cloned().collect())
-        .collect();
-    batch_sets.sort();
-    assert_eq!(batch_sets, story_sets(&store));
+        .build();
+    assert_eq!(batch_story_sets(&pipeline, batch), story_sets(&store));
     // A merged story's number finds the story it joined.
     for old in ["story-2", "story-3"] {
         assert_eq!(store.story(old).unwrap().unwrap().id, "story-1");
@@ -1066,12 +1045,7 @@ fn merges_survive_reopening_and_eviction() {
     for c in calls {
         tiny.ingest(batch(c)).unwrap();
     }
-    let set = |ids: &[&str]| {
-        ids.iter()
-            .map(|s| s.to_string())
-            .collect::<BTreeSet<String>>()
-    };
-    let want = vec![set(&["m1", "m2", "m3"]), set(&["x1"])];
+    let want = vec![ids(&["m1", "m2", "m3"]), ids(&["x1"])];
     for store in [&one, &reopened, &tiny] {
         assert_eq!(story_sets(store), want);
         assert_eq!(store.check().unwrap(), Vec::<String>::new());
