@@ -157,20 +157,26 @@ pub(crate) fn migrate(conn: &Connection) -> rusqlite::Result<()> {
         |r| r.get(0),
     )?;
     if has_column == 0 {
-        conn.execute_batch("ALTER TABLE articles ADD COLUMN column_key TEXT")?;
-        let rows: Vec<(i64, String, String)> = conn
+        // One transaction: row by row, every update would be its own
+        // synchronous commit.
+        let tx = conn.unchecked_transaction()?;
+        tx.execute_batch("ALTER TABLE articles ADD COLUMN column_key TEXT")?;
+        let rows: Vec<(i64, String, String)> = tx
             .prepare(
                 "SELECT seq, source, title FROM articles \
                  WHERE source IS NOT NULL AND title IS NOT NULL",
             )?
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
             .collect::<rusqlite::Result<_>>()?;
-        let mut update = conn.prepare("UPDATE articles SET column_key = ?1 WHERE seq = ?2")?;
-        for (seq, source, title) in rows {
-            if let Some(h) = Column::heading(Some(&source), Some(&title)) {
-                update.execute(rusqlite::params![h, seq])?;
+        {
+            let mut update = tx.prepare("UPDATE articles SET column_key = ?1 WHERE seq = ?2")?;
+            for (seq, source, title) in rows {
+                if let Some(h) = Column::heading(Some(&source), Some(&title)) {
+                    update.execute(rusqlite::params![h, seq])?;
+                }
             }
         }
+        tx.commit()?;
     }
     // Version 1 indexed articles by (story, seq) only; the list columns of
     // a story are now recomputed at every commit that touches it, from
