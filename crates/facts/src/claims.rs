@@ -491,8 +491,11 @@ pub fn build(
         // "a margin of error of plus or minus three points": a poll's
         // precision, not a figure of the story.
         if (1..=6).any(|k| {
-            qs.checked_sub(k)
-                .is_some_and(|j| matches!(toks[j].text.to_lowercase().as_str(), "error" | "minus"))
+            qs.checked_sub(k).is_some_and(|j| {
+                ["error", "minus"]
+                    .iter()
+                    .any(|w| toks[j].text.eq_ignore_ascii_case(w))
+            })
         }) {
             continue;
         }

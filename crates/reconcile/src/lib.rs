@@ -771,8 +771,8 @@ fn find_conflicts(
                 if same_sentence || a.value.compatible(&b.value) {
                     continue;
                 }
-                // Tolls for different places ("at least 129 in Honduras",
-                // "2,361 in Nicaragua"): every statement of one value names
+                // Tolls for different places ("at least 40 in Ormand",
+                // "12 in Varn"): every statement of one value names
                 // places the statements of the other do not.
                 let apart = vals[i]
                     .iter()
