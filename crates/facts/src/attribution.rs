@@ -40,6 +40,8 @@ use crate::tagger;
 use crate::token::{tokenize, TokKind, Token};
 use crate::{EntityKind, Mention, Statement};
 
+mod layout;
+
 /// Carries a quotation's speaker to the next sentence.
 #[derive(Debug, Default, Clone)]
 pub struct QuoteState {
@@ -58,6 +60,13 @@ pub struct QuoteState {
     /// index: the cue and source may follow in the next sentence
     /// ("“… right?” Trump said.").
     orphan: Option<(Span, bool, usize)>,
+    /// The quotation closing the previous sentence and that sentence's
+    /// index, for a dash signing it at the start of the next.
+    last_quotation: Option<(Span, usize)>,
+    /// The speaker span and name of a transcript turn ("STROM: ...") and
+    /// where its paragraph ends: the turn's later sentences are the same
+    /// speaker's.
+    turn: Option<(Span, Option<String>, usize)>,
 }
 
 fn is_open_quote(t: &Token<'_>) -> bool {
@@ -1648,7 +1657,16 @@ fn statements_with(
         model.lexicon(),
     );
     let labels = model.tag(&p.features);
-    let found = decode(
+    let laid_out = layout::statements(
+        text,
+        toks,
+        sentence_span,
+        sentence,
+        mentions,
+        first_mention,
+        state,
+    );
+    let mut found = decode(
         text,
         toks,
         sentence_span,
@@ -1659,9 +1677,9 @@ fn statements_with(
         state,
     );
     if found.is_empty() {
-        return p.rules;
+        found = p.rules;
     }
-    found
+    layout::combine(text, toks, sentence_span, sentence, laid_out, found, state)
 }
 
 /// The tagger's input for every sentence of a plain text, split as in
