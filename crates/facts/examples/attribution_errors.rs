@@ -305,7 +305,10 @@ fn main() {
     let mut mc: Vec<_> = missed_cues.into_iter().collect();
     mc.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     println!("\nmost frequent cues of attributions whose cue was missed:");
-    for (k, c) in mc.iter().take(40) {
+    for (k, c) in mc
+        .iter()
+        .take(std::env::var("CC_ALL").map_or(40, |_| usize::MAX))
+    {
         println!("  {c} {k}");
     }
     for n in &names {

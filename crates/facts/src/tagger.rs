@@ -17,8 +17,9 @@
 //! The trainer is written here rather than taken from a crate: how
 //! attribution is read is the product's own know-how.
 //!
-//! Features (39 per token) read the word and its neighbours (lower case,
-//! shape, suffix, a crude stem, capitalisation), the cue and pronoun
+//! Features (46 per token) read the word and its neighbours (lower case,
+//! shape, suffix, a crude stem, capitalisation, distributional word
+//! classes learned from unlabelled news, [`WordClasses`]), the cue and pronoun
 //! lexicons, a cue lexicon learned from the training annotation
 //! ([`CueLexicon`]: how often each word, and each stem, was part of a
 //! cue), the entity mentions of [`crate::entities`] (kind, first or inner
@@ -429,6 +430,85 @@ impl CueLexicon {
     }
 }
 
+/// Distributional word classes: words used alike in unlabelled news text
+/// (the same neighbours one and two places either side) share a class, at
+/// two granularities. Built by `crates/facts/examples/build_word_clusters.rs`
+/// from PolNeAR train, Reuters-21578, DUC 2003, MultiLing and MSRP train
+/// text, and bundled: 32-bit word hashes ([`word_key`]) with a fine and a
+/// coarse class number, no text. The tagger reads a word's classes beside
+/// the word itself, so what it learned for "urging" in training carries to
+/// "imploring" when both fall in one class.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct WordClasses {
+    map: HashMap<u32, (u16, u8), BuildHasherDefault<PreHashed>>,
+}
+
+const CLASSES_MAGIC: &[u8; 4] = b"CCWC";
+
+impl WordClasses {
+    /// Give the word with key `key` its fine and coarse class (both from 1).
+    pub fn insert(&mut self, key: u32, fine: u16, coarse: u8) {
+        self.map.insert(key, (fine, coarse));
+    }
+
+    /// Fine and coarse class of a word (0, 0 if unknown).
+    pub fn get(&self, text: &str) -> (u16, u8) {
+        self.map.get(&word_key(text)).copied().unwrap_or((0, 0))
+    }
+
+    /// Number of words classed.
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    /// Whether no word is classed.
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
+    /// The file format: magic, count, then sorted entries of a `u32` key,
+    /// a `u16` fine and a `u8` coarse class (little-endian).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut v: Vec<(u32, (u16, u8))> = self.map.iter().map(|(&k, &c)| (k, c)).collect();
+        v.sort_unstable();
+        let mut out = Vec::with_capacity(8 + v.len() * 7);
+        out.extend_from_slice(CLASSES_MAGIC);
+        out.extend_from_slice(&(v.len() as u32).to_le_bytes());
+        for (k, (f, c)) in v {
+            out.extend_from_slice(&k.to_le_bytes());
+            out.extend_from_slice(&f.to_le_bytes());
+            out.push(c);
+        }
+        out
+    }
+
+    /// Read [`WordClasses::to_bytes`]; `None` if malformed.
+    pub fn from_bytes(b: &[u8]) -> Option<WordClasses> {
+        let mut r = Reader { b, at: 0 };
+        if r.take(4)? != CLASSES_MAGIC {
+            return None;
+        }
+        let n = r.u32()? as usize;
+        let mut map = HashMap::default();
+        map.reserve(n);
+        for _ in 0..n {
+            let k = r.u32()?;
+            let f = u16::from_le_bytes(r.take(2)?.try_into().ok()?);
+            let c = *r.take(1)?.first()?;
+            map.insert(k, (f, c));
+        }
+        (r.at == b.len()).then_some(WordClasses { map })
+    }
+}
+
+/// The bundled word classes (empty if the file cannot be read).
+pub fn word_classes() -> &'static WordClasses {
+    static C: OnceLock<WordClasses> = OnceLock::new();
+    C.get_or_init(|| {
+        WordClasses::from_bytes(include_bytes!("../data/word_classes.bin")).unwrap_or_default()
+    })
+}
+
 /// Bucketed distance (0 = none within reach).
 fn dist_bucket(d: usize) -> u64 {
     match d {
@@ -486,7 +566,7 @@ pub fn entity_code(kind: u8, first: bool) -> u8 {
 }
 
 /// Number of feature templates read per token.
-const FEATURES: usize = 41;
+const FEATURES: usize = 46;
 
 /// The hashed features of one sentence: for token `i`,
 /// `feats[offsets[i]..offsets[i + 1]]` are bucket numbers.
@@ -530,6 +610,7 @@ pub fn sentence_features(
 ) -> SentenceFeatures {
     let n = toks.len();
     let lex = lexicon();
+    let classes = word_classes();
     let shift = 64 - bits;
     // Per token (two padding tokens on each side): word hash, shape hash,
     // lexicon class, whether it may be a cue (a rule's cue, or a lexicon
@@ -543,6 +624,9 @@ pub fn sentence_features(
         learned_stem: u8,
         stem: u64,
         source: u8,
+        /// Fine and coarse word class ([`WordClasses`]; 0: unknown).
+        fine: u64,
+        coarse: u64,
     }
     const PAD: u64 = 0x5151;
     let pad = |k: u64| Tk {
@@ -553,6 +637,8 @@ pub fn sentence_features(
         learned_stem: 0,
         stem: PAD + k,
         source: 0,
+        fine: PAD + k,
+        coarse: PAD + k,
     };
     let mut tk = Vec::with_capacity(n + 4);
     tk.extend([pad(0), pad(1)]);
@@ -584,7 +670,14 @@ pub fn sentence_features(
         } else {
             (0, 0, 0, word, 0)
         };
+        let (fine, coarse) = if t.kind == TokKind::Word {
+            classes.get(t.text)
+        } else {
+            (0, 0)
+        };
         tk.push(Tk {
+            fine: fine as u64,
+            coarse: coarse as u64,
             word,
             shape: shape(t),
             class,
@@ -607,8 +700,10 @@ pub fn sentence_features(
     struct Near {
         left: usize,
         left_word: u64,
+        left_fine: u64,
         right: usize,
         right_word: u64,
+        right_fine: u64,
         that_since: bool,
         /// Commas between the token and the nearest candidate on the
         /// left, on the right (at most 2).
@@ -626,6 +721,7 @@ pub fn sentence_features(
         if let Some(l) = last {
             near[i].left = i - l;
             near[i].left_word = tk[l + 2].word;
+            near[i].left_fine = tk[l + 2].fine;
             near[i].that_since = seen_that;
             near[i].commas_left = commas;
         }
@@ -645,6 +741,7 @@ pub fn sentence_features(
         if let Some(l) = last {
             near[i].right = l - i;
             near[i].right_word = tk[l + 2].word;
+            near[i].right_fine = tk[l + 2].fine;
             near[i].commas_right = commas;
             near[i].right_learned = tk[l + 2].learned;
         }
@@ -762,6 +859,11 @@ pub fn sentence_features(
             feat(59, tk[k].learned_stem as u64, l0, 0),
             feat(60, tk[k].source as u64, dr, q),
             feat(61, w0, src_right, 0),
+            feat(70, tk[k].fine, 0, 0),
+            feat(71, tk[k - 1].coarse, tk[k].coarse, tk[k + 1].coarse),
+            feat(72, tk[k].fine, tk[k + 1].fine, 0),
+            feat(73, nr.left_fine, dl, q),
+            feat(74, nr.right_fine, dr, q),
         ];
         out.feats.extend(fs.map(|f| (f >> shift) as u32));
         out.offsets.push(out.feats.len() as u32);
