@@ -20,74 +20,14 @@ use std::path::PathBuf;
 
 type Range = (usize, usize);
 
-struct Attribution {
-    source: Option<Range>,
-    cue: Option<Range>,
-    content: Option<Range>,
-}
+use crosscheck_facts::eval::GoldAttribution as Attribution;
 
-fn char_to_byte(text: &str) -> Vec<usize> {
-    let mut v: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
-    v.push(text.len());
-    v
-}
-
-/// The attributions (events) of a brat file, spans as byte ranges (hulls).
 fn attributions(text: &str, ann: &str) -> Vec<Attribution> {
-    let map = char_to_byte(text);
-    let mut spans: HashMap<&str, Range> = HashMap::new();
-    let mut events = Vec::new();
-    for line in ann.lines() {
-        let mut parts = line.splitn(3, '\t');
-        let (Some(id), Some(meta)) = (parts.next(), parts.next()) else {
-            continue;
-        };
-        if id.starts_with('T') {
-            let nums: Vec<usize> = meta
-                .split([' ', ';'])
-                .skip(1)
-                .filter_map(|x| x.parse().ok())
-                .collect();
-            if let (Some(&s), Some(&e)) = (nums.iter().min(), nums.iter().max()) {
-                if let (Some(&bs), Some(&be)) = (map.get(s), map.get(e)) {
-                    spans.insert(id, (bs, be));
-                }
-            }
-        } else if id.starts_with('E') {
-            events.push(meta);
-        }
-    }
-    events
-        .into_iter()
-        .map(|meta| {
-            let mut a = Attribution {
-                source: None,
-                cue: None,
-                content: None,
-            };
-            for arg in meta.split(' ') {
-                let Some((role, t)) = arg.split_once(':') else {
-                    continue;
-                };
-                let r = spans.get(t).copied();
-                match role.trim_end_matches(char::is_numeric) {
-                    "Source" => a.source = r,
-                    "Cue" => a.cue = r,
-                    "Content" => a.content = r,
-                    _ => {}
-                }
-            }
-            a
-        })
-        .collect()
+    crosscheck_facts::eval::gold_attributions(text, ann)
 }
 
-fn trim(text: &str, (s, e): Range) -> Range {
-    let slice = &text[s..e];
-    let junk = |c: char| c.is_whitespace() || ".,;:\"“”'‘’".contains(c);
-    let lead = slice.len() - slice.trim_start_matches(junk).len();
-    let t = slice.trim_start_matches(junk).trim_end_matches(junk);
-    (s + lead, s + lead + t.len())
+fn trim(text: &str, r: Range) -> Range {
+    crosscheck_facts::eval::trimmed(text, r)
 }
 
 fn overlaps(a: Range, b: Range) -> bool {

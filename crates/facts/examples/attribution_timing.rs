@@ -1,7 +1,9 @@
 //! Time attribution on the bench story (the demo corpus cycled to 50
 //! articles, as in the reconcile bench): the rules alone against the
 //! tagger (which runs the rules as features), best of 20 runs each:
-//! `cargo run --release -p crosscheck-facts --example attribution_timing [rules|tagger]`.
+//! `cargo run --release -p crosscheck-facts --example attribution_timing [rules|tagger|unranked]`
+//! (`unranked`: the tagger with each cue's nearest source chunk instead of
+//! the source ranker).
 fn main() {
     let mut texts = Vec::new();
     let demo = concat!(env!("CARGO_MANIFEST_DIR"), "/../../demo");
@@ -23,6 +25,7 @@ fn main() {
     let modes = match which.as_str() {
         "rules" => vec![("rules", None)],
         "tagger" => vec![("tagger", m)],
+        "unranked" => vec![("tagger without the source ranker", m)],
         _ => vec![
             ("rules", None),
             ("tagger", m),
@@ -35,10 +38,17 @@ fn main() {
         let mut n = 0;
         for _ in 0..20 {
             let t = std::time::Instant::now();
-            n = texts
-                .iter()
-                .map(|t| crosscheck_facts::find_statements_with(model, t).len())
-                .sum();
+            let run = || {
+                texts
+                    .iter()
+                    .map(|t| crosscheck_facts::find_statements_with(model, t).len())
+                    .sum()
+            };
+            n = if name.contains("without") {
+                crosscheck_facts::sources::with_ranker(None, run)
+            } else {
+                run()
+            };
             best = best.min(t.elapsed().as_secs_f64());
         }
         println!("{name}: {:.2} ms, {n} statements", best * 1e3);

@@ -14,7 +14,12 @@
 //!    sentence, each cue takes the nearest source, a content that runs on
 //!    from the previous sentence continues that sentence's statement.
 //!    Where the tagger finds nothing in a sentence, the rules' statements
-//!    stand. Speakers are resolved to the article's names as before.
+//!    stand. Speakers are resolved to the article's names as before;
+//! 3. the source ranker of [`sources`], which gives each cue its source
+//!    by scoring whole candidate phrases (and "no source") rather than
+//!    taking the nearest run of source labels;
+//! 4. attributions told by layout ([`layout`]): transcript and headline
+//!    speaker labels ("STROM: ..."), a dash signing a quotation.
 //!
 //! The rules, over tokens, the way English news reports speech:
 //!
@@ -41,6 +46,7 @@ use crate::token::{tokenize, TokKind, Token};
 use crate::{EntityKind, Mention, Statement};
 
 mod layout;
+pub mod sources;
 
 /// Carries a quotation's speaker to the next sentence.
 #[derive(Debug, Default, Clone)]
@@ -1396,6 +1402,32 @@ fn decode(
     let cues: Vec<&Chunk> = cs.iter().filter(|c| c.kind == 2).collect();
     let sources: Vec<&Chunk> = cs.iter().filter(|c| c.kind == 1).collect();
     let quotes = quote_regions(toks);
+    let source_chunks: Vec<(usize, usize)> = sources.iter().map(|c| (c.s, c.e)).collect();
+    let mention_ranges: Vec<(usize, usize)> = if cues.is_empty() {
+        Vec::new()
+    } else {
+        mentions
+            .get(first_mention..)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|m| {
+                let s = toks.iter().position(|t| t.start >= m.span.start)?;
+                let e = toks.iter().rposition(|t| t.end <= m.span.end)? + 1;
+                (s < e).then_some((s, e))
+            })
+            .collect()
+    };
+    // Built on the first cue that needs a source.
+    let view = std::cell::OnceCell::new();
+    let source_of = |q: &Chunk| {
+        let nearest = sources
+            .iter()
+            .min_by_key(|src| (gap(src, q), src.s > q.s))
+            .map(|src| cut_after_comma(toks, src.s, src.e, q));
+        let view = view
+            .get_or_init(|| sources::Sentence::new(toks, labels, &source_chunks, &mention_ranges));
+        sources::choose(view, (q.s, q.e), nearest)
+    };
     let carried = state
         .tagged_last
         .clone()
@@ -1454,10 +1486,7 @@ fn decode(
         // content found no cue: that content is this cue's.
         if assigned[k].is_empty() && k == 0 && q.s <= 4 {
             if let Some((cspan, direct, _)) = orphan {
-                let source = sources
-                    .iter()
-                    .min_by_key(|src| (gap(src, q), src.s > q.s))
-                    .map(|src| (src.s, src.e));
+                let source = source_of(q);
                 out.push(statement_of(
                     text,
                     toks,
@@ -1489,10 +1518,7 @@ fn decode(
         let Some((s, e)) = trim_quoted(toks, s, e) else {
             continue;
         };
-        let source = sources
-            .iter()
-            .min_by_key(|src| (gap(src, q), src.s > q.s))
-            .map(|src| cut_after_comma(toks, src.s, src.e, q));
+        let source = source_of(q);
         let cspan = tspan(toks, s, e);
         out.push(statement_of(
             text,

@@ -467,9 +467,31 @@ pub fn build(
     let words = word_positions(toks);
     let folded = crosscheck_text::fold_whitespace(&text[sentence_span.start..sentence_span.end]);
     let speaker_for = |span: Span| -> Option<String> {
+        let covers = |s: &&Statement| s.content.start <= span.start && s.content.end >= span.end;
+        // "X said Y, which holds 14,500 people, ..." and "X said the
+        // ministers were expected to sign ...": what follows a reporting cue
+        // is reported, even past where the tagged content stopped or inside
+        // a nested statement without a speaker; the nearest such cue before
+        // the figure.
+        let reported = || {
+            statements
+                .iter()
+                .filter(|s| {
+                    !s.cue.is_empty()
+                        && s.cue.end <= span.start
+                        && s.content.start >= s.cue.end
+                        && s.speaker_name.is_some()
+                })
+                .max_by_key(|s| s.cue.end)
+        };
+        // Of the statements whose content holds the figure, one that names
+        // its speaker ("..., the club announced" over a cue without one).
         statements
             .iter()
-            .find(|s| s.content.start <= span.start && s.content.end >= span.end)
+            .filter(covers)
+            .find(|s| s.speaker_name.is_some())
+            .or_else(reported)
+            .or_else(|| statements.iter().find(covers))
             .or_else(|| {
                 // "..., officials said": the whole sentence is attributed.
                 statements

@@ -1,16 +1,45 @@
 //! Entity mentions from capitalisation, titles, name endings and gazetteers.
 
 use std::collections::HashSet;
+use std::sync::OnceLock;
 
 use crosscheck_model::Span;
 
 use crate::fold::strip_possessive;
-use crate::lexicon::{
-    DEMONYM_ENDINGS, NOT_NAMES, ORG_HEADS, ORG_SUFFIXES, PLACES, PLACE_HEADS, PLACE_SUFFIXES,
-    TITLES,
-};
+use crate::lexicon::{self, DEMONYM_ENDINGS};
 use crate::token::{TokKind, Token};
 use crate::{span_text, EntityKind, Mention};
+
+/// A word list of [`crate::lexicon`] as a hash set, built on first use:
+/// the lists are consulted several times for every capitalised word, and
+/// the longer ones (hundreds of places) cost more to scan than to hash.
+struct WordSet {
+    list: &'static [&'static str],
+    set: OnceLock<HashSet<&'static str>>,
+}
+
+impl WordSet {
+    const fn new(list: &'static [&'static str]) -> WordSet {
+        WordSet {
+            list,
+            set: OnceLock::new(),
+        }
+    }
+
+    fn contains(&self, w: &&str) -> bool {
+        self.set
+            .get_or_init(|| self.list.iter().copied().collect())
+            .contains(w)
+    }
+}
+
+static NOT_NAMES: WordSet = WordSet::new(lexicon::NOT_NAMES);
+static ORG_HEADS: WordSet = WordSet::new(lexicon::ORG_HEADS);
+static ORG_SUFFIXES: WordSet = WordSet::new(lexicon::ORG_SUFFIXES);
+static PLACES: WordSet = WordSet::new(lexicon::PLACES);
+static PLACE_HEADS: WordSet = WordSet::new(lexicon::PLACE_HEADS);
+static PLACE_SUFFIXES: WordSet = WordSet::new(lexicon::PLACE_SUFFIXES);
+static TITLES: WordSet = WordSet::new(lexicon::TITLES);
 
 fn is_acronym(w: &str) -> bool {
     let letters: Vec<char> = w.chars().filter(|c| *c != '.').collect();

@@ -170,6 +170,71 @@ pub fn gold_spans(text: &str, ann: &str) -> GoldSpans {
     (g.source, g.cue, g.content)
 }
 
+/// One gold attribution (a brat event): its source, cue and content spans
+/// as byte ranges (hulls), each if annotated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GoldAttribution {
+    pub source: Option<(usize, usize)>,
+    pub cue: Option<(usize, usize)>,
+    pub content: Option<(usize, usize)>,
+}
+
+/// The attributions of a brat annotation `ann` over `text`.
+pub fn gold_attributions(text: &str, ann: &str) -> Vec<GoldAttribution> {
+    let map = char_to_byte(text);
+    let mut spans: std::collections::HashMap<&str, (usize, usize)> = Default::default();
+    let mut events = Vec::new();
+    for line in ann.lines() {
+        let mut parts = line.splitn(3, '\t');
+        let (Some(id), Some(meta)) = (parts.next(), parts.next()) else {
+            continue;
+        };
+        if id.starts_with('T') {
+            let nums: Vec<usize> = meta
+                .split([' ', ';'])
+                .skip(1)
+                .filter_map(|x| x.parse().ok())
+                .collect();
+            if let (Some(&s), Some(&e)) = (nums.iter().min(), nums.iter().max()) {
+                if let (Some(&bs), Some(&be)) = (map.get(s), map.get(e)) {
+                    spans.insert(id, (bs, be));
+                }
+            }
+        } else if id.starts_with('E') {
+            events.push(meta);
+        }
+    }
+    events
+        .into_iter()
+        .map(|meta| {
+            let mut a = GoldAttribution {
+                source: None,
+                cue: None,
+                content: None,
+            };
+            for arg in meta.split(' ') {
+                let Some((role, t)) = arg.split_once(':') else {
+                    continue;
+                };
+                let r = spans.get(t).copied();
+                match role.trim_end_matches(char::is_numeric) {
+                    "Source" => a.source = r,
+                    "Cue" => a.cue = r,
+                    "Content" => a.content = r,
+                    _ => {}
+                }
+            }
+            a
+        })
+        .collect()
+}
+
+/// A span with whitespace, quote marks and final punctuation trimmed, as
+/// the scores compare spans.
+pub fn trimmed(text: &str, span: (usize, usize)) -> (usize, usize) {
+    trim(text, span)
+}
+
 /// The `(text file, annotation files)` pairs of a PolNeAR split, sorted by
 /// name; `None` when the split is absent.
 pub fn split_files(dataset_dir: &Path, split: &str) -> Option<Vec<(PathBuf, Vec<PathBuf>)>> {

@@ -57,6 +57,7 @@ use crosscheck_model::{Document, RemovalReason, Span};
 
 pub use attribution::find_statements;
 pub use attribution::find_statements_with;
+pub use attribution::sources;
 pub use attribution::statements_from_labels;
 pub use attribution::tagger_inputs;
 pub use claims::{concept, Concept, ConceptKind, CONCEPTS};

@@ -145,6 +145,10 @@ fn normalise_char(c: char) -> char {
 /// Hash of a feature: template number and up to three value hashes, each
 /// multiplied by its own odd constant, folded and multiplied once more
 /// (the bucket is taken from the top bits).
+pub(crate) fn feature_hash(template: u64, a: u64, b: u64, c: u64) -> u64 {
+    feat(template, a, b, c)
+}
+
 fn feat(template: u64, a: u64, b: u64, c: u64) -> u64 {
     let x = template.wrapping_mul(0x9e37_79b9_7f4a_7c15)
         ^ a.wrapping_mul(0xff51_afd7_ed55_8ccd)
@@ -453,7 +457,12 @@ impl WordClasses {
 
     /// Fine and coarse class of a word (0, 0 if unknown).
     pub fn get(&self, text: &str) -> (u16, u8) {
-        self.map.get(&word_key(text)).copied().unwrap_or((0, 0))
+        self.get_key(word_key(text))
+    }
+
+    /// Fine and coarse class of the word with [`word_key`] `key`.
+    pub fn get_key(&self, key: u32) -> (u16, u8) {
+        self.map.get(&key).copied().unwrap_or((0, 0))
     }
 
     /// Number of words classed.
@@ -671,7 +680,7 @@ pub fn sentence_features(
             (0, 0, 0, word, 0)
         };
         let (fine, coarse) = if t.kind == TokKind::Word {
-            classes.get(t.text)
+            classes.get_key((word >> 32) as u32)
         } else {
             (0, 0)
         };

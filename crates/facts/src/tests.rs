@@ -430,3 +430,32 @@ fn newswire_titles_ranges_and_referring_figures() {
         assert!(!subject.is_some_and(|s| s.contains("arrest")), "{claims:?}");
     }
 }
+
+/// A figure told after a reporting cue is that speaker's, also past where
+/// the tagged content stops ("…, which carries …") and inside a nested
+/// statement that names nobody ("… were expected to sign …").
+#[test]
+fn figures_after_a_reporting_cue_are_the_speakers() {
+    let d = doc(
+        "x",
+        Some("2026-03-09"),
+        "Club chairman Halvard Strom said Tannery Lane, which holds 14,500 people and has been \
+         the club's home since 1911, could no longer be brought up to modern standards. \
+         Ashdown's office said the ministers were expected to sign the agreement on Thursday, \
+         after a final round of talks on customs checks.",
+    );
+    let f = Extractor::new().extract(&d);
+    let speakers: Vec<(Option<&str>, Option<&str>)> = f
+        .claims
+        .iter()
+        .map(|c| (c.subject.as_deref(), c.speaker.as_deref()))
+        .collect();
+    assert!(
+        speakers.contains(&(Some("Tannery Lane"), Some("Halvard Strom"))),
+        "{speakers:?}"
+    );
+    assert!(
+        speakers.contains(&(Some("signing"), Some("Ashdown's office"))),
+        "{speakers:?}"
+    );
+}

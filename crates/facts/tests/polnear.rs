@@ -14,9 +14,10 @@ fn polnear_dev_floor() {
     };
     print!("{s}");
     assert!(s.documents >= 80);
-    // With the trained tagger (the rules alone: 0.658 / 0.586 / 0.683).
-    assert!(s.source.overlap.f1 > 0.75, "{s}");
-    assert!(s.source.exact.f1 > 0.68, "{s}");
-    assert!(s.cue.exact.f1 > 0.63, "{s}");
-    assert!(s.content.overlap.f1 > 0.83, "{s}");
+    // With the trained tagger and source ranker (measured 0.792 / 0.738 /
+    // 0.868; the rules alone: 0.658 / 0.586 / 0.683).
+    assert!(s.source.overlap.f1 > 0.78, "{s}");
+    assert!(s.source.exact.f1 > 0.725, "{s}");
+    assert!(s.cue.exact.f1 > 0.65, "{s}");
+    assert!(s.content.overlap.f1 > 0.85, "{s}");
 }

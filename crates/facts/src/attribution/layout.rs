@@ -15,11 +15,50 @@ use crate::{EntityKind, Mention, Statement};
 /// Words that head a label which is not a speaker ("UPDATE:", "The Latest:",
 /// "Poll:", "Watch:"): section and format markers of news pages.
 const NOT_SPEAKER_LABELS: &[&str] = &[
-    "update", "updated", "breaking", "latest", "watch", "video", "photos", "photo", "exclusive",
-    "poll", "polls", "report", "read", "related", "note", "editor", "correction", "source",
-    "sources", "byline", "contributing", "listen", "live", "analysis", "opinion", "review",
-    "transcript", "q", "a", "question", "answer", "warning", "wow", "boom", "revealed", "see",
-    "more", "also", "advertisement", "sponsored", "tags", "filed", "posted", "caption",
+    "update",
+    "updated",
+    "breaking",
+    "latest",
+    "watch",
+    "video",
+    "photos",
+    "photo",
+    "exclusive",
+    "poll",
+    "polls",
+    "report",
+    "read",
+    "related",
+    "note",
+    "editor",
+    "correction",
+    "source",
+    "sources",
+    "byline",
+    "contributing",
+    "listen",
+    "live",
+    "analysis",
+    "opinion",
+    "review",
+    "transcript",
+    "q",
+    "a",
+    "question",
+    "answer",
+    "warning",
+    "wow",
+    "boom",
+    "revealed",
+    "see",
+    "more",
+    "also",
+    "advertisement",
+    "sponsored",
+    "tags",
+    "filed",
+    "posted",
+    "caption",
 ];
 
 /// Whether the sentence `span` begins a line of `text` (after an optional
@@ -27,13 +66,16 @@ const NOT_SPEAKER_LABELS: &[&str] = &[
 fn starts_line(text: &str, span: Span) -> bool {
     let before = &text[..span.start];
     let line = before.rsplit('\n').next().unwrap_or(before);
-    line.chars().all(|c| c.is_whitespace() || "\"“'‘".contains(c))
+    line.chars()
+        .all(|c| c.is_whitespace() || "\"“'‘".contains(c))
 }
 
 /// Whether a label token is written in capitals throughout ("STROM").
 fn all_caps(t: &Token<'_>) -> bool {
     t.text.chars().any(char::is_alphabetic)
-        && t.text.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+        && t.text
+            .chars()
+            .all(|c| !c.is_alphabetic() || c.is_uppercase())
 }
 
 /// The speaker label opening a sentence: token range of the name and the
@@ -72,7 +114,8 @@ fn speaker_label(
         return None;
     }
     let (ls, le) = (label[0].start, label[label.len() - 1].end);
-    let speaker_kind = |m: &Mention| matches!(m.kind, EntityKind::Person | EntityKind::Organization);
+    let speaker_kind =
+        |m: &Mention| matches!(m.kind, EntityKind::Person | EntityKind::Organization);
     let current = mentions.get(first_mention..).unwrap_or_default();
     let named_here = current
         .iter()
@@ -83,11 +126,7 @@ fn speaker_label(
             mentions[..first_mention.min(mentions.len())]
                 .iter()
                 .filter(|m| m.kind == EntityKind::Person)
-                .any(|m| {
-                    m.text
-                        .split_whitespace()
-                        .any(|w| w.to_lowercase() == low)
-                })
+                .any(|m| m.text.split_whitespace().any(|w| w.to_lowercase() == low))
         });
     (named_here || named_before).then_some((start, colon, colon))
 }
@@ -114,7 +153,8 @@ fn dash_signature(toks: &[Token<'_>], at: usize) -> Option<(usize, usize)> {
     while e < toks.len() && e - s < 6 {
         let t = &toks[e];
         let initial = t.kind == TokKind::Punct && t.text == "." && e > s;
-        let capital = t.kind == TokKind::Word && t.text.chars().next().is_some_and(char::is_uppercase);
+        let capital =
+            t.kind == TokKind::Word && t.text.chars().next().is_some_and(char::is_uppercase);
         if !(initial || capital) {
             break;
         }
@@ -123,9 +163,9 @@ fn dash_signature(toks: &[Token<'_>], at: usize) -> Option<(usize, usize)> {
     if e == s {
         return None;
     }
-    let ends = toks.get(e).is_none_or(|t| {
-        t.kind == TokKind::Punct && matches!(t.text, "," | "." | "“" | "\"" | "(")
-    });
+    let ends = toks
+        .get(e)
+        .is_none_or(|t| t.kind == TokKind::Punct && matches!(t.text, "," | "." | "“" | "\"" | "("));
     ends.then_some((s, e))
 }
 
@@ -156,8 +196,7 @@ pub(super) fn statements(
         let span = tspan(toks, s, e);
         Some(text[span.start..span.end].to_string())
     };
-    if let Some((s, e, colon)) = speaker_label(text, toks, sentence_span, mentions, first_mention)
-    {
+    if let Some((s, e, colon)) = speaker_label(text, toks, sentence_span, mentions, first_mention) {
         let rest = super::trim_content(toks, colon + 1, toks.len());
         if let Some((cs, ce)) = rest {
             let quoted = super::quote_regions(toks)
@@ -227,7 +266,10 @@ pub(super) fn combine(
                 .map_or(text.len(), |k| sentence_span.end + k);
             Some((speaker, name, end))
         }
-        None => state.turn.take().filter(|&(_, _, end)| sentence_span.start < end),
+        None => state
+            .turn
+            .take()
+            .filter(|&(_, _, end)| sentence_span.start < end),
     };
     let mut out = laid_out;
     if !labelled {
@@ -286,20 +328,44 @@ mod tests {
                     STROM: Well, look, the barriers were tested in March. They will hold.\n\n\
                     UPDATE: The council met on Monday.\n";
         let found = triples(text);
-        assert!(has(&found, "OKAFOR", ":", "Mayor, will the barriers hold this week?"), "{found:?}");
-        assert!(has(&found, "STROM", ":", "Well, look, the barriers were tested in March"), "{found:?}");
+        assert!(
+            has(
+                &found,
+                "OKAFOR",
+                ":",
+                "Mayor, will the barriers hold this week?"
+            ),
+            "{found:?}"
+        );
+        assert!(
+            has(
+                &found,
+                "STROM",
+                ":",
+                "Well, look, the barriers were tested in March"
+            ),
+            "{found:?}"
+        );
         // The turn's next sentence is the same speaker's, with no cue of its own.
         assert!(has(&found, "STROM", "", "They will hold"), "{found:?}");
         // A section marker is not a speaker, nor is a name nobody was introduced by.
         assert!(!found.iter().any(|(s, _, _)| s == "UPDATE"), "{found:?}");
-        let unknown = triples("Residents met on Sunday.\n\nHARBOUR: Boats will be moved on Monday.\n");
-        assert!(!unknown.iter().any(|(s, _, _)| s == "HARBOUR"), "{unknown:?}");
+        let unknown =
+            triples("Residents met on Sunday.\n\nHARBOUR: Boats will be moved on Monday.\n");
+        assert!(
+            !unknown.iter().any(|(s, _, _)| s == "HARBOUR"),
+            "{unknown:?}"
+        );
     }
 
     #[test]
     fn a_headline_label_names_its_speaker() {
-        let found = triples("Halvard Strom: Flood Barriers Will Hold\n\nThe mayor spoke on Sunday.\n");
-        assert!(has(&found, "Halvard Strom", ":", "Flood Barriers Will Hold"), "{found:?}");
+        let found =
+            triples("Halvard Strom: Flood Barriers Will Hold\n\nThe mayor spoke on Sunday.\n");
+        assert!(
+            has(&found, "Halvard Strom", ":", "Flood Barriers Will Hold"),
+            "{found:?}"
+        );
     }
 
     #[test]
@@ -310,11 +376,22 @@ mod tests {
                     The jet was 30 minutes away ― Strom declined, even so.\n";
         let found = triples(text);
         assert!(
-            has(&found, "Mira Holm", "―", "The water came up to the second floor. We lost everything."),
+            has(
+                &found,
+                "Mira Holm",
+                "―",
+                "The water came up to the second floor. We lost everything."
+            ),
             "{found:?}"
         );
-        assert!(has(&found, "Jonas Ekvall", "—", "Nobody warned us."), "{found:?}");
+        assert!(
+            has(&found, "Jonas Ekvall", "—", "Nobody warned us."),
+            "{found:?}"
+        );
         // A dash inside a sentence, before a verb, signs nothing.
-        assert!(!found.iter().any(|(s, c, _)| s == "Strom" && c == "―"), "{found:?}");
+        assert!(
+            !found.iter().any(|(s, c, _)| s == "Strom" && c == "―"),
+            "{found:?}"
+        );
     }
 }
