@@ -198,9 +198,13 @@ fn read_at(
 ) -> Option<(DateValue, bool, usize, usize)> {
     let at = |k: usize| lows.get(k).map(String::as_str).unwrap_or("");
     let w = at(i);
-    let future = lows[..i]
-        .iter()
-        .any(|w| FUTURE_MARKERS.contains(&w.as_str()));
+    // Whether the sentence speaks of the future before `i` (asked only
+    // where a date needs it: scanning for it at every token was quadratic).
+    let future = || {
+        lows[..i]
+            .iter()
+            .any(|w| FUTURE_MARKERS.contains(&w.as_str()))
+    };
     let unresolved = |s: &str| DateValue::Relative(s.to_string());
 
     if let Some((v, end)) = day_month(toks, i, reference) {
@@ -237,7 +241,7 @@ fn read_at(
                             }
                         }
                         _ if back == 0 => 0,
-                        _ if future => ahead,
+                        _ if future() => ahead,
                         _ => -back,
                     };
                     DateValue::Day(r.add_days(offset))
@@ -369,7 +373,7 @@ fn read_at(
     };
     // "in six weeks" looks ahead only in a sentence about the future: "its
     // first increase in 18 months" is a duration.
-    if w == "in" && future {
+    if w == "in" && future() {
         if let (Some(n), Some(u)) = (count(i + 1), unit_days(at(i + 2))) {
             if at(i + 3) != "of" && at(i + 3) != "than" {
                 let value = match reference {

@@ -78,16 +78,18 @@ pub const MONTH_NAMES: [&str; 12] = [
 /// Whether "May" or "Mar" is a month in running text is the caller's call.
 pub fn month_number(word: &str) -> Option<u32> {
     let w = word.strip_suffix('.').unwrap_or(word);
-    if w.len() < 3 || !w.is_ascii() {
+    // Compared without allocating: this runs on every word of every text.
+    if !(3..=9).contains(&w.len()) || !w.is_ascii() {
         return None;
     }
-    let w = w.to_ascii_lowercase();
+    let first = w.as_bytes()[0].to_ascii_lowercase();
     MONTH_NAMES
         .iter()
         .position(|full| {
-            *full == w
-                || (w.len() == 3 && full.starts_with(&w))
-                || (w == "sept" && *full == "september")
+            full.as_bytes()[0] == first
+                && (full.eq_ignore_ascii_case(w)
+                    || (w.len() == 3 && full[..3].eq_ignore_ascii_case(w))
+                    || (w.eq_ignore_ascii_case("sept") && *full == "september"))
         })
         .map(|i| i as u32 + 1)
 }
