@@ -768,7 +768,10 @@ fn find_conflicts(
                         .iter()
                         .any(|(aj, cj)| ai == aj && ci.sentence == cj.sentence)
                 });
-                if same_sentence || a.value.compatible(&b.value) {
+                if same_sentence
+                    || a.value.compatible(&b.value)
+                    || same_weekday_a_week_apart(vals[i], vals[j])
+                {
                     continue;
                 }
                 // Tolls for different places ("at least 40 in Ormand",
@@ -834,6 +837,50 @@ fn find_conflicts(
         }
     }
     (conflicts, updates)
+}
+
+/// The weekday a date claim was written as, if only that ("Friday",
+/// "Friday's", "last Friday"): lower case.
+fn written_weekday(c: &ArticleClaim) -> Option<String> {
+    const DAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    let written = c.value_text.split(" (").next()?;
+    let last = strip_possessive(written.split_whitespace().next_back()?).to_lowercase();
+    DAYS.contains(&last.as_str()).then_some(last)
+}
+
+/// Whether two dates disagree only in which week a weekday was read in:
+/// every report of both wrote the same weekday and nothing else, and the
+/// days are seven apart. A weekday is resolved against its article's
+/// publication date, past unless the sentence looks ahead, so "a key
+/// election Friday" in a Thursday preview lands a week before the
+/// Friday of the reports that follow: the reports agree on the day they
+/// name.
+fn same_weekday_a_week_apart(a: &[(&str, &ArticleClaim)], b: &[(&str, &ArticleClaim)]) -> bool {
+    let (Some(x), Some(y)) = (a.first(), b.first()) else {
+        return false;
+    };
+    let (ClaimValue::Date(DateValue::Day(da)), ClaimValue::Date(DateValue::Day(db))) =
+        (&x.1.value, &y.1.value)
+    else {
+        return false;
+    };
+    if (da.to_days() - db.to_days()).abs() != 7 {
+        return false;
+    }
+    let Some(day) = written_weekday(x.1) else {
+        return false;
+    };
+    a.iter()
+        .chain(b)
+        .all(|(_, c)| written_weekday(c).as_deref() == Some(day.as_str()))
 }
 
 fn number(v: &ClaimValue) -> f64 {

@@ -179,6 +179,20 @@ fn same_content(
     paraphrase::may_match(fa, fb) && paraphrase::score(fa, fb) >= PARAPHRASE_THRESHOLD
 }
 
+/// Whether `before` (the text up to a content) ends with an opening
+/// quotation mark: a curly opening mark, or a straight one at the start or
+/// after a space or bracket, with nothing between it and the content.
+fn opened_by_quote(before: &str) -> bool {
+    let mut rev = before.chars().rev();
+    match rev.next() {
+        Some('“' | '‘') => true,
+        Some('"' | '\'') => rev
+            .next()
+            .is_none_or(|p| p.is_whitespace() || "([{—–-".contains(p)),
+        _ => false,
+    }
+}
+
 /// What was said: the statement's content without its speaker and cue,
 /// should the content span hold them (`“...,” Varga said, standing ...`
 /// keeps the quotation, the longer part).
@@ -284,11 +298,10 @@ pub(crate) fn find(
             let Some(content) = text.get(span.start..span.end) else {
                 continue;
             };
-            // A quotation: marked so, or opened by a quotation mark.
-            let direct = st.direct
-                || text[..span.start]
-                    .trim_end()
-                    .ends_with(['“', '"', '‘', '\'']);
+            // A quotation: marked so, or opened by a quotation mark right
+            // before it (not one closing the previous paragraph's quotation:
+            // `…strike."` then `The investigation …`).
+            let direct = st.direct || opened_by_quote(&text[..span.start]);
             let content = crosscheck_text::fold_whitespace(content);
             let content = content.trim_matches(|c: char| !c.is_alphanumeric());
             if split_words(content).count() < MIN_WORDS
@@ -456,6 +469,16 @@ pub(crate) fn find(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_an_opening_mark_makes_a_quotation() {
+        assert!(opened_by_quote("He said: “"));
+        assert!(opened_by_quote("He said: \""));
+        assert!(opened_by_quote("\""));
+        assert!(!opened_by_quote("all of the world strike.\"\n\n"));
+        assert!(!opened_by_quote("all of the world strike.\""));
+        assert!(!opened_by_quote("He said “ "));
+    }
 
     #[test]
     fn content_drops_a_speaker_and_cue_inside_it() {
