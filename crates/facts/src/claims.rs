@@ -335,6 +335,48 @@ pub fn concept(id: &str) -> Option<&'static Concept> {
 /// Largest distance, in words, between a figure and its trigger.
 const WINDOW: usize = 9;
 
+/// Words of polls and races: a change of points near them is a lead or a
+/// swing, not an interest rate (unless a rate is named too).
+const POLL_WORDS: &[&str] = &[
+    "poll",
+    "polls",
+    "polling",
+    "survey",
+    "voters",
+    "lead",
+    "leads",
+    "led",
+    "trailed",
+    "trails",
+    "trailing",
+    "lagged",
+    "behind",
+    "ahead",
+    "support",
+    "approval",
+    "race",
+    "candidate",
+];
+
+/// Nouns before "victims" that name harm other than death.
+const NOT_DEATH_VICTIMS: &[&str] = &[
+    "kidnap",
+    "kidnapping",
+    "kidnapped",
+    "abduction",
+    "hostage",
+    "fraud",
+    "scam",
+    "abuse",
+    "trafficking",
+    "theft",
+    "hacking",
+    "assault",
+    "rape",
+    "crime",
+    "flood",
+];
+
 /// Word tokens as (token index, lower-case text).
 fn word_positions(toks: &[Token<'_>]) -> Vec<(usize, String)> {
     toks.iter()
@@ -539,14 +581,38 @@ pub fn build(
                 continue;
             }
             if c.kind == ConceptKind::PointChange {
-                pairs.push((0, false, qi, ci, qs));
+                // A change of points is a rate's only with a rate or a
+                // move of one near it: "lagged behind Fitzgerald by 10
+                // percentage points" in a poll is a lead, not a rate.
+                let near = |ti: usize| {
+                    let d = if ti >= qe {
+                        word_distance(toks, qe, ti)
+                    } else {
+                        word_distance(toks, ti + 1, qs)
+                    };
+                    d <= WINDOW
+                };
+                let has = |list: &[&str]| {
+                    words
+                        .iter()
+                        .any(|(ti, w)| list.contains(&w.as_str()) && near(*ti))
+                };
+                let poll = has(POLL_WORDS) && !has(&["rate", "rates"]);
+                if has(c.triggers) && !poll {
+                    pairs.push((0, false, qi, ci, qs));
+                }
                 continue;
             }
             if !c.prepositions.is_empty() && !c.prepositions.contains(&prep.as_str()) {
                 continue;
             }
-            for (ti, w) in &words {
+            for (k, (ti, w)) in words.iter().enumerate() {
                 if !c.triggers.contains(&w.as_str()) {
+                    continue;
+                }
+                // "kidnap victims", "fraud victims": victims of something
+                // other than a death.
+                if w == "victims" && k > 0 && NOT_DEATH_VICTIMS.contains(&words[k - 1].1.as_str()) {
                     continue;
                 }
                 let right = *ti >= qe;

@@ -459,3 +459,38 @@ fn figures_after_a_reporting_cue_are_the_speakers() {
         "{speakers:?}"
     );
 }
+
+/// Newswire figures that are not what their words first suggest: a poll
+/// lead in points is no interest rate, kidnap victims are not a death
+/// toll, and a year after a possessive dates its sentence.
+#[test]
+fn poll_leads_kidnap_victims_and_possessive_years() {
+    let d = doc(
+        "x",
+        Some("2026-10-07"),
+        "Halvard Strom trailed Mira Holm by 22 percentage points in the Tribune's poll. \
+         An estimated 100 kidnap victims are still being held in Ormand. \
+         The Unity party had 68 seats after Jonas Ekvall's 1996 landslide. \
+         The bank raised its main rate by half a percentage point.",
+    );
+    let f = Extractor::new().extract(&d);
+    let rates: Vec<&str> = f
+        .claims
+        .iter()
+        .filter(|c| c.subject.as_deref() == Some("interest rate"))
+        .map(|c| c.value_text.as_str())
+        .collect();
+    assert_eq!(rates, ["half a percentage point"], "{:#?}", f.claims);
+    assert!(
+        !f.claims.iter().any(|c| c.concept == Some("killed")),
+        "{:#?}",
+        f.claims
+    );
+    assert!(
+        f.dates
+            .iter()
+            .any(|d| d.text == "1996" && d.value == DateValue::Year(1996)),
+        "{:#?}",
+        f.dates
+    );
+}

@@ -418,7 +418,13 @@ fn read_at(
                     | ","
             ) || i == 0
                 || next == "–"
-                || next == "-")
+                || next == "-"
+                // "Johnson's 1964 landslide", "the party's 1996 election"
+                // (but "the company's 2000 employees" counts).
+                || ((prev.ends_with("'s") || prev.ends_with("’s"))
+                    && !next.ends_with('s')
+                    && next.chars().all(char::is_alphabetic)
+                    && !next.is_empty()))
         {
             let mut end = i + 1;
             if matches!(next, "–" | "-")
