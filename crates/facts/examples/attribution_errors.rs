@@ -14,6 +14,8 @@
 //! (the wrong source, or none, went with the cue); missed with no cue
 //! predicted over the gold cue. Counts per class, the most frequent missed
 //! cues and source shapes, then `--show` examples of each class.
+//! `CC_ALL=1` in the environment lists every missed cue, not only the 40
+//! most frequent.
 
 use std::collections::HashMap;
 use std::path::PathBuf;

@@ -374,7 +374,6 @@ const NOT_DEATH_VICTIMS: &[&str] = &[
     "assault",
     "rape",
     "crime",
-    "flood",
 ];
 
 /// Word tokens as (token index, lower-case text).

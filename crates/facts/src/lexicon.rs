@@ -968,15 +968,7 @@ pub const CUES_WITH_OBJECT: &[&str] = &[
 pub const SPEAKER_PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
 
 /// Weekday names, Monday = 0.
-pub const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+pub const WEEKDAYS: &[&str] = &crosscheck_model::WEEKDAY_NAMES;
 
 /// Number words with their value. "dozen" is a multiplier of 12.
 pub const NUMBER_WORDS: &[(&str, f64)] = &[

@@ -1351,6 +1351,25 @@ mod tests {
     }
 
     #[test]
+    fn word_classes_round_trip_and_are_bundled() {
+        let mut c = WordClasses::default();
+        c.insert(word_key("said"), 7, 2);
+        c.insert(word_key("told"), 7, 2);
+        let back = WordClasses::from_bytes(&c.to_bytes()).unwrap();
+        assert_eq!(back, c);
+        assert_eq!(back.get("Said"), (7, 2));
+        assert_eq!(back.get("unknown"), (0, 0));
+        let mut cut = c.to_bytes();
+        cut.pop();
+        assert!(WordClasses::from_bytes(&cut).is_none());
+        // The bundled classes put common reporting verbs together.
+        let b = word_classes();
+        assert!(b.len() > 10_000);
+        assert_ne!(b.get("said"), (0, 0));
+        assert_eq!(b.get("said"), b.get("told"));
+    }
+
+    #[test]
     fn crude_stems() {
         assert_eq!(crude_stem("mocked"), "mock");
         assert_eq!(crude_stem("Mocks"), "Mock");

@@ -21,7 +21,7 @@
 use serde::{Deserialize, Serialize};
 
 mod time;
-pub use time::{month_number, parse_iso8601, MONTH_NAMES};
+pub use time::{month_number, parse_iso8601, MONTH_NAMES, WEEKDAY_NAMES};
 
 /// Version of the JSON report contract written by `crosscheck analyze --format json`.
 pub const REPORT_VERSION: u32 = 1;

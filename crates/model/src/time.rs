@@ -55,6 +55,17 @@ pub fn parse_iso8601(s: &str) -> Option<i64> {
     Some(secs)
 }
 
+/// English weekday names, lower case, Monday first.
+pub const WEEKDAY_NAMES: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// English month names, in calendar order.
 pub const MONTH_NAMES: [&str; 12] = [
     "january",

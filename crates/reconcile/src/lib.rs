@@ -842,18 +842,11 @@ fn find_conflicts(
 /// The weekday a date claim was written as, if only that ("Friday",
 /// "Friday's", "last Friday"): lower case.
 fn written_weekday(c: &ArticleClaim) -> Option<String> {
-    const DAYS: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
     let written = c.value_text.split(" (").next()?;
     let last = strip_possessive(written.split_whitespace().next_back()?).to_lowercase();
-    DAYS.contains(&last.as_str()).then_some(last)
+    crosscheck_model::WEEKDAY_NAMES
+        .contains(&last.as_str())
+        .then_some(last)
 }
 
 /// Whether two dates disagree only in which week a weekday was read in:

@@ -594,3 +594,60 @@ impl RankerWeights {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::token::tokenize;
+
+    #[test]
+    fn weights_round_trip_and_an_empty_file_is_no_ranker() {
+        let mut w = RankerWeights::new(8);
+        let ch = Choice {
+            cue: (0, 1),
+            candidates: vec![None, Some((2, 3))],
+            features: vec![vec![1, 2], vec![3, 4]],
+        };
+        let examples = [(&ch, 1usize)];
+        assert_eq!(w.epoch(&examples, &[0]), 1);
+        assert_eq!(w.epoch(&examples, &[0]), 0);
+        let r = Ranker::from_bytes(&w.to_bytes(1.5)).unwrap();
+        assert_eq!(r.bits(), 8);
+        assert!(r.score(&[3, 4]) > r.score(&[1, 2]));
+        assert_eq!(r.none_bias, 1.5);
+        assert!(Ranker::from_bytes(&RankerWeights::new(8).to_bytes(0.0)).is_none());
+        assert!(Ranker::from_bytes(b"CCSR").is_none());
+        assert!(bundled().is_some());
+    }
+
+    #[test]
+    fn candidates_are_phrases_beside_the_cue_and_names() {
+        let toks = tokenize(
+            "The city council also said on Monday that it would vote.",
+            0,
+        );
+        let labels = vec![0u8; toks.len()];
+        let st = Sentence::new(&toks, &labels, &[], &[]);
+        // "said" is token 4.
+        let c = candidates(&st, (4, 5));
+        let text = |(s, e): (usize, usize)| {
+            toks[s..e]
+                .iter()
+                .map(|t| t.text)
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let all: Vec<String> = c.iter().map(|&x| text(x)).collect();
+        for want in [
+            "The city council",
+            "city council",
+            "council",
+            "on Monday",
+            "it",
+        ] {
+            assert!(all.iter().any(|x| x == want), "{want}: {all:?}");
+        }
+        // Never the cue itself, nor a phrase across it.
+        assert!(c.iter().all(|&(s, e)| e <= 4 || s >= 5), "{all:?}");
+    }
+}
