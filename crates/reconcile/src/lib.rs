@@ -209,6 +209,10 @@ impl Reconciler {
                 items.push((di, s.span, SentenceFeatures::new(&analyzer, t)));
             }
         }
+        let weekdays: Vec<u8> = items
+            .iter()
+            .map(|(di, span, _)| event_weekdays(&docs[*di].article.text, *span))
+            .collect();
         let mut parent: Vec<usize> = (0..items.len()).collect();
         // Pre-filter: only pairs sharing enough content stems are scored,
         // found through an inverted index (stem → sentences holding it).
@@ -239,6 +243,11 @@ impl Reconciler {
             for j in touched.drain(..) {
                 let n = std::mem::take(&mut shared[j]) as usize;
                 if !paraphrase::may_match_count(n, &items[i].2, &items[j].2) {
+                    continue;
+                }
+                // Events on different weekdays are different events ("Choe
+                // arrived … on Wednesday" is not "Choe left … on Monday").
+                if weekdays[i] & weekdays[j] == 0 && weekdays[i] != 0 && weekdays[j] != 0 {
                     continue;
                 }
                 // Already grouped (through other pairs): scoring the pair
@@ -907,6 +916,35 @@ enum DateRole {
     Reference,
     /// The start of a state: "its home since 1911".
     Anchor,
+}
+
+/// The weekdays a sentence (`span` of `text`) dates its events on, as a bit
+/// set (Monday = bit 0): weekday names in the event role, not those of a
+/// closing attribution ("…, KCNA said on Tuesday") or of a referred-to
+/// event ("Tuesday's explosion").
+fn event_weekdays(text: &str, span: Span) -> u8 {
+    let mut set = 0u8;
+    let sentence = &text[span.start..span.end];
+    let mut at = 0;
+    for word in sentence.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’') {
+        let start = span.start + at;
+        at += word.len()
+            + sentence[at + word.len()..]
+                .chars()
+                .next()
+                .map_or(0, char::len_utf8);
+        let bare = strip_possessive(word);
+        let Some(k) = crosscheck_model::WEEKDAY_NAMES
+            .iter()
+            .position(|d| d.eq_ignore_ascii_case(bare))
+        else {
+            continue;
+        };
+        if date_role(text, Span::new(start, start + word.len())) == DateRole::Event {
+            set |= 1 << k;
+        }
+    }
+    set
 }
 
 /// The role of the date at `span` in `text`, from the words around it.

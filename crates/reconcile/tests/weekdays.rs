@@ -61,3 +61,39 @@ fn a_weekday_against_another_weekday_still_conflicts() {
         facts.conflicts
     );
 }
+
+/// Two outlets' sentences about one trip are not one fact when they date
+/// different events: an arrival on Wednesday is not a departure on Monday
+/// (the report's own day, "… said on Tuesday", does not count). The same
+/// sentences on the same weekday still corroborate each other.
+#[test]
+fn sentences_dating_events_on_different_weekdays_do_not_corroborate() {
+    let docs = |second_day: &str| {
+        [
+            invented(
+                "valden-post/visit",
+                "Valden Post",
+                "2026-10-27",
+                "Hanmor's Foreign Minister Pyon Sol-hwa arrived in Drevania and will visit \
+                 Staromir on Wednesday, according to Drevanian state-run media.",
+            ),
+            invented(
+                "lakeside-wire/visit",
+                "Lakeside Wire",
+                "2026-10-27",
+                &format!(
+                    "Hanmor's Foreign Minister Pyon Sol-hwa left for Staromir on an official \
+                     visit on {second_day}, Hanmor's state-run news agency said on Tuesday."
+                ),
+            ),
+        ]
+    };
+    let corroborated = |day: &str| {
+        run(&docs(day), &[])
+            .claims
+            .iter()
+            .any(|c| c.independent_sources >= 2 && c.text.contains("Pyon Sol-hwa"))
+    };
+    assert!(!corroborated("Monday"));
+    assert!(corroborated("Wednesday"));
+}
