@@ -527,17 +527,19 @@ pub fn build(
         };
         // Of the statements whose content holds the figure, one that names
         // its speaker ("..., the club announced" over a cue without one).
+        // A statement without a speaker gives none, so it never stops the
+        // search: "The advertisement, said Kelli Conlin, …, is intended to
+        // …" holds a nested cue without one.
         statements
             .iter()
             .filter(covers)
             .find(|s| s.speaker_name.is_some())
             .or_else(reported)
-            .or_else(|| statements.iter().find(covers))
             .or_else(|| {
                 // "..., officials said": the whole sentence is attributed.
-                statements
-                    .iter()
-                    .find(|s| s.content.start <= sentence_span.start + 2)
+                statements.iter().find(|s| {
+                    s.content.start <= sentence_span.start + 2 && s.speaker_name.is_some()
+                })
             })
             .and_then(|s| s.speaker_name.clone())
     };

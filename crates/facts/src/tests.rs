@@ -458,6 +458,22 @@ fn figures_after_a_reporting_cue_are_the_speakers() {
         speakers.contains(&(Some("signing"), Some("Ashdown's office"))),
         "{speakers:?}"
     );
+    // An attribution set inside the sentence, around a nested cue that
+    // names nobody.
+    let d = doc(
+        "y",
+        Some("2026-03-09"),
+        "The advertisement, said Mira Holm, the director of the Varn trust, is intended to \
+         show that 3,000 residents lost their homes.",
+    );
+    let f = Extractor::new().extract(&d);
+    assert!(
+        f.claims
+            .iter()
+            .any(|c| c.value_text == "3,000" && c.speaker.as_deref() == Some("Mira Holm")),
+        "{:#?}",
+        f.claims
+    );
 }
 
 /// Newswire figures that are not what their words first suggest: a poll

@@ -309,6 +309,17 @@ fn features(
     }
 }
 
+/// Whether the candidate `s..e` is one lower-case past form ("X prompted
+/// calls from …"): a verb, never who speaks. Training sees these
+/// candidates (and no gold source is one); choosing one is vetoed.
+fn lone_past_form(st: &Sentence<'_, '_>, s: usize, e: usize) -> bool {
+    let t = &st.toks[s];
+    e == s + 1
+        && t.kind == TokKind::Word
+        && t.text.chars().next().is_some_and(char::is_lowercase)
+        && super::past_form(t.text)
+}
+
 /// The ranker's best candidate: [`features`] scored, with the parts that
 /// read one end of a span (or its words one by one) summed once per end
 /// and side rather than once per candidate: left phrases share their end,
@@ -333,6 +344,9 @@ fn best_candidate(
     let mut inner: [Option<Vec<f32>>; 5] = Default::default();
     let mut best = (f32::MIN, None);
     for &c in cands {
+        if c.is_some_and(|(s, e)| lone_past_form(st, s, e)) {
+            continue;
+        }
         let score = match c {
             None => {
                 let mut sum = 0.0;
