@@ -675,16 +675,6 @@ fn np_left(toks: &[Token<'_>], lows: &[String], end: usize) -> Option<(usize, us
     (s < end).then_some((s, end))
 }
 
-/// A lower-case word that reads as a past form ("prompted", "killed"),
-/// not a noun ending in -ed ("speed", "hundred", "bloodshed").
-fn past_form(w: &str) -> bool {
-    w.len() > 4
-        && w.ends_with("ed")
-        && !w.ends_with("eed")
-        && !w.ends_with("shed")
-        && w != "hundred"
-}
-
 /// Words that open a sentence but never a speaker's name.
 const NOT_SPEAKER_START: &[&str] = &[
     "now",

@@ -925,14 +925,9 @@ enum DateRole {
 fn event_weekdays(text: &str, span: Span) -> u8 {
     let mut set = 0u8;
     let sentence = &text[span.start..span.end];
-    let mut at = 0;
     for word in sentence.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’') {
-        let start = span.start + at;
-        at += word.len()
-            + sentence[at + word.len()..]
-                .chars()
-                .next()
-                .map_or(0, char::len_utf8);
+        // The word's offset in `text` (it is a slice of it).
+        let start = word.as_ptr() as usize - text.as_ptr() as usize;
         let bare = strip_possessive(word);
         let Some(k) = crosscheck_model::WEEKDAY_NAMES
             .iter()

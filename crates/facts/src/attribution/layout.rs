@@ -78,8 +78,8 @@ fn all_caps(t: &Token<'_>) -> bool {
             .all(|c| !c.is_alphabetic() || c.is_uppercase())
 }
 
-/// The speaker label opening a sentence: token range of the name and the
-/// index of its colon. A label is one to four capitalised words at the
+/// The speaker label opening a sentence: the name's first token and the
+/// index of the colon ending it. A label is one to four capitalised words at the
 /// start of a line followed by a colon and at least two words; it names a
 /// speaker if it is one of the article's people or organisations: a
 /// mention found in the label itself, or, for a label in capitals, an
@@ -91,7 +91,7 @@ fn speaker_label(
     sentence_span: Span,
     mentions: &[Mention],
     first_mention: usize,
-) -> Option<(usize, usize, usize)> {
+) -> Option<(usize, usize)> {
     if !starts_line(text, sentence_span) {
         return None;
     }
@@ -128,11 +128,11 @@ fn speaker_label(
                 .filter(|m| m.kind == EntityKind::Person)
                 .any(|m| m.text.split_whitespace().any(|w| w.to_lowercase() == low))
         });
-    (named_here || named_before).then_some((start, colon, colon))
+    (named_here || named_before).then_some((start, colon))
 }
 
-/// A dash signing a quotation: the dash token's index and the token range
-/// of the name after it. The name is one to four capitalised words (an
+/// A dash signing a quotation at token `at`: the token range of the name
+/// after it. The name is up to six capitalised words and initials (an
 /// apposition after a comma may follow: "― Mira Holm, 44") running to the
 /// end of the sentence or to the next quotation.
 fn dash_signature(toks: &[Token<'_>], at: usize) -> Option<(usize, usize)> {
@@ -142,14 +142,8 @@ fn dash_signature(toks: &[Token<'_>], at: usize) -> Option<(usize, usize)> {
     }
     let s = at + 1;
     let mut e = s;
-    while e < toks.len()
-        && e - s < 4
-        && toks[e].kind == TokKind::Word
-        && toks[e].text.chars().next().is_some_and(char::is_uppercase)
-    {
-        e += 1;
-    }
-    // Initials and particles inside a name ("Edwin G. Monroy").
+    // Capitalised words, and the full stops of initials after the first
+    // ("Edwin G. Monroy").
     while e < toks.len() && e - s < 6 {
         let t = &toks[e];
         let initial = t.kind == TokKind::Punct && t.text == "." && e > s;
@@ -159,6 +153,10 @@ fn dash_signature(toks: &[Token<'_>], at: usize) -> Option<(usize, usize)> {
             break;
         }
         e += 1;
+    }
+    // A full stop after a whole word ends the sentence, not an initial.
+    if e > s + 1 && toks[e - 1].text == "." && toks[e - 2].text.chars().count() > 1 {
+        e -= 1;
     }
     if e == s {
         return None;
@@ -179,6 +177,14 @@ pub(super) fn closing_quotation(toks: &[Token<'_>]) -> Option<Span> {
     (closed && tail).then(|| tspan(toks, o + 1, c))
 }
 
+/// What a sentence says by layout.
+pub(super) struct Laid {
+    /// The statement of a speaker label opening the sentence.
+    label: Option<Statement>,
+    /// Quotations signed with a dash.
+    signed: Vec<Statement>,
+}
+
 /// Statements a sentence makes by layout: a speaker label opening it, or a
 /// dash signing the quotation just before (in this sentence or closing the
 /// previous one, kept in `state`).
@@ -190,19 +196,21 @@ pub(super) fn statements(
     mentions: &[Mention],
     first_mention: usize,
     state: &QuoteState,
-) -> Vec<Statement> {
-    let mut out = Vec::new();
+) -> Laid {
+    let mut label = None;
+    let mut signed = Vec::new();
     let name_of = |s: usize, e: usize| {
         let span = tspan(toks, s, e);
         Some(text[span.start..span.end].to_string())
     };
-    if let Some((s, e, colon)) = speaker_label(text, toks, sentence_span, mentions, first_mention) {
+    if let Some((s, colon)) = speaker_label(text, toks, sentence_span, mentions, first_mention) {
+        let e = colon;
         let rest = super::trim_content(toks, colon + 1, toks.len());
         if let Some((cs, ce)) = rest {
             let quoted = super::quote_regions(toks)
                 .iter()
                 .any(|&(o, c)| o <= cs + 1 && c + 2 >= ce);
-            out.push(Statement {
+            label = Some(Statement {
                 sentence,
                 speaker: Some(tspan(toks, s, e)),
                 speaker_name: name_of(s, e),
@@ -226,7 +234,7 @@ pub(super) fn statements(
                 .map(|(span, _)| span)
         });
         if let Some(content) = before {
-            out.push(Statement {
+            signed.push(Statement {
                 sentence,
                 speaker: Some(tspan(toks, s, e)),
                 speaker_name: name_of(s, e),
@@ -236,7 +244,7 @@ pub(super) fn statements(
             });
         }
     }
-    out
+    Laid { label, signed }
 }
 
 /// The sentence's statements: those told by layout first, then the
@@ -248,30 +256,26 @@ pub(super) fn combine(
     toks: &[Token<'_>],
     sentence_span: Span,
     sentence: usize,
-    laid_out: Vec<Statement>,
+    laid: Laid,
     found: Vec<Statement>,
     state: &mut QuoteState,
 ) -> Vec<Statement> {
     state.last_quotation = closing_quotation(toks).map(|span| (span, sentence));
     let overlaps = |a: Span, b: Span| a.start < b.end && b.start < a.end;
-    let label = laid_out
-        .iter()
-        .find(|st| &text[st.cue.start..st.cue.end] == ":")
-        .and_then(|st| st.speaker.map(|sp| (sp, st.speaker_name.clone())));
-    let labelled = label.is_some();
-    state.turn = match label {
-        Some((speaker, name)) => {
+    let labelled = laid.label.is_some();
+    state.turn = match &laid.label {
+        Some(st) => {
             let end = text[sentence_span.end..]
                 .find('\n')
                 .map_or(text.len(), |k| sentence_span.end + k);
-            Some((speaker, name, end))
+            st.speaker.map(|sp| (sp, st.speaker_name.clone(), end))
         }
         None => state
             .turn
             .take()
             .filter(|&(_, _, end)| sentence_span.start < end),
     };
-    let mut out = laid_out;
+    let mut out: Vec<Statement> = laid.label.into_iter().chain(laid.signed).collect();
     if !labelled {
         if let Some((speaker, name, _)) = &state.turn {
             if let Some((s, e)) = super::trim_content(toks, 0, toks.len()) {
@@ -373,6 +377,7 @@ mod tests {
         let text = "Residents of Varn spoke to us.\n\n\
                     “The water came up to the second floor. We lost everything.” ― Mira Holm, 44\n\n\
                     “Nobody warned us.” — Jonas Ekvall\n\n\
+                    “The sirens never sounded.” ― Edwin G. Talmadge.\n\n\
                     The jet was 30 minutes away ― Strom declined, even so.\n";
         let found = triples(text);
         assert!(
@@ -386,6 +391,16 @@ mod tests {
         );
         assert!(
             has(&found, "Jonas Ekvall", "—", "Nobody warned us."),
+            "{found:?}"
+        );
+        // Initials stay in the name; the closing full stop does not.
+        assert!(
+            has(
+                &found,
+                "Edwin G. Talmadge",
+                "―",
+                "The sirens never sounded."
+            ),
             "{found:?}"
         );
         // A dash inside a sentence, before a verb, signs nothing.

@@ -13,7 +13,7 @@
 //! distance and side of the cue, word classes, how much of it the tagger
 //! labelled source or content, whether it is exactly a name), and the best
 //! wins. The weights are trained on the PolNeAR train split by
-//! `crates/facts/examples/train_sources.rs` against the tagger's
+//! `crates/facts/examples/train_attribution.rs --sources` against the tagger's
 //! cross-fitted labels, and bundled like the tagger's (numbers only).
 //! Written here for the same reason as the tagger: it is the product's own
 //! reading of attribution, and small.
@@ -21,6 +21,7 @@
 use std::cell::RefCell;
 use std::sync::{Arc, OnceLock};
 
+use crate::lexicon::SPEAKER_PRONOUNS;
 use crate::tagger::{self, word_classes};
 use crate::token::{TokKind, Token};
 
@@ -73,8 +74,9 @@ impl<'a, 't> Sentence<'a, 't> {
             coarse.push(c);
             pronoun.push(
                 t.kind == TokKind::Word
-                    && ["he", "she", "they", "it", "we", "i", "you", "who", "which"]
+                    && SPEAKER_PRONOUNS
                         .iter()
+                        .chain(&["you", "who", "which"])
                         .any(|p| t.text.eq_ignore_ascii_case(p)),
             );
         }
@@ -314,10 +316,16 @@ fn features(
 /// candidates (and no gold source is one); choosing one is vetoed.
 fn lone_past_form(st: &Sentence<'_, '_>, s: usize, e: usize) -> bool {
     let t = &st.toks[s];
+    let w = t.text;
     e == s + 1
         && t.kind == TokKind::Word
-        && t.text.chars().next().is_some_and(char::is_lowercase)
-        && super::past_form(t.text)
+        && w.chars().next().is_some_and(char::is_lowercase)
+        // A past form, not a noun in -ed ("speed", "hundred", "bloodshed").
+        && w.len() > 4
+        && w.ends_with("ed")
+        && !w.ends_with("eed")
+        && !w.ends_with("shed")
+        && w != "hundred"
 }
 
 /// The ranker's best candidate: [`features`] scored, with the parts that
@@ -408,6 +416,7 @@ impl Ranker {
         self.bits
     }
 
+    #[cfg(test)]
     fn score(&self, f: &[u32]) -> f32 {
         f.iter()
             .map(|&b| self.weights.get(b as usize).copied().unwrap_or(0.0))
@@ -477,7 +486,8 @@ pub fn with_ranker<T>(ranker: Option<Arc<Ranker>>, f: impl FnOnce() -> T) -> T {
 }
 
 /// Run `f` and return, with its result, every choice of source made on
-/// this thread meanwhile (with features for `bits` hash bits).
+/// this thread meanwhile (features hashed into the ranker's buckets, or
+/// [`RECORD_BITS`] without one).
 pub fn recording<T>(f: impl FnOnce() -> T) -> (T, Vec<Choice>) {
     RECORD.with(|r| *r.borrow_mut() = Some(Vec::new()));
     let out = f();
@@ -507,38 +517,30 @@ pub(super) fn choose(
     let bits = ranker.map_or(RECORD_BITS, Ranker::bits);
     let mut cands: Vec<Option<(usize, usize)>> = vec![None];
     cands.extend(candidates(st, q).into_iter().map(Some));
-    if let (Some(ranker), false) = (ranker, recording) {
-        return best_candidate(ranker, st, q, &cands, fallback);
-    }
-    let mut feats = Vec::with_capacity(cands.len());
-    for &c in &cands {
-        let mut buf = Vec::new();
-        features(st, q, c, fallback, bits, &mut buf);
-        feats.push(buf);
-    }
     if recording {
         let span = |(s, e): (usize, usize)| (st.toks[s].start, st.toks[e - 1].end);
+        let features = cands
+            .iter()
+            .map(|&c| {
+                let mut buf = Vec::new();
+                features(st, q, c, fallback, bits, &mut buf);
+                buf
+            })
+            .collect();
         RECORD.with(|r| {
             if let Some(v) = r.borrow_mut().as_mut() {
                 v.push(Choice {
                     cue: span(q),
                     candidates: cands.iter().map(|c| c.map(span)).collect(),
-                    features: feats.clone(),
+                    features,
                 });
             }
         });
     }
-    let Some(ranker) = ranker else {
-        return fallback;
-    };
-    let mut best = (f32::MIN, None);
-    for (c, f) in cands.iter().zip(&feats) {
-        let s = ranker.score(f) - if c.is_none() { ranker.none_bias } else { 0.0 };
-        if s > best.0 {
-            best = (s, *c);
-        }
+    match ranker {
+        Some(ranker) => best_candidate(ranker, st, q, &cands, fallback),
+        None => fallback,
     }
-    best.1
 }
 
 /// Weights being trained: an averaged perceptron over the choices.
