@@ -528,7 +528,7 @@ pub fn build(
         // Of the statements whose content holds the figure, one that names
         // its speaker ("..., the club announced" over a cue without one).
         // A statement without a speaker gives none, so it never stops the
-        // search: "The advertisement, said Kelli Conlin, …, is intended to
+        // search: "The leaflet, said Mira Holm, …, is intended to
         // …" holds a nested cue without one.
         statements
             .iter()
@@ -583,7 +583,7 @@ pub fn build(
             }
             if c.kind == ConceptKind::PointChange {
                 // A change of points is a rate's only with a rate or a
-                // move of one near it: "lagged behind Fitzgerald by 10
+                // move of one near it: "trailed Mira Holm by 10
                 // percentage points" in a poll is a lead, not a rate.
                 let near = |ti: usize| {
                     let d = if ti >= qe {

@@ -419,7 +419,7 @@ fn read_at(
             ) || i == 0
                 || next == "–"
                 || next == "-"
-                // "Johnson's 1964 landslide", "the party's 1996 election"
+                // "Strom's 1996 landslide", "the party's 2019 election"
                 // (but "the company's 2000 employees" counts).
                 || ((prev.ends_with("'s") || prev.ends_with("’s"))
                     && !next.ends_with('s')

@@ -245,8 +245,8 @@ impl Reconciler {
                 if !paraphrase::may_match_count(n, &items[i].2, &items[j].2) {
                     continue;
                 }
-                // Events on different weekdays are different events ("Choe
-                // arrived … on Wednesday" is not "Choe left … on Monday").
+                // Events on different weekdays are different events ("Pyon
+                // arrived … on Wednesday" is not "Pyon left … on Monday").
                 if weekdays[i] & weekdays[j] == 0 && weekdays[i] != 0 && weekdays[j] != 0 {
                     continue;
                 }
@@ -920,7 +920,7 @@ enum DateRole {
 
 /// The weekdays a sentence (`span` of `text`) dates its events on, as a bit
 /// set (Monday = bit 0): weekday names in the event role, not those of a
-/// closing attribution ("…, KCNA said on Tuesday") or of a referred-to
+/// closing attribution ("…, the agency said on Tuesday") or of a referred-to
 /// event ("Tuesday's explosion").
 fn event_weekdays(text: &str, span: Span) -> u8 {
     let mut set = 0u8;

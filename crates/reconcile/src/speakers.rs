@@ -300,7 +300,7 @@ pub(crate) fn find(
             };
             // A quotation: marked so, or opened by a quotation mark right
             // before it (not one closing the previous paragraph's quotation:
-            // `…strike."` then `The investigation …`).
+            // `…was closed."` then `The inquiry …`).
             let direct = st.direct || opened_by_quote(&text[..span.start]);
             let content = crosscheck_text::fold_whitespace(content);
             let content = content.trim_matches(|c: char| !c.is_alphanumeric());
@@ -475,8 +475,8 @@ mod tests {
         assert!(opened_by_quote("He said: “"));
         assert!(opened_by_quote("He said: \""));
         assert!(opened_by_quote("\""));
-        assert!(!opened_by_quote("all of the world strike.\"\n\n"));
-        assert!(!opened_by_quote("all of the world strike.\""));
+        assert!(!opened_by_quote("the harbour was closed.\"\n\n"));
+        assert!(!opened_by_quote("the harbour was closed.\""));
         assert!(!opened_by_quote("He said “ "));
     }
 

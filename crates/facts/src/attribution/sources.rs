@@ -2,9 +2,9 @@
 //!
 //! The tagger labels tokens one by one, so the source it gives a cue is
 //! whatever run of source labels lies nearest, cut by a rule at a comma;
-//! it often has the wrong boundaries ("Caddell, speaking of Clinton's
-//! health" for "Caddell"), or is missing where the subject was labelled
-//! part of the content ("Clinton is stressing that ..."). This stage ranks
+//! it often has the wrong boundaries ("Strom, speaking of the flood
+//! barriers" for "Strom"), or is missing where the subject was labelled
+//! part of the content ("Ashdown is stressing that ..."). This stage ranks
 //! whole spans instead: every phrase that ends just before the cue or
 //! starts just after it (up to [`MAX_LEN`] tokens), the tagger's source
 //! chunks, and the names and pronouns of the sentence, plus the choice of
