@@ -46,12 +46,12 @@ fn corpus(data: &Path) -> Vec<String> {
     };
     // PolNeAR train texts.
     files(data.join("polnear/data/train/text"), &mut |p| {
-        out.push(std::fs::read_to_string(p).expect("polnear text"));
+        out.push(read_text(p));
     });
     // Reuters-21578 (Latin-1 SGML): the bodies, tags dropped.
     files(data.join("reuters21578"), &mut |p| {
         if p.extension().is_some_and(|x| x == "sgm") {
-            let bytes = std::fs::read(p).expect("reuters");
+            let bytes = read_bytes(p);
             let text: String = bytes.iter().map(|&b| b as char).collect();
             out.push(strip_tags(&text));
         }
@@ -60,12 +60,12 @@ fn corpus(data: &Path) -> Vec<String> {
     files(data.join("duc2003/docs.without.headlines"), &mut |dir| {
         if dir.is_dir() {
             let mut docs: Vec<PathBuf> = std::fs::read_dir(dir)
-                .expect("duc cluster")
+                .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
                 .filter_map(|e| e.ok().map(|e| e.path()))
                 .collect();
             docs.sort();
             for d in docs {
-                let bytes = std::fs::read(&d).expect("duc doc");
+                let bytes = read_bytes(&d);
                 out.push(strip_tags(&String::from_utf8_lossy(&bytes)));
             }
         }
@@ -73,18 +73,28 @@ fn corpus(data: &Path) -> Vec<String> {
     // MultiLing 2011 English sources.
     files(data.join("multiling2011/SourceTexts"), &mut |p| {
         if p.extension().is_some_and(|x| x == "english") {
-            let bytes = std::fs::read(p).expect("multiling");
+            let bytes = read_bytes(p);
             out.push(String::from_utf8_lossy(&bytes).into_owned());
         }
     });
     // MSRP train sentences (tab-separated: label, ids, two sentences).
-    let msrp = std::fs::read(data.join("msrp/msr_paraphrase_train.txt")).expect("msrp");
+    let msrp = read_bytes(&data.join("msrp/msr_paraphrase_train.txt"));
     for line in String::from_utf8_lossy(&msrp).lines().skip(1) {
         for s in line.split('\t').skip(3) {
             out.push(s.to_string());
         }
     }
     out
+}
+
+/// A file's bytes; stops with the file's name and the reason if unreadable.
+fn read_bytes(p: &Path) -> Vec<u8> {
+    std::fs::read(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+}
+
+/// A UTF-8 file's text; stops with the file's name and the reason if not.
+fn read_text(p: &Path) -> String {
+    std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
 }
 
 /// Text with `<...>` tags replaced by newlines.
