@@ -38,6 +38,18 @@ fn table_bytes(capacity: usize, slot: usize) -> usize {
     }
 }
 
+/// Give back a hash table's room past twice its length, once the unused
+/// slots cost more than about 2 KiB: counted in slots, a fixed slack of 64
+/// slots of story state (some 440 bytes each) was most of a small budget,
+/// and whether a table kept it depended on the hash seed.
+fn shrink_table<K: std::hash::Hash + Eq, V>(map: &mut AHashMap<K, V>) {
+    let slack = (2048 / std::mem::size_of::<(K, V)>().max(1)).max(4);
+    if map.capacity() > 2 * map.len() + slack {
+        let n = map.len();
+        map.shrink_to(n + n / 4);
+    }
+}
+
 /// Term frequencies (with the cluster stage's title, name, number and
 /// generic-word adjustments) of one document, before IDF: `(term, weight)`.
 pub(crate) fn tf_weights(doc: &Document) -> Vec<(String, f32)> {
@@ -1078,14 +1090,8 @@ impl StoryIndex {
         }
         // Likewise the tables (with room to grow back without rehashing
         // at once).
-        if self.postings.capacity() > 2 * self.postings.len() + 64 {
-            let n = self.postings.len();
-            self.postings.shrink_to(n + n / 4);
-        }
-        if self.stories.capacity() > 2 * self.stories.len() + 64 {
-            let n = self.stories.len();
-            self.stories.shrink_to(n + n / 4);
-        }
+        shrink_table(&mut self.postings);
+        shrink_table(&mut self.stories);
         self.cold += n;
         self.evictions += n as u64;
         Ok(n)
