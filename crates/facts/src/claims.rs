@@ -170,7 +170,7 @@ pub const CONCEPTS: &[Concept] = {
             "capacity",
             "count",
             Count,
-            &["seat", "seats", "capacity", "seater", "hold", "holds"],
+            &["seat", "capacity", "seater", "hold", "holds"],
             false,
             true,
             &[],
@@ -463,6 +463,22 @@ const SIZE_NOUNS: &[&str] = &[
     "mph",
 ];
 
+/// Triggers that are verbs a figure must follow to be the concept's: the
+/// figure is what is held, not who holds.
+const VERB_BEFORE_FIGURE: &[&str] = &["hold", "holds"];
+
+/// What a venue's capacity counts when it "holds" a figure.
+const HELD: &[&str] = &["people", "spectators", "fans", "supporters", "visitors", "guests"];
+
+/// The noun of a figure written as one hyphenated word with it
+/// ("32,000-seat", "nine-member"), lower case.
+fn compound_noun(q: &Quantity) -> Option<&str> {
+    let noun = q.noun.as_deref()?;
+    let head = q.text.strip_suffix(noun)?.strip_suffix('-')?;
+    (q.unit == Unit::Count && !head.is_empty() && !head.ends_with(char::is_whitespace))
+        .then_some(noun)
+}
+
 /// Whether a figure is a hyphenated size, age or duration ("10-foot",
 /// "55-year-old", "two-day").
 fn hyphenated_size(q: &Quantity) -> bool {
@@ -607,6 +623,12 @@ pub fn build(
             if !c.prepositions.is_empty() && !c.prepositions.contains(&prep.as_str()) {
                 continue;
             }
+            // The trigger is the noun of a hyphenated figure ("a new
+            // 32,000-seat stadium"): the figure is the concept's.
+            if compound_noun(q).is_some_and(|n| c.triggers.contains(&n)) {
+                pairs.push((0, true, qi, ci, qs));
+                continue;
+            }
             for (k, (ti, w)) in words.iter().enumerate() {
                 if !c.triggers.contains(&w.as_str()) {
                     continue;
@@ -617,6 +639,16 @@ pub fn build(
                     continue;
                 }
                 let right = *ti >= qe;
+                // "the 5.3 million households that hold mortgages": a
+                // figure before a verb trigger counts those who do it; a
+                // capacity follows its verb ("Tannery Lane holds 14,500").
+                // And it counts people or nothing named: "Republicans hold
+                // 55 seats" is no capacity.
+                if VERB_BEFORE_FIGURE.contains(&w.as_str())
+                    && (right || q.noun.as_deref().is_some_and(|n| !HELD.contains(&n)))
+                {
+                    continue;
+                }
                 if !right && *ti >= qs {
                     // The trigger is inside the figure ("32,000-seat").
                     if q.noun.as_deref().is_some_and(|n| c.triggers.contains(&n)) {
@@ -690,6 +722,9 @@ pub fn build(
                     // two-day visit": a hyphenated size, age or duration
                     // describes the noun after it; it counts nothing.
                     (Unit::Count, Some(_)) if hyphenated_size(q) => continue,
+                    // "a nine-member committee", "a three-judge panel": a
+                    // hyphenated figure describes the noun after it.
+                    (Unit::Count, Some(_)) if compound_noun(q).is_some() => continue,
                     (Unit::Count, Some(n)) => (Some(n.clone()), "count".to_string()),
                     (Unit::Percent, _) => (None, "percent".to_string()),
                     (Unit::PercentagePoints, _) => (None, "change".to_string()),
@@ -711,7 +746,11 @@ pub fn build(
                 approx: q.approx,
                 unit: q.unit.clone(),
             },
-            value_text: q.text.clone(),
+            value_text: match (concept, compound_noun(q)) {
+                // "32,000-seat" states a capacity of 32,000.
+                (Some(_), Some(n)) => q.text[..q.text.len() - n.len() - 1].to_string(),
+                _ => q.text.clone(),
+            },
             speaker: speaker_for(q.span),
             hedged: q.hedged,
             text: folded.clone(),
@@ -808,22 +847,28 @@ fn local_subject(
         .iter()
         .rposition(|t| t.kind == TokKind::Punct && matches!(t.text, ";" | ":" | "—"))
         .map_or(0, |p| toks[p].end);
+    const NOUNS: &[&str] = &[
+        "stadium", "ground", "plant", "project", "building", "bridge", "deal", "plan", "scheme",
+        "corridor", "route", "line", "arena", "tower", "site", "station", "airport", "venue",
+    ];
+    // "a move to a new 32,000-seat stadium", "the 550-seat National
+    // Assembly": what the figure describes, before any name earlier in the
+    // clause.
+    if toks[qs].text.contains('-') {
+        if let Some(&(ti, ref w)) = words.iter().find(|(ti, _)| *ti >= qe) {
+            if let Some(m) = mentions.iter().find(|m| m.span.start == toks[ti].start) {
+                return Some(crate::fold::strip_possessive(&m.text).to_string());
+            }
+            if toks[ti].text.starts_with(char::is_lowercase) {
+                return Some(w.clone());
+            }
+        }
+    }
     if let Some(m) = mentions
         .iter()
         .rfind(|m| m.span.end <= q_start && m.span.start >= clause_start)
     {
         return Some(crate::fold::strip_possessive(&m.text).to_string());
-    }
-    const NOUNS: &[&str] = &[
-        "stadium", "ground", "plant", "project", "building", "bridge", "deal", "plan", "scheme",
-        "corridor", "route", "line", "arena", "tower", "site", "station", "airport", "venue",
-    ];
-    if toks[qs].text.contains('-') {
-        if let Some((_, w)) = words.iter().find(|(ti, _)| *ti >= qe) {
-            if NOUNS.contains(&w.as_str()) {
-                return Some(w.clone());
-            }
-        }
     }
     words
         .iter()

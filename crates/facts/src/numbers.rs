@@ -86,7 +86,8 @@ const NOT_COUNTED: &[&str] = &[
     "have", "will", "would", "could", "may", "might", "a", "an", "the", "over", "under", "above",
     "below", "after", "before", "into", "onto", "near", "off", "out", "up", "down", "about",
     "across", "around", "through", "since", "until", "per", "against", "between", "during", "who",
-    "which", "when", "where", "while", "if", "so", "yet", "ago",
+    "which", "when", "where", "while", "if", "so", "yet", "ago", "do", "does", "did", "can",
+    "should", "must", "shall",
 ];
 
 /// Figures of one sentence. `used` marks tokens already read as parts of

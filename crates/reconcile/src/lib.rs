@@ -37,7 +37,9 @@ pub mod speakers;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crosscheck_facts::fold::{edit_distance, strip_possessive, variant_key};
-use crosscheck_facts::{concept, ArticleClaim, ArticleFacts, ClaimValue, DateValue, EntityKind};
+use crosscheck_facts::{
+    concept, Approx, ArticleClaim, ArticleFacts, ClaimValue, DateValue, EntityKind,
+};
 use crosscheck_model::{
     Citation, Claim, Conflict, ConflictSide, Document, Duplicate, Entity, Span, TimelineEvent,
 };
@@ -125,7 +127,8 @@ impl Reconciler {
             .map(|f| (f.article.as_str(), f.published_at.as_deref()))
             .collect();
 
-        // Figure and date claims grouped by subject, attribute and value.
+        // Figure and date claims grouped by subject, attribute and value,
+        // then groups that state one figure in other words merged.
         let mut groups: BTreeMap<(String, String, String), ClaimMembers<'_>> = BTreeMap::new();
         for f in facts {
             for c in &f.claims {
@@ -138,9 +141,24 @@ impl Reconciler {
                 groups.entry(key).or_default().push((f.article.as_str(), c));
             }
         }
+        let position = |(article, c): &(&str, &ArticleClaim)| {
+            (
+                order.get(article).copied().unwrap_or(usize::MAX),
+                c.span.start,
+            )
+        };
         let mut claims: Vec<(usize, usize, Claim)> = Vec::new();
-        for members in groups.values() {
-            let (first_article, first) = members[0];
+        for mut members in agreeing_groups(groups.into_values().collect()) {
+            members.sort_by_key(position);
+            let (first_position, first_start) = position(&members[0]);
+            let first = members[0].1;
+            // The figure as its most precise statement gives it ("5.3
+            // million" over "more than 5 million").
+            let shown = members
+                .iter()
+                .map(|(_, c)| c)
+                .min_by(|a, b| width(&a.value).total_cmp(&width(&b.value)))
+                .unwrap_or(&first);
             let citations = cite(members.iter().map(|(a, c)| (*a, c.span)));
             let mut speakers: Vec<String> = members
                 .iter()
@@ -149,12 +167,12 @@ impl Reconciler {
             speakers.sort();
             let speaker = most_common(&speakers);
             claims.push((
-                order.get(first_article).copied().unwrap_or(usize::MAX),
-                first.span.start,
+                first_position,
+                first_start,
                 Claim {
                     text: first.text.clone(),
-                    subject: first.subject.clone(),
-                    value: Some(first.value_text.clone()),
+                    subject: shown_subject(&members),
+                    value: Some(shown.value_text.clone()),
                     speaker,
                     independent_sources: outlets.count(members.iter().map(|(a, _)| *a)),
                     citations,
@@ -300,6 +318,192 @@ impl Reconciler {
         features.extend(items.into_iter().map(|(di, span, f)| ((di, span.start), f)));
         out
     }
+}
+
+/// Groups of figure claims that state one figure in different words
+/// merged: the same measure of the same thing ([`thing_key`], and for a
+/// figure of a named thing, subjects that may be one: [`subjects_fit`]),
+/// with values that agree closely ([`close_figures`]). "Some 5.3 million
+/// households" and "more than 5 million households" are one figure stated
+/// by two outlets; "at least 12" dead and 17 are not (that is a toll that
+/// rose, reported as an update), nor are 43 and 430. Every two figures of
+/// a merged group agree, not only neighbours in a chain: "more than 150"
+/// agrees with 151 and with 156, which do not agree with each other, so it
+/// joins one of them only. The groups keep their order, a merged group
+/// standing where its first part stood.
+fn agreeing_groups(groups: Vec<ClaimMembers<'_>>) -> Vec<ClaimMembers<'_>> {
+    let mut by_thing: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, g) in groups.iter().enumerate() {
+        if let Some(key) = thing_key(g[0].1) {
+            by_thing.entry(key).or_default().push(i);
+        }
+    }
+    // Each group's component: the groups merged with it, under the
+    // smallest index.
+    let mut root: Vec<usize> = (0..groups.len()).collect();
+    let mut parts: Vec<Vec<usize>> = (0..groups.len()).map(|i| vec![i]).collect();
+    let agree = |i: usize, j: usize| {
+        let (a, b) = (groups[i][0].1, groups[j][0].1);
+        close_figures(&a.value, &b.value) && subjects_fit(a, b)
+    };
+    for idx in by_thing.values() {
+        for (k, &i) in idx.iter().enumerate() {
+            for &j in &idx[k + 1..] {
+                let (ri, rj) = (root[i], root[j]);
+                if ri == rj || !parts[ri].iter().all(|&x| parts[rj].iter().all(|&y| agree(x, y))) {
+                    continue;
+                }
+                let (keep, gone) = (ri.min(rj), ri.max(rj));
+                let moved = std::mem::take(&mut parts[gone]);
+                for &m in &moved {
+                    root[m] = keep;
+                }
+                parts[keep].extend(moved);
+            }
+        }
+    }
+    let mut merged: BTreeMap<usize, ClaimMembers<'_>> = BTreeMap::new();
+    for (i, g) in groups.into_iter().enumerate() {
+        merged.entry(root[i]).or_default().extend(g);
+    }
+    merged.into_values().collect()
+}
+
+/// What a figure claim measures, for merging agreeing figures: the concept
+/// (and its subject, unless the concept's figures belong to a named thing,
+/// whose names [`subjects_fit`] compares), or the counted noun and unit.
+/// Dates have none: only equal dates group; nor have figures without a
+/// subject.
+fn thing_key(c: &ArticleClaim) -> Option<String> {
+    if !matches!(c.value, ClaimValue::Number { .. }) {
+        return None;
+    }
+    // A figure without a subject ("at least two years") says too little of
+    // what it measures to be merged with another.
+    let subject = c.subject.as_deref().filter(|s| !s.is_empty())?.to_lowercase();
+    Some(match c.concept.and_then(concept) {
+        Some(con) if con.per_subject => con.id.to_string(),
+        Some(con) => format!("{}|{subject}", con.id),
+        None => format!("|{}|{}", counted_noun_key(&subject), c.attribute),
+    })
+}
+
+/// Whether two figure claims of one measure may be about one thing: the
+/// same subject, or at least one of them a common noun ("the ground") or
+/// unlocated rather than a name. "The new stadium, at Fenmoor Road, would
+/// cost an estimated 185 million crowns" and "the cost of the new ground at
+/// 185 million crowns" are one cost; the costs of two named places are not.
+fn subjects_fit(a: &ArticleClaim, b: &ArticleClaim) -> bool {
+    fn named(c: &ArticleClaim) -> Option<&str> {
+        c.subject.as_deref().filter(|s| {
+            s.starts_with(char::is_uppercase)
+                && c.concept.and_then(concept).is_none_or(|con| *s != con.subject)
+        })
+    }
+    match (named(a), named(b)) {
+        (Some(x), Some(y)) => x.to_lowercase() == y.to_lowercase(),
+        _ => true,
+    }
+}
+
+/// Whether two figures agree closely enough to be one figure written two
+/// ways: the same unit, values within a tenth of the larger, and either a
+/// bound the other figure meets ("more than 5 million" and 5.3 million;
+/// not "more than two" and two) or two figures whose roundings overlap
+/// ("about 400" and 400). Two different bounds ("at least 74", "at least
+/// 82") are two reports, not one figure.
+fn close_figures(a: &ClaimValue, b: &ClaimValue) -> bool {
+    let (
+        ClaimValue::Number {
+            value: x,
+            approx: ax,
+            unit: ua,
+            ..
+        },
+        ClaimValue::Number {
+            value: y,
+            approx: ay,
+            unit: ub,
+            ..
+        },
+    ) = (a, b)
+    else {
+        return false;
+    };
+    if ua != ub || (x - y).abs() > 0.1 * x.abs().max(y.abs()) {
+        return false;
+    }
+    // Whether `v` meets the bound `approx` puts on `bound`.
+    let meets = |bound: f64, approx: Approx, v: f64| match approx {
+        Approx::AtLeast => v >= bound,
+        Approx::MoreThan => v > bound,
+        Approx::AtMost => v <= bound,
+        Approx::LessThan => v < bound,
+        Approx::Exact | Approx::About => true,
+    };
+    let is_bound = |approx: Approx| !matches!(approx, Approx::Exact | Approx::About);
+    match (is_bound(*ax), is_bound(*ay)) {
+        (true, true) => false,
+        (true, false) => meets(*x, *ax, *y),
+        (false, true) => meets(*y, *ay, *x),
+        (false, false) => a.compatible(b),
+    }
+}
+
+/// How wide a figure's interval is (an open bound is infinitely wide), to
+/// show a merged figure as its most precise statement.
+fn width(v: &ClaimValue) -> f64 {
+    match v {
+        ClaimValue::Number {
+            value,
+            precision,
+            approx,
+            ..
+        } => {
+            let (lo, hi) = crosscheck_facts::interval(*value, *precision, *approx);
+            hi - lo
+        }
+        ClaimValue::Date(_) => 0.0,
+    }
+}
+
+/// A claim's subject as the facts list shows it: the measure with what it
+/// is of ("interest rate change", "previous interest rate", "capacity of
+/// the stadium"), and "(expected or proposed)" when every statement of it
+/// is a forecast, plan or option ("analysts expected a quarter-point
+/// rise"), so that it does not read as what happened.
+fn shown_subject(members: &ClaimMembers<'_>) -> Option<String> {
+    let first = members[0].1;
+    let mut shown = match first.concept.and_then(concept) {
+        Some(con) if con.per_subject => {
+            let located: Vec<&str> = members
+                .iter()
+                .filter_map(|(_, c)| c.subject.as_deref())
+                .filter(|s| *s != con.subject)
+                .collect();
+            let common = located.iter().find(|s| s.starts_with(char::is_lowercase));
+            match common.or(located.first()) {
+                Some(s) if s.starts_with(char::is_lowercase) => {
+                    format!("{} of the {s}", con.subject)
+                }
+                Some(s) => format!("{} of {s}", con.subject),
+                None => con.subject.to_string(),
+            }
+        }
+        Some(con) => {
+            let subject = first.subject.as_deref().unwrap_or(con.subject);
+            match con.attribute {
+                "change" => format!("{subject} change"),
+                "previous level" => format!("previous {subject}"),
+                _ => subject.to_string(),
+            }
+        }
+        None => first.subject.clone()?,
+    };
+    if members.iter().all(|(_, c)| c.hedged) {
+        shown.push_str(" (expected or proposed)");
+    }
+    Some(shown)
 }
 
 /// Counted nouns that outlets use for the same people or things, each with

@@ -177,7 +177,7 @@ fn story_b_agreeing_figures_are_not_conflicts() {
         .claims
         .iter()
         .find(|c| {
-            c.subject.as_deref() == Some("interest rate")
+            c.subject.as_deref() == Some("interest rate change")
                 && c.citations.len() >= 4
                 && c.value
                     .as_deref()
@@ -413,7 +413,7 @@ fn story_f_rate_cut_agrees_inflation_conflicts_internal_inconsistency() {
     let cut = s
         .claims
         .iter()
-        .find(|c| c.subject.as_deref() == Some("interest rate") && c.citations.len() == 4)
+        .find(|c| c.subject.as_deref() == Some("interest rate change") && c.citations.len() == 4)
         .expect("one rate-cut claim");
     assert_eq!(
         cut.independent_sources, 3,
