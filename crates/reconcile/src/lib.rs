@@ -1207,6 +1207,19 @@ fn date_role(text: &str, span: Span) -> DateRole {
     }
 }
 
+/// Whether `fine` is a date inside the longer period `coarse` (a day or
+/// month of that year, a day of that month).
+fn within(coarse: &DateValue, fine: &DateValue) -> bool {
+    match (coarse, fine) {
+        (DateValue::Year(y), DateValue::Day(d)) => d.year == *y,
+        (DateValue::Year(y), DateValue::Month { year, .. }) => year == y,
+        (DateValue::Month { year, month }, DateValue::Day(d)) => {
+            d.year == *year && d.month == *month
+        }
+        _ => false,
+    }
+}
+
 fn build_timeline(
     docs: &[&Document],
     facts: &[ArticleFacts],
@@ -1261,6 +1274,17 @@ fn build_timeline(
                     continue
                 }
                 _ => {}
+            }
+            // "Pyon, who arrived on Wednesday, was on her second visit this
+            // year, having last come on 22 January": the year holds the
+            // sentence's days, which date it better; it is listed under
+            // those only.
+            if f.dates.iter().any(|o| {
+                o.sentence == d.sentence
+                    && within(&d.value, &o.value)
+                    && role(o) != DateRole::Anchor
+            }) {
+                continue;
             }
             seen.push((d.sentence, d.value.clone()));
             let span = doc.sentences[d.sentence].span;

@@ -54,3 +54,31 @@ fn a_referred_to_day_does_not_list_the_sentence_twice() {
         "{values:?}"
     );
 }
+
+#[test]
+fn a_year_holding_the_sentence_s_days_does_not_list_it_again() {
+    let docs = [invented(
+        "fenwick-gazette/envoy",
+        "Fenwick Gazette",
+        "2026-05-06",
+        "Mira Holm, who arrived on Wednesday, was on her second visit to Vell this year, \
+         having last come to the capital on 12 February. Elections are due in 2027, and the \
+         treaty talks began in March.",
+    )];
+    let facts = run(&docs, &[]);
+    let visit: Vec<&str> = facts
+        .timeline
+        .iter()
+        .filter(|e| e.text.contains("second visit"))
+        .map(|e| e.date.as_str())
+        .collect();
+    assert_eq!(visit, ["2026-02-12", "2026-05-06"], "{:#?}", facts.timeline);
+    // A year or month with no day of it in the sentence stays.
+    let other: Vec<&str> = facts
+        .timeline
+        .iter()
+        .filter(|e| e.text.contains("Elections"))
+        .map(|e| e.date.as_str())
+        .collect();
+    assert_eq!(other, ["2026-03", "2027"], "{:#?}", facts.timeline);
+}
