@@ -468,7 +468,14 @@ const SIZE_NOUNS: &[&str] = &[
 const VERB_BEFORE_FIGURE: &[&str] = &["hold", "holds"];
 
 /// What a venue's capacity counts when it "holds" a figure.
-const HELD: &[&str] = &["people", "spectators", "fans", "supporters", "visitors", "guests"];
+const HELD: &[&str] = &[
+    "people",
+    "spectators",
+    "fans",
+    "supporters",
+    "visitors",
+    "guests",
+];
 
 /// The noun of a figure written as one hyphenated word with it
 /// ("32,000-seat", "nine-member"), lower case.

@@ -246,6 +246,93 @@ pub fn find(
     }
 }
 
+/// Nationality and faith adjectives that do not end like a demonym
+/// ("-ian", "-ese", "-ish", "-i"), which stand before place words without
+/// naming a place ("the Dutch islands", "a Muslim province").
+const NAME_ADJECTIVES: &[&str] = &[
+    "dutch",
+    "yugoslav",
+    "muslim",
+    "arab",
+    "jewish",
+    "christian",
+    "catholic",
+    "islamic",
+    "hindu",
+    "buddhist",
+    "thai",
+    "swiss",
+    "greek",
+    "french",
+    "czech",
+    "slovak",
+    "afghan",
+    "basque",
+    "serb",
+    "croat",
+    "kurd",
+    "shiite",
+    "sunni",
+    "orthodox",
+    "protestant",
+    "western",
+    "eastern",
+    "northern",
+    "southern",
+    "central",
+    "federal",
+];
+
+/// Offices only a country has: "Hanmor's foreign minister" names a country
+/// (a company has a president and a spokesman, not these).
+const STATE_OFFICES: &[&str] = &[
+    "foreign",
+    "prime",
+    "defence",
+    "defense",
+    "interior",
+    "parliament",
+    "embassy",
+    "ambassador",
+    "army",
+    "navy",
+    "capital",
+];
+
+/// Whether the words around a single-word name place it: "the port of
+/// Namgyo", "the Selk peninsula" (a place word after it, but not one that
+/// also names buildings: "Osk station" is no place of its own), or
+/// "Hanmor's foreign minister" (a word of [`STATE_OFFICES`] right after
+/// the possessive).
+fn place_context(toks: &[Token<'_>], s: usize, e: usize) -> bool {
+    let word = |k: usize| {
+        toks.get(k)
+            .filter(|t| t.kind == TokKind::Word)
+            .map(|t| t.text.to_lowercase())
+    };
+    let before_of = s >= 2
+        && word(s - 1).as_deref() == Some("of")
+        && word(s - 2).is_some_and(|w| PLACE_SUFFIXES.contains(&w.as_str()));
+    let next = word(e);
+    // "the Dutch islands", "a Yugoslav republic", "the Northwest coast": an
+    // adjective before the place word, not a name of the place.
+    let name = lower_bare(toks[s].text);
+    let adjective = DEMONYM_ENDINGS.iter().any(|suf| name.ends_with(suf))
+        || name.ends_with('i')
+        || NAME_ADJECTIVES.contains(&name.as_str())
+        || ["north", "south", "east", "west"]
+            .iter()
+            .any(|d| name.starts_with(d));
+    let place_noun_after = !adjective
+        && next.as_deref().is_some_and(|w| {
+            PLACE_SUFFIXES.contains(&w)
+                && !matches!(w, "station" | "airport" | "park" | "way" | "state")
+        });
+    let possessive = strip_possessive(toks[e - 1].text).len() < toks[e - 1].text.len();
+    let office_after = possessive && next.as_deref().is_some_and(|w| STATE_OFFICES.contains(&w));
+    before_of || place_noun_after || office_after
+}
+
 #[allow(clippy::too_many_arguments)]
 fn push_run(
     text: &str,
@@ -413,7 +500,16 @@ fn push_run(
         _ => false,
     });
     if let Some(k) = split_at {
-        push_run(text, toks, s, k, sentence, inside, out);
+        // "Supporters of Brackwater Athletic will vote": a single word
+        // opening the sentence before "of" is a common noun, capitalised
+        // only by its place.
+        let common_opening = k == s + 1 && toks[k].text == "of" && is_initial(toks, s) && {
+            let w = lower_bare(toks[s].text);
+            !PLACES.contains(&w.as_str()) && !is_acronym(strip_possessive(toks[s].text))
+        };
+        if !common_opening {
+            push_run(text, toks, s, k, sentence, inside, out);
+        }
         push_run(text, toks, k + 1, e, sentence, inside, out);
         return;
     }
@@ -496,10 +592,10 @@ fn push_run(
     {
         EntityKind::Person
     } else if single
-        && matches!(
+        && (matches!(
             prev_word.as_str(),
             "in" | "at" | "from" | "to" | "near" | "into" | "across" | "outside" | "inland"
-        )
+        ) || place_context(toks, s, e))
     {
         guessed = true;
         EntityKind::Place

@@ -350,7 +350,11 @@ fn agreeing_groups(groups: Vec<ClaimMembers<'_>>) -> Vec<ClaimMembers<'_>> {
         for (k, &i) in idx.iter().enumerate() {
             for &j in &idx[k + 1..] {
                 let (ri, rj) = (root[i], root[j]);
-                if ri == rj || !parts[ri].iter().all(|&x| parts[rj].iter().all(|&y| agree(x, y))) {
+                if ri == rj
+                    || !parts[ri]
+                        .iter()
+                        .all(|&x| parts[rj].iter().all(|&y| agree(x, y)))
+                {
                     continue;
                 }
                 let (keep, gone) = (ri.min(rj), ri.max(rj));
@@ -380,7 +384,11 @@ fn thing_key(c: &ArticleClaim) -> Option<String> {
     }
     // A figure without a subject ("at least two years") says too little of
     // what it measures to be merged with another.
-    let subject = c.subject.as_deref().filter(|s| !s.is_empty())?.to_lowercase();
+    let subject = c
+        .subject
+        .as_deref()
+        .filter(|s| !s.is_empty())?
+        .to_lowercase();
     Some(match c.concept.and_then(concept) {
         Some(con) if con.per_subject => con.id.to_string(),
         Some(con) => format!("{}|{subject}", con.id),
@@ -397,7 +405,9 @@ fn subjects_fit(a: &ArticleClaim, b: &ArticleClaim) -> bool {
     fn named(c: &ArticleClaim) -> Option<&str> {
         c.subject.as_deref().filter(|s| {
             s.starts_with(char::is_uppercase)
-                && c.concept.and_then(concept).is_none_or(|con| *s != con.subject)
+                && c.concept
+                    .and_then(concept)
+                    .is_none_or(|con| *s != con.subject)
         })
     }
     match (named(a), named(b)) {
@@ -840,8 +850,19 @@ fn merge_entities(facts: &[ArticleFacts]) -> Vec<Entity> {
         .into_iter()
         .map(|b| {
             // The name: the most used multi-word, non-acronym variant (an
-            // expansion over its acronym), ties to the longer, then the
+            // expansion over its acronym), ties to the one whose short
+            // forms are used most ("Pyon Sol-hwa" over "Byeon Sol-hwa" when
+            // the articles go on with "Pyon"), then the longer, then the
             // first alphabetically.
+            let short_uses = |name: &str| -> usize {
+                let ws: Vec<&str> = name.split_whitespace().collect();
+                let ends = [ws[0], ws[ws.len() - 1]];
+                b.variants
+                    .iter()
+                    .filter(|(v, _)| ws.len() > 1 && ends.contains(&v.as_str()))
+                    .map(|(_, n)| n)
+                    .sum()
+            };
             let mut vs = b.variants.clone();
             vs.sort_by(|x, y| {
                 let score = |v: &(String, usize)| {
@@ -850,6 +871,7 @@ fn merge_entities(facts: &[ArticleFacts]) -> Vec<Entity> {
                         v.0.split_whitespace().count() > 1,
                         v.0.chars().any(char::is_lowercase),
                         v.1,
+                        short_uses(&v.0),
                         v.0.chars().count(),
                     )
                 };

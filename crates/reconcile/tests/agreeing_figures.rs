@@ -146,7 +146,10 @@ fn bounds_and_neighbours_that_disagree_stay_apart() {
         let v = c.value.as_deref().unwrap_or("");
         assert!(c.citations.len() <= 2, "{v}: {c:#?}");
     }
-    assert!(values.contains(&"151") && values.contains(&"156"), "{values:?}");
+    assert!(
+        values.contains(&"151") && values.contains(&"156"),
+        "{values:?}"
+    );
     // "more than two" excludes two.
     let arrested = with_subject(&facts.claims, "people arrested");
     assert_eq!(arrested.len(), 2, "{arrested:#?}");
@@ -181,7 +184,10 @@ fn a_figure_every_outlet_expects_says_so() {
         "{shown:?}"
     );
     assert!(
-        shown.contains(&("interest rate change (expected or proposed)", "quarter-point")),
+        shown.contains(&(
+            "interest rate change (expected or proposed)",
+            "quarter-point"
+        )),
         "{shown:?}"
     );
 }

@@ -62,3 +62,49 @@ fn companies_possessives_and_sentence_adverbs() {
         facts.entities
     );
 }
+
+#[test]
+fn places_told_by_the_words_around_them_and_names_told_by_more_use() {
+    let docs = [
+        invented(
+            "valden-post/corridor",
+            "Valden Post",
+            "2026-03-11",
+            "Vellmark's foreign minister, Pyon Sol-hwa, arrived on Wednesday. The ferry will link \
+             the port of Tarvik with the Oskel peninsula. Pyon met traders at the docks. \
+             Supporters of Kelmark Rovers will vote in June.",
+        ),
+        invented(
+            "lakeside-wire/corridor",
+            "Lakeside Wire",
+            "2026-03-11",
+            "Foreign Minister Byeon Sol-hwa flew in from Vellmark. Pyon said the talks went well. \
+             Ferries to the Dutch islands were cancelled. Halvard Strom's government fell in May.",
+        ),
+    ];
+    let facts = run(&docs, &[]);
+    let entity = |name: &str| {
+        facts
+            .entities
+            .iter()
+            .find(|e| e.variants.iter().any(|v| v == name))
+            .unwrap_or_else(|| panic!("no entity {name}: {:#?}", facts.entities))
+    };
+    for place in ["Vellmark", "Tarvik", "Oskel"] {
+        assert_eq!(entity(place).kind, "place", "{:#?}", entity(place));
+    }
+    // A demonym before a place word names no place; a person's government
+    // does not make the person a country.
+    assert_ne!(entity("Dutch").kind, "place");
+    assert_eq!(entity("Halvard Strom").kind, "person");
+    // "Supporters of …" opening a sentence is a common noun.
+    assert!(
+        !facts.entities.iter().any(|e| e.name == "Supporters"),
+        "{:#?}",
+        facts.entities
+    );
+    // Both spellings are one person, named by the one the articles go on
+    // using ("Pyon").
+    let pyon = entity("Byeon Sol-hwa");
+    assert_eq!(pyon.name, "Pyon Sol-hwa", "{pyon:#?}");
+}
