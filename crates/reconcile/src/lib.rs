@@ -160,12 +160,10 @@ impl Reconciler {
                 .min_by(|a, b| width(&a.value).total_cmp(&width(&b.value)))
                 .unwrap_or(&first);
             let citations = cite(members.iter().map(|(a, c)| (*a, c.span)));
-            let mut speakers: Vec<String> = members
-                .iter()
-                .filter_map(|(_, c)| c.speaker.as_deref().map(&canon))
-                .collect();
-            speakers.sort();
-            let speaker = most_common(&speakers);
+            // The speaker of the sentence shown: another member's could be
+            // someone else's figure ("a witness put the crowd at about
+            // 5,000" beside the police's 5,000).
+            let speaker = first.speaker.as_deref().map(&canon);
             claims.push((
                 first_position,
                 first_start,
@@ -563,21 +561,6 @@ fn find(parent: &mut [usize], mut i: usize) -> usize {
         i = parent[i];
     }
     i
-}
-
-fn most_common(sorted: &[String]) -> Option<String> {
-    let mut best: Option<(&String, usize)> = None;
-    let mut i = 0;
-    while i < sorted.len() {
-        let j = (i..sorted.len())
-            .find(|&j| sorted[j] != sorted[i])
-            .unwrap_or(sorted.len());
-        if best.is_none_or(|(_, n)| j - i > n) {
-            best = Some((&sorted[i], j - i));
-        }
-        i = j;
-    }
-    best.map(|(s, _)| s.clone())
 }
 
 /// Citations for (article, span) pairs, sorted and deduplicated.

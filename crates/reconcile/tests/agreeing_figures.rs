@@ -191,3 +191,31 @@ fn a_figure_every_outlet_expects_says_so() {
         "{shown:?}"
     );
 }
+
+#[test]
+fn a_fact_s_speaker_is_that_of_the_sentence_shown() {
+    let docs = [
+        invented(
+            "valden-post/march",
+            "Valden Post",
+            "2026-05-04",
+            "About 5,000 people marched through Tarvik on Saturday, the city police said.",
+        ),
+        invented(
+            "lakeside-wire/march",
+            "Lakeside Wire",
+            "2026-05-04",
+            "Mira Holm, who watched from a balcony, said about 5,000 people had marched past.",
+        ),
+    ];
+    let facts = run(&docs, &[]);
+    let people = with_subject(&facts.claims, "people");
+    assert_eq!(people.len(), 1, "{:#?}", facts.claims);
+    assert_eq!(people[0].independent_sources, 2);
+    assert!(people[0].text.contains("marched through"), "{people:#?}");
+    assert_eq!(
+        people[0].speaker.as_deref(),
+        Some("the city police"),
+        "{people:#?}"
+    );
+}
