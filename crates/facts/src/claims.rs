@@ -176,6 +176,16 @@ pub const CONCEPTS: &[Concept] = {
             &[],
         ),
         c(
+            "employees",
+            "employees",
+            "count",
+            Count,
+            &["employs", "employ", "employing", "employed", "workforce"],
+            false,
+            false,
+            &[],
+        ),
+        c(
             "delegation",
             "delegation",
             "size",
@@ -654,6 +664,12 @@ pub fn build(
                 if VERB_BEFORE_FIGURE.contains(&w.as_str())
                     && (right || q.noun.as_deref().is_some_and(|n| !HELD.contains(&n)))
                 {
+                    continue;
+                }
+                // "employs about 600 people": the workforce follows its
+                // verb ("earns 14 billion a year and employs …" is no count
+                // of staff).
+                if right && c.id == "employees" {
                     continue;
                 }
                 if !right && *ti >= qs {

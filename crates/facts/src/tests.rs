@@ -510,3 +510,47 @@ fn poll_leads_kidnap_victims_and_possessive_years() {
         f.dates
     );
 }
+
+#[test]
+fn hyphenated_figures_holders_and_workforces() {
+    let d = doc(
+        "x",
+        Some("2026-03-09"),
+        "Kelmark Rovers want a new 28,000-seat stadium. The club's nine-member board met on \
+         Monday. The 4.2 million households that hold variable-rate loans will pay more. \
+         Tarvik Lane, which holds 14,500 people, will close. In the Senate, the Unity party \
+         holds 55 seats. The plant employs about 600 people. The resort earns 14 billion a \
+         year and employs thousands.",
+    );
+    let f = Extractor::new().extract(&d);
+    let shown: Vec<(Option<&str>, Option<&str>, &str)> = f
+        .claims
+        .iter()
+        .map(|c| (c.concept, c.subject.as_deref(), c.value_text.as_str()))
+        .collect();
+    // The figure's own noun is the concept's trigger; its value is the figure.
+    assert!(
+        shown.contains(&(Some("capacity"), Some("stadium"), "28,000")),
+        "{shown:?}"
+    );
+    assert!(
+        shown.contains(&(Some("capacity"), Some("Tarvik Lane"), "14,500")),
+        "{shown:?}"
+    );
+    assert!(
+        shown.contains(&(Some("employees"), Some("employees"), "about 600")),
+        "{shown:?}"
+    );
+    // A hyphenated figure without a concept counts nothing; households that
+    // hold loans and a party that holds seats are no capacity; a sum earned
+    // before "employs" is no workforce.
+    for (concept, _, value) in &shown {
+        assert_ne!(*value, "nine-member", "{shown:?}");
+        if *value == "4.2 million" || *value == "55" {
+            assert_ne!(*concept, Some("capacity"), "{shown:?}");
+        }
+        if value.contains("14 billion") {
+            assert_ne!(*concept, Some("employees"), "{shown:?}");
+        }
+    }
+}
