@@ -473,6 +473,45 @@ const SIZE_NOUNS: &[&str] = &[
     "mph",
 ];
 
+/// Whether the figure starting at token `qs` is an age: right after "aged"
+/// or "age(s) (of|between)", or the second of two ages ("ages of 13 and
+/// 17", "aged 13 to 18").
+fn after_age_words(toks: &[Token<'_>], qs: usize) -> bool {
+    let words: Vec<String> = toks[..qs]
+        .iter()
+        .rev()
+        .filter(|t| t.kind == TokKind::Word || t.kind == TokKind::Number)
+        .take(4)
+        .map(|t| t.text.to_lowercase())
+        .collect();
+    let age = |w: &str| matches!(w, "aged" | "age" | "ages");
+    match words.as_slice() {
+        [w, ..] if age(w) => true,
+        [link, w, ..] if matches!(link.as_str(), "of" | "between") && age(w) => true,
+        [link, _, w, ..] if matches!(link.as_str(), "to" | "and") && age(w) => true,
+        [link, _, of, w, ..]
+            if matches!(link.as_str(), "to" | "and")
+                && matches!(of.as_str(), "of" | "between")
+                && age(w) =>
+        {
+            true
+        }
+        _ => false,
+    }
+}
+
+/// Whether the figure starting at token `qs` is the second term of a ratio
+/// ("one in three voters", "1 in 5 households").
+fn in_a_ratio(toks: &[Token<'_>], qs: usize) -> bool {
+    qs >= 2
+        && toks[qs - 1].text.eq_ignore_ascii_case("in")
+        && (toks[qs - 2].kind == TokKind::Number
+            || matches!(
+                toks[qs - 2].text.to_lowercase().as_str(),
+                "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine"
+            ))
+}
+
 /// Triggers that are verbs a figure must follow to be the concept's: the
 /// figure is what is held, not who holds.
 const VERB_BEFORE_FIGURE: &[&str] = &["hold", "holds"];
@@ -579,6 +618,16 @@ pub fn build(
     let q_ranges: Vec<(usize, usize)> =
         quantities.iter().map(|q| tok_range(toks, q.span)).collect();
 
+    // "aged 13 to 18", "between the ages of 13 and 17": ages count no one;
+    // "one in three voters": a share, not a count.
+    let not_a_count: Vec<bool> = quantities
+        .iter()
+        .zip(&q_ranges)
+        .map(|(q, &(qs, _))| {
+            q.unit == Unit::Count && (after_age_words(toks, qs) || in_a_ratio(toks, qs))
+        })
+        .collect();
+
     // Candidate (quantity, concept, distance, right-side) pairs.
     let mut pairs: Vec<(usize, bool, usize, usize, usize)> = Vec::new(); // (dist, right?, q, concept, trigger tok)
     for (qi, q) in quantities.iter().enumerate() {
@@ -595,6 +644,9 @@ pub fn build(
                     .any(|w| toks[j].text.eq_ignore_ascii_case(w))
             })
         }) {
+            continue;
+        }
+        if not_a_count[qi] {
             continue;
         }
         // "the 17 victims" restates a toll; "the two leading candidates
@@ -727,7 +779,7 @@ pub fn build(
             }
             Some(c) => (Some(c.subject.to_string()), c.attribute.to_string()),
             None => {
-                if q.partitive || q.increment {
+                if q.partitive || q.increment || not_a_count[qi] {
                     continue;
                 }
                 match (&q.unit, &q.noun) {

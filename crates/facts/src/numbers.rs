@@ -87,7 +87,7 @@ const NOT_COUNTED: &[&str] = &[
     "below", "after", "before", "into", "onto", "near", "off", "out", "up", "down", "about",
     "across", "around", "through", "since", "until", "per", "against", "between", "during", "who",
     "which", "when", "where", "while", "if", "so", "yet", "ago", "do", "does", "did", "can",
-    "should", "must", "shall",
+    "should", "must", "shall", "remain", "remained", "remains", "still",
 ];
 
 /// Figures of one sentence. `used` marks tokens already read as parts of

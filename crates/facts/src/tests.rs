@@ -554,3 +554,22 @@ fn hyphenated_figures_holders_and_workforces() {
         }
     }
 }
+
+#[test]
+fn ages_shares_and_verbs_after_figures_count_nothing() {
+    let d = doc(
+        "x",
+        Some("2026-03-09"),
+        "Most of the victims were between the ages of 13 and 17. The dancers, aged 15 to 19, \
+         had packed the hall. One in three voters backed Strom. Of the 40 injured, 12 remain \
+         in hospital. Nine people were killed.",
+    );
+    let f = Extractor::new().extract(&d);
+    let values: Vec<&str> = f.claims.iter().map(|c| c.value_text.as_str()).collect();
+    for v in ["13", "17", "15", "19", "three", "12"] {
+        assert!(!values.contains(&v), "{v}: {:#?}", f.claims);
+    }
+    // The sentence's real counts stay.
+    assert!(values.contains(&"Nine"), "{:#?}", f.claims);
+    assert!(values.contains(&"40"), "{:#?}", f.claims);
+}
