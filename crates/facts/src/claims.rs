@@ -368,6 +368,72 @@ const POLL_WORDS: &[&str] = &[
     "candidate",
 ];
 
+/// Words that make a "rate" another rate than a central bank's or a
+/// lender's: "the unemployment rate", "the rate of inflation".
+const OTHER_RATES: &[&str] = &[
+    "growth",
+    "unemployment",
+    "jobless",
+    "inflation",
+    "tax",
+    "exchange",
+    "turnout",
+    "birth",
+    "death",
+    "mortality",
+    "literacy",
+    "poverty",
+    "crime",
+    "vacancy",
+    "participation",
+    "approval",
+    "success",
+    "survival",
+    "occupancy",
+    "response",
+    "savings",
+    "error",
+    "infection",
+    "homicide",
+    "suicide",
+    "divorce",
+    "expansion",
+    "increase",
+];
+
+/// Whether the "rate" word at `k` of `words` may be an interest rate: not
+/// one named by [`OTHER_RATES`] before it or after "of", and not the pace
+/// of a verb of growth ("grew at an annual rate of 2 percent").
+fn interest_rate_word(words: &[(usize, String)], k: usize) -> bool {
+    let at = |j: usize| words.get(j).map_or("", |(_, w)| w.as_str());
+    let before = k.checked_sub(1).map_or("", at);
+    let of_what = if at(k + 1) == "of" { at(k + 2) } else { "" };
+    let pace = (1..=3).any(|d| {
+        k.checked_sub(d).is_some_and(|j| {
+            matches!(
+                at(j),
+                "grow"
+                    | "grew"
+                    | "grows"
+                    | "growing"
+                    | "expand"
+                    | "expanded"
+                    | "expanding"
+                    | "rose"
+                    | "rise"
+                    | "rising"
+                    | "fell"
+                    | "fall"
+                    | "falling"
+                    | "shrink"
+                    | "shrank"
+                    | "contracted"
+            )
+        })
+    });
+    !OTHER_RATES.contains(&before) && !OTHER_RATES.contains(&of_what) && !pace
+}
+
 /// Nouns before "victims" that name harm other than death.
 const NOT_DEATH_VICTIMS: &[&str] = &[
     "kidnap",
@@ -702,6 +768,11 @@ pub fn build(
                 if !c.triggers.contains(&w.as_str()) {
                     continue;
                 }
+                // "the unemployment rate", "a rate of growth", "grow at a
+                // rate of 2.8 percent": a rate, but no interest rate.
+                if c.id.starts_with("rate_") && !interest_rate_word(&words, k) {
+                    continue;
+                }
                 // "kidnap victims", "fraud victims": victims of something
                 // other than a death.
                 if w == "victims" && k > 0 && NOT_DEATH_VICTIMS.contains(&words[k - 1].1.as_str()) {
@@ -789,7 +860,9 @@ pub fn build(
                     // superlative, picks out things already known; it
                     // reports no count ("the roughly 3,000 people" does).
                     (Unit::Count, Some(n))
-                        if n.ends_with("est") || referring_figure(toks, q, q_ranges[qi].0) =>
+                        if n.ends_with("est")
+                            || matches!(n.as_str(), "most" | "least")
+                            || referring_figure(toks, q, q_ranges[qi].0) =>
                     {
                         continue
                     }

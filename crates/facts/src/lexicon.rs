@@ -1021,6 +1021,7 @@ pub const SCALES: &[(&str, f64)] = &[
 pub const CURRENCY_WORDS: &[(&str, &str)] = &[
     ("dollars", "dollar"),
     ("dollar", "dollar"),
+    ("dlrs", "dollar"),
     ("euros", "euro"),
     ("euro", "euro"),
     ("pounds", "pound"),
@@ -1052,6 +1053,8 @@ pub const CURRENCY_SYMBOLS: &[(&str, &str)] = &[
     ("¥", "yen"),
     ("₩", "won"),
     ("₹", "rupee"),
+    // Wire copy's abbreviation, written before the figure ("dlrs 14 billion").
+    ("dlrs", "dollar"),
 ];
 
 /// Units of time, distance and weight after a number (singular form kept).

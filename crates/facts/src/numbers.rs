@@ -52,6 +52,13 @@ fn parse_digits(s: &str) -> Option<(f64, f64)> {
     Some((v, precision))
 }
 
+/// Verbs whose particle "over" comes before a figure without hedging it
+/// ("to hand over two suspects", "turned over 40 files").
+const HANDED_OVER: &[&str] = &[
+    "hand", "hands", "handed", "handing", "turn", "turns", "turned", "turning", "take", "takes",
+    "took", "taken", "taking", "give", "gives", "gave", "given", "giving",
+];
+
 /// Words between a figure and the noun it counts ("78 other people", "two
 /// more ships").
 const COUNT_MODIFIERS: &[&str] = &[
@@ -87,7 +94,9 @@ const NOT_COUNTED: &[&str] = &[
     "below", "after", "before", "into", "onto", "near", "off", "out", "up", "down", "about",
     "across", "around", "through", "since", "until", "per", "against", "between", "during", "who",
     "which", "when", "where", "while", "if", "so", "yet", "ago", "do", "does", "did", "can",
-    "should", "must", "shall", "remain", "remained", "remains", "still",
+    "should", "must", "shall", "remain", "remained", "remains", "still", "it", "they", "he", "she",
+    "we", "you", "i", "its", "their", "his", "her", "says", "seems", "means", "looks", "makes",
+    "takes", "comes", "goes", "gets", "shows", "needs", "wants",
 ];
 
 /// Figures of one sentence. `used` marks tokens already read as parts of
@@ -175,10 +184,12 @@ fn read_at(
         {
             return None;
         }
-        // An age: "turns 83", "aged 58", "at the age of 40".
+        // An age: "turns 83", "aged 58", "at the age of 40"; a rank: "No.
+        // 1 enemy".
         let before = |k: usize| i.checked_sub(k).map_or("", |j| lows[j].as_str());
-        if matches!(before(1), "turns" | "turned" | "turning" | "aged")
+        if matches!(before(1), "turns" | "turned" | "turning" | "aged" | "no.")
             || (before(1) == "of" && before(2) == "age")
+            || (before(1) == "." && before(2) == "no")
         {
             return None;
         }
@@ -294,6 +305,14 @@ fn read_at(
         value *= 100.0;
         end_tok += 1;
     }
+    // "two dozen members": 24.
+    if unit == Unit::Count
+        && noun.is_none()
+        && lows.get(end_tok).map(String::as_str) == Some("dozen")
+    {
+        value *= 12.0;
+        end_tok += 1;
+    }
 
     // Unit after the figure.
     let at = |k: usize| lows.get(k).map(String::as_str).unwrap_or("");
@@ -345,6 +364,25 @@ fn read_at(
                     while COUNT_MODIFIERS.contains(&at(k)) {
                         k += 1;
                     }
+                    // "two political analysts", "three gold medals": a
+                    // singular word before a plural one describes it.
+                    let plural_word = |k: usize| {
+                        toks.get(k).is_some_and(|t| {
+                            t.kind == TokKind::Word && !t.is_capitalised() && t.text.len() > 3
+                        }) && at(k).ends_with('s')
+                            && !at(k).ends_with("ss")
+                            && !NOT_COUNTED.contains(&at(k))
+                    };
+                    // Not past a superlative: "its two largest housebuilders"
+                    // picks out known things and counts nothing.
+                    let superlative = at(k).ends_with("est") || matches!(at(k), "most" | "least");
+                    if !at(k).ends_with('s')
+                        && !superlative
+                        && !NOT_COUNTED.contains(&at(k))
+                        && plural_word(k + 1)
+                    {
+                        k += 1;
+                    }
                     let counted = toks
                         .get(k)
                         .filter(|t| t.kind == TokKind::Word && !t.is_capitalised())
@@ -371,7 +409,11 @@ fn read_at(
     let mut approx = Approx::Exact;
     for (words, a) in APPROX_PREFIXES {
         let n = words.len();
-        if start_tok >= n && (0..n).all(|k| lows[start_tok - n + k] == words[k]) {
+        // "hand over two suspects": a verb's particle, no hedge.
+        let particle = words == &["over"]
+            && start_tok >= 2
+            && HANDED_OVER.contains(&lows[start_tok - 2].as_str());
+        if !particle && start_tok >= n && (0..n).all(|k| lows[start_tok - n + k] == words[k]) {
             approx = *a;
             start_tok -= n;
             break;

@@ -573,3 +573,59 @@ fn ages_shares_and_verbs_after_figures_count_nothing() {
     assert!(values.contains(&"Nine"), "{:#?}", f.claims);
     assert!(values.contains(&"40"), "{:#?}", f.claims);
 }
+
+#[test]
+fn wire_figures_read_with_their_nouns_units_and_rates() {
+    let d = doc(
+        "x",
+        Some("1998-10-09"),
+        "Police detained more than two dozen members. Ostria agreed to hand over two suspects. \
+         Two political analysts said Strom had lost ground. The fund paid dlrs 75,000 to each \
+         family. Varn is the group's No. 1 enemy. Its two largest housebuilders fell. The \
+         economy will grow at a rate of 2.8 percent. The unemployment rate stood at 6.1 percent. \
+         The central bank raised its main rate to 4 percent.",
+    );
+    let f = Extractor::new().extract(&d);
+    let shown: Vec<(Option<&str>, Option<&str>, &str)> = f
+        .claims
+        .iter()
+        .map(|c| (c.concept, c.subject.as_deref(), c.value_text.as_str()))
+        .collect();
+    let has = |value: &str| shown.iter().find(|(_, _, v)| *v == value);
+    // "two dozen" is 24, a bound, the arrest count.
+    let dozen = f
+        .quantities
+        .iter()
+        .find(|q| q.text == "more than two dozen")
+        .unwrap_or_else(|| panic!("{:#?}", f.quantities));
+    assert_eq!(dozen.value, 24.0);
+    // "hand over" is no hedge.
+    assert!(
+        f.quantities
+            .iter()
+            .any(|q| q.text == "two" && q.noun.as_deref() == Some("suspects")),
+        "{:#?}",
+        f.quantities
+    );
+    // The noun after a describing word.
+    assert_eq!(has("Two").map(|x| x.1), Some(Some("analysts")), "{shown:?}");
+    // A wire copy's dollars are money.
+    assert!(
+        f.quantities
+            .iter()
+            .any(|q| q.text == "dlrs 75,000" && q.unit == Unit::Money("dollar".into())),
+        "{:#?}",
+        f.quantities
+    );
+    // A rank, a superlative's things, a rate of growth or of unemployment:
+    // none of these is a count or an interest rate.
+    assert!(has("1").is_none(), "{shown:?}");
+    assert!(!shown.iter().any(|(_, s, _)| *s == Some("housebuilders")), "{shown:?}");
+    for v in ["2.8 percent", "6.1 percent"] {
+        assert!(
+            has(v).is_none_or(|(c, _, _)| !c.is_some_and(|c| c.starts_with("rate_"))),
+            "{v}: {shown:?}"
+        );
+    }
+    assert_eq!(has("4 percent").and_then(|x| x.0), Some("rate_level"), "{shown:?}");
+}
