@@ -289,7 +289,6 @@ pub const CONCEPTS: &[Concept] = {
                 "ballot",
                 "referendum",
                 "election",
-                "poll",
                 "voting",
             ],
             false,
@@ -1012,9 +1011,23 @@ fn local_subject(
             }
         }
     }
+    // A name inside commas before the figure is an aside ("The new
+    // stadium, on railway land at Osk Road, would cost …", "The committee's
+    // plan, which the full House may vote on, would cost …"): what costs is
+    // named before it.
+    let commas: Vec<usize> = toks[..qs]
+        .iter()
+        .filter(|t| t.is_punct(',') && t.start >= clause_start)
+        .map(|t| t.start)
+        .collect();
+    let aside = |m: &Mention| {
+        commas
+            .windows(2)
+            .any(|w| w[0] < m.span.start && m.span.end <= w[1])
+    };
     if let Some(m) = mentions
         .iter()
-        .rfind(|m| m.span.end <= q_start && m.span.start >= clause_start)
+        .rfind(|m| m.span.end <= q_start && m.span.start >= clause_start && !aside(m))
     {
         return Some(crate::fold::strip_possessive(&m.text).to_string());
     }

@@ -184,6 +184,15 @@ fn read_at(
         {
             return None;
         }
+        // A clock time in wire style: "(0630 gmt)".
+        if lows.get(i + 1).is_some_and(|w| {
+            matches!(
+                w.trim_end_matches('.'),
+                "gmt" | "utc" | "edt" | "est" | "pdt" | "pst" | "cet" | "bst"
+            )
+        }) {
+            return None;
+        }
         // An age: "turns 83", "aged 58", "at the age of 40"; a rank: "No.
         // 1 enemy".
         let before = |k: usize| i.checked_sub(k).map_or("", |j| lows[j].as_str());

@@ -620,12 +620,53 @@ fn wire_figures_read_with_their_nouns_units_and_rates() {
     // A rank, a superlative's things, a rate of growth or of unemployment:
     // none of these is a count or an interest rate.
     assert!(has("1").is_none(), "{shown:?}");
-    assert!(!shown.iter().any(|(_, s, _)| *s == Some("housebuilders")), "{shown:?}");
+    assert!(
+        !shown.iter().any(|(_, s, _)| *s == Some("housebuilders")),
+        "{shown:?}"
+    );
     for v in ["2.8 percent", "6.1 percent"] {
         assert!(
             has(v).is_none_or(|(c, _, _)| !c.is_some_and(|c| c.starts_with("rate_"))),
             "{v}: {shown:?}"
         );
     }
-    assert_eq!(has("4 percent").and_then(|x| x.0), Some("rate_level"), "{shown:?}");
+    assert_eq!(
+        has("4 percent").and_then(|x| x.0),
+        Some("rate_level"),
+        "{shown:?}"
+    );
+}
+
+#[test]
+fn clock_times_asides_and_polls_are_read_for_what_they_are() {
+    let d = doc(
+        "x",
+        Some("1998-10-09"),
+        "The plane landed at 8:30 a.m. (0630 gmt). The committee's plan, which the full \
+         Senate may vote on, would cost $5.1 billion. In a poll conducted in the third week of \
+         October of 1992, Strom led by four points.",
+    );
+    let f = Extractor::new().extract(&d);
+    assert!(
+        !f.quantities.iter().any(|q| q.text.contains("0630")),
+        "{:#?}",
+        f.quantities
+    );
+    let cost = f
+        .claims
+        .iter()
+        .find(|c| c.concept == Some("cost"))
+        .unwrap_or_else(|| panic!("{:#?}", f.claims));
+    assert_eq!(cost.subject.as_deref(), Some("plan"), "{cost:#?}");
+    // A poll is no vote, and its month is of the year written.
+    assert!(
+        !f.claims.iter().any(|c| c.concept == Some("vote_date")),
+        "{:#?}",
+        f.claims
+    );
+    assert!(
+        f.dates.iter().any(|d| d.value.to_string() == "1992-10"),
+        "{:#?}",
+        f.dates
+    );
 }

@@ -283,6 +283,12 @@ fn read_at(
             if let Some(y) = toks.get(i + 1).and_then(year_of) {
                 return Some((DateValue::Month { year: y, month: m }, false, start, i + 2));
             }
+            // "October of 1992".
+            if at(i + 1) == "of" {
+                if let Some(y) = toks.get(i + 2).and_then(year_of) {
+                    return Some((DateValue::Month { year: y, month: m }, false, start, i + 3));
+                }
+            }
             let value = match reference {
                 Some(r) => DateValue::Month {
                     year: infer_year(m, r),

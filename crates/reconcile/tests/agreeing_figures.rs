@@ -83,7 +83,7 @@ fn a_stadium_s_capacity_and_cost_in_other_words() {
     assert_eq!(capacity.len(), 1, "{:#?}", facts.claims);
     assert_eq!(capacity[0].independent_sources, 2);
     assert_eq!(capacity[0].value.as_deref(), Some("28,000"));
-    let cost = with_subject(&facts.claims, "cost of the ground");
+    let cost = with_subject(&facts.claims, "cost of the stadium");
     assert_eq!(cost.len(), 1, "{:#?}", facts.claims);
     assert_eq!(cost[0].independent_sources, 2);
     assert_eq!(cost[0].value.as_deref(), Some("140 million crowns"));
