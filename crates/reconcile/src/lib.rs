@@ -396,9 +396,9 @@ fn thing_key(c: &ArticleClaim) -> Option<String> {
 
 /// Whether two figure claims of one measure may be about one thing: the
 /// same subject, or at least one of them a common noun ("the ground") or
-/// unlocated rather than a name. "The new stadium, at Fenmoor Road, would
-/// cost an estimated 185 million crowns" and "the cost of the new ground at
-/// 185 million crowns" are one cost; the costs of two named places are not.
+/// unlocated rather than a name. "Fenmoor Road would cost an estimated 185
+/// million crowns" and "the cost of the new ground at 185 million crowns"
+/// may be one cost; the costs of two named places are not.
 fn subjects_fit(a: &ArticleClaim, b: &ArticleClaim) -> bool {
     fn named(c: &ArticleClaim) -> Option<&str> {
         c.subject.as_deref().filter(|s| {
