@@ -56,6 +56,15 @@ try {
   await p.screenshot({ path: `${OUT}/story-desktop.png`, fullPage: false });
   console.log(`browser-test: story "${title}", citation highlighted: "${marked.slice(0, 80)}…"`);
 
+  // Who said what: a statement's citation highlights its words in the source.
+  const statement = p.locator("ul.statements li").first();
+  if (await statement.count() === 0) fail("no statements listed under Who said what");
+  await statement.locator(".cite").first().click();
+  await p.waitForSelector("#source mark#cited");
+  const said = (await p.textContent("#source mark#cited")).replace(/\s+/g, " ").trim();
+  const listed = (await statement.textContent()).replace(/\s+/g, " ");
+  if (!said || !listed.includes(said)) fail(`statement highlight ${JSON.stringify(said)} is not the listed words ${JSON.stringify(listed)}`);
+
   // Search box.
   await p.fill("#q", "firefighters");
   await p.press("#q", "Enter");

@@ -134,6 +134,7 @@ impl StoryBuilder {
                     values: u.values,
                 })
                 .collect(),
+            statements: checked.statements,
             entities: checked.entities,
             timeline: checked.timeline,
         }

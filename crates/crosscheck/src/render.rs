@@ -2,7 +2,9 @@
 
 use std::fmt::Write;
 
-use crosscheck_model::{Citation, Claim, Conflict, DuplicateKind, Report, Story};
+use crosscheck_model::{
+    AttributedStatement, Citation, Claim, Conflict, DuplicateKind, Report, Story,
+};
 
 /// Facts listed per section before the rest is summarised as a count.
 const MAX_FACTS: usize = 10;
@@ -50,6 +52,25 @@ fn conflict_line(c: &Conflict, sep: &str, cite: &mut impl FnMut(&[Citation]) -> 
         .map(|s| format!("**{}** {}", s.value, cite(&s.citations)))
         .collect();
     format!("- {} ({}): {}", c.subject, c.attribute, sides.join(sep))
+}
+
+/// A statement as a line: a quotation after its speaker's name
+/// ("**Haldis Brennock**: “We just ran”"), reported speech after the
+/// speaker and cue ("**Mark Rutte** said: the cooperation …", "According to
+/// **the agency**: …"), the content as written.
+fn statement_line(s: &AttributedStatement) -> String {
+    let quoted = s.content.starts_with(['“', '"', '‘']);
+    if s.direct || s.cue.is_empty() {
+        if quoted {
+            format!("**{}**: {}", s.speaker, s.content)
+        } else {
+            format!("**{}**: “{}”", s.speaker, s.content)
+        }
+    } else if s.cue.to_lowercase().starts_with("according to") {
+        format!("According to **{}**: {}", s.speaker, s.content)
+    } else {
+        format!("**{}** {}: {}", s.speaker, s.cue, s.content)
+    }
 }
 
 fn more(out: &mut String, total: usize) {
@@ -122,8 +143,8 @@ pub fn markdown(report: &Report) -> String {
 }
 
 /// One story as Markdown (numbered `number` in its list): the brief with
-/// numbered citations, then facts, conflicts, changes, entities and the
-/// timeline. `source_of` names an article's outlet when known.
+/// numbered citations, then facts, conflicts, changes, who said what,
+/// entities and the timeline. `source_of` names an article's outlet when known.
 pub fn story_markdown(
     number: usize,
     story: &Story,
@@ -222,6 +243,26 @@ pub fn story_markdown(
                 values.join(" → ")
             );
         }
+    }
+    if !story.statements.is_empty() {
+        let _ = writeln!(out, "\n### Who said what\n");
+        // The most widely reported first, then named speakers (people and
+        // organisations of the entity list) before descriptions ("a
+        // spokesman"), in reading order.
+        let named = |s: &AttributedStatement| story.entities.iter().any(|e| e.name == s.speaker);
+        let mut shown: Vec<(usize, &AttributedStatement)> =
+            story.statements.iter().enumerate().collect();
+        shown.sort_by_key(|(i, s)| (std::cmp::Reverse(s.independent_sources), !named(s), *i));
+        for (_, s) in shown.iter().take(MAX_FACTS) {
+            let line = statement_line(s);
+            let sources = if s.independent_sources >= 2 {
+                format!(" — {} independent sources", s.independent_sources)
+            } else {
+                String::new()
+            };
+            let _ = writeln!(out, "- {line}{sources} {}", cite(&s.citations));
+        }
+        more(&mut out, story.statements.len());
     }
     if !story.entities.is_empty() {
         let _ = writeln!(out, "\n### Entities\n");

@@ -1,6 +1,7 @@
 //! Checks a [`Report`] keeps the promises of the JSON contract that a schema
 //! cannot express: every citation points inside its article, on character
-//! boundaries, at text that is the cited sentence.
+//! boundaries, at text that is the cited sentence (for the brief) or the
+//! statement's content (for who said what).
 
 use crosscheck_model::Report;
 use crosscheck_text::fold_whitespace;
@@ -38,6 +39,26 @@ pub fn citations(report: &Report) -> Vec<String> {
                         c.start, c.end, c.article, span
                     ));
                 }
+            }
+        }
+        for (i, st) in story.statements.iter().enumerate() {
+            let at = format!("{} statements[{i}]", story.id);
+            let mut quoted = false;
+            for c in &st.citations {
+                let span = report
+                    .article(&c.article)
+                    .filter(|_| story.articles.contains(&c.article))
+                    .and_then(|a| a.text.get(c.start..c.end));
+                match span {
+                    Some(span) => quoted |= fold_whitespace(span) == st.content,
+                    None => problems.push(format!(
+                        "{at}: {:?} {}..{} is not a span of a story article",
+                        c.article, c.start, c.end
+                    )),
+                }
+            }
+            if !quoted {
+                problems.push(format!("{at}: no citation is the content {:?}", st.content));
             }
         }
     }

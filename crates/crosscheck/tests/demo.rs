@@ -175,3 +175,38 @@ fn no_demo_brief_says_one_thing_twice() {
         }
     }
 }
+
+#[test]
+fn demo_says_who_said_what() {
+    let report = demo();
+    let blast = &report.stories[0];
+    // The fire chief's words, quoted by the wire story and its reprint: one
+    // statement, one independent source, both articles cited.
+    let crews = blast
+        .statements
+        .iter()
+        .find(|s| s.content.contains("still searching the eastern end"))
+        .unwrap_or_else(|| panic!("{:#?}", blast.statements));
+    assert_eq!(crews.speaker, "Tomasz Wrześniewski");
+    assert!(crews.direct);
+    assert_eq!(crews.independent_sources, 1);
+    assert_eq!(crews.citations.len(), 2, "{crews:#?}");
+    // Every speaker is named or described, never a bare pronoun.
+    for story in &report.stories {
+        for s in &story.statements {
+            let lower = s.speaker.to_lowercase();
+            assert!(
+                !["he", "she", "they", "it", "who"].contains(&lower.as_str()),
+                "{s:#?}"
+            );
+        }
+    }
+    let md = crosscheck::render::markdown(&report);
+    assert!(md.contains("### Who said what"), "{md}");
+    assert!(
+        md.contains(
+            "**Tomasz Wrześniewski**: “We are still searching the eastern end of the building”"
+        ),
+        "{md}"
+    );
+}

@@ -783,12 +783,58 @@ fn resolve(
         .iter()
         .filter(|m| m.span.start >= span.start && m.span.end <= span.end)
         .collect();
+    // A name after a preposition is not the speaker but what the speaker
+    // is of, or who they spoke to: "the Russian embassy in North Korea",
+    // "an aide to Mira Holm", "Speaking to Rutte and …, Yoon urged".
+    let after_preposition = |m: &Mention| {
+        let before = text.get(span.start..m.span.start).unwrap_or("");
+        let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
+        words.iter().take(2).any(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "in" | "of" | "at" | "for" | "from" | "to" | "with" | "on" | "near" | "by"
+            )
+        }) || (words.first().is_some_and(|w| w.eq_ignore_ascii_case("and"))
+            && words.iter().skip(1).any(|w| w.eq_ignore_ascii_case("to")))
+    };
+    // Of several people, the last one not after a preposition: the one the
+    // cue follows.
+    if let Some(m) = inside
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person)
+        .rfind(|m| !after_preposition(m))
+    {
+        return Some(m.text.clone());
+    }
     if let Some(m) = inside.iter().find(|m| m.kind == EntityKind::Person) {
         return Some(m.text.clone());
     }
+    // "The United States on Monday said …": a time after the name is not
+    // part of the speaker.
+    let only_time = |rest: &str| {
+        rest.split_whitespace().all(|w| {
+            let w = w.trim_matches(',').to_lowercase();
+            crate::lexicon::WEEKDAYS.contains(&w.as_str())
+                || matches!(
+                    w.as_str(),
+                    "on" | "late"
+                        | "early"
+                        | "last"
+                        | "this"
+                        | "earlier"
+                        | "today"
+                        | "yesterday"
+                        | "tonight"
+                        | "morning"
+                        | "afternoon"
+                        | "evening"
+                        | "night"
+                )
+        })
+    };
     if let Some(m) = inside.iter().find(|m| {
         let rest = text.get(m.span.end..span.end).unwrap_or("");
-        rest.trim().is_empty() || rest.starts_with(" (")
+        (only_time(rest) || rest.starts_with(" (")) && !after_preposition(m)
     }) {
         return Some(m.text.clone());
     }

@@ -63,6 +63,20 @@ pub use attribution::tagger_inputs;
 pub use claims::{concept, Concept, ConceptKind, CONCEPTS};
 pub use date::Day;
 pub use entities::is_gazetteer_place;
+
+/// Whether `word` (lower case) is a reporting word of the hand-written
+/// attribution rules ("said", "told", "warned", "according"): what tells
+/// speech apart from the wider attributions the tagger also finds
+/// (beliefs, plans, support).
+pub fn is_reporting_word(word: &str) -> bool {
+    word == "according" || lexicon::CUE_WORDS.contains(&word)
+}
+
+/// Whether `word` (lower case) is a pronoun that can stand for a speaker
+/// ("he", "they"), or a relative one ("who").
+pub fn is_pronoun_speaker(word: &str) -> bool {
+    matches!(word, "who" | "which" | "that") || lexicon::SPEAKER_PRONOUNS.contains(&word)
+}
 pub use token::{tokenize, TokKind, Token};
 
 /// What kind of thing an entity is.
@@ -482,13 +496,14 @@ impl Extractor {
             .collect();
         let capitalised_inside = entities::capitalised_inside(&sentence_tokens);
         let mut quote_state = attribution::QuoteState::default();
+        let mut last_speaker: Option<String> = None;
         for (i, toks) in sentence_tokens.iter().enumerate() {
             let span = doc.sentences[i].span;
             let first_mention = mentions.len();
             entities::find(text, toks, i, &capitalised_inside, &mut mentions);
             let (found_dates, used) = when::find(text, toks, i, published);
             let found_q = numbers::find(text, toks, i, &used);
-            let found_s = attribution::statements_in_sentence(
+            let mut found_s = attribution::statements_in_sentence(
                 text,
                 toks,
                 span,
@@ -497,6 +512,21 @@ impl Extractor {
                 first_mention,
                 &mut quote_state,
             );
+            // "Varga told reporters … She added that …": a "he" or "she"
+            // no mention of a person resolves is the last named speaker
+            // (names without a title or context word are not known to be
+            // people).
+            for st in &mut found_s {
+                let pronoun = st
+                    .speaker
+                    .is_some_and(|s| matches!(s.slice(text).to_lowercase().as_str(), "he" | "she"));
+                if pronoun && st.speaker_name.is_none() {
+                    st.speaker_name.clone_from(&last_speaker);
+                }
+            }
+            if let Some(name) = found_s.iter().rev().find_map(|s| s.speaker_name.clone()) {
+                last_speaker = Some(name);
+            }
             claims::build(
                 text,
                 span,

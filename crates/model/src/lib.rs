@@ -264,6 +264,28 @@ pub struct Entity {
     pub mentions: usize,
 }
 
+/// Who said what: a statement the story's articles attribute to someone,
+/// stated by one or more outlets (filled by the reconcile stage).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttributedStatement {
+    /// The speaker, as the story's entity list names them when the
+    /// attribution resolves to an entity ("Mark Rutte" for "Rutte" or
+    /// "he"), else as written ("officials", "the hospital trust").
+    pub speaker: String,
+    /// The reporting words as written in the first article stating it
+    /// ("said", "told reporters", "according to").
+    pub cue: String,
+    /// What is attributed, as written in the first article stating it.
+    pub content: String,
+    /// A quotation in the speaker's own words, not reported speech.
+    pub direct: bool,
+    /// Distinct outlets reporting the statement (a duplicate group counts
+    /// once).
+    pub independent_sources: usize,
+    /// The content in each article that reports it.
+    pub citations: Vec<Citation>,
+}
+
 /// An atomic statement found in one or more articles (filled by the facts stage).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
@@ -321,6 +343,10 @@ pub struct Story {
     /// Figures that changed over time (not conflicts).
     #[serde(default)]
     pub updates: Vec<Update>,
+    /// Who said what, most widely reported first. Optional for readers of
+    /// older reports (absent means none).
+    #[serde(default)]
+    pub statements: Vec<AttributedStatement>,
     pub entities: Vec<Entity>,
     pub timeline: Vec<TimelineEvent>,
 }

@@ -23,7 +23,9 @@
 //!   ([`speakers`]: one quotation given to different people, attribute
 //!   `speaker`) and **where** ([`places`]: one event placed in towns that
 //!   do not contain one another, attribute `place`);
-//! * **timeline** — dated events in order, each cited.
+//! * **timeline** — dated events in order, each cited;
+//! * **statements** — who said what ([`statements`]): speech with a known
+//!   speaker, one entry per statement however many outlets report it.
 //!
 //! Every claim, conflict side and event cites the sentences that state it:
 //! byte offsets into the article's cleaned text, spans that contain the
@@ -33,6 +35,7 @@ pub mod eval;
 pub mod paraphrase;
 pub mod places;
 pub mod speakers;
+pub mod statements;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -41,7 +44,8 @@ use crosscheck_facts::{
     concept, Approx, ArticleClaim, ArticleFacts, ClaimValue, DateValue, EntityKind,
 };
 use crosscheck_model::{
-    Citation, Claim, Conflict, ConflictSide, Document, Duplicate, Entity, Span, TimelineEvent,
+    AttributedStatement, Citation, Claim, Conflict, ConflictSide, Document, Duplicate, Entity,
+    Span, TimelineEvent,
 };
 use crosscheck_text::Analyzer;
 
@@ -69,6 +73,8 @@ pub struct StoryFacts {
     pub timeline: Vec<TimelineEvent>,
     /// Figures that rose (or were revised) over time without conflicting.
     pub updates: Vec<FigureUpdate>,
+    /// Who said what ([`statements`]).
+    pub statements: Vec<AttributedStatement>,
 }
 
 /// The reconcile stage.
@@ -196,12 +202,14 @@ impl Reconciler {
         conflicts.extend(speakers::find(docs, facts, &entities, &published));
         conflicts.extend(places::find(docs, facts, &entities, &published));
         let timeline = build_timeline(docs, facts, &order, &mut features);
+        let statements = statements::collect(docs, facts, &entities, &outlets);
         StoryFacts {
             entities,
             claims,
             conflicts,
             timeline,
             updates,
+            statements,
         }
     }
 

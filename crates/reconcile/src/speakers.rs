@@ -116,14 +116,14 @@ struct Content {
 
 /// The words of a text: runs of letters and digits (inner apostrophes
 /// kept).
-fn split_words(text: &str) -> impl Iterator<Item = &str> {
+pub(crate) fn split_words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .map(|w| w.trim_matches(['\'', '’']))
         .filter(|w| !w.is_empty())
 }
 
 /// A hash of a word's lower-case form.
-fn hash_word(w: &str) -> u64 {
+pub(crate) fn hash_word(w: &str) -> u64 {
     use std::hash::Hasher;
     let mut h = std::collections::hash_map::DefaultHasher::new();
     for c in w.chars().flat_map(char::to_lowercase) {
@@ -133,7 +133,7 @@ fn hash_word(w: &str) -> u64 {
 }
 
 /// Whether `short` occurs as a contiguous run inside `long`.
-fn contains_run(long: &[u64], short: &[u64]) -> bool {
+pub(crate) fn contains_run(long: &[u64], short: &[u64]) -> bool {
     !short.is_empty() && long.windows(short.len()).any(|w| w == short)
 }
 
@@ -182,7 +182,7 @@ fn same_content(
 /// Whether `before` (the text up to a content) ends with an opening
 /// quotation mark: a curly opening mark, or a straight one at the start or
 /// after a space or bracket, with nothing between it and the content.
-fn opened_by_quote(before: &str) -> bool {
+pub(crate) fn opened_by_quote(before: &str) -> bool {
     let mut rev = before.chars().rev();
     match rev.next() {
         Some('“' | '‘') => true,
@@ -196,7 +196,7 @@ fn opened_by_quote(before: &str) -> bool {
 /// What was said: the statement's content without its speaker and cue,
 /// should the content span hold them (`“...,” Varga said, standing ...`
 /// keeps the quotation, the longer part).
-fn said_content(content: Span, speaker: Span, cue: Span) -> Span {
+pub(crate) fn said_content(content: Span, speaker: Span, cue: Span) -> Span {
     let mut cut: Option<(usize, usize)> = None;
     for s in [speaker, cue] {
         if s.is_empty() || s.end <= content.start || s.start >= content.end {

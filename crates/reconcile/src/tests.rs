@@ -25,12 +25,6 @@ fn legal_forms_are_left_out_of_the_key() {
 }
 
 #[test]
-fn most_common_prefers_first_on_ties() {
-    let v: Vec<String> = ["a", "b", "b"].iter().map(|s| s.to_string()).collect();
-    assert_eq!(most_common(&v).as_deref(), Some("b"));
-}
-
-#[test]
 fn what_a_date_dates() {
     let role = |sentence: &str, date: &str| {
         let start = sentence.find(date).expect("date in sentence");

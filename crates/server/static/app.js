@@ -198,6 +198,15 @@ async function storyView(id) {
     el("strong", {}, `${u.subject} — ${u.attribute} (updated)`),
     u.values.map((s) => el("span", { class: "side" }, `“${s.value}”`, citeButtons(s.citations, panel, nums)))));
 
+  // Who said what: a quotation after its speaker, reported speech after
+  // the speaker and cue (as in the Markdown report).
+  const said = (story.statements || []).map((s) => el("li", {},
+    el("strong", {}, s.speaker),
+    s.direct || !s.cue ? ": " : ` ${s.cue}: `,
+    s.direct && !/^[“"‘]/.test(s.content) ? `“${s.content}”` : s.content,
+    s.independent_sources >= 2 ? el("span", { class: "meta" }, ` — ${s.independent_sources} sources`) : null,
+    citeButtons(s.citations, panel, nums)));
+
   const entities = (story.entities || []).map((e) => el("li", {}, e.name,
     el("span", { class: "variants" },
       ` ${e.kind}`, e.variants.filter((v) => v !== e.name).length ? ` · also ${e.variants.filter((v) => v !== e.name).join(", ")}` : "")));
@@ -231,6 +240,7 @@ async function storyView(id) {
           differing.length
             ? factList("Differing figures (may count different places or incidents)", "differing", differing, "")
             : null),
+        said.length ? [el("h2", {}, "Who said what"), el("ul", { class: "statements" }, said)] : null,
         entities.length ? [el("h2", {}, "Who and what"), el("ul", { class: "entities" }, entities)] : null,
         timeline.length ? [el("h2", {}, "Timeline"), el("ol", { class: "timeline" }, timeline)] : null,
         el("h2", {}, "Articles"), el("ul", { class: "plain" }, articles)),

@@ -420,6 +420,7 @@ fn store_one(
                     claims: Vec::new(),
                     conflicts: Vec::new(),
                     updates: Vec::new(),
+                    statements: Vec::new(),
                     entities: Vec::new(),
                     timeline: Vec::new(),
                 };

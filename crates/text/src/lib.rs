@@ -42,7 +42,14 @@ pub fn words(text: &str) -> Vec<(usize, &str)> {
 
 /// Collapse every run of whitespace to one space and trim.
 pub fn fold_whitespace(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// Text reduced to what two exact copies of an article share: Unicode NFKC,

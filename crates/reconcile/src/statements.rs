@@ -1,0 +1,305 @@
+//! Who said what: the story's attributed statements, as a reader wants
+//! them — one entry per thing someone said, however many outlets report
+//! it.
+//!
+//! The facts stage finds attributions in the wide sense the PolNeAR
+//! annotation gives them (beliefs, plans, support, "is speculation"). This
+//! list keeps **speech**: statements whose reporting words include one of
+//! the attribution rules' reporting verbs ("said", "told reporters",
+//! "warned", "according to") or that continue a quotation, and whose
+//! speaker is known — a name, or a description such as "the hospital
+//! trust" — not a pronoun left unresolved. A resolved speaker is shown as
+//! the story's entity list names them ("Mark Rutte" for "Rutte" or "he").
+//!
+//! **One statement, several outlets.** Statements of one speaker are one
+//! statement when their words are the same (one quotation inside the
+//! other) or when one restates the other closely (the same-claim model of
+//! [`crate::paraphrase`] at the strict [`crate::speakers::PARAPHRASE_THRESHOLD`]).
+//! The entry shows the first report's words, or the first quotation if an
+//! outlet quotes what others report, cites the content in every article
+//! that reports it, and counts the independent outlets as claims do (a
+//! wire story and its reprints once).
+
+use std::collections::{BTreeMap, HashMap};
+
+use crosscheck_facts::fold::strip_possessive;
+use crosscheck_facts::{is_pronoun_speaker, is_reporting_word, ArticleFacts};
+use crosscheck_model::{AttributedStatement, Document, Entity, Span};
+use crosscheck_text::Analyzer;
+
+use crate::paraphrase::{self, SentenceFeatures};
+use crate::speakers::{
+    contains_run, hash_word, opened_by_quote, said_content, split_words, PARAPHRASE_THRESHOLD,
+};
+use crate::Outlets;
+
+/// Fewest words a statement needs to be listed ("It is", "No" say nothing
+/// on their own).
+const MIN_WORDS: usize = 3;
+
+/// One statement of one article.
+struct Said {
+    speaker: String,
+    article: usize,
+    /// The content, tidied for display.
+    content: String,
+    /// Where the content is in its article's text.
+    span: Span,
+    cue: String,
+    direct: bool,
+    /// Hashes of the content's lower-case words, in order, and the same
+    /// sorted and deduplicated (the cheap pre-filter): made only for
+    /// speakers reported by several articles, whose statements are compared.
+    words: Vec<u64>,
+    word_set: Vec<u64>,
+}
+
+/// The statements of a story: `docs` and `facts` as given to
+/// [`crate::Reconciler::reconcile`], `entities` the story's merged ones.
+pub(crate) fn collect(
+    docs: &[&Document],
+    facts: &[ArticleFacts],
+    entities: &[Entity],
+    outlets: &Outlets,
+) -> Vec<AttributedStatement> {
+    let by_variant = crate::variant_index(entities);
+    let mut said: Vec<Said> = Vec::new();
+    for (di, doc) in docs.iter().enumerate() {
+        let Some(f) = facts.iter().find(|f| f.article == doc.article.id) else {
+            continue;
+        };
+        let text = &doc.article.text;
+        for st in &f.statements {
+            let cue = st.cue.slice(text);
+            let cue_words: Vec<String> = split_words(cue).map(str::to_lowercase).collect();
+            // A continued quotation has no cue of its own; any other
+            // statement needs a reporting word.
+            if !st.cue.is_empty() && !cue_words.iter().any(|w| is_reporting_word(w)) {
+                continue;
+            }
+            // "X has been accused of …", "Y was believed to …": the one
+            // named is spoken of, not speaking.
+            let passive = cue_words.windows(2).any(|w| {
+                matches!(
+                    w[0].as_str(),
+                    "been" | "was" | "were" | "is" | "are" | "being"
+                ) && (w[1].ends_with("ed")
+                    || matches!(
+                        w[1].as_str(),
+                        "told" | "said" | "thought" | "known" | "seen"
+                    ))
+            });
+            // "Thousands told to leave homes" (a headline's passive): a
+            // telling verb straight before "to" has lost its addressee, so
+            // the one named is told, not telling.
+            let told_to = cue_words.last().is_some_and(|w| {
+                matches!(
+                    w.as_str(),
+                    "told" | "asked" | "ordered" | "advised" | "urged" | "instructed"
+                )
+            }) && st.content.slice(text).trim_start().starts_with("to ");
+            if passive || told_to {
+                continue;
+            }
+            let written = st.speaker.map(|s| s.slice(text).trim());
+            let speaker = match (st.speaker_name.as_deref(), written) {
+                (Some(name), _) => match by_variant.get(strip_possessive(name)) {
+                    Some(&e) => entities[e].name.clone(),
+                    None => crosscheck_text::fold_whitespace(name),
+                },
+                (None, Some(w)) if !w.is_empty() && !is_pronoun_speaker(&w.to_lowercase()) => {
+                    crosscheck_text::fold_whitespace(w)
+                }
+                _ => continue,
+            };
+            let speaker = speaker.trim_end_matches([',', ':', ' ']).to_string();
+            // "its partners", "their lawyers": someone's, unresolved.
+            let owned = split_words(&speaker).next().is_some_and(|first| {
+                matches!(
+                    first.to_lowercase().as_str(),
+                    "its" | "their" | "his" | "her" | "our" | "my" | "your"
+                )
+            });
+            if owned {
+                continue;
+            }
+            let span = said_content(st.content, st.speaker.unwrap_or(Span::new(0, 0)), st.cue);
+            let (span, content) = tidy(text, span);
+            if split_words(&content).nth(MIN_WORDS - 1).is_none() {
+                continue;
+            }
+            // A quotation: opened by a quotation mark right before it, or
+            // marked so by the facts stage with no quotation marks of its
+            // own inside (a report that quotes a few words, "urged closer
+            // coordination to “monitor and block …”", is reported speech).
+            let direct = opened_by_quote(&text[..span.start])
+                || (st.direct && !content.contains(['“', '"', '”']));
+            said.push(Said {
+                speaker,
+                article: di,
+                content,
+                span,
+                cue: crosscheck_text::fold_whitespace(cue.trim_end_matches([':', ','])),
+                direct,
+                words: Vec::new(),
+                word_set: Vec::new(),
+            });
+        }
+    }
+
+    // Statements of one speaker that are one statement, grouped.
+    let mut parent: Vec<usize> = (0..said.len()).collect();
+    // Speakers written alike ("the Russian embassy", "Russian embassy")
+    // are one.
+    let mut by_speaker: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, s) in said.iter().enumerate() {
+        let lower = s.speaker.to_lowercase();
+        let key = lower.strip_prefix("the ").unwrap_or(&lower).to_string();
+        by_speaker.entry(key).or_default().push(i);
+    }
+    let analyzer = Analyzer::english();
+    let mut features: HashMap<usize, SentenceFeatures> = HashMap::new();
+    for members in by_speaker.values() {
+        if members
+            .iter()
+            .all(|&m| said[m].article == said[members[0]].article)
+        {
+            continue;
+        }
+        for &m in members {
+            let words: Vec<u64> = split_words(&said[m].content).map(hash_word).collect();
+            let mut word_set = words.clone();
+            word_set.sort_unstable();
+            word_set.dedup();
+            said[m].words = words;
+            said[m].word_set = word_set;
+        }
+        for (k, &i) in members.iter().enumerate() {
+            for &j in &members[k + 1..] {
+                // One article does not report one statement twice: its
+                // statements by one speaker are different things said.
+                if said[i].article == said[j].article {
+                    continue;
+                }
+                let (ri, rj) = (crate::find(&mut parent, i), crate::find(&mut parent, j));
+                if ri != rj && same_statement(&said, &analyzer, &mut features, i, j) {
+                    parent[ri.max(rj)] = ri.min(rj);
+                }
+            }
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..said.len() {
+        let root = crate::find(&mut parent, i);
+        groups.entry(root).or_default().push(i);
+    }
+
+    let mut out: Vec<(usize, AttributedStatement)> = groups
+        .into_values()
+        .map(|members| {
+            // Shown: the first quotation, else the first report.
+            let shown = members
+                .iter()
+                .copied()
+                .find(|&m| said[m].direct)
+                .unwrap_or(members[0]);
+            let s = &said[shown];
+            let citations = crate::cite(
+                members
+                    .iter()
+                    .map(|&m| (docs[said[m].article].article.id.as_str(), said[m].span)),
+            );
+            let independent_sources = outlets.count(
+                members
+                    .iter()
+                    .map(|&m| docs[said[m].article].article.id.as_str()),
+            );
+            (
+                members[0],
+                AttributedStatement {
+                    speaker: s.speaker.clone(),
+                    cue: s.cue.clone(),
+                    content: s.content.clone(),
+                    direct: s.direct,
+                    independent_sources,
+                    citations,
+                },
+            )
+        })
+        .collect();
+    // Most widely reported first, then in reading order.
+    out.sort_by(|a, b| {
+        b.1.independent_sources
+            .cmp(&a.1.independent_sources)
+            .then(a.0.cmp(&b.0))
+    });
+    out.into_iter().map(|(_, s)| s).collect()
+}
+
+/// Whether statements `i` and `j` (of one speaker) say one thing: the same
+/// words, one quotation inside the other, or a close restatement.
+fn same_statement(
+    said: &[Said],
+    analyzer: &Analyzer,
+    features: &mut HashMap<usize, SentenceFeatures>,
+    i: usize,
+    j: usize,
+) -> bool {
+    let (a, b) = (&said[i], &said[j]);
+    let (long, short) = if a.words.len() >= b.words.len() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    if contains_run(&long.words, &short.words) {
+        return true;
+    }
+    // Pre-filter: half the shorter one's distinct words in common.
+    if 2 * paraphrase::inter(&short.word_set, &long.word_set) < short.word_set.len() {
+        return false;
+    }
+    for k in [i, j] {
+        features
+            .entry(k)
+            .or_insert_with(|| SentenceFeatures::new(analyzer, &said[k].content));
+    }
+    let (fa, fb) = (&features[&i], &features[&j]);
+    paraphrase::may_match(fa, fb) && paraphrase::score(fa, fb) >= PARAPHRASE_THRESHOLD
+}
+
+/// A content span as shown: whitespace folded, without the punctuation
+/// that joined it to its attribution (", he said", "said: ", a quotation's
+/// closing `,"` when its opening mark is outside the span), and with the
+/// closing quotation mark right after it when it opens a quotation it does
+/// not close ("… “undermines peace and security”").
+fn tidy(text: &str, span: Span) -> (Span, String) {
+    let joiner = |c: char| c.is_whitespace() || ",;:—–-".contains(c);
+    let raw = span.slice(text);
+    let body = raw.trim_start_matches(joiner);
+    let start = span.start + (raw.len() - body.len());
+    let mut end = start + body.trim_end_matches(joiner).len();
+    let marks = |b: &str| {
+        (
+            b.matches('“').count(),
+            b.matches('”').count(),
+            b.matches('"').count(),
+        )
+    };
+    // A closing mark without its opening one: `accounted for,"`.
+    let (open, close, straight) = marks(&text[start..end]);
+    let trailing = text[start..end].chars().next_back();
+    if (trailing == Some('”') && close > open) || (trailing == Some('"') && straight % 2 == 1) {
+        end -= trailing.map_or(0, char::len_utf8);
+        end = start + text[start..end].trim_end_matches(joiner).len();
+    }
+    let (open, close, straight) = marks(&text[start..end]);
+    // The closing mark may follow the sentence's own full stop or comma
+    // (`… between Pyongyang and Moscow.”`).
+    let after = &text[end..];
+    let next = after.trim_start().trim_start_matches(['.', ',', '!', '?']);
+    if (open > close && next.starts_with('”')) || (straight % 2 == 1 && next.starts_with('"')) {
+        end += (after.len() - next.len()) + next.chars().next().map_or(0, char::len_utf8);
+    }
+    let span = Span::new(start, end);
+    (span, crosscheck_text::fold_whitespace(span.slice(text)))
+}

@@ -1,0 +1,84 @@
+//! Who said what: speech with a known speaker, one entry per statement
+//! however many outlets report it, counted as independent sources the way
+//! claims are; beliefs and accusations of the named, unresolved owners
+//! ("its engineers") and pronouns are left out.
+
+mod common;
+use common::{invented, run};
+
+use crosscheck_model::Document;
+
+#[test]
+fn one_quotation_reported_by_two_outlets_is_one_statement() {
+    let docs: Vec<Document> = vec![
+        invented(
+            "valden-post/bridge",
+            "Valden Post",
+            "2026-04-07",
+            "Mayor Ilse Varga said on Tuesday: “We will rebuild the Osk bridge by spring.” Police \
+             said the river road would stay closed until Friday. The Varn Transport Agency has \
+             been accused of ignoring warnings about the bridge. Its engineers said they had \
+             raised the alarm twice.",
+        ),
+        invented(
+            "lakeside-wire/bridge",
+            "Lakeside Wire",
+            "2026-04-07",
+            "Hundreds told to leave homes by the river. “We will rebuild the Osk bridge by \
+             spring,” Varga told reporters at the town hall. She added that the cost of the work \
+             was not yet known.",
+        ),
+        invented(
+            "valden-post/bridge-update",
+            "Valden Post",
+            "2026-04-08",
+            "Ilse Varga repeated on Wednesday: “We will rebuild the Osk bridge by spring.”",
+        ),
+    ];
+    let facts = run(&docs, &[]);
+    let said = &facts.statements;
+    let rebuild: Vec<_> = said
+        .iter()
+        .filter(|s| s.content.contains("rebuild the Osk bridge"))
+        .collect();
+    assert_eq!(rebuild.len(), 1, "{said:#?}");
+    let rebuild = rebuild[0];
+    assert_eq!(rebuild.speaker, "Ilse Varga", "{rebuild:#?}");
+    assert!(rebuild.direct, "{rebuild:#?}");
+    // Three articles, two outlets.
+    assert_eq!(rebuild.citations.len(), 3, "{rebuild:#?}");
+    assert_eq!(rebuild.independent_sources, 2, "{rebuild:#?}");
+    // Listed first: the most widely reported.
+    assert_eq!(said[0], *rebuild);
+    // Each citation is the content in its article.
+    for c in &rebuild.citations {
+        let doc = docs.iter().find(|d| d.article.id == c.article).unwrap();
+        let cited = &doc.article.text[c.start..c.end];
+        assert!(
+            cited.contains("rebuild the Osk bridge by spring"),
+            "{cited:?}"
+        );
+    }
+
+    // A pronoun resolved to the speaker named before it.
+    let cost = said
+        .iter()
+        .find(|s| s.content.contains("cost of the work"))
+        .unwrap_or_else(|| panic!("{said:#?}"));
+    assert_eq!(cost.speaker, "Ilse Varga");
+    assert!(!cost.direct);
+    // A described speaker is kept as written.
+    assert!(
+        said.iter()
+            .any(|s| s.speaker == "Police" && s.content.contains("river road")),
+        "{said:#?}"
+    );
+    // The accused does not speak, nor do those told to leave; "its
+    // engineers" is nobody the reader knows.
+    assert!(
+        !said.iter().any(|s| s.speaker.contains("Transport Agency")
+            || s.speaker.to_lowercase().starts_with("its")
+            || s.content.contains("leave homes")),
+        "{said:#?}"
+    );
+}
