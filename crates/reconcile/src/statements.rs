@@ -120,7 +120,8 @@ pub(crate) fn collect(
                     "its" | "their" | "his" | "her" | "our" | "my" | "your"
                 )
             });
-            if owned {
+            // A figure is no speaker ("70 billion posted at …").
+            if owned || speaker.starts_with(|c: char| c.is_ascii_digit()) {
                 continue;
             }
             let span = said_content(st.content, st.speaker.unwrap_or(Span::new(0, 0)), st.cue);
