@@ -511,6 +511,14 @@ fn poll_leads_kidnap_victims_and_possessive_years() {
     );
 }
 
+/// Each claim of `f` as (concept, subject, value as written).
+fn concept_subject_value(f: &ArticleFacts) -> Vec<(Option<&str>, Option<&str>, &str)> {
+    f.claims
+        .iter()
+        .map(|c| (c.concept, c.subject.as_deref(), c.value_text.as_str()))
+        .collect()
+}
+
 #[test]
 fn hyphenated_figures_holders_and_workforces() {
     let d = doc(
@@ -523,11 +531,7 @@ fn hyphenated_figures_holders_and_workforces() {
          year and employs thousands.",
     );
     let f = Extractor::new().extract(&d);
-    let shown: Vec<(Option<&str>, Option<&str>, &str)> = f
-        .claims
-        .iter()
-        .map(|c| (c.concept, c.subject.as_deref(), c.value_text.as_str()))
-        .collect();
+    let shown = concept_subject_value(&f);
     // The figure's own noun is the concept's trigger; its value is the figure.
     assert!(
         shown.contains(&(Some("capacity"), Some("stadium"), "28,000")),
@@ -586,11 +590,7 @@ fn wire_figures_read_with_their_nouns_units_and_rates() {
          The central bank raised its main rate to 4 percent.",
     );
     let f = Extractor::new().extract(&d);
-    let shown: Vec<(Option<&str>, Option<&str>, &str)> = f
-        .claims
-        .iter()
-        .map(|c| (c.concept, c.subject.as_deref(), c.value_text.as_str()))
-        .collect();
+    let shown = concept_subject_value(&f);
     let has = |value: &str| shown.iter().find(|(_, _, v)| *v == value);
     // "two dozen" is 24, a bound, the arrest count.
     let dozen = f
