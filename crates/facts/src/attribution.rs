@@ -798,15 +798,13 @@ fn resolve(
             && words.iter().skip(1).any(|w| w.eq_ignore_ascii_case("to")))
     };
     // Of several people, the last one not after a preposition: the one the
-    // cue follows.
+    // cue follows. People named only after one ("an aide to Mira Holm")
+    // leave the phrase as written.
     if let Some(m) = inside
         .iter()
         .filter(|m| m.kind == EntityKind::Person)
         .rfind(|m| !after_preposition(m))
     {
-        return Some(m.text.clone());
-    }
-    if let Some(m) = inside.iter().find(|m| m.kind == EntityKind::Person) {
         return Some(m.text.clone());
     }
     // "The United States on Monday said …": a time after the name is not

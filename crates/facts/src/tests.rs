@@ -670,3 +670,25 @@ fn clock_times_asides_and_polls_are_read_for_what_they_are() {
         f.dates
     );
 }
+
+#[test]
+fn speakers_named_after_a_preposition_are_not_the_speaker() {
+    let d = doc(
+        "x",
+        Some("2026-03-09"),
+        "The Russian embassy in Ostria said the visit would last two days. An aide to Mira \
+         Holm said the talks had gone well. Speaking to Halvard Strom and Foreign Minister Jonas \
+         Ekvall, President Ilse Varga urged closer ties. The United States on Monday said it \
+         would send observers.",
+    );
+    let f = Extractor::new().extract(&d);
+    let names: Vec<&str> = f
+        .statements
+        .iter()
+        .filter_map(|s| s.speaker_name.as_deref())
+        .collect();
+    assert!(!names.contains(&"Ostria"), "{names:?}");
+    assert!(!names.contains(&"Mira Holm"), "{names:?}");
+    assert!(names.contains(&"Ilse Varga"), "{names:?}");
+    assert!(names.contains(&"United States"), "{names:?}");
+}
