@@ -402,34 +402,37 @@ const OTHER_RATES: &[&str] = &[
 
 /// Whether the "rate" word at `k` of `words` may be an interest rate: not
 /// one named by [`OTHER_RATES`] before it or after "of", and not the pace
-/// of a verb of growth ("grew at an annual rate of 2 percent").
+/// of a verb of growth ("grew at an annual rate of 2 percent"; "a rise in
+/// its rate to 3.25 percent" is the bank's).
 fn interest_rate_word(words: &[(usize, String)], k: usize) -> bool {
     let at = |j: usize| words.get(j).map_or("", |(_, w)| w.as_str());
     let before = k.checked_sub(1).map_or("", at);
     let of_what = if at(k + 1) == "of" { at(k + 2) } else { "" };
-    let pace = (1..=3).any(|d| {
-        k.checked_sub(d).is_some_and(|j| {
-            matches!(
-                at(j),
-                "grow"
-                    | "grew"
-                    | "grows"
-                    | "growing"
-                    | "expand"
-                    | "expanded"
-                    | "expanding"
-                    | "rose"
-                    | "rise"
-                    | "rising"
-                    | "fell"
-                    | "fall"
-                    | "falling"
-                    | "shrink"
-                    | "shrank"
-                    | "contracted"
-            )
-        })
-    });
+    let at_a_rate = (1..=3).any(|d| k.checked_sub(d).is_some_and(|j| at(j) == "at"));
+    let pace = at_a_rate
+        && (2..=5).any(|d| {
+            k.checked_sub(d).is_some_and(|j| {
+                matches!(
+                    at(j),
+                    "grow"
+                        | "grew"
+                        | "grows"
+                        | "growing"
+                        | "expand"
+                        | "expanded"
+                        | "expanding"
+                        | "rose"
+                        | "rise"
+                        | "rising"
+                        | "fell"
+                        | "fall"
+                        | "falling"
+                        | "shrink"
+                        | "shrank"
+                        | "contracted"
+                )
+            })
+        });
     !OTHER_RATES.contains(&before) && !OTHER_RATES.contains(&of_what) && !pace
 }
 

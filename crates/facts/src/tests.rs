@@ -587,7 +587,8 @@ fn wire_figures_read_with_their_nouns_units_and_rates() {
          Two political analysts said Strom had lost ground. The fund paid dlrs 75,000 to each \
          family. Varn is the group's No. 1 enemy. Its two largest housebuilders fell. The \
          economy will grow at a rate of 2.8 percent. The unemployment rate stood at 6.1 percent. \
-         The central bank raised its main rate to 4 percent.",
+         The central bank raised its main rate to 4 percent. The board approved a rise in its \
+         rate to 4.5 percent.",
     );
     let f = Extractor::new().extract(&d);
     let shown = concept_subject_value(&f);
@@ -630,11 +631,13 @@ fn wire_figures_read_with_their_nouns_units_and_rates() {
             "{v}: {shown:?}"
         );
     }
-    assert_eq!(
-        has("4 percent").and_then(|x| x.0),
-        Some("rate_level"),
-        "{shown:?}"
-    );
+    for v in ["4 percent", "4.5 percent"] {
+        assert_eq!(
+            has(v).and_then(|x| x.0),
+            Some("rate_level"),
+            "{v}: {shown:?}"
+        );
+    }
 }
 
 #[test]
