@@ -1313,8 +1313,12 @@ fn build_timeline(
                 order.get(f.article.as_str()).copied().unwrap_or(di),
                 span.start,
             );
+            // Scored only past the same pre-filter as corroboration (pairs
+            // sharing too few stems are all but never the same claim).
             if let Some(e) = events.iter_mut().find(|e| {
-                e.date == d.value && paraphrase::score(&e.feats, &feats) >= paraphrase::THRESHOLD
+                e.date == d.value
+                    && paraphrase::may_match(&e.feats, &feats)
+                    && paraphrase::score(&e.feats, &feats) >= paraphrase::THRESHOLD
             }) {
                 e.cites.push((f.article.clone(), span));
                 continue;

@@ -122,14 +122,14 @@ pub(crate) fn split_words(text: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
-/// A hash of a word's lower-case form.
+/// A hash of a word's lower-case form (FNV-1a over its characters: only
+/// equality matters, and it is cheap).
 pub(crate) fn hash_word(w: &str) -> u64 {
-    use std::hash::Hasher;
-    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for c in w.chars().flat_map(char::to_lowercase) {
-        h.write_u32(c as u32);
+        h = (h ^ c as u64).wrapping_mul(0x0000_0100_0000_01b3);
     }
-    h.finish()
+    h
 }
 
 /// Whether `short` occurs as a contiguous run inside `long`.

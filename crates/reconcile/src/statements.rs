@@ -52,6 +52,11 @@ struct Said {
     /// speakers reported by several articles, whose statements are compared.
     words: Vec<u64>,
     word_set: Vec<u64>,
+    /// The content's figures, sorted (made with the hashes).
+    figures: Vec<String>,
+    /// Hashes of its runs of [`SHARED_RUN`] words, sorted (made with the
+    /// hashes).
+    runs: Vec<u64>,
 }
 
 /// The statements of a story: `docs` and `facts` as given to
@@ -103,8 +108,12 @@ pub(crate) fn collect(
             }
             let written = st.speaker.map(|s| s.slice(text).trim());
             let speaker = match (st.speaker_name.as_deref(), written) {
-                (Some(name), _) => match by_variant.get(strip_possessive(name)) {
-                    Some(&e) => entities[e].name.clone(),
+                (Some(name), _) => match by_variant
+                    .get(strip_possessive(name))
+                    .copied()
+                    .or_else(|| by_surname(entities, strip_possessive(name)))
+                {
+                    Some(e) => entities[e].name.clone(),
                     None => crosscheck_text::fold_whitespace(name),
                 },
                 (None, Some(w)) if !w.is_empty() && !is_pronoun_speaker(&w.to_lowercase()) => {
@@ -144,6 +153,8 @@ pub(crate) fn collect(
                 direct,
                 words: Vec::new(),
                 word_set: Vec::new(),
+                figures: Vec::new(),
+                runs: Vec::new(),
             });
         }
     }
@@ -172,6 +183,8 @@ pub(crate) fn collect(
             let mut word_set = words.clone();
             word_set.sort_unstable();
             word_set.dedup();
+            said[m].figures = figures(&said[m].content);
+            said[m].runs = runs(&words);
             said[m].words = words;
             said[m].word_set = word_set;
         }
@@ -237,6 +250,25 @@ pub(crate) fn collect(
     out.into_iter().map(|(_, s)| s).collect()
 }
 
+/// The one person of `entities` whose name ends with `name` when `name` is
+/// a single word ("Prentiss" opening a sentence is no mention of its own,
+/// so it is no variant of "Arlo Prentiss").
+fn by_surname(entities: &[Entity], name: &str) -> Option<usize> {
+    if name.contains(char::is_whitespace) {
+        return None;
+    }
+    let mut hits = entities.iter().enumerate().filter(|(_, e)| {
+        e.kind == "person"
+            && e.variants.iter().any(|v| {
+                v.split_whitespace().count() > 1 && v.split_whitespace().last() == Some(name)
+            })
+    });
+    match (hits.next(), hits.next()) {
+        (Some((i, _)), None) => Some(i),
+        _ => None,
+    }
+}
+
 /// Whether statements `i` and `j` (of one speaker) say one thing: the same
 /// words, one quotation inside the other, or a close restatement.
 fn same_statement(
@@ -255,8 +287,16 @@ fn same_statement(
     if contains_run(&long.words, &short.words) {
         return true;
     }
+    // Otherwise the figures must be the same: "two people hit by falling
+    // trees" is not "three people hit by …", however alike the rest.
+    let common = paraphrase::inter(&short.word_set, &long.word_set);
+    // Two excerpts of one longer remark share a run of words ("what we
+    // must do is make clear that …").
+    if common >= SHARED_RUN && paraphrase::inter(&a.runs, &b.runs) > 0 {
+        return a.figures == b.figures;
+    }
     // Pre-filter: half the shorter one's distinct words in common.
-    if 2 * paraphrase::inter(&short.word_set, &long.word_set) < short.word_set.len() {
+    if 2 * common < short.word_set.len() || a.figures != b.figures {
         return false;
     }
     for k in [i, j] {
@@ -266,6 +306,60 @@ fn same_statement(
     }
     let (fa, fb) = (&features[&i], &features[&j]);
     paraphrase::may_match(fa, fb) && paraphrase::score(fa, fb) >= PARAPHRASE_THRESHOLD
+}
+
+/// Words in a row two excerpts of one remark share.
+const SHARED_RUN: usize = 6;
+
+/// Hashes of the runs of [`SHARED_RUN`] words of `words`, sorted and
+/// deduplicated.
+fn runs(words: &[u64]) -> Vec<u64> {
+    let mut v: Vec<u64> = words
+        .windows(SHARED_RUN)
+        .map(|w| {
+            w.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, x| {
+                (h ^ x).wrapping_mul(0x0000_0100_0000_01b3)
+            })
+        })
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// A content's figures (digits and number words), sorted: two statements
+/// giving different ones are different statements.
+fn figures(text: &str) -> Vec<String> {
+    const NUMBER_WORDS: &[&str] = &[
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "dozen",
+        "dozens",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "million",
+        "billion",
+    ];
+    let mut v: Vec<String> = split_words(text)
+        .map(str::to_lowercase)
+        .filter(|w| {
+            w.starts_with(|c: char| c.is_ascii_digit()) || NUMBER_WORDS.contains(&w.as_str())
+        })
+        .collect();
+    v.sort();
+    v
 }
 
 /// A content span as shown: whitespace folded, without the punctuation

@@ -82,3 +82,37 @@ fn one_quotation_reported_by_two_outlets_is_one_statement() {
         "{said:#?}"
     );
 }
+
+#[test]
+fn excerpts_of_one_remark_are_one_statement_unless_their_figures_differ() {
+    let docs: Vec<Document> = vec![
+        invented(
+            "valden-post/floods",
+            "Valden Post",
+            "2026-04-07",
+            "Governor Arlo Prentiss said the flood barriers along the Osk river had held for \
+             three days and would be raised again. Officials said two people hit by falling \
+             trees had died in Tarvik.",
+        ),
+        invented(
+            "lakeside-wire/floods",
+            "Lakeside Wire",
+            "2026-04-07",
+            "Prentiss said the flood barriers along the Osk river had held for three days. \
+             Officials said three people hit by falling trees had died in Tarvik.",
+        ),
+    ];
+    let facts = run(&docs, &[]);
+    let said = &facts.statements;
+    let barriers: Vec<_> = said
+        .iter()
+        .filter(|s| s.content.contains("flood barriers"))
+        .collect();
+    assert_eq!(barriers.len(), 1, "{said:#?}");
+    assert_eq!(barriers[0].independent_sources, 2, "{said:#?}");
+    let trees: Vec<_> = said
+        .iter()
+        .filter(|s| s.content.contains("falling trees"))
+        .collect();
+    assert_eq!(trees.len(), 2, "{said:#?}");
+}
