@@ -55,6 +55,7 @@ use std::fmt;
 
 use crosscheck_model::{Document, RemovalReason, Span};
 
+pub use attribution::described_organisation;
 pub use attribution::find_statements;
 pub use attribution::find_statements_with;
 pub use attribution::sources;

@@ -695,3 +695,28 @@ fn speakers_named_after_a_preposition_are_not_the_speaker() {
     assert!(names.contains(&"Ilse Varga"), "{names:?}");
     assert!(names.contains(&"United States"), "{names:?}");
 }
+
+#[test]
+fn descriptions_of_named_organisations_are_resolved() {
+    let d = doc(
+        "x",
+        Some("2026-03-09"),
+        "The Ostrian Intelligence Service briefed lawmakers on Monday. Ostria's spy agency \
+         said two generals were at the front. The Tarvik Fire and Rescue Service sent 40 crews. \
+         The city's fire service said the blaze was out. The city's health service said nine \
+         people were treated.",
+    );
+    let f = Extractor::new().extract(&d);
+    let names: Vec<&str> = f
+        .statements
+        .iter()
+        .filter_map(|s| s.speaker_name.as_deref())
+        .collect();
+    assert!(names.contains(&"Ostrian Intelligence Service"), "{names:?}");
+    assert!(names.contains(&"Tarvik Fire and Rescue Service"), "{names:?}");
+    // A description no organisation of the article fits stays as written.
+    assert!(
+        names.iter().any(|n| n.contains("health service")),
+        "{names:?}"
+    );
+}

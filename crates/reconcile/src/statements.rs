@@ -23,7 +23,9 @@
 use std::collections::{BTreeMap, HashMap};
 
 use crosscheck_facts::fold::strip_possessive;
-use crosscheck_facts::{is_pronoun_speaker, is_reporting_word, ArticleFacts};
+use crosscheck_facts::{
+    described_organisation, is_pronoun_speaker, is_reporting_word, ArticleFacts,
+};
 use crosscheck_model::{AttributedStatement, Document, Entity, Span};
 use crosscheck_text::Analyzer;
 
@@ -120,6 +122,22 @@ pub(crate) fn collect(
                     crosscheck_text::fold_whitespace(w)
                 }
                 _ => continue,
+            };
+            // A description the article could not resolve may name an
+            // organisation another article names ("South Korea's spy
+            // service" before any article's "National Intelligence
+            // Service").
+            let speaker = if by_variant.contains_key(speaker.as_str()) {
+                speaker
+            } else {
+                described_organisation(
+                    &speaker,
+                    entities
+                        .iter()
+                        .filter(|e| e.kind == "organization")
+                        .map(|e| e.name.as_str()),
+                )
+                .map_or(speaker.clone(), str::to_string)
             };
             let speaker = speaker.trim_end_matches([',', ':', ' ']).to_string();
             // "its partners", "their lawyers": someone's, unresolved.

@@ -116,3 +116,29 @@ fn excerpts_of_one_remark_are_one_statement_unless_their_figures_differ() {
         .collect();
     assert_eq!(trees.len(), 2, "{said:#?}");
 }
+
+#[test]
+fn a_description_one_article_leaves_is_the_organisation_another_names() {
+    let docs: Vec<Document> = vec![
+        invented(
+            "valden-post/spies",
+            "Valden Post",
+            "2026-04-07",
+            "Ostria's spy service said two generals had reached the front line.",
+        ),
+        invented(
+            "lakeside-wire/spies",
+            "Lakeside Wire",
+            "2026-04-07",
+            "The Ostrian Intelligence Service told lawmakers that the generals had been seen near \
+             the border.",
+        ),
+    ];
+    let facts = run(&docs, &[]);
+    let generals = facts
+        .statements
+        .iter()
+        .find(|s| s.content.contains("reached the front line"))
+        .unwrap_or_else(|| panic!("{:#?}", facts.statements));
+    assert_eq!(generals.speaker, "Ostrian Intelligence Service");
+}
