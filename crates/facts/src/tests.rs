@@ -713,7 +713,10 @@ fn descriptions_of_named_organisations_are_resolved() {
         .filter_map(|s| s.speaker_name.as_deref())
         .collect();
     assert!(names.contains(&"Ostrian Intelligence Service"), "{names:?}");
-    assert!(names.contains(&"Tarvik Fire and Rescue Service"), "{names:?}");
+    assert!(
+        names.contains(&"Tarvik Fire and Rescue Service"),
+        "{names:?}"
+    );
     // A description no organisation of the article fits stays as written.
     assert!(
         names.iter().any(|n| n.contains("health service")),
