@@ -252,7 +252,8 @@ pub fn story_markdown(
         let named = |s: &AttributedStatement| story.entities.iter().any(|e| e.name == s.speaker);
         let mut shown: Vec<(usize, &AttributedStatement)> =
             story.statements.iter().enumerate().collect();
-        shown.sort_by_key(|(i, s)| (std::cmp::Reverse(s.independent_sources), !named(s), *i));
+        shown
+            .sort_by_cached_key(|(i, s)| (std::cmp::Reverse(s.independent_sources), !named(s), *i));
         for (_, s) in shown.iter().take(MAX_FACTS) {
             let line = statement_line(s);
             let sources = if s.independent_sources >= 2 {

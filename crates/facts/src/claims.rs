@@ -574,10 +574,9 @@ fn in_a_ratio(toks: &[Token<'_>], qs: usize) -> bool {
     qs >= 2
         && toks[qs - 1].text.eq_ignore_ascii_case("in")
         && (toks[qs - 2].kind == TokKind::Number
-            || matches!(
-                toks[qs - 2].text.to_lowercase().as_str(),
-                "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine"
-            ))
+            || crate::lexicon::NUMBER_WORDS
+                .iter()
+                .any(|(w, _)| toks[qs - 2].text.eq_ignore_ascii_case(w)))
 }
 
 /// Triggers that are verbs a figure must follow to be the concept's: the

@@ -90,6 +90,14 @@ const TIME_ZONES: &[&str] = &[
     "B.C", "A.D",
 ];
 
+/// Whether `word` (any case, a closing full stop allowed) is a time zone or
+/// an era marker of [`TIME_ZONES`]: no name, and no figure before it
+/// ("0630 gmt").
+pub(crate) fn is_time_zone(word: &str) -> bool {
+    let w = word.trim_end_matches('.');
+    TIME_ZONES.iter().any(|z| z.eq_ignore_ascii_case(w))
+}
+
 /// Words that open the name of a storm.
 const STORM_HEADS: &[&str] = &[
     "hurricane",
@@ -386,7 +394,7 @@ fn push_run(
         s += 1;
     }
     // A time zone ("10 a.m. GMT") or an era ("B.C.") names no one.
-    if e - s == 1 && TIME_ZONES.contains(&toks[s].text.trim_end_matches('.')) {
+    if e - s == 1 && is_time_zone(toks[s].text) {
         return;
     }
     // A month's abbreviation alone ("Oct. 16") is a date, not a name (full

@@ -73,6 +73,16 @@ pub fn is_reporting_word(word: &str) -> bool {
     word == "according" || lexicon::CUE_WORDS.contains(&word)
 }
 
+/// Whether `word` (lower case) is a number or scale word ("two", "dozen",
+/// "million"), or the plural of one ("dozens", "thousands").
+pub fn is_number_word(word: &str) -> bool {
+    let known = |w: &str| {
+        lexicon::NUMBER_WORDS.iter().any(|(n, _)| *n == w)
+            || lexicon::SCALES.iter().any(|(n, _)| n.len() > 2 && *n == w)
+    };
+    known(word) || word.strip_suffix('s').is_some_and(known)
+}
+
 /// Whether `word` (lower case) is a pronoun that can stand for a speaker
 /// ("he", "they"), or a relative one ("who").
 pub fn is_pronoun_speaker(word: &str) -> bool {

@@ -185,12 +185,10 @@ fn read_at(
             return None;
         }
         // A clock time in wire style: "(0630 gmt)".
-        if lows.get(i + 1).is_some_and(|w| {
-            matches!(
-                w.trim_end_matches('.'),
-                "gmt" | "utc" | "edt" | "est" | "pdt" | "pst" | "cet" | "bst"
-            )
-        }) {
+        if toks
+            .get(i + 1)
+            .is_some_and(|t| crate::entities::is_time_zone(t.text))
+        {
             return None;
         }
         // An age: "turns 83", "aged 58", "at the age of 40"; a rank: "No.

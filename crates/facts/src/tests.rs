@@ -674,6 +674,14 @@ fn clock_times_asides_and_polls_are_read_for_what_they_are() {
     );
 }
 
+/// The resolved speaker names of `f`'s statements.
+fn speaker_names(f: &ArticleFacts) -> Vec<&str> {
+    f.statements
+        .iter()
+        .filter_map(|s| s.speaker_name.as_deref())
+        .collect()
+}
+
 #[test]
 fn speakers_named_after_a_preposition_are_not_the_speaker() {
     let d = doc(
@@ -685,11 +693,7 @@ fn speakers_named_after_a_preposition_are_not_the_speaker() {
          would send observers.",
     );
     let f = Extractor::new().extract(&d);
-    let names: Vec<&str> = f
-        .statements
-        .iter()
-        .filter_map(|s| s.speaker_name.as_deref())
-        .collect();
+    let names = speaker_names(&f);
     assert!(!names.contains(&"Ostria"), "{names:?}");
     assert!(!names.contains(&"Mira Holm"), "{names:?}");
     assert!(names.contains(&"Ilse Varga"), "{names:?}");
@@ -707,11 +711,7 @@ fn descriptions_of_named_organisations_are_resolved() {
          people were treated.",
     );
     let f = Extractor::new().extract(&d);
-    let names: Vec<&str> = f
-        .statements
-        .iter()
-        .filter_map(|s| s.speaker_name.as_deref())
-        .collect();
+    let names = speaker_names(&f);
     assert!(names.contains(&"Ostrian Intelligence Service"), "{names:?}");
     assert!(
         names.contains(&"Tarvik Fire and Rescue Service"),

@@ -24,7 +24,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use crosscheck_facts::fold::strip_possessive;
 use crosscheck_facts::{
-    described_organisation, is_pronoun_speaker, is_reporting_word, ArticleFacts,
+    described_organisation, is_number_word, is_pronoun_speaker, is_reporting_word, ArticleFacts,
 };
 use crosscheck_model::{AttributedStatement, Document, Entity, Span};
 use crosscheck_text::Analyzer;
@@ -348,33 +348,9 @@ fn runs(words: &[u64]) -> Vec<u64> {
 /// A content's figures (digits and number words), sorted: two statements
 /// giving different ones are different statements.
 fn figures(text: &str) -> Vec<String> {
-    const NUMBER_WORDS: &[&str] = &[
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "dozen",
-        "dozens",
-        "hundred",
-        "hundreds",
-        "thousand",
-        "thousands",
-        "million",
-        "billion",
-    ];
     let mut v: Vec<String> = split_words(text)
         .map(str::to_lowercase)
-        .filter(|w| {
-            w.starts_with(|c: char| c.is_ascii_digit()) || NUMBER_WORDS.contains(&w.as_str())
-        })
+        .filter(|w| w.starts_with(|c: char| c.is_ascii_digit()) || is_number_word(w))
         .collect();
     v.sort();
     v
