@@ -56,7 +56,7 @@ fn conflict_line(c: &Conflict, sep: &str, cite: &mut impl FnMut(&[Citation]) -> 
 
 /// A statement as a line: a quotation after its speaker's name
 /// ("**Haldis Brennock**: “We just ran”"), reported speech after the
-/// speaker and cue ("**Mark Rutte** said: the cooperation …", "According to
+/// speaker and cue ("**Mira Holm** said: the barriers …", "According to
 /// **the agency**: …"), the content as written.
 fn statement_line(s: &AttributedStatement) -> String {
     let quoted = s.content.starts_with(['“', '"', '‘']);

@@ -784,8 +784,8 @@ fn resolve(
         .filter(|m| m.span.start >= span.start && m.span.end <= span.end)
         .collect();
     // A name after a preposition is not the speaker but what the speaker
-    // is of, or who they spoke to: "the Russian embassy in North Korea",
-    // "an aide to Mira Holm", "Speaking to Rutte and …, Yoon urged".
+    // is of, or who they spoke to: "the Ostrian embassy in Varn",
+    // "an aide to Mira Holm", "Speaking to Strom and …, Varga urged".
     let after_preposition = |m: &Mention| {
         let before = text.get(span.start..m.span.start).unwrap_or("");
         let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
@@ -807,7 +807,7 @@ fn resolve(
     {
         return Some(m.text.clone());
     }
-    // "The United States on Monday said …": a time after the name is not
+    // "The Ostrian government on Monday said …": a time after the name is not
     // part of the speaker.
     let only_time = |rest: &str| {
         rest.split_whitespace().all(|w| {
@@ -924,8 +924,8 @@ fn name_words_for(word: &str) -> &[&str] {
     }
 }
 
-/// The words of a description of an organisation ("South Korea's spy
-/// agency" → "spy agency"): lower-case words after an optional article or
+/// The words of a description of an organisation ("Ostria's spy agency"
+/// → "spy agency"): lower-case words after an optional article or
 /// owner in the possessive, ending in a word of [`ORG_DESCRIPTIONS`], with
 /// the byte offset in `phrase` where they start. `None` for anything else
 /// (a name, a person's description).
@@ -976,9 +976,9 @@ fn describes(words: &[&str], name: &str) -> bool {
 }
 
 /// The organisation `names` (in order of mention) holds that the speaker
-/// phrase `phrase` describes, the latest if several: "South Korea's spy
-/// agency" is the National Intelligence Service, "the city's fire service"
-/// the Port Aldery Fire and Rescue Service. Written here rather than
+/// phrase `phrase` describes, the latest if several: "Ostria's spy agency"
+/// is the Ostrian Intelligence Service, "the city's fire service" the
+/// Port Aldery Fire and Rescue Service. Written here rather than
 /// learned: which descriptions stand for which names is news usage, and
 /// the training data marks spans, not who they are.
 pub fn described_organisation<'n>(

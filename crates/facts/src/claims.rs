@@ -1015,7 +1015,7 @@ fn local_subject(
     }
     // A name inside commas before the figure is an aside ("The new
     // stadium, on railway land at Osk Road, would cost …", "The committee's
-    // plan, which the full House may vote on, would cost …"): what costs is
+    // plan, which the Senate may vote on, would cost …"): what costs is
     // named before it.
     let commas: Vec<usize> = toks[..qs]
         .iter()

@@ -269,8 +269,8 @@ pub struct Entity {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AttributedStatement {
     /// The speaker, as the story's entity list names them when the
-    /// attribution resolves to an entity ("Mark Rutte" for "Rutte" or
-    /// "he"), else as written ("officials", "the hospital trust").
+    /// attribution resolves to an entity ("Mira Holm" for "Holm" or
+    /// "she"), else as written ("officials", "the hospital trust").
     pub speaker: String,
     /// The reporting words as written in the first article stating it
     /// ("said", "told reporters", "according to").

@@ -9,7 +9,7 @@
 //! "warned", "according to") or that continue a quotation, and whose
 //! speaker is known — a name, or a description such as "the hospital
 //! trust" — not a pronoun left unresolved. A resolved speaker is shown as
-//! the story's entity list names them ("Mark Rutte" for "Rutte" or "he").
+//! the story's entity list names them ("Mira Holm" for "Holm" or "she").
 //!
 //! **One statement, several outlets.** Statements of one speaker are one
 //! statement when their words are the same (one quotation inside the
@@ -124,8 +124,8 @@ pub(crate) fn collect(
                 _ => continue,
             };
             // A description the article could not resolve may name an
-            // organisation another article names ("South Korea's spy
-            // service" before any article's "National Intelligence
+            // organisation another article names ("Ostria's spy
+            // service" before any article's "Ostrian Intelligence
             // Service").
             let speaker = if by_variant.contains_key(speaker.as_str()) {
                 speaker
@@ -159,7 +159,7 @@ pub(crate) fn collect(
             // A quotation: opened by a quotation mark right before it, or
             // marked so by the facts stage with no quotation marks of its
             // own inside (a report that quotes a few words, "urged closer
-            // coordination to “monitor and block …”", is reported speech).
+            // ties to “keep the corridor open …”", is reported speech).
             let direct = opened_by_quote(&text[..span.start])
                 || (st.direct && !content.contains(['“', '"', '”']));
             said.push(Said {
@@ -179,7 +179,7 @@ pub(crate) fn collect(
 
     // Statements of one speaker that are one statement, grouped.
     let mut parent: Vec<usize> = (0..said.len()).collect();
-    // Speakers written alike ("the Russian embassy", "Russian embassy")
+    // Speakers written alike ("the Ostrian embassy", "Ostrian embassy")
     // are one.
     let mut by_speaker: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, s) in said.iter().enumerate() {
@@ -383,7 +383,7 @@ fn tidy(text: &str, span: Span) -> (Span, String) {
     }
     let (open, close, straight) = marks(&text[start..end]);
     // The closing mark may follow the sentence's own full stop or comma
-    // (`… between Pyongyang and Moscow.”`).
+    // (`… between Tarvik and Vysna.”`).
     let after = &text[end..];
     let next = after.trim_start().trim_start_matches(['.', ',', '!', '?']);
     if (open > close && next.starts_with('”')) || (straight % 2 == 1 && next.starts_with('"')) {
