@@ -1,8 +1,14 @@
-//! Timing: reconcile a 50-article story (the demo corpus cycled) on one
-//! core: `cargo run --release -p crosscheck-reconcile --example bench`.
+//! Timing: reconcile a 50-article story on one core.
+//!
+//! `cargo run --release -p crosscheck-reconcile --example bench` cycles the
+//! demo corpus (11 articles), so many sentences recur word for word, as in
+//! wire copy. `… --example bench -- FOLDER` takes the first 50 articles
+//! read from FOLDER instead (for instance five DUC 2003 clusters,
+//! `../shared/data/duc2003/docs.without.headlines`): 50 different texts,
+//! the case with the most distinct sentences to compare.
 
 use crosscheck_clean::Cleaner;
-use crosscheck_model::Article;
+use crosscheck_model::{Article, Body};
 use crosscheck_text::Analyzer;
 
 const DEMO: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../demo");
@@ -10,23 +16,40 @@ const DEMO: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../demo");
 fn main() {
     let cleaner = Cleaner::new();
     let analyzer = Analyzer::english();
-    let mut paths = Vec::new();
-    for dir in std::fs::read_dir(DEMO).unwrap() {
-        let dir = dir.unwrap().path();
-        if dir.is_dir() {
-            for f in std::fs::read_dir(&dir).unwrap() {
-                let p = f.unwrap().path();
-                if p.extension().is_some_and(|x| x == "txt") {
-                    paths.push(p);
+    let texts: Vec<String> = match std::env::args().nth(1) {
+        Some(folder) => crosscheck_ingest::Ingestor::new()
+            .read_paths(&[folder])
+            .articles
+            .into_iter()
+            .take(50)
+            .map(|a| match a.body {
+                Body::Text(t) | Body::Html(t) => t,
+            })
+            .collect(),
+        None => {
+            let mut paths = Vec::new();
+            for dir in std::fs::read_dir(DEMO).unwrap() {
+                let dir = dir.unwrap().path();
+                if dir.is_dir() {
+                    for f in std::fs::read_dir(&dir).unwrap() {
+                        let p = f.unwrap().path();
+                        if p.extension().is_some_and(|x| x == "txt") {
+                            paths.push(p);
+                        }
+                    }
                 }
             }
+            paths.sort();
+            (0..50)
+                .map(|i| std::fs::read_to_string(&paths[i % paths.len()]).unwrap())
+                .collect()
         }
-    }
-    paths.sort();
-    let docs: Vec<_> = (0..50)
-        .map(|i| {
-            let p = &paths[i % paths.len()];
-            let c = cleaner.clean(&std::fs::read_to_string(p).unwrap(), None);
+    };
+    let docs: Vec<_> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let c = cleaner.clean(t, None);
             analyzer.analyse(Article {
                 id: format!("a{i}"),
                 source: Some(format!("outlet {i}")),
@@ -53,7 +76,8 @@ fn main() {
     }
     let story = story.expect("ran");
     println!(
-        "50 articles, best of 10: facts {:.1} ms, reconcile {:.1} ms ({} entities, {} claims, {} conflicts, {} events)",
+        "{} articles, best of 10: facts {:.1} ms, reconcile {:.1} ms ({} entities, {} claims, {} conflicts, {} events)",
+        docs.len(),
         t_facts * 1e3,
         t_rec * 1e3,
         story.entities.len(),

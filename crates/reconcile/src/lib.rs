@@ -38,8 +38,9 @@ pub mod speakers;
 pub mod statements;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::rc::Rc;
 
-use crosscheck_facts::fold::{edit_distance, strip_possessive, variant_key};
+use crosscheck_facts::fold::{strip_possessive, variant_key, within_one_edit};
 use crosscheck_facts::{
     concept, Approx, ArticleClaim, ArticleFacts, ClaimValue, DateValue, EntityKind,
 };
@@ -187,7 +188,7 @@ impl Reconciler {
         // Sentences stated by several independent outlets. The sentence
         // features computed there (the costly part) are kept, keyed by
         // (document, sentence start), for the timeline.
-        let mut features: HashMap<(usize, usize), SentenceFeatures> = HashMap::new();
+        let mut features: HashMap<(usize, usize), Rc<SentenceFeatures>> = HashMap::new();
         claims.extend(self.corroborated_sentences(docs, &outlets, &order, &mut features));
 
         claims.sort_by(|a, b| {
@@ -219,10 +220,15 @@ impl Reconciler {
         docs: &[&Document],
         outlets: &Outlets,
         order: &HashMap<&str, usize>,
-        features: &mut HashMap<(usize, usize), SentenceFeatures>,
+        features: &mut HashMap<(usize, usize), Rc<SentenceFeatures>>,
     ) -> Vec<(usize, usize, Claim)> {
         let analyzer = Analyzer::english();
-        let mut items: Vec<(usize, Span, SentenceFeatures)> = Vec::new();
+        // Each item: document, sentence span, features, and which distinct
+        // sentence text it is. Wire copies repeat sentences word for word,
+        // so features are made once per distinct text and a pair of texts
+        // is scored once (`decided`), however many outlets carry them.
+        let mut items: Vec<(usize, Span, Rc<SentenceFeatures>, usize)> = Vec::new();
+        let mut distinct: HashMap<&str, (usize, Rc<SentenceFeatures>)> = HashMap::new();
         for (di, d) in docs.iter().enumerate() {
             for s in &d.sentences {
                 let t = s.span.slice(&d.article.text);
@@ -230,22 +236,28 @@ impl Reconciler {
                 if t.split_whitespace().count() < 6 {
                     continue;
                 }
-                items.push((di, s.span, SentenceFeatures::new(&analyzer, t)));
+                let n = distinct.len();
+                let (text_id, f) = distinct
+                    .entry(t)
+                    .or_insert_with(|| (n, Rc::new(SentenceFeatures::new(&analyzer, t))));
+                items.push((di, s.span, Rc::clone(f), *text_id));
             }
         }
+        drop(distinct);
+        let mut decided: HashMap<(usize, usize), bool> = HashMap::new();
         let weekdays: Vec<u8> = items
             .iter()
-            .map(|(di, span, _)| event_weekdays(&docs[*di].article.text, *span))
+            .map(|(di, span, _, _)| event_weekdays(&docs[*di].article.text, *span))
             .collect();
         let mut parent: Vec<usize> = (0..items.len()).collect();
         // Pre-filter: only pairs sharing enough content stems are scored,
         // found through an inverted index (stem → sentences holding it).
         let outlet: Vec<usize> = items
             .iter()
-            .map(|(di, _, _)| outlets.of(&docs[*di].article.id))
+            .map(|(di, _, _, _)| outlets.of(&docs[*di].article.id))
             .collect();
         let mut postings: HashMap<u64, Vec<usize>> = HashMap::new();
-        for (k, (_, _, f)) in items.iter().enumerate() {
+        for (k, (_, _, f, _)) in items.iter().enumerate() {
             for &st in f.stems() {
                 postings.entry(st).or_default().push(k);
             }
@@ -277,9 +289,15 @@ impl Reconciler {
                 // Already grouped (through other pairs): scoring the pair
                 // could not change the groups, and scoring is the cost.
                 let (a, b) = (find(&mut parent, i), find(&mut parent, j));
-                if a != b
-                    && paraphrase::score(&items[i].2, &items[j].2) >= self.corroboration_threshold
-                {
+                if a == b {
+                    continue;
+                }
+                // The score depends on the two texts only (and, for rare
+                // pairs of equal length, on their order, which is kept).
+                let same = *decided.entry((items[i].3, items[j].3)).or_insert_with(|| {
+                    paraphrase::score(&items[i].2, &items[j].2) >= self.corroboration_threshold
+                });
+                if same {
                     parent[a.max(b)] = a.min(b);
                 }
             }
@@ -299,7 +317,7 @@ impl Reconciler {
             if n < self.min_sentence_sources {
                 continue;
             }
-            let (d0, s0, _) = &items[members[0]];
+            let (d0, s0, _, _) = &items[members[0]];
             let doc = docs[*d0];
             out.push((
                 order
@@ -321,7 +339,11 @@ impl Reconciler {
                 },
             ));
         }
-        features.extend(items.into_iter().map(|(di, span, f)| ((di, span.start), f)));
+        features.extend(
+            items
+                .into_iter()
+                .map(|(di, span, f, _)| ((di, span.start), f)),
+        );
         out
     }
 }
@@ -737,7 +759,7 @@ fn same_key(ka: &str, kb: &str) -> bool {
         return true;
     }
     let shorter = ka.chars().count().min(kb.chars().count());
-    shorter >= 8 && ka.chars().next() == kb.chars().next() && edit_distance(ka, kb) <= 1
+    shorter >= 8 && ka.chars().next() == kb.chars().next() && within_one_edit(ka, kb)
 }
 
 fn is_acronym(w: &str) -> bool {
@@ -753,8 +775,70 @@ fn initials(name: &str) -> String {
         .collect()
 }
 
+/// Where to look for the entity a name belongs to, so that each mention is
+/// compared with a few candidates rather than every entity built so far (a
+/// 50-article story has thousands of mentions and hundreds of entities).
+/// Gives the same answer as asking every builder in order.
+#[derive(Default)]
+struct BuilderIndex {
+    /// Variant key → builders holding it.
+    exact: HashMap<String, Vec<usize>>,
+    /// (first letter, length in letters) of keys long enough for
+    /// [`same_key`]'s one-edit rule → builders and the key.
+    near: HashMap<(char, usize), Vec<(usize, String)>>,
+    /// Acronym → builders it was defined for.
+    acronyms: HashMap<String, Vec<usize>>,
+    /// Key of a multi-word variant's first or last word → builders, each
+    /// once.
+    ends: HashMap<String, Vec<usize>>,
+}
+
+impl BuilderIndex {
+    fn add(&mut self, i: usize, keys: &[String], ends: &[(String, String)], acronyms: &[String]) {
+        for k in keys {
+            self.exact.entry(k.clone()).or_default().push(i);
+            let n = k.chars().count();
+            if let Some(c) = k.chars().next().filter(|_| n >= 8) {
+                self.near.entry((c, n)).or_default().push((i, k.clone()));
+            }
+        }
+        for a in acronyms {
+            self.acronyms.entry(a.clone()).or_default().push(i);
+        }
+        for (first, last) in ends {
+            for e in [first, last] {
+                let v = self.ends.entry(e.clone()).or_default();
+                if !v.contains(&i) {
+                    v.push(i);
+                }
+            }
+        }
+    }
+
+    /// The first builder that [`EntityBuilder::matches`] `name`.
+    fn matching(&self, builders: &[EntityBuilder], name: &str, key: &str) -> Option<usize> {
+        let mut best = (self.exact.get(key).into_iter().flatten())
+            .chain(self.acronyms.get(name).into_iter().flatten())
+            .copied()
+            .min();
+        let n = key.chars().count();
+        if let Some(c) = key.chars().next().filter(|_| n >= 8) {
+            for len in n - 1..=n + 1 {
+                for (i, k) in self.near.get(&(c, len)).into_iter().flatten() {
+                    if best.is_none_or(|b| *i < b) && same_key(k, key) {
+                        best = Some(*i);
+                    }
+                }
+            }
+        }
+        debug_assert_eq!(best, builders.iter().position(|b| b.matches(name, key)));
+        best
+    }
+}
+
 fn merge_entities(facts: &[ArticleFacts]) -> Vec<Entity> {
     let mut builders: Vec<EntityBuilder> = Vec::new();
+    let mut index = BuilderIndex::default();
     let all: Vec<(&str, &crosscheck_facts::Mention)> = facts
         .iter()
         .flat_map(|f| f.mentions.iter().map(move |m| (f.article.as_str(), m)))
@@ -770,13 +854,21 @@ fn merge_entities(facts: &[ArticleFacts]) -> Vec<Entity> {
         _ if m.guessed => 2,
         _ => 100,
     };
-    // Pass 1: multi-word names; pass 2: acronyms; pass 3: single words.
-    for pass in 0..3 {
-        for (article, m) in &all {
+    // Each mention's name and key, made once for the three passes.
+    let prepared: Vec<(String, String, usize, bool)> = all
+        .iter()
+        .map(|(_, m)| {
             let name = bare(m);
             let key = variant_key(without_legal_form(&name));
             let words = name.split_whitespace().count();
             let acro = words == 1 && is_acronym(&name);
+            (name, key, words, acro)
+        })
+        .collect();
+    // Pass 1: multi-word names; pass 2: acronyms; pass 3: single words.
+    for pass in 0..3 {
+        for ((article, m), (name, key, words, acro)) in all.iter().zip(&prepared) {
+            let (name, key, words, acro) = (name.as_str(), key.as_str(), *words, *acro);
             let this_pass = match pass {
                 0 => words > 1,
                 1 => acro,
@@ -786,11 +878,12 @@ fn merge_entities(facts: &[ArticleFacts]) -> Vec<Entity> {
                 continue;
             }
             let target = match pass {
-                0 => builders.iter().position(|b| b.matches(&name, &key)),
+                0 => index.matching(&builders, name, key),
                 1 => builders
                     .iter()
                     .position(|b| {
-                        b.acronyms.contains(&name) || b.variants.iter().any(|(v, _)| *v == name)
+                        b.acronyms.iter().any(|a| a == name)
+                            || b.variants.iter().any(|(v, _)| v == name)
                     })
                     .or_else(|| {
                         // Defined here, or the initials of a known name.
@@ -805,29 +898,22 @@ fn merge_entities(facts: &[ArticleFacts]) -> Vec<Entity> {
                             })
                         })
                     }),
-                _ => builders
-                    .iter()
-                    .position(|b| b.matches(&name, &key))
-                    .or_else(|| {
-                        // A short form: the first or last word of exactly one
-                        // multi-word name ("Pyon", "Wrześniewski", "Brimstead").
-                        let hits: Vec<usize> = builders
-                            .iter()
-                            .enumerate()
-                            .filter(|(_, b)| b.ends.iter().any(|(f, l)| *f == key || *l == key))
-                            .map(|(i, _)| i)
-                            .collect();
-                        (hits.len() == 1).then(|| hits[0])
-                    }),
+                _ => index.matching(&builders, name, key).or_else(|| {
+                    // A short form: the first or last word of exactly one
+                    // multi-word name ("Pyon", "Wrześniewski", "Brimstead").
+                    match index.ends.get(key).map(Vec::as_slice) {
+                        Some(&[one]) => Some(one),
+                        _ => None,
+                    }
+                }),
             };
-            let b = match target {
-                Some(i) => &mut builders[i],
-                None => {
-                    builders.push(EntityBuilder::default());
-                    builders.last_mut().expect("just pushed")
-                }
-            };
-            b.add(&name, &key, m.kind, article, weight(m));
+            let i = target.unwrap_or_else(|| {
+                builders.push(EntityBuilder::default());
+                builders.len() - 1
+            });
+            let b = &mut builders[i];
+            let (keys, ends, acronyms) = (b.keys.len(), b.ends.len(), b.acronyms.len());
+            b.add(name, key, m.kind, article, weight(m));
             if pass == 0 {
                 if let Some(a) = &m.defines {
                     if !b.acronyms.contains(a) {
@@ -835,6 +921,7 @@ fn merge_entities(facts: &[ArticleFacts]) -> Vec<Entity> {
                     }
                 }
             }
+            index.add(i, &b.keys[keys..], &b.ends[ends..], &b.acronyms[acronyms..]);
         }
     }
     let mut out: Vec<Entity> = builders
@@ -1237,13 +1324,13 @@ fn build_timeline(
     docs: &[&Document],
     facts: &[ArticleFacts],
     order: &HashMap<&str, usize>,
-    features: &mut HashMap<(usize, usize), SentenceFeatures>,
+    features: &mut HashMap<(usize, usize), Rc<SentenceFeatures>>,
 ) -> Vec<TimelineEvent> {
     let analyzer = Analyzer::english();
     struct Ev {
         date: DateValue,
         text: String,
-        feats: SentenceFeatures,
+        feats: Rc<SentenceFeatures>,
         cites: Vec<(String, Span)>,
         first: (usize, usize),
     }
@@ -1307,7 +1394,7 @@ fn build_timeline(
             // dates. Folding whitespace does not change a sentence's words.
             let feats = features
                 .entry((doc_index, span.start))
-                .or_insert_with(|| SentenceFeatures::new(&analyzer, &text))
+                .or_insert_with(|| Rc::new(SentenceFeatures::new(&analyzer, &text)))
                 .clone();
             let pos = (
                 order.get(f.article.as_str()).copied().unwrap_or(di),

@@ -19,6 +19,7 @@
 //! two sentences is a handful of linear merges: the reconcile stage compares
 //! many pairs.
 
+use std::cell::OnceCell;
 use std::hash::{Hash, Hasher};
 
 use crosscheck_text::Analyzer;
@@ -385,17 +386,16 @@ pub struct SentenceFeatures {
     stem_text: Vec<String>,
     /// The kind of each content word (same order as `stem_seq`).
     kinds: Vec<Kind>,
-    /// All normalised tokens (set).
-    words: Vec<u64>,
     /// Normalised tokens in order.
     seq: Vec<u64>,
     /// Function words (set).
     function: Vec<u64>,
-    /// Word n-grams of `seq`, n = 1..4 (multisets).
-    ngrams: [Vec<u64>; 4],
-    bigrams: Vec<u64>,
-    grams: Vec<u64>,
-    grams3: Vec<u64>,
+    /// The sentence, for the character n-grams.
+    text: String,
+    /// The features only a scored pair needs, made on first use: most
+    /// sentences of a story share too few stems with any other to be
+    /// scored at all ([`may_match`]).
+    lazy: OnceCell<PairOnly>,
     numbers: Vec<u64>,
     names: Vec<u64>,
     /// Bit 0: a word of rising ("rose", "up"), bit 1: of falling.
@@ -404,7 +404,47 @@ pub struct SentenceFeatures {
     quoted: bool,
 }
 
+/// The part of [`SentenceFeatures`] made when a pair is first scored.
+#[derive(Debug, Clone, Default)]
+struct PairOnly {
+    /// All normalised tokens (set).
+    words: Vec<u64>,
+    /// Word n-grams of `seq`, n = 1..4 (multisets).
+    ngrams: [Vec<u64>; 4],
+    /// Pairs of consecutive content stems (set).
+    bigrams: Vec<u64>,
+    /// Character 4-grams and 3-grams (sets).
+    grams: Vec<u64>,
+    grams3: Vec<u64>,
+}
+
 impl SentenceFeatures {
+    fn pair_only(&self) -> &PairOnly {
+        self.lazy.get_or_init(|| {
+            let ngrams = std::array::from_fn(|n| {
+                sorted_bag(self.seq.windows(n + 1).map(h64).collect::<Vec<_>>())
+            });
+            let bigrams = self.stem_seq.windows(2).map(h64).collect();
+            // Character n-grams of the lower-cased text with runs of
+            // non-alphanumerics folded to one space.
+            let mut folded: Vec<char> = Vec::with_capacity(self.text.len() + 2);
+            folded.push(' ');
+            for c in self.text.chars().flat_map(char::to_lowercase) {
+                let c = if c.is_alphanumeric() { c } else { ' ' };
+                if !(c == ' ' && folded.last() == Some(&' ')) {
+                    folded.push(c);
+                }
+            }
+            PairOnly {
+                words: sorted_set(self.seq.clone()),
+                ngrams,
+                bigrams: sorted_set(bigrams),
+                grams: sorted_set(folded.windows(4).map(h64).collect()),
+                grams3: sorted_set(folded.windows(3).map(h64).collect()),
+            }
+        })
+    }
+
     /// Analyse one sentence.
     pub fn new(analyzer: &Analyzer, text: &str) -> Self {
         let raw = crosscheck_text::words(text);
@@ -453,21 +493,6 @@ impl SentenceFeatures {
                 }
             }
         }
-        let ngrams =
-            std::array::from_fn(|n| sorted_bag(seq.windows(n + 1).map(h64).collect::<Vec<_>>()));
-        let bigrams = stem_seq.windows(2).map(h64).collect();
-        // Character n-grams of the lower-cased text with runs of
-        // non-alphanumerics folded to one space.
-        let mut folded: Vec<char> = Vec::with_capacity(text.len() + 2);
-        folded.push(' ');
-        for c in text.chars().flat_map(char::to_lowercase) {
-            let c = if c.is_alphanumeric() { c } else { ' ' };
-            if !(c == ' ' && folded.last() == Some(&' ')) {
-                folded.push(c);
-            }
-        }
-        let grams = folded.windows(4).map(h64).collect();
-        let grams3 = folded.windows(3).map(h64).collect();
         SentenceFeatures {
             negated: tokens.iter().any(|(w, _)| is_negation(w)),
             quoted: text.contains(['"', '\u{201C}', '\u{201D}']),
@@ -475,13 +500,10 @@ impl SentenceFeatures {
             stem_seq,
             stem_text,
             kinds,
-            words: sorted_set(seq.clone()),
             seq,
             function: sorted_set(function),
-            ngrams,
-            bigrams: sorted_set(bigrams),
-            grams: sorted_set(grams),
-            grams3: sorted_set(grams3),
+            text: text.to_string(),
+            lazy: OnceCell::new(),
             numbers: sorted_set(numbers),
             direction: tokens.iter().fold(0, |d, (t, _)| d | direction(t)),
             names: sorted_set(names),
@@ -674,7 +696,8 @@ pub fn pair_features(a: &SentenceFeatures, b: &SentenceFeatures) -> [f64; N_FEAT
     // Orient the pair: `s` is the shorter sentence, `l` the longer.
     let (s, l) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     let (stem_lo, stem_hi) = covers(&a.stems, &b.stems);
-    let (word_lo, word_hi) = covers(&a.words, &b.words);
+    let (pa, pb) = (a.pair_only(), b.pair_only());
+    let (word_lo, word_hi) = covers(&pa.words, &pb.words);
     let (la, lb) = (a.len().max(1) as f64, b.len().max(1) as f64);
     // Content words of each side that the other lacks.
     let shared = inter(&a.stems, &b.stems);
@@ -699,8 +722,8 @@ pub fn pair_features(a: &SentenceFeatures, b: &SentenceFeatures) -> [f64; N_FEAT
     // against the longer and the other way round.
     let p: [(f64, f64); 4] = std::array::from_fn(|n| {
         (
-            precision(&s.ngrams[n], &l.ngrams[n]),
-            precision(&l.ngrams[n], &s.ngrams[n]),
+            precision(&s.pair_only().ngrams[n], &l.pair_only().ngrams[n]),
+            precision(&l.pair_only().ngrams[n], &s.pair_only().ngrams[n]),
         )
     });
     // BLEU-like: geometric mean of the smoothed precisions of both
@@ -744,11 +767,11 @@ pub fn pair_features(a: &SentenceFeatures, b: &SentenceFeatures) -> [f64; N_FEAT
         dice(&a.stems, &b.stems),
         stem_lo,
         stem_hi,
-        dice(&a.words, &b.words),
+        dice(&pa.words, &pb.words),
         word_lo,
         word_hi,
-        dice(&a.bigrams, &b.bigrams),
-        dice(&a.grams, &b.grams),
+        dice(&pa.bigrams, &pb.bigrams),
+        dice(&pa.grams, &pb.grams),
         lcs_len / la.max(lb),
         lcs_len / la.min(lb),
         numbers_differ,
@@ -770,7 +793,7 @@ pub fn pair_features(a: &SentenceFeatures, b: &SentenceFeatures) -> [f64; N_FEAT
         cap(ra.max(rb), 5.0, 2.0),
         cap(ra.min(rb), 5.0, 2.0),
         bleu,
-        dice(&a.grams3, &b.grams3),
+        dice(&pa.grams3, &pb.grams3),
         dice(&a.function, &b.function),
         (a.quoted != b.quoted) as u8 as f64,
         cap(unmatched_names, 3.0, 1.0),
