@@ -856,15 +856,28 @@ fn resolve(
         return before.rfind(|m| m.kind == want).map(|m| m.text.clone());
     }
     // "the company", "the agency", "the bank": the latest organisation
-    // whose name ends in that word, else the latest organisation.
+    // whose name ends in that word, else the latest organisation. Public
+    // bodies are called agency, service or bureau alike ("the spy service
+    // … The agency said"), so for these the latest body named with any of
+    // the three is meant, not an older one that happens to end in the very
+    // word (a news agency named paragraphs before).
     if words.len() <= 3 && matches!(words[0], "the" | "its" | "their") {
         let orgs: Vec<&Mention> = before
             .filter(|m| m.kind == EntityKind::Organization)
             .collect();
+        let single = [head];
+        let heads: &[&str] = if BODY_WORDS.contains(&head) {
+            BODY_WORDS
+        } else {
+            &single
+        };
         if let Some(m) = orgs
             .iter()
             .rev()
-            .find(|m| m.text.to_lowercase().ends_with(head))
+            .find(|m| {
+                let name = m.text.to_lowercase();
+                heads.iter().any(|h| name.ends_with(h))
+            })
             .or(orgs.last().filter(|_| {
                 matches!(
                     head,
@@ -889,6 +902,9 @@ fn resolve(
     }
     None
 }
+
+/// Words for a public body that outlets use interchangeably.
+const BODY_WORDS: &[&str] = &["agency", "service", "bureau"];
 
 /// Head nouns of descriptions that stand for an organisation ("the spy
 /// agency", "the city's fire service").

@@ -701,6 +701,30 @@ fn speakers_named_after_a_preposition_are_not_the_speaker() {
 }
 
 #[test]
+fn the_agency_is_the_body_just_spoken_of() {
+    // "The agency" after a service has been speaking is that service, not
+    // the news agency named at the start.
+    let d = doc(
+        "x",
+        Some("2026-03-09"),
+        "Strom left for Varn on Monday, the Ostrian News Agency reported.          Ostria's National Security Service told lawmakers that two generals were at the          front. The agency said the talks would last three days.",
+    );
+    let f = Extractor::new().extract(&d);
+    let said = f
+        .statements
+        .iter()
+        .find(|s| s.content.slice(&d.article.text).contains("three days"))
+        .expect("statement found");
+    assert!(
+        said.speaker_name
+            .as_deref()
+            .is_some_and(|n| n.ends_with("National Security Service")),
+        "{:?}",
+        speaker_names(&f)
+    );
+}
+
+#[test]
 fn descriptions_of_named_organisations_are_resolved() {
     let d = doc(
         "x",
