@@ -58,18 +58,26 @@ fn conflict_line(c: &Conflict, sep: &str, cite: &mut impl FnMut(&[Citation]) -> 
 /// ("**Haldis Brennock**: “We just ran”"), reported speech after the
 /// speaker and cue ("**Mira Holm** said: the barriers …", "According to
 /// **the agency**: …"), the content as written.
+///
+/// A statement reported second hand names whom it came through after the
+/// speaker ("**the agency** said (according to Lena Holm): …").
 fn statement_line(s: &AttributedStatement) -> String {
     let quoted = s.content.starts_with(['“', '"', '‘']);
+    let via = s
+        .via
+        .as_ref()
+        .map(|v| format!(" (according to {v})"))
+        .unwrap_or_default();
     if s.direct || s.cue.is_empty() {
         if quoted {
-            format!("**{}**: {}", s.speaker, s.content)
+            format!("**{}**{via}: {}", s.speaker, s.content)
         } else {
-            format!("**{}**: “{}”", s.speaker, s.content)
+            format!("**{}**{via}: “{}”", s.speaker, s.content)
         }
     } else if s.cue.to_lowercase().starts_with("according to") {
-        format!("According to **{}**: {}", s.speaker, s.content)
+        format!("According to **{}**{via}: {}", s.speaker, s.content)
     } else {
-        format!("**{}** {}: {}", s.speaker, s.cue, s.content)
+        format!("**{}** {}{via}: {}", s.speaker, s.cue, s.content)
     }
 }
 

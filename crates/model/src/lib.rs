@@ -279,6 +279,12 @@ pub struct AttributedStatement {
     pub content: String,
     /// A quotation in the speaker's own words, not reported speech.
     pub direct: bool,
+    /// Whom the article has the statement from, when it reports it second
+    /// hand ("the agency said …, according to a lawmaker who attended the
+    /// briefing"): the speaker of the outer attribution, named as
+    /// `speaker` is. Absent when the statement is reported first hand.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub via: Option<String>,
     /// Distinct outlets reporting the statement (a duplicate group counts
     /// once).
     pub independent_sources: usize,

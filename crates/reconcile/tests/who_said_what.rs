@@ -142,3 +142,45 @@ fn a_description_one_article_leaves_is_the_organisation_another_names() {
         .unwrap_or_else(|| panic!("{:#?}", facts.statements));
     assert_eq!(generals.speaker, "Ostrian Intelligence Service");
 }
+
+#[test]
+fn a_statement_reported_second_hand_is_one_entry_with_whom_it_came_through() {
+    let docs: Vec<Document> = vec![invented(
+        "valden-post/briefing",
+        "Valden Post",
+        "2026-04-07",
+        "The Ostrian Intelligence Service briefed lawmakers behind closed doors on Monday. \
+         Ostria's spy service said Strom may be involved in talks about sending more troops to \
+         Varn, according to Lena Holm, a lawmaker who attended the meeting. The spy service \
+         also said the two sides had trouble understanding each other, Holm said. The Ankara \
+         council accuses Varn of aiding the smugglers, a charge Varn denies. \"We will not \
+         give in,\" Mayor Ilse Varga said.",
+    )];
+    let facts = run(&docs, &[]);
+    let said = &facts.statements;
+    for (words, via) in [
+        ("sending more troops", "Lena Holm"),
+        ("trouble understanding", "Lena Holm"),
+    ] {
+        let found: Vec<_> = said.iter().filter(|s| s.content.contains(words)).collect();
+        // One entry, the service's, through the lawmaker: not a second one
+        // crediting the lawmaker with the service's words.
+        assert_eq!(found.len(), 1, "{words}: {said:#?}");
+        assert_eq!(
+            found[0].speaker, "Ostrian Intelligence Service",
+            "{said:#?}"
+        );
+        assert_eq!(found[0].via.as_deref(), Some(via), "{said:#?}");
+    }
+    // A denial answers an accusation; it does not pass it on. And a
+    // statement reported first hand has no `via`.
+    assert!(
+        said.iter().all(|s| s.via.as_deref() != Some("Varn")),
+        "{said:#?}"
+    );
+    let varga = said
+        .iter()
+        .find(|s| s.speaker == "Ilse Varga")
+        .expect("Varga's quotation");
+    assert_eq!(varga.via, None);
+}

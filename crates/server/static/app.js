@@ -202,7 +202,9 @@ async function storyView(id) {
   // the speaker and cue (as in the Markdown report).
   const said = (story.statements || []).map((s) => el("li", {},
     el("strong", {}, s.speaker),
-    s.direct || !s.cue ? ": " : ` ${s.cue}: `,
+    s.direct || !s.cue ? "" : ` ${s.cue}`,
+    s.via ? ` (according to ${s.via})` : "",
+    ": ",
     s.direct && !/^[“"‘]/.test(s.content) ? `“${s.content}”` : s.content,
     s.independent_sources >= 2 ? el("span", { class: "meta" }, ` — ${s.independent_sources} sources`) : null,
     citeButtons(s.citations, panel, nums)));
