@@ -369,7 +369,7 @@ fn second_hand(said: &mut Vec<Said>, from: usize, text: &str) {
         {
             continue;
         }
-        // The other attributions of this content, i's included.
+        // Attributions of this content in this sentence (i among them).
         let same = |j: usize| {
             !dropped[j]
                 && !said[j].cue_at.is_empty()
