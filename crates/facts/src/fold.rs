@@ -121,12 +121,16 @@ pub fn within_one_edit(a: &str, b: &str) -> bool {
 /// or keys of at least eight letters within one edit (a dropped or added
 /// vowel in a long transliterated name).
 pub fn same_name(a: &str, b: &str) -> bool {
-    let (ka, kb) = (variant_key(a), variant_key(b));
+    same_name_key(&variant_key(a), &variant_key(b))
+}
+
+/// [`same_name`] on variant keys already made.
+pub fn same_name_key(ka: &str, kb: &str) -> bool {
     if ka == kb {
         return true;
     }
     let shorter = ka.chars().count().min(kb.chars().count());
-    shorter >= 8 && ka.chars().next() == kb.chars().next() && within_one_edit(&ka, &kb)
+    shorter >= 8 && ka.chars().next() == kb.chars().next() && within_one_edit(ka, kb)
 }
 
 /// A word without a trailing possessive: "Haletsky’s" → "Haletsky".

@@ -40,7 +40,7 @@ pub mod statements;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::rc::Rc;
 
-use crosscheck_facts::fold::{strip_possessive, variant_key, within_one_edit};
+use crosscheck_facts::fold::{same_name_key, strip_possessive, variant_key};
 use crosscheck_facts::{
     concept, Approx, ArticleClaim, ArticleFacts, ClaimValue, DateValue, EntityKind,
 };
@@ -697,7 +697,7 @@ impl EntityBuilder {
     /// Whether `name` (with its [`variant_key`] `key`) names this entity:
     /// [`crosscheck_facts::fold::same_name`] against a variant, or an acronym.
     fn matches(&self, name: &str, key: &str) -> bool {
-        self.keys.iter().any(|k| same_key(k, key)) || self.acronyms.iter().any(|a| a == name)
+        self.keys.iter().any(|k| same_name_key(k, key)) || self.acronyms.iter().any(|a| a == name)
     }
     /// Whether `kind` has most of the votes so far.
     fn mostly(&self, kind: EntityKind) -> bool {
@@ -753,15 +753,6 @@ fn without_legal_form(name: &str) -> &str {
     }
 }
 
-/// [`crosscheck_facts::fold::same_name`] on precomputed keys.
-fn same_key(ka: &str, kb: &str) -> bool {
-    if ka == kb {
-        return true;
-    }
-    let shorter = ka.chars().count().min(kb.chars().count());
-    shorter >= 8 && ka.chars().next() == kb.chars().next() && within_one_edit(ka, kb)
-}
-
 fn is_acronym(w: &str) -> bool {
     let n = w.chars().count();
     (2..=6).contains(&n) && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
@@ -784,7 +775,7 @@ struct BuilderIndex {
     /// Variant key → builders holding it.
     exact: HashMap<String, Vec<usize>>,
     /// (first letter, length in letters) of keys long enough for
-    /// [`same_key`]'s one-edit rule → builders and the key.
+    /// [`same_name_key`]'s one-edit rule → builders and the key.
     near: HashMap<(char, usize), Vec<(usize, String)>>,
     /// Acronym → builders it was defined for.
     acronyms: HashMap<String, Vec<usize>>,
@@ -825,7 +816,7 @@ impl BuilderIndex {
         if let Some(c) = key.chars().next().filter(|_| n >= 8) {
             for len in n - 1..=n + 1 {
                 for (i, k) in self.near.get(&(c, len)).into_iter().flatten() {
-                    if best.is_none_or(|b| *i < b) && same_key(k, key) {
+                    if best.is_none_or(|b| *i < b) && same_name_key(k, key) {
                         best = Some(*i);
                     }
                 }

@@ -697,6 +697,11 @@ pub fn pair_features(a: &SentenceFeatures, b: &SentenceFeatures) -> [f64; N_FEAT
     let (s, l) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     let (stem_lo, stem_hi) = covers(&a.stems, &b.stems);
     let (pa, pb) = (a.pair_only(), b.pair_only());
+    let (ps, pl) = if a.len() <= b.len() {
+        (pa, pb)
+    } else {
+        (pb, pa)
+    };
     let (word_lo, word_hi) = covers(&pa.words, &pb.words);
     let (la, lb) = (a.len().max(1) as f64, b.len().max(1) as f64);
     // Content words of each side that the other lacks.
@@ -722,8 +727,8 @@ pub fn pair_features(a: &SentenceFeatures, b: &SentenceFeatures) -> [f64; N_FEAT
     // against the longer and the other way round.
     let p: [(f64, f64); 4] = std::array::from_fn(|n| {
         (
-            precision(&s.pair_only().ngrams[n], &l.pair_only().ngrams[n]),
-            precision(&l.pair_only().ngrams[n], &s.pair_only().ngrams[n]),
+            precision(&ps.ngrams[n], &pl.ngrams[n]),
+            precision(&pl.ngrams[n], &ps.ngrams[n]),
         )
     });
     // BLEU-like: geometric mean of the smoothed precisions of both

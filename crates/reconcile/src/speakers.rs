@@ -236,7 +236,8 @@ fn name_keys(e: &Entity) -> Vec<String> {
 
 /// Whether two people could be one: a shared or near-identical name word.
 fn names_overlap(a: &[String], b: &[String]) -> bool {
-    a.iter().any(|x| b.iter().any(|y| crate::same_key(x, y)))
+    a.iter()
+        .any(|x| b.iter().any(|y| crate::same_name_key(x, y)))
 }
 
 /// [`variant_key`]s of a sentence's words, sorted.

@@ -83,6 +83,8 @@ pub(crate) fn collect(
             continue;
         };
         let text = &doc.article.text;
+        // This article's statements start here.
+        let first = said.len();
         for st in &f.statements {
             let cue = st.cue.slice(text);
             let cue_words: Vec<String> = split_words(cue).map(str::to_lowercase).collect();
@@ -186,10 +188,6 @@ pub(crate) fn collect(
                 runs: Vec::new(),
             });
         }
-        let first = said
-            .iter()
-            .position(|s| s.article == di)
-            .unwrap_or(said.len());
         second_hand(&mut said, first, text);
     }
 
