@@ -25,6 +25,10 @@ fn special_fold(c: char) -> Option<&'static str> {
 
 /// `text` without diacritics: "Wrześniewski" → "Wrzesniewski", "Łódź" → "Lodz".
 pub fn fold_diacritics(text: &str) -> String {
+    // ASCII has no diacritics, and decomposing it is the costly part.
+    if text.is_ascii() {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.nfd() {
         if let Some(s) = special_fold(c) {

@@ -1223,6 +1223,11 @@ fn event_weekdays(text: &str, span: Span) -> u8 {
     for word in sentence.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’') {
         // The word's offset in `text` (it is a slice of it).
         let start = word.as_ptr() as usize - text.as_ptr() as usize;
+        // A weekday name is six to nine letters, and its possessive up to
+        // four bytes more ("Wednesday’s"): most words are not.
+        if !(6..=13).contains(&word.len()) {
+            continue;
+        }
         let bare = strip_possessive(word);
         let Some(k) = crosscheck_model::WEEKDAY_NAMES
             .iter()

@@ -19,9 +19,10 @@
 //! two sentences is a handful of linear merges: the reconcile stage compares
 //! many pairs.
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::hash::{Hash, Hasher};
 
+use ahash::AHashMap;
 use crosscheck_text::Analyzer;
 
 /// Names of the pair features, in the order of [`pair_features`] (the bias
@@ -111,6 +112,17 @@ fn h64<T: Hash + ?Sized>(x: &T) -> u64 {
     h.finish()
 }
 
+/// An odd constant with well-spread bits (2^64 / golden ratio).
+const MIX: u64 = 0x9e37_79b9_7f4a_7c15;
+
+/// A hash of a run of hashes (a word n-gram): cheaper than hashing their
+/// bytes again, and as good, since the parts are hashes already.
+fn mix(run: &[u64]) -> u64 {
+    run.iter().fold(run.len() as u64, |h, &x| {
+        (h.rotate_left(26) ^ x).wrapping_mul(MIX)
+    })
+}
+
 fn sorted_set(mut v: Vec<u64>) -> Vec<u64> {
     v.sort_unstable();
     v.dedup();
@@ -126,34 +138,37 @@ fn sorted_bag(mut v: Vec<u64>) -> Vec<u64> {
 /// repeated in both counts as often as in the one holding it fewer times).
 pub(crate) fn inter(a: &[u64], b: &[u64]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
+    // Without branches on the comparison: which side advances is
+    // unpredictable, and this merge is the same-claim model's main loop.
     while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
+        let (x, y) = (a[i], b[j]);
+        n += usize::from(x == y);
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
     }
     n
 }
 
 fn dice(a: &[u64], b: &[u64]) -> f64 {
-    if a.is_empty() && b.is_empty() {
-        return 1.0;
-    }
-    2.0 * inter(a, b) as f64 / (a.len() + b.len()) as f64
+    dice_of(inter(a, b), a.len(), b.len())
 }
 
-/// Shares of the smaller and of the larger set covered by the intersection.
-fn covers(a: &[u64], b: &[u64]) -> (f64, f64) {
-    let (lo, hi) = (a.len().min(b.len()), a.len().max(b.len()));
+/// [`dice`] of two sets of `la` and `lb` elements sharing `shared`.
+fn dice_of(shared: usize, la: usize, lb: usize) -> f64 {
+    if la == 0 && lb == 0 {
+        return 1.0;
+    }
+    2.0 * shared as f64 / (la + lb) as f64
+}
+
+/// Shares of the smaller and of the larger of two sets of `la` and `lb`
+/// elements covered by the `shared` elements of their intersection.
+fn covers_of(shared: usize, la: usize, lb: usize) -> (f64, f64) {
+    let (lo, hi) = (la.min(lb), la.max(lb));
     if lo == 0 {
         return (1.0, if hi == 0 { 1.0 } else { 0.0 });
     }
-    let n = inter(a, b) as f64;
+    let n = shared as f64;
     (n / lo as f64, n / hi as f64)
 }
 
@@ -363,15 +378,102 @@ fn word_kind(t: &str, capital: bool) -> Kind {
     }
 }
 
-/// Unmatched content words of `a` (no equal stem in `b`), by [`Kind`].
-fn unmatched_by_kind(a: &SentenceFeatures, b: &SentenceFeatures) -> [usize; KINDS] {
+/// Unmatched content words of `a` (no equal stem in `b`: `matched`, see
+/// [`matched_stems`]), by [`Kind`].
+fn unmatched_by_kind(a: &SentenceFeatures, matched: &[bool]) -> [usize; KINDS] {
     let mut n = [0; KINDS];
-    for (h, k) in a.stem_seq.iter().zip(&a.kinds) {
-        if !holds(&b.stems, *h) {
+    for (&m, k) in matched.iter().zip(&a.kinds) {
+        if !m {
             n[*k as usize] += 1;
         }
     }
     n
+}
+
+/// What the same-claim features need of one normalised token ("doesn't"
+/// gives two: "does", "not"), worked out once per distinct token.
+#[derive(Debug)]
+struct TokenInfo {
+    text: Box<str>,
+    hash: u64,
+    /// Its stem, or `None` for a function (stop) word.
+    stem: Option<StemInfo>,
+    /// The kind the word itself tells (a figure, a date word, a word of
+    /// saying); else it is a name or not by its capital ([`word_kind`]).
+    kind: Option<Kind>,
+    negation: bool,
+    direction: u8,
+}
+
+#[derive(Debug)]
+struct StemInfo {
+    hash: u64,
+    /// Length in characters, for [`specificity`].
+    chars: usize,
+    /// Hash of the first five characters, when it has five ([`fuzzy_eq`]).
+    prefix5: Option<u64>,
+}
+
+/// Tokens seen by this thread, and the tokens each word as written
+/// normalises to. Reading a sentence (normalising, stemming and hashing
+/// each word) was the main cost of [`SentenceFeatures::new`]; news repeats
+/// its words, so each distinct word is read once. A lookup gives exactly
+/// what reading the word again would.
+#[derive(Debug, Default)]
+struct TokenTable {
+    tokens: Vec<TokenInfo>,
+    ids: AHashMap<Box<str>, u32>,
+    words: AHashMap<Box<str>, Box<[u32]>>,
+}
+
+/// Largest number of distinct tokens a thread keeps before starting afresh
+/// (bounds memory; a few megabytes).
+const TOKEN_TABLE_LIMIT: usize = 50_000;
+
+thread_local! {
+    // Keyed by word only: the one analyzer there is is English (the stem
+    // cache of `crosscheck_text` makes the same assumption).
+    static TOKENS: RefCell<TokenTable> = RefCell::new(TokenTable::default());
+}
+
+impl TokenTable {
+    /// The id of a normalised token.
+    fn token(&mut self, t: &str, analyzer: &Analyzer) -> u32 {
+        if let Some(&id) = self.ids.get(t) {
+            return id;
+        }
+        let stem = analyzer.terms(t).into_iter().next().map(|stem| StemInfo {
+            hash: h64(stem.as_str()),
+            chars: stem.chars().count(),
+            prefix5: prefix5(&stem),
+        });
+        let kind = match word_kind(t, false) {
+            Kind::Other => None,
+            k => Some(k),
+        };
+        let id = self.tokens.len() as u32;
+        self.tokens.push(TokenInfo {
+            text: t.into(),
+            hash: h64(t),
+            stem,
+            kind,
+            negation: is_negation(t),
+            direction: direction(t),
+        });
+        self.ids.insert(t.into(), id);
+        id
+    }
+
+    /// The normalised tokens of one word as written ([`normalise`]).
+    fn word(&mut self, w: &str, analyzer: &Analyzer) -> &[u32] {
+        if !self.words.contains_key(w) {
+            let mut buf = Vec::new();
+            normalise(w, &mut buf);
+            let ids: Box<[u32]> = buf.iter().map(|t| self.token(t, analyzer)).collect();
+            self.words.insert(w.into(), ids);
+        }
+        &self.words[w]
+    }
 }
 
 /// Features of one sentence, computed once.
@@ -381,9 +483,14 @@ pub struct SentenceFeatures {
     stems: Vec<u64>,
     /// Content stems in order.
     stem_seq: Vec<u64>,
-    /// The content stems as text (same order as `stem_seq`), for the fuzzy
-    /// alignment.
-    stem_text: Vec<String>,
+    /// Specificity of each content word (same order as `stem_seq`), see
+    /// [`specificity`].
+    spec: Vec<f64>,
+    /// Hash of the first five characters of each content stem that has at
+    /// least five (same order as `stem_seq`), for the fuzzy alignment.
+    prefix5: Vec<Option<u64>>,
+    /// The same prefixes as a set.
+    prefixes: Vec<u64>,
     /// The kind of each content word (same order as `stem_seq`).
     kinds: Vec<Kind>,
     /// Normalised tokens in order.
@@ -422,9 +529,9 @@ impl SentenceFeatures {
     fn pair_only(&self) -> &PairOnly {
         self.lazy.get_or_init(|| {
             let ngrams = std::array::from_fn(|n| {
-                sorted_bag(self.seq.windows(n + 1).map(h64).collect::<Vec<_>>())
+                sorted_bag(self.seq.windows(n + 1).map(mix).collect::<Vec<_>>())
             });
-            let bigrams = self.stem_seq.windows(2).map(h64).collect();
+            let bigrams = self.stem_seq.windows(2).map(mix).collect();
             // Character n-grams of the lower-cased text with runs of
             // non-alphanumerics folded to one space.
             let mut folded: Vec<char> = Vec::with_capacity(self.text.len() + 2);
@@ -435,77 +542,108 @@ impl SentenceFeatures {
                     folded.push(c);
                 }
             }
+            // A character fits in 21 bits: three make an exact 63-bit key.
+            let key3 = |w: &[char]| (w[0] as u64) << 42 | (w[1] as u64) << 21 | w[2] as u64;
             PairOnly {
                 words: sorted_set(self.seq.clone()),
                 ngrams,
                 bigrams: sorted_set(bigrams),
-                grams: sorted_set(folded.windows(4).map(h64).collect()),
-                grams3: sorted_set(folded.windows(3).map(h64).collect()),
+                grams: sorted_set(
+                    folded
+                        .windows(4)
+                        .map(|w| key3(&w[1..]) ^ (w[0] as u64).wrapping_mul(MIX))
+                        .collect(),
+                ),
+                grams3: sorted_set(folded.windows(3).map(key3).collect()),
             }
         })
     }
 
     /// Analyse one sentence.
     pub fn new(analyzer: &Analyzer, text: &str) -> Self {
-        let raw = crosscheck_text::words(text);
+        TOKENS.with(|table| {
+            let mut table = table.borrow_mut();
+            if table.tokens.len() >= TOKEN_TABLE_LIMIT {
+                *table = TokenTable::default();
+            }
+            Self::new_with(&mut table, analyzer, text)
+        })
+    }
+
+    fn new_with(table: &mut TokenTable, analyzer: &Analyzer, text: &str) -> Self {
+        let percent = table.token("percent", analyzer);
         // Normalised tokens, each with whether its word was capitalised
         // (not counting the sentence's first word).
-        let mut tokens: Vec<(String, bool)> = Vec::with_capacity(raw.len() + 2);
-        let mut buf = Vec::new();
-        for (k, &(off, w)) in raw.iter().enumerate() {
+        let mut tokens: Vec<(u32, bool)> = Vec::with_capacity(text.len() / 4 + 2);
+        for (k, (off, w)) in crosscheck_text::words(text).into_iter().enumerate() {
             let capital = k > 0 && w.chars().next().is_some_and(char::is_uppercase);
-            normalise(w, &mut buf);
+            let ids = table.word(w, analyzer);
             // "per cent" is "percent".
-            if buf.len() == 1 && buf[0] == "cent" && tokens.last().is_some_and(|(t, _)| t == "per")
-            {
-                tokens.pop();
-                buf[0] = "percent".to_string();
+            if let [id] = *ids {
+                if &*table.tokens[id as usize].text == "cent"
+                    && tokens
+                        .last()
+                        .is_some_and(|&(t, _)| &*table.tokens[t as usize].text == "per")
+                {
+                    tokens.pop();
+                    tokens.push((percent, capital));
+                } else {
+                    tokens.push((id, capital));
+                }
+            } else {
+                tokens.extend(ids.iter().map(|&t| (t, capital)));
             }
-            tokens.extend(buf.drain(..).map(|t| (t, capital)));
             if text[off + w.len()..].starts_with('%') {
-                tokens.push(("percent".to_string(), false));
+                tokens.push((percent, false));
             }
         }
         let mut seq = Vec::with_capacity(tokens.len());
-        let mut stem_seq = Vec::new();
-        let mut stem_text = Vec::new();
-        let mut kinds = Vec::new();
+        let mut stem_seq = Vec::with_capacity(tokens.len());
+        let mut spec = Vec::with_capacity(tokens.len());
+        let mut prefix5 = Vec::with_capacity(tokens.len());
+        let mut kinds = Vec::with_capacity(tokens.len());
         let mut function = Vec::new();
         let mut numbers = Vec::new();
         let mut names = Vec::new();
-        for (t, capital) in &tokens {
-            let hw = h64(t.as_str());
-            seq.push(hw);
-            match analyzer.terms(t).into_iter().next() {
+        let (mut negated, mut rise_fall) = (false, 0);
+        for &(id, capital) in &tokens {
+            let t = &table.tokens[id as usize];
+            seq.push(t.hash);
+            negated |= t.negation;
+            rise_fall |= t.direction;
+            match &t.stem {
                 Some(stem) => {
-                    let kind = word_kind(t, *capital);
+                    let kind = t
+                        .kind
+                        .unwrap_or(if capital { Kind::Name } else { Kind::Other });
                     match kind {
-                        Kind::Number => numbers.push(hw),
-                        Kind::Name => names.push(hw),
+                        Kind::Number => numbers.push(t.hash),
+                        Kind::Name => names.push(t.hash),
                         _ => {}
                     }
-                    stem_seq.push(h64(stem.as_str()));
-                    stem_text.push(stem);
+                    stem_seq.push(stem.hash);
+                    spec.push(specificity(stem.chars, kind));
+                    prefix5.push(stem.prefix5);
                     kinds.push(kind);
                 }
-                None => {
-                    function.push(hw);
-                }
+                None => function.push(t.hash),
             }
         }
         SentenceFeatures {
-            negated: tokens.iter().any(|(w, _)| is_negation(w)),
+            negated,
             quoted: text.contains(['"', '\u{201C}', '\u{201D}']),
             stems: sorted_set(stem_seq.clone()),
+            prefixes: sorted_set(prefix5.iter().flatten().copied().collect()),
             stem_seq,
-            stem_text,
+            spec,
+            prefix5,
             kinds,
             seq,
             function: sorted_set(function),
             text: text.to_string(),
             lazy: OnceCell::new(),
             numbers: sorted_set(numbers),
-            direction: tokens.iter().fold(0, |d, (t, _)| d | direction(t)),
+            direction: rise_fall,
             names: sorted_set(names),
         }
     }
@@ -526,24 +664,12 @@ impl SentenceFeatures {
     }
 }
 
-/// Length of the longest common subsequence of two word sequences.
-fn lcs(a: &[u64], b: &[u64]) -> usize {
-    let mut row = vec![0usize; b.len() + 1];
-    for x in a {
-        let mut diag = 0;
-        for (j, y) in b.iter().enumerate() {
-            let up = row[j + 1];
-            row[j + 1] = if x == y { diag + 1 } else { up.max(row[j]) };
-            diag = up;
-        }
-    }
-    row[b.len()]
-}
-
-/// Longest run of words of each sequence left out of a longest common
-/// subsequence of the two (a clause one side adds or replaces).
-fn lcs_gaps(a: &[u64], b: &[u64]) -> (usize, usize) {
+/// Length of a longest common subsequence of two word sequences, and the
+/// longest run of words of each left out of it (a clause one side adds or
+/// replaces).
+fn lcs_gaps(a: &[u64], b: &[u64]) -> (usize, usize, usize) {
     let (n, m) = (a.len(), b.len());
+    // t[i][j]: length of a longest common subsequence of a[i..] and b[j..].
     let mut t = vec![0u16; (n + 1) * (m + 1)];
     for i in (0..n).rev() {
         for j in (0..m).rev() {
@@ -571,12 +697,22 @@ fn lcs_gaps(a: &[u64], b: &[u64]) -> (usize, usize) {
             j += 1;
         }
     }
-    (ga.max(ra + n - i), gb.max(rb + m - j))
+    (usize::from(t[0]), ga.max(ra + n - i), gb.max(rb + m - j))
 }
 
 /// Levenshtein distance of two word sequences (insertions, deletions and
 /// substitutions of whole words).
 fn edit_distance(a: &[u64], b: &[u64]) -> usize {
+    let (a, b) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if a.len() <= 64 {
+        edit_distance_bits(a, b)
+    } else {
+        edit_distance_table(a, b)
+    }
+}
+
+/// [`edit_distance`] by the textbook dynamic programme, one row at a time.
+fn edit_distance_table(a: &[u64], b: &[u64]) -> usize {
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, x) in a.iter().enumerate() {
         let mut diag = row[0];
@@ -594,10 +730,56 @@ fn edit_distance(a: &[u64], b: &[u64]) -> usize {
     row[b.len()]
 }
 
+/// [`edit_distance`] for `a` of at most 64 words, a column of the table at
+/// a time as bit vectors of its vertical differences (Myers 1999, in
+/// Hyyrö's 2001 form for the distance of two whole sequences). Written
+/// here because the distance is over word hashes, not characters, which
+/// the string-distance crates do not take; a pair of sentences costs a few
+/// dozen word operations instead of a table of every word pair.
+fn edit_distance_bits(a: &[u64], b: &[u64]) -> usize {
+    let m = a.len();
+    if m == 0 {
+        return b.len();
+    }
+    // Where each distinct word of `a` stands, as a bit mask.
+    let mut peq: Vec<(u64, u64)> = Vec::with_capacity(m);
+    for (i, &x) in a.iter().enumerate() {
+        match peq.iter_mut().find(|(w, _)| *w == x) {
+            Some((_, mask)) => *mask |= 1 << i,
+            None => peq.push((x, 1 << i)),
+        }
+    }
+    let last = 1u64 << (m - 1);
+    let (mut pv, mut mv, mut dist) = (u64::MAX, 0u64, m);
+    for y in b {
+        let eq = peq
+            .iter()
+            .find(|(w, _)| w == y)
+            .map_or(0, |&(_, mask)| mask);
+        let xv = eq | mv;
+        let xh = ((eq & pv).wrapping_add(pv) ^ pv) | eq;
+        let mut ph = mv | !(xh | pv);
+        let mut mh = pv & xh;
+        if ph & last != 0 {
+            dist += 1;
+        } else if mh & last != 0 {
+            dist -= 1;
+        }
+        // The top row of the table counts up (the distance from nothing).
+        ph = (ph << 1) | 1;
+        mh <<= 1;
+        pv = mh | !(xv | ph);
+        mv = ph & xv;
+    }
+    dist
+}
+
 /// Whether two stems are close spellings of one word: equal, or sharing a
 /// prefix of at least five characters (inflections and derivations the
 /// stemmer leaves apart: "acquisit" / "acquir" do not, "announc" /
-/// "announcement" do).
+/// "announcement" do). The definition; [`fuzzy_matched`] applies it
+/// through [`prefix5`].
+#[cfg(test)]
 fn fuzzy_eq(a: &str, b: &str) -> bool {
     if a == b {
         return true;
@@ -606,21 +788,36 @@ fn fuzzy_eq(a: &str, b: &str) -> bool {
     common >= 5
 }
 
-/// Content words of `a` that have a fuzzy match in `b`.
-fn fuzzy_matched(a: &SentenceFeatures, b: &SentenceFeatures) -> usize {
-    a.stem_text
+/// The hash of the first five characters of a stem that has five or more:
+/// two stems are [`fuzzy_eq`] when they are equal or both have this and it
+/// is the same.
+fn prefix5(stem: &str) -> Option<u64> {
+    let mut ends = stem.char_indices().map(|(i, c)| i + c.len_utf8());
+    ends.nth(4).map(|cut| h64(&stem[..cut]))
+}
+
+/// Content words of `a` that have a fuzzy match in `b` ([`fuzzy_eq`]: an
+/// equal stem, `matched`, or one with the same first five characters).
+fn fuzzy_matched(a: &SentenceFeatures, b: &SentenceFeatures, matched: &[bool]) -> usize {
+    matched
         .iter()
-        .zip(&a.stem_seq)
-        .filter(|(s, h)| holds(&b.stems, **h) || b.stem_text.iter().any(|t| fuzzy_eq(s, t)))
+        .zip(&a.prefix5)
+        .filter(|(&m, p)| m || p.is_some_and(|p| holds(&b.prefixes, p)))
         .count()
+}
+
+/// For each content word of `a` in order, whether `b` has a word of the
+/// same stem.
+fn matched_stems(a: &SentenceFeatures, b: &SentenceFeatures) -> Vec<bool> {
+    a.stem_seq.iter().map(|h| holds(&b.stems, *h)).collect()
 }
 
 /// Longest run of content words of `a` without an exact match in `b`
 /// (function words neither break nor extend a run): an added clause.
-fn unmatched_run(a: &SentenceFeatures, b: &SentenceFeatures) -> usize {
+fn unmatched_run(matched: &[bool]) -> usize {
     let (mut best, mut run) = (0, 0);
-    for (h, _) in a.stem_seq.iter().zip(&a.stem_text) {
-        if holds(&b.stems, *h) {
+    for &m in matched {
+        if m {
             run = 0;
         } else {
             run += 1;
@@ -633,8 +830,7 @@ fn unmatched_run(a: &SentenceFeatures, b: &SentenceFeatures) -> usize {
 /// Content words of `a` before its first and after its last word with an
 /// equal stem in `b`: material added at the start or the end (an
 /// attribution, a trailing clause).
-fn unmatched_edges(a: &SentenceFeatures, b: &SentenceFeatures) -> (usize, usize) {
-    let matched: Vec<bool> = a.stem_seq.iter().map(|h| holds(&b.stems, *h)).collect();
+fn unmatched_edges(matched: &[bool]) -> (usize, usize) {
     match (
         matched.iter().position(|&m| m),
         matched.iter().rposition(|&m| m),
@@ -644,12 +840,13 @@ fn unmatched_edges(a: &SentenceFeatures, b: &SentenceFeatures) -> (usize, usize)
     }
 }
 
-/// Clipped n-gram precision of `a` against `b`.
-fn precision(a: &[u64], b: &[u64]) -> f64 {
-    if a.is_empty() {
+/// Clipped n-gram precision of `a` (of `len` n-grams) against another
+/// multiset, given the size of their intersection.
+fn precision_of(shared: usize, len: usize) -> f64 {
+    if len == 0 {
         return 0.0;
     }
-    inter(a, b) as f64 / a.len() as f64
+    shared as f64 / len as f64
 }
 
 /// Specificity of a content word, standing in for its inverse document
@@ -657,31 +854,24 @@ fn precision(a: &[u64], b: &[u64]) -> f64 {
 /// their length (long words are rare ones, Zipf's law of abbreviation),
 /// between 0.2 and 1. Measured on MSRP train this does as well as IDF
 /// counted over the split, and it needs nothing but the pair.
-fn specificity(stem: &str, kind: Kind) -> f64 {
+fn specificity(stem_chars: usize, kind: Kind) -> f64 {
     if matches!(kind, Kind::Name | Kind::Number) {
         1.0
     } else {
-        (0.1 * stem.chars().count() as f64).clamp(0.2, 1.0)
+        (0.1 * stem_chars as f64).clamp(0.2, 1.0)
     }
 }
 
 /// Specificity-weighted content of `a`: (total, unmatched in `b`, largest
 /// unmatched word).
-fn mass(a: &SentenceFeatures, b: &SentenceFeatures) -> (f64, f64, f64) {
+fn mass(a: &SentenceFeatures, matched: &[bool]) -> (f64, f64, f64) {
     let (mut total, mut unmatched, mut top) = (0.0, 0.0, 0.0f64);
-    for (i, ((&h, t), &k)) in a
-        .stem_seq
-        .iter()
-        .zip(&a.stem_text)
-        .zip(&a.kinds)
-        .enumerate()
-    {
+    for (i, ((&h, &w), &m)) in a.stem_seq.iter().zip(&a.spec).zip(matched).enumerate() {
         if a.stem_seq[..i].contains(&h) {
             continue;
         }
-        let w = specificity(t, k);
         total += w;
-        if !holds(&b.stems, h) {
+        if !m {
             unmatched += w;
             top = top.max(w);
         }
@@ -695,17 +885,18 @@ fn mass(a: &SentenceFeatures, b: &SentenceFeatures) -> (f64, f64, f64) {
 pub fn pair_features(a: &SentenceFeatures, b: &SentenceFeatures) -> [f64; N_FEATURES] {
     // Orient the pair: `s` is the shorter sentence, `l` the longer.
     let (s, l) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    let (stem_lo, stem_hi) = covers(&a.stems, &b.stems);
+    // Content words of each side that the other lacks.
+    let shared = inter(&a.stems, &b.stems);
+    let (stem_lo, stem_hi) = covers_of(shared, a.stems.len(), b.stems.len());
     let (pa, pb) = (a.pair_only(), b.pair_only());
     let (ps, pl) = if a.len() <= b.len() {
         (pa, pb)
     } else {
         (pb, pa)
     };
-    let (word_lo, word_hi) = covers(&pa.words, &pb.words);
+    let shared_words = inter(&pa.words, &pb.words);
+    let (word_lo, word_hi) = covers_of(shared_words, pa.words.len(), pb.words.len());
     let (la, lb) = (a.len().max(1) as f64, b.len().max(1) as f64);
-    // Content words of each side that the other lacks.
-    let shared = inter(&a.stems, &b.stems);
     let (ua, ub) = (
         (a.stems.len() - shared) as f64,
         (b.stems.len() - shared) as f64,
@@ -726,9 +917,11 @@ pub fn pair_features(a: &SentenceFeatures, b: &SentenceFeatures) -> [f64; N_FEAT
     // Clipped word n-gram precisions, n = 1..4, of the shorter sentence
     // against the longer and the other way round.
     let p: [(f64, f64); 4] = std::array::from_fn(|n| {
+        let (sn, ln) = (&ps.ngrams[n], &pl.ngrams[n]);
+        let shared = inter(sn, ln);
         (
-            precision(&ps.ngrams[n], &pl.ngrams[n]),
-            precision(&pl.ngrams[n], &ps.ngrams[n]),
+            precision_of(shared, sn.len()),
+            precision_of(shared, ln.len()),
         )
     });
     // BLEU-like: geometric mean of the smoothed precisions of both
@@ -742,21 +935,23 @@ pub fn pair_features(a: &SentenceFeatures, b: &SentenceFeatures) -> [f64; N_FEAT
             .exp();
         0.5 * (g(|x| x.0) * bp + g(|x| x.1))
     };
-    let lcs_len = lcs(&a.seq, &b.seq) as f64;
+    let (lcs_len, ga, gb) = lcs_gaps(&a.seq, &b.seq);
+    let lcs_len = lcs_len as f64;
     let (ca, cb) = (
         a.stem_seq.len().max(1) as f64,
         b.stem_seq.len().max(1) as f64,
     );
+    let (in_b, in_a) = (matched_stems(a, b), matched_stems(b, a));
     let (fuzzy_a, fuzzy_b) = (
-        fuzzy_matched(a, b) as f64 / ca,
-        fuzzy_matched(b, a) as f64 / cb,
+        fuzzy_matched(a, b, &in_b) as f64 / ca,
+        fuzzy_matched(b, a, &in_a) as f64 / cb,
     );
-    let (ra, rb) = (unmatched_run(a, b) as f64, unmatched_run(b, a) as f64);
-    let (ta, wa, topa) = mass(a, b);
-    let (tb, wb, topb) = mass(b, a);
+    let (ra, rb) = (unmatched_run(&in_b) as f64, unmatched_run(&in_a) as f64);
+    let (ta, wa, topa) = mass(a, &in_b);
+    let (tb, wb, topb) = mass(b, &in_a);
     let (ma, mb) = (ta - wa, tb - wb);
     let (ia, ib) = (ma / ta.max(1e-9), mb / tb.max(1e-9));
-    let (ka, kb) = (unmatched_by_kind(a, b), unmatched_by_kind(b, a));
+    let (ka, kb) = (unmatched_by_kind(a, &in_b), unmatched_by_kind(b, &in_a));
     let kind = |k: Kind| -> [f64; 2] {
         let (x, y) = (ka[k as usize], kb[k as usize]);
         [
@@ -764,15 +959,14 @@ pub fn pair_features(a: &SentenceFeatures, b: &SentenceFeatures) -> [f64; N_FEAT
             (x.min(y) as f64 / 3.0).min(2.0),
         ]
     };
-    let (ea, eb) = (unmatched_edges(a, b), unmatched_edges(b, a));
-    let (ga, gb) = lcs_gaps(&a.seq, &b.seq);
+    let (ea, eb) = (unmatched_edges(&in_b), unmatched_edges(&in_a));
     let cap = |x: f64, unit: f64, max: f64| (x / unit).min(max);
     [
         1.0,
-        dice(&a.stems, &b.stems),
+        dice_of(shared, a.stems.len(), b.stems.len()),
         stem_lo,
         stem_hi,
-        dice(&pa.words, &pb.words),
+        dice_of(shared_words, pa.words.len(), pb.words.len()),
         word_lo,
         word_hi,
         dice(&pa.bigrams, &pb.bigrams),
@@ -996,11 +1190,59 @@ mod tests {
     }
 
     #[test]
+    fn fuzzy_matching_by_prefix_is_fuzzy_eq() {
+        let stems = [
+            "announc",
+            "announcement",
+            "acquisit",
+            "acquir",
+            "presid",
+            "preside",
+            "bank",
+            "banker",
+            "zürich",
+            "zürichs",
+            "zürcher",
+            "naïve",
+            "naïvet",
+            "über",
+            "",
+        ];
+        for a in stems {
+            for b in stems {
+                let by_prefix = a == b || prefix5(a).is_some_and(|p| prefix5(b) == Some(p));
+                assert_eq!(by_prefix, fuzzy_eq(a, b), "{a} / {b}");
+            }
+        }
+    }
+
+    #[test]
     fn lcs_gaps_find_an_added_clause() {
         let a = [1, 2, 3, 4];
         let b = [1, 2, 3, 4, 5, 6, 7];
-        assert_eq!(lcs_gaps(&a, &b), (0, 3));
-        assert_eq!(lcs(&a, &b), 4);
+        assert_eq!(lcs_gaps(&a, &b), (4, 0, 3));
         assert_eq!(edit_distance(&a, &b), 3);
+    }
+
+    #[test]
+    fn edit_distance_by_bit_vectors_is_the_table_s() {
+        // Random word sequences over small vocabularies (many repeats and
+        // matches), lengths 0 to 70 (past the 64 words of one bit vector).
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |n: u64| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x % n
+        };
+        for _ in 0..3000 {
+            let vocab = 1 + next(12);
+            let (la, lb) = (next(71) as usize, next(71) as usize);
+            let a: Vec<u64> = (0..la).map(|_| next(vocab)).collect();
+            let b: Vec<u64> = (0..lb).map(|_| next(vocab)).collect();
+            let want = edit_distance_table(&a, &b);
+            assert_eq!(edit_distance(&a, &b), want, "{a:?} / {b:?}");
+            assert_eq!(edit_distance(&b, &a), want);
+        }
     }
 }
