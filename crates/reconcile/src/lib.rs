@@ -37,6 +37,7 @@ pub mod places;
 pub mod speakers;
 pub mod statements;
 
+use ahash::AHashMap;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::rc::Rc;
 
@@ -228,7 +229,7 @@ impl Reconciler {
         // so features are made once per distinct text and a pair of texts
         // is scored once (`decided`), however many outlets carry them.
         let mut items: Vec<(usize, Span, Rc<SentenceFeatures>, usize)> = Vec::new();
-        let mut distinct: HashMap<&str, (usize, Rc<SentenceFeatures>)> = HashMap::new();
+        let mut distinct: AHashMap<&str, (usize, Rc<SentenceFeatures>)> = AHashMap::new();
         for (di, d) in docs.iter().enumerate() {
             for s in &d.sentences {
                 let t = s.span.slice(&d.article.text);
@@ -244,7 +245,7 @@ impl Reconciler {
             }
         }
         drop(distinct);
-        let mut decided: HashMap<(usize, usize), bool> = HashMap::new();
+        let mut decided: AHashMap<(usize, usize), bool> = AHashMap::new();
         let weekdays: Vec<u8> = items
             .iter()
             .map(|(di, span, _, _)| event_weekdays(&docs[*di].article.text, *span))
@@ -256,7 +257,7 @@ impl Reconciler {
             .iter()
             .map(|(di, _, _, _)| outlets.of(&docs[*di].article.id))
             .collect();
-        let mut postings: HashMap<u64, Vec<usize>> = HashMap::new();
+        let mut postings: AHashMap<u64, Vec<usize>> = AHashMap::new();
         for (k, (_, _, f, _)) in items.iter().enumerate() {
             for &st in f.stems() {
                 postings.entry(st).or_default().push(k);
@@ -266,8 +267,10 @@ impl Reconciler {
         let mut touched: Vec<usize> = Vec::new();
         for i in 0..items.len() {
             for st in items[i].2.stems() {
-                for &j in &postings[st] {
-                    if j > i && outlet[j] != outlet[i] {
+                // Postings are in item order: only the later items count.
+                let later = &postings[st];
+                for &j in &later[later.partition_point(|&j| j <= i)..] {
+                    if outlet[j] != outlet[i] {
                         if shared[j] == 0 {
                             touched.push(j);
                         }
@@ -275,7 +278,14 @@ impl Reconciler {
                     }
                 }
             }
-            touched.sort_unstable();
+            // The touched items in order: sorted, or, when they are many
+            // (a common stem touches most of the story), read off `shared`.
+            if touched.len() * 16 >= items.len() - i {
+                touched.clear();
+                touched.extend((i + 1..items.len()).filter(|&j| shared[j] > 0));
+            } else {
+                touched.sort_unstable();
+            }
             for j in touched.drain(..) {
                 let n = std::mem::take(&mut shared[j]) as usize;
                 if !paraphrase::may_match_count(n, &items[i].2, &items[j].2) {
@@ -1220,6 +1230,14 @@ enum DateRole {
 fn event_weekdays(text: &str, span: Span) -> u8 {
     let mut set = 0u8;
     let sentence = &text[span.start..span.end];
+    // Every weekday name ends in "day": most sentences have none.
+    if !sentence
+        .as_bytes()
+        .windows(3)
+        .any(|w| w.eq_ignore_ascii_case(b"day"))
+    {
+        return set;
+    }
     for word in sentence.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’') {
         // The word's offset in `text` (it is a slice of it).
         let start = word.as_ptr() as usize - text.as_ptr() as usize;
