@@ -525,38 +525,54 @@ struct PairOnly {
     grams3: Vec<u64>,
 }
 
+impl PairOnly {
+    fn new(f: &SentenceFeatures) -> Self {
+        let ngrams =
+            std::array::from_fn(|n| sorted_bag(f.seq.windows(n + 1).map(mix).collect::<Vec<_>>()));
+        let bigrams = f.stem_seq.windows(2).map(mix).collect();
+        // Character n-grams of the lower-cased text with runs of
+        // non-alphanumerics folded to one space.
+        let mut folded: Vec<char> = Vec::with_capacity(f.text.len() + 2);
+        folded.push(' ');
+        let mut push = |c: char| {
+            if !(c == ' ' && folded.last() == Some(&' ')) {
+                folded.push(c);
+            }
+        };
+        if f.text.is_ascii() {
+            // The same characters, without the general case mapping.
+            for b in f.text.bytes() {
+                push(if b.is_ascii_alphanumeric() {
+                    char::from(b.to_ascii_lowercase())
+                } else {
+                    ' '
+                });
+            }
+        } else {
+            for c in f.text.chars().flat_map(char::to_lowercase) {
+                push(if c.is_alphanumeric() { c } else { ' ' });
+            }
+        }
+        // A character fits in 21 bits: three make an exact 63-bit key.
+        let key3 = |w: &[char]| (w[0] as u64) << 42 | (w[1] as u64) << 21 | w[2] as u64;
+        PairOnly {
+            words: sorted_set(f.seq.clone()),
+            ngrams,
+            bigrams: sorted_set(bigrams),
+            grams: sorted_set(
+                folded
+                    .windows(4)
+                    .map(|w| key3(&w[1..]) ^ (w[0] as u64).wrapping_mul(MIX))
+                    .collect(),
+            ),
+            grams3: sorted_set(folded.windows(3).map(key3).collect()),
+        }
+    }
+}
+
 impl SentenceFeatures {
     fn pair_only(&self) -> &PairOnly {
-        self.lazy.get_or_init(|| {
-            let ngrams = std::array::from_fn(|n| {
-                sorted_bag(self.seq.windows(n + 1).map(mix).collect::<Vec<_>>())
-            });
-            let bigrams = self.stem_seq.windows(2).map(mix).collect();
-            // Character n-grams of the lower-cased text with runs of
-            // non-alphanumerics folded to one space.
-            let mut folded: Vec<char> = Vec::with_capacity(self.text.len() + 2);
-            folded.push(' ');
-            for c in self.text.chars().flat_map(char::to_lowercase) {
-                let c = if c.is_alphanumeric() { c } else { ' ' };
-                if !(c == ' ' && folded.last() == Some(&' ')) {
-                    folded.push(c);
-                }
-            }
-            // A character fits in 21 bits: three make an exact 63-bit key.
-            let key3 = |w: &[char]| (w[0] as u64) << 42 | (w[1] as u64) << 21 | w[2] as u64;
-            PairOnly {
-                words: sorted_set(self.seq.clone()),
-                ngrams,
-                bigrams: sorted_set(bigrams),
-                grams: sorted_set(
-                    folded
-                        .windows(4)
-                        .map(|w| key3(&w[1..]) ^ (w[0] as u64).wrapping_mul(MIX))
-                        .collect(),
-                ),
-                grams3: sorted_set(folded.windows(3).map(key3).collect()),
-            }
-        })
+        self.lazy.get_or_init(|| PairOnly::new(self))
     }
 
     /// Analyse one sentence.
