@@ -641,7 +641,9 @@ pub fn build(
     mentions: &[Mention],
     out: &mut Vec<ArticleClaim>,
 ) {
-    if toks.is_empty() {
+    // Claims are made of figures and dates only: a sentence with neither
+    // (most of them) needs none of the work below.
+    if toks.is_empty() || (quantities.is_empty() && dates.is_empty()) {
         return;
     }
     let words = word_positions(toks);

@@ -1,11 +1,16 @@
 //! Quantities: figures with their unit, scale and hedge.
 
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+use std::sync::OnceLock;
+
 use crosscheck_model::Span;
 
 use crate::lexicon::{
     APPROX_PREFIXES, CURRENCY_SYMBOLS, CURRENCY_WORDS, HEDGES, MEASURE_UNITS, NUMBER_WORDS, SCALES,
     TRAILING_HEDGES,
 };
+use crate::tagger::PreHashed;
 use crate::token::{TokKind, Token};
 use crate::{span_text, Approx, Quantity, Unit};
 
@@ -13,17 +18,31 @@ fn lower(t: &Token<'_>) -> String {
     t.text.to_lowercase()
 }
 
+/// The value of a word of [`NUMBER_WORDS`] (the first entry, if listed
+/// twice). A hashed table: this is asked of nearly every word of a text.
+fn number_value(w: &str) -> Option<f64> {
+    type Table = HashMap<&'static str, f64, BuildHasherDefault<PreHashed>>;
+    static VALUES: OnceLock<Table> = OnceLock::new();
+    VALUES
+        .get_or_init(|| {
+            let mut m = Table::default();
+            for &(n, v) in NUMBER_WORDS {
+                m.entry(n).or_insert(v);
+            }
+            m
+        })
+        .get(w)
+        .copied()
+}
+
 fn number_word(w: &str) -> Option<f64> {
     // "forty-two": tens and units joined by a hyphen.
     if let Some((a, b)) = w.split_once('-') {
-        let a = NUMBER_WORDS.iter().find(|(n, _)| *n == a)?.1;
-        let b = NUMBER_WORDS.iter().find(|(n, _)| *n == b)?.1;
+        let a = number_value(a)?;
+        let b = number_value(b)?;
         return ((20.0..=90.0).contains(&a) && b < 10.0).then_some(a + b);
     }
-    NUMBER_WORDS
-        .iter()
-        .find(|(n, _)| *n == w)
-        .map(|x| x.1)
+    number_value(w)
         // "one" is nearly always a pronoun or determiner ("one of the ..."),
         // "dozen" needs a count before it; neither is read alone.
         .filter(|&v| v != 1.0 && w != "dozen" && w != "hundred")

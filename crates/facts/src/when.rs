@@ -82,27 +82,33 @@ pub fn absolute_in(toks: &[Token<'_>]) -> Option<(DateValue, (usize, usize))> {
 /// "22 January [2026]" or "January 22[, 2026]" at `i`: the value and the
 /// index after the expression.
 fn day_month(toks: &[Token<'_>], i: usize, reference: Option<Day>) -> Option<(DateValue, usize)> {
-    let (day, month, mut end) = if let (Some(d), Some(m)) = (
-        small_int(&toks[i], 31),
-        toks.get(i + 1).and_then(|t| month_of(t.text)),
-    ) {
-        (d, m, i + 2)
-    } else if let (true, Some(m), Some(d)) = (
-        toks[i].is_capitalised(),
-        month_of(toks[i].text),
-        toks.get(i + 1).and_then(|t| small_int(t, 31)),
-    ) {
-        (d, m, i + 2)
-    } else if let (true, Some(m), Some(true), Some(d)) = (
-        toks[i].is_capitalised(),
-        month_of(toks[i].text),
-        toks.get(i + 1).map(|t| t.is_punct('.')),
-        toks.get(i + 2).and_then(|t| small_int(t, 31)),
-    ) {
-        (d, m, i + 3)
+    // Asked at every token: the cheap tests (a number, a capital) come
+    // first and the month name is looked up only after them. A number is
+    // never capitalised, so the two readings exclude each other.
+    let first = &toks[i];
+    let after = |k: usize| toks.get(i + k);
+    let found = if let Some(d) = small_int(first, 31) {
+        // "22 January".
+        after(1)
+            .and_then(|t| month_of(t.text))
+            .map(|m| (d, m, i + 2))
+    } else if first.is_capitalised() {
+        // "January 22", "Jan. 22".
+        month_of(first.text).and_then(|m| {
+            if let Some(d) = after(1).and_then(|t| small_int(t, 31)) {
+                Some((d, m, i + 2))
+            } else if after(1).is_some_and(|t| t.is_punct('.')) {
+                after(2)
+                    .and_then(|t| small_int(t, 31))
+                    .map(|d| (d, m, i + 3))
+            } else {
+                None
+            }
+        })
     } else {
-        return None;
+        None
     };
+    let (day, month, mut end) = found?;
     let mut year = None;
     let mut k = end;
     if toks.get(k).is_some_and(|t| t.is_punct(',')) {
