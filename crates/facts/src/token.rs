@@ -3,6 +3,8 @@
 //! words stay whole ("Sol-hwa", "32,000-seat", "half-point") and a possessive
 //! or inner apostrophe stays in its word ("Haletsky’s", "can't").
 
+use crate::fold::strip_possessive;
+
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokKind {
@@ -129,6 +131,68 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token<'_>> {
     out
 }
 
+/// The tokens of a sentence in lower case, made once per sentence and read
+/// by every stage (each used to lower-case every token again, one string
+/// per token).
+pub struct Lower<'a> {
+    /// Each token's text lower-cased, as `str::to_lowercase` gives it.
+    pub words: Vec<&'a str>,
+    /// Each token's text without a possessive ending, lower-cased:
+    /// `strip_possessive(text).to_lowercase()`.
+    pub bare: Vec<&'a str>,
+}
+
+impl<'a> Lower<'a> {
+    /// The lower-case forms of `toks`. Forms that differ from the text are
+    /// written to `buf` (cleared first); the others borrow the tokens.
+    pub fn new(toks: &[Token<'a>], buf: &'a mut String) -> Lower<'a> {
+        buf.clear();
+        // Per token: the range in `buf` of its lower-case form (`None`: the
+        // text itself), the range of its bare form (`None`: the first
+        // `bare_len` bytes of the lower-case form) and `bare_len`.
+        type Range = Option<(usize, usize)>;
+        let mut places: Vec<(Range, Range, usize)> = Vec::with_capacity(toks.len());
+        for t in toks {
+            let stem = strip_possessive(t.text);
+            if t.text.is_ascii() {
+                // ASCII: lower-casing keeps every byte in place, so the
+                // bare form is a prefix of the lower-case one.
+                let low = if t.text.bytes().any(|b| b.is_ascii_uppercase()) {
+                    let s = buf.len();
+                    buf.extend(t.text.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                    Some((s, buf.len()))
+                } else {
+                    None
+                };
+                places.push((low, None, stem.len()));
+                continue;
+            }
+            // Other text keeps the standard library's rules (a final sigma
+            // depends on what follows it, lengths may change): lower-case
+            // the whole word, and the bare word on its own.
+            let s = buf.len();
+            buf.push_str(&t.text.to_lowercase());
+            let low = (s, buf.len());
+            if stem.len() == t.text.len() {
+                places.push((Some(low), None, low.1 - low.0));
+            } else {
+                let s = buf.len();
+                buf.push_str(&stem.to_lowercase());
+                places.push((Some(low), Some((s, buf.len())), 0));
+            }
+        }
+        let buf: &'a str = buf;
+        let mut words = Vec::with_capacity(toks.len());
+        let mut bare = Vec::with_capacity(toks.len());
+        for (t, (low, b, bare_len)) in toks.iter().zip(places) {
+            let w = low.map_or(t.text, |(s, e)| &buf[s..e]);
+            words.push(w);
+            bare.push(b.map_or(&w[..bare_len], |(s, e)| &buf[s..e]));
+        }
+        Lower { words, bare }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -156,6 +220,18 @@ mod tests {
                 "."
             ]
         );
+    }
+
+    #[test]
+    fn lower_case_forms_match_the_standard_library() {
+        let text = "Haletsky’s JONES's ΟΔΟΣ’s Łódź said U.S. it's Ĳssel'";
+        let toks = tokenize(text, 0);
+        let mut buf = String::new();
+        let low = Lower::new(&toks, &mut buf);
+        for (k, t) in toks.iter().enumerate() {
+            assert_eq!(low.words[k], t.text.to_lowercase());
+            assert_eq!(low.bare[k], strip_possessive(t.text).to_lowercase());
+        }
     }
 
     #[test]

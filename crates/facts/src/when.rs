@@ -130,21 +130,21 @@ fn month_name(m: u32) -> &'static str {
     crosscheck_model::MONTH_NAMES[(m as usize).saturating_sub(1).min(11)]
 }
 
-/// Date expressions of one sentence and the tokens they (and clock times)
-/// cover.
+/// Date expressions of one sentence (`lows`: its tokens lower-cased) and
+/// the tokens they (and clock times) cover.
 pub fn find(
     text: &str,
     toks: &[Token<'_>],
+    lows: &[&str],
     sentence: usize,
     reference: Option<Day>,
 ) -> (Vec<DateMention>, Vec<bool>) {
     let mut used = vec![false; toks.len()];
     let mut out = Vec::new();
-    let lows: Vec<String> = toks.iter().map(|t| t.text.to_lowercase()).collect();
-    let at = |k: usize| lows.get(k).map(String::as_str).unwrap_or("");
+    let at = |k: usize| lows.get(k).copied().unwrap_or("");
     let mut i = 0;
     while i < toks.len() {
-        let found = read_at(toks, &lows, i, reference);
+        let found = read_at(toks, lows, i, reference);
         let Some((value, relative, start, end)) = found else {
             // Clock times: "6:40 a.m.", "9 a.m.", "3pm".
             if toks[i].kind == TokKind::Number {
@@ -180,7 +180,7 @@ pub fn find(
         let span = Span::new(toks[start].start, toks[end - 1].end);
         let hedged = lows[..start]
             .iter()
-            .any(|w| HEDGES.contains(&w.as_str()) && w != "may");
+            .any(|w| HEDGES.contains(w) && *w != "may");
         out.push(DateMention {
             span,
             text: span_text(text, span),
@@ -198,19 +198,15 @@ pub fn find(
 /// relative?, token start and end.
 fn read_at(
     toks: &[Token<'_>],
-    lows: &[String],
+    lows: &[&str],
     i: usize,
     reference: Option<Day>,
 ) -> Option<(DateValue, bool, usize, usize)> {
-    let at = |k: usize| lows.get(k).map(String::as_str).unwrap_or("");
+    let at = |k: usize| lows.get(k).copied().unwrap_or("");
     let w = at(i);
     // Whether the sentence speaks of the future before `i` (asked only
     // where a date needs it: scanning for it at every token was quadratic).
-    let future = || {
-        lows[..i]
-            .iter()
-            .any(|w| FUTURE_MARKERS.contains(&w.as_str()))
-    };
+    let future = || lows[..i].iter().any(|w| FUTURE_MARKERS.contains(w));
     let unresolved = |s: &str| DateValue::Relative(s.to_string());
 
     if let Some((v, end)) = day_month(toks, i, reference) {
