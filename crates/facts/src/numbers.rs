@@ -16,7 +16,7 @@ use crate::{span_text, Approx, Quantity, Unit};
 
 /// The value of a word of [`NUMBER_WORDS`] (the first entry, if listed
 /// twice). A hashed table: this is asked of nearly every word of a text.
-fn number_value(w: &str) -> Option<f64> {
+pub(crate) fn number_value(w: &str) -> Option<f64> {
     type Table = HashMap<&'static str, f64, BuildHasherDefault<PreHashed>>;
     static VALUES: OnceLock<Table> = OnceLock::new();
     VALUES
