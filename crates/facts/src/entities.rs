@@ -1,21 +1,22 @@
 //! Entity mentions from capitalisation, titles, name endings and gazetteers.
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use crosscheck_model::Span;
 
 use crate::fold::strip_possessive;
 use crate::lexicon::{self, DEMONYM_ENDINGS};
+use crate::tagger::FastSet;
 use crate::token::{Lower, TokKind, Token};
 use crate::{span_text, EntityKind, Mention};
 
 /// A word list of [`crate::lexicon`] as a hash set, built on first use:
 /// the lists are consulted several times for every capitalised word, and
 /// the longer ones (hundreds of places) cost more to scan than to hash.
+/// Hashed with FNV ([`FastSet`]): the keys are short words.
 struct WordSet {
     list: &'static [&'static str],
-    set: OnceLock<HashSet<&'static str>>,
+    set: OnceLock<FastSet<&'static str>>,
 }
 
 impl WordSet {
@@ -144,8 +145,8 @@ fn is_initial(toks: &[Token<'_>], i: usize) -> bool {
 
 /// Capitalised words seen mid-sentence anywhere in the article (possessive
 /// stripped): a sentence-initial word is a name only if it is among them.
-pub fn capitalised_inside(sentences: &[Vec<Token<'_>>]) -> HashSet<String> {
-    let mut out = HashSet::new();
+pub fn capitalised_inside(sentences: &[Vec<Token<'_>>]) -> FastSet<String> {
+    let mut out = FastSet::default();
     for toks in sentences {
         for (i, t) in toks.iter().enumerate() {
             if t.is_capitalised() && !is_initial(toks, i) {
@@ -173,7 +174,7 @@ pub fn find(
     toks: &[Token<'_>],
     low: &Lower<'_>,
     sentence: usize,
-    inside: &HashSet<String>,
+    inside: &FastSet<String>,
     out: &mut Vec<Mention>,
 ) {
     let mut i = 0;
@@ -351,7 +352,7 @@ fn push_run(
     start: usize,
     end: usize,
     sentence: usize,
-    inside: &HashSet<String>,
+    inside: &FastSet<String>,
     out: &mut Vec<Mention>,
 ) {
     let mut s = start;
