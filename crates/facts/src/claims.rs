@@ -9,9 +9,14 @@
 //! ("5.3 million households"), which are corroborated but never called
 //! conflicting — only recognised concepts are compared that strictly.
 
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+use std::sync::OnceLock;
+
 use crosscheck_model::Span;
 
 use crate::lexicon::HEDGES;
+use crate::tagger::PreHashed;
 use crate::token::{Lower, TokKind, Token};
 use crate::{ArticleClaim, ClaimValue, DateMention, DateValue, Mention, Quantity, Statement, Unit};
 
@@ -463,6 +468,25 @@ fn word_positions<'a>(toks: &[Token<'_>], low: &Lower<'a>) -> Vec<(usize, &'a st
         .collect()
 }
 
+/// The concepts whose [`Concept::triggers`] hold `word`, as bits of their
+/// index in [`CONCEPTS`] (a hashed table: the claims of a sentence ask
+/// this of each of its words for each figure and concept).
+fn concepts_triggered(word: &str) -> u64 {
+    const _: () = assert!(CONCEPTS.len() <= 64, "one bit per concept");
+    type Table = HashMap<&'static str, u64, BuildHasherDefault<PreHashed>>;
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut m = Table::default();
+        for (ci, c) in CONCEPTS.iter().enumerate() {
+            for &t in c.triggers {
+                *m.entry(t).or_insert(0) |= 1 << ci;
+            }
+        }
+        m
+    });
+    table.get(word).copied().unwrap_or(0)
+}
+
 /// Token index range of a span.
 fn tok_range(toks: &[Token<'_>], span: Span) -> (usize, usize) {
     let s = toks.iter().position(|t| t.start >= span.start).unwrap_or(0);
@@ -648,6 +672,7 @@ pub fn build(
         return;
     }
     let words = word_positions(toks, low);
+    let triggers: Vec<u64> = words.iter().map(|(_, w)| concepts_triggered(w)).collect();
     let folded = crosscheck_text::fold_whitespace(&text[sentence_span.start..sentence_span.end]);
     let speaker_for = |span: Span| -> Option<String> {
         let covers = |s: &&Statement| s.content.start <= span.start && s.content.end >= span.end;
@@ -762,7 +787,7 @@ pub fn build(
                 continue;
             }
             for (k, (ti, w)) in words.iter().enumerate() {
-                if !c.triggers.contains(&w) {
+                if triggers[k] & (1 << ci) == 0 {
                     continue;
                 }
                 // "the unemployment rate", "a rate of growth", "grow at a
@@ -907,11 +932,12 @@ pub fn build(
     for d in dates {
         let (ds, de) = tok_range(toks, d.span);
         let mut best: Option<(usize, &Concept)> = None;
-        for (ti, w) in &words {
-            for c in CONCEPTS.iter().filter(|c| c.kind == ConceptKind::Date) {
-                if !c.triggers.contains(&w) {
-                    continue;
-                }
+        for ((ti, _), &mask) in words.iter().zip(&triggers) {
+            for (_, c) in CONCEPTS
+                .iter()
+                .enumerate()
+                .filter(|(ci, c)| c.kind == ConceptKind::Date && mask & (1 << ci) != 0)
+            {
                 let dist = if *ti < ds {
                     // "the minutes of the meeting will be published in two
                     // weeks": an event word inside an "of" phrase is not
