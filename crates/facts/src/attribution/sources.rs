@@ -72,12 +72,12 @@ impl<'a, 't> Sentence<'a, 't> {
             };
             fine.push(f);
             coarse.push(c);
+            // Two plain scans rather than one over a chained iterator,
+            // which does not compile to a tight loop (this runs per token).
+            let is = |p: &&str| t.text.eq_ignore_ascii_case(p);
             pronoun.push(
                 t.kind == TokKind::Word
-                    && SPEAKER_PRONOUNS
-                        .iter()
-                        .chain(&["you", "who", "which"])
-                        .any(|p| t.text.eq_ignore_ascii_case(p)),
+                    && (SPEAKER_PRONOUNS.iter().any(is) || ["you", "who", "which"].iter().any(is)),
             );
         }
         Sentence {
