@@ -1417,7 +1417,7 @@ pub fn statements_from_labels(
     each_sentence(text, |v| {
         let labels = label(v.toks);
         out.extend(decode(
-            text, v.toks, v.span, v.index, v.mentions, v.first, &labels, v.state,
+            text, v.toks, v.span, v.index, v.mentions, v.first, &labels, None, v.state,
         ));
     });
     out
@@ -1428,6 +1428,8 @@ pub fn statements_from_labels(
 struct Prepared {
     rules: Vec<Statement>,
     features: tagger::SentenceFeatures,
+    /// What the features read of each token's word.
+    words: Vec<tagger::WordInfo>,
 }
 
 /// Run the rules on a sentence and compute the tagger's features; updates
@@ -1499,7 +1501,7 @@ fn prepare(
             }
         }
     }
-    let features = tagger::sentence_features(
+    let (features, words) = tagger::features_and_words(
         toks,
         &roles,
         &quoted,
@@ -1509,7 +1511,11 @@ fn prepare(
         lexicon,
         &entities,
     );
-    Prepared { rules, features }
+    Prepared {
+        rules,
+        features,
+        words,
+    }
 }
 
 /// A labelled span of tokens `s..e`.
@@ -1578,7 +1584,8 @@ fn gap(a: &Chunk, b: &Chunk) -> usize {
 /// Turn the tagger's labels into statements: each content span goes to the
 /// nearest cue of the sentence (or continues the previous sentence's
 /// statement), each cue takes the nearest source; a cue without content is
-/// dropped.
+/// dropped. `words`: the tokens' word keys and classes, if the tagger's
+/// features already read them.
 #[allow(clippy::too_many_arguments)]
 fn decode(
     text: &str,
@@ -1588,6 +1595,7 @@ fn decode(
     mentions: &[Mention],
     first_mention: usize,
     labels: &[u8],
+    words: Option<&[tagger::WordInfo]>,
     state: &mut QuoteState,
 ) -> Vec<Statement> {
     let cs = chunks(labels);
@@ -1616,8 +1624,9 @@ fn decode(
             .iter()
             .min_by_key(|src| (gap(src, q), src.s > q.s))
             .map(|src| cut_after_comma(toks, src.s, src.e, q));
-        let view = view
-            .get_or_init(|| sources::Sentence::new(toks, labels, &source_chunks, &mention_ranges));
+        let view = view.get_or_init(|| {
+            sources::Sentence::new(toks, labels, &source_chunks, &mention_ranges, words)
+        });
         sources::choose(view, (q.s, q.e), nearest)
     };
     let carried = state
@@ -1897,6 +1906,7 @@ fn statements_with(
         mentions,
         first_mention,
         &labels,
+        Some(&p.words),
         state,
     );
     if found.is_empty() {

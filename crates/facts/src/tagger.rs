@@ -617,7 +617,44 @@ pub fn sentence_features(
     learned: &CueLexicon,
     entities: &[u8],
 ) -> SentenceFeatures {
+    features_and_words(
+        toks,
+        roles,
+        quoted,
+        open_at_start,
+        prev_attributed,
+        bits,
+        learned,
+        entities,
+    )
+    .0
+}
+
+/// What the features read of each token's word, for the source ranker
+/// to reuse ([`crate::attribution::sources`] reads the same): its
+/// [`word_key`], and its fine and coarse [`WordClasses`] (0 for a token
+/// that is not a word).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct WordInfo {
+    pub key: u32,
+    pub fine: u16,
+    pub coarse: u8,
+}
+
+/// [`sentence_features`], and the [`WordInfo`] of each token.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn features_and_words(
+    toks: &[Token<'_>],
+    roles: &[u8],
+    quoted: &[bool],
+    open_at_start: bool,
+    prev_attributed: bool,
+    bits: u32,
+    learned: &CueLexicon,
+    entities: &[u8],
+) -> (SentenceFeatures, Vec<WordInfo>) {
     let n = toks.len();
+    let mut words = Vec::with_capacity(n);
     let lex = lexicon();
     let classes = word_classes();
     let shift = 64 - bits;
@@ -684,6 +721,11 @@ pub fn sentence_features(
         } else {
             (0, 0)
         };
+        words.push(WordInfo {
+            key: (word >> 32) as u32,
+            fine,
+            coarse,
+        });
         tk.push(Tk {
             fine: fine as u64,
             coarse: coarse as u64,
@@ -879,7 +921,7 @@ pub fn sentence_features(
         out.feats.extend_from_slice(&fs);
         out.offsets.push(out.feats.len() as u32);
     }
-    out
+    (out, words)
 }
 
 // ---------------------------------------------------------------------
