@@ -545,21 +545,11 @@ fn push_run(
     let lname = name.to_lowercase();
     let first = words.first().cloned().unwrap_or_default();
     let last = lower_bare(name_text_last);
-    let prev = |k: usize| -> &str {
-        let mut j = s;
-        let mut n = 0;
-        while j > 0 {
-            j -= 1;
-            if toks[j].kind == TokKind::Word {
-                n += 1;
-                if n == k {
-                    return toks[j].text;
-                }
-            }
-        }
-        ""
-    };
-    let prev_word = prev(1).to_lowercase();
+    // The nearest word before the name, lower-cased.
+    let prev_word = toks[..s]
+        .iter()
+        .rposition(|t| t.kind == TokKind::Word)
+        .map_or("", |j| low.words[j]);
     let next_is = |k: usize, w: &str| toks.get(e + k).is_some_and(|t| t.text == w);
     let mut guessed = false;
     let kind = if title.is_some() {
@@ -585,7 +575,7 @@ fn push_run(
         || (!single && PLACE_HEADS.contains(&first) && !TITLES.contains(&first))
     {
         EntityKind::Place
-    } else if TITLES.contains(&prev_word.as_str())
+    } else if TITLES.contains(&prev_word)
         || (next_is(0, ",") && next_is(1, "who"))
         || (next_is(0, ",")
             && toks
@@ -595,7 +585,7 @@ fn push_run(
         EntityKind::Person
     } else if single
         && (matches!(
-            prev_word.as_str(),
+            prev_word,
             "in" | "at" | "from" | "to" | "near" | "into" | "across" | "outside" | "inland"
         ) || place_context(toks, low, s, e))
     {
