@@ -42,7 +42,7 @@ use crosscheck_model::Span;
 
 use crate::lexicon::{CUES_WITH_OBJECT, CUE_PHRASES, CUE_WORDS, SPEAKER_PRONOUNS};
 use crate::tagger;
-use crate::token::{tokenize, TokKind, Token};
+use crate::token::{tokenize, Lower, TokKind, Token};
 use crate::{EntityKind, Mention, Statement};
 
 mod layout;
@@ -604,7 +604,7 @@ fn is_stance(w: &str) -> bool {
 }
 
 /// A cue at token `i`: its length in tokens.
-fn cue_at(lows: &[String], i: usize) -> Option<usize> {
+fn cue_at(lows: &[&str], i: usize) -> Option<usize> {
     for phrase in CUE_PHRASES {
         if phrase
             .iter()
@@ -614,7 +614,7 @@ fn cue_at(lows: &[String], i: usize) -> Option<usize> {
             return Some(phrase.len());
         }
     }
-    let w = lows[i].as_str();
+    let w = lows[i];
     (is_cue_word(w) && !UNRELIABLE_CUES.contains(&w)).then_some(1)
 }
 
@@ -647,12 +647,12 @@ const UNRELIABLE_CUES: &[&str] = &[
 
 /// Noun phrase ending just before token `end` (exclusive), scanning left:
 /// token range, or `None` if empty.
-fn np_left(toks: &[Token<'_>], lows: &[String], end: usize) -> Option<(usize, usize)> {
+fn np_left(toks: &[Token<'_>], lows: &[&str], end: usize) -> Option<(usize, usize)> {
     let mut s = end;
     let mut n = 0;
     while s > 0 && n < 9 {
         let t = &toks[s - 1];
-        let w = lows[s - 1].as_str();
+        let w = lows[s - 1];
         let ok = match t.kind {
             TokKind::Word => !np_stop(w) || (w == "for" || w == "of" || w == "at"),
             TokKind::Number => true,
@@ -667,8 +667,8 @@ fn np_left(toks: &[Token<'_>], lows: &[String], end: usize) -> Option<(usize, us
     // Do not start or end on a preposition, nor on a sentence adverb or a
     // day ("Now Jeb Bush", "Saturday Sanders").
     while s < end
-        && (matches!(lows[s].as_str(), "for" | "of" | "at" | "." | "-")
-            || (s + 1 < end && NOT_SPEAKER_START.contains(&lows[s].as_str())))
+        && (matches!(lows[s], "for" | "of" | "at" | "." | "-")
+            || (s + 1 < end && NOT_SPEAKER_START.contains(&lows[s])))
     {
         s += 1;
     }
@@ -705,12 +705,12 @@ const NOT_SPEAKER_START: &[&str] = &[
 
 /// Noun phrase starting at `start`, scanning right, for inverted speakers
 /// ("said Haldis Brennock, 58") and "according to X".
-fn np_right(toks: &[Token<'_>], lows: &[String], start: usize) -> Option<(usize, usize)> {
+fn np_right(toks: &[Token<'_>], lows: &[&str], start: usize) -> Option<(usize, usize)> {
     let mut e = start;
     let mut n = 0;
     while e < toks.len() && n < 10 {
         let t = &toks[e];
-        let w = lows[e].as_str();
+        let w = lows[e];
         let ok = match t.kind {
             TokKind::Word => !np_stop(w) || (e > start && matches!(w, "for" | "of" | "at")),
             TokKind::Number => e > start,
@@ -722,7 +722,7 @@ fn np_right(toks: &[Token<'_>], lows: &[String], start: usize) -> Option<(usize,
         e += 1;
         n += 1;
     }
-    while e > start && matches!(lows[e - 1].as_str(), "for" | "of" | "at" | "-") {
+    while e > start && matches!(lows[e - 1], "for" | "of" | "at" | "-") {
         e -= 1;
     }
     (e > start).then_some((start, e))
@@ -1029,10 +1029,13 @@ fn described_in_article(
     .map(str::to_string)
 }
 
-/// Statements of one sentence found by the hand-written rules alone.
+/// Statements of one sentence found by the hand-written rules alone
+/// (`lows`: its tokens lower-cased).
+#[allow(clippy::too_many_arguments)]
 fn rule_statements(
     text: &str,
     toks: &[Token<'_>],
+    lows: &[&str],
     sentence_span: Span,
     sentence: usize,
     mentions: &[Mention],
@@ -1043,7 +1046,6 @@ fn rule_statements(
     if toks.is_empty() {
         return out;
     }
-    let lows: Vec<String> = toks.iter().map(|t| t.text.to_lowercase()).collect();
     let quotes = quote_regions(toks);
     let in_quote = |k: usize| quotes.iter().any(|&(o, c)| k > o && k < c);
     let n = toks.len();
@@ -1056,7 +1058,7 @@ fn rule_statements(
             i += 1;
             continue;
         }
-        let (mut len, stance) = match cue_at(&lows, i) {
+        let (mut len, stance) = match cue_at(lows, i) {
             Some(len) => (len, false),
             None if is_stance(&lows[i]) => (1, true),
             None => {
@@ -1065,7 +1067,7 @@ fn rule_statements(
             }
         };
         if stance {
-            let prev = if i > 0 { lows[i - 1].as_str() } else { "" };
+            let prev = if i > 0 { lows[i - 1] } else { "" };
             // A noun, not a verb: "the support", "Trump's plans", "to see".
             if i == 0
                 || matches!(
@@ -1100,7 +1102,7 @@ fn rule_statements(
             }
             if lows.get(i + 1).is_some_and(|w| {
                 matches!(
-                    w.as_str(),
+                    *w,
                     "about" | "of" | "for" | "on" | "against" | "over" | "with"
                 )
             }) {
@@ -1109,14 +1111,14 @@ fn rule_statements(
         }
         let cue = (i, i + len);
         let according = lows[i] == "according";
-        let strong = STRONG_CUES.contains(&lows[i].as_str());
-        let prev_w = if i > 0 { lows[i - 1].as_str() } else { "" };
+        let strong = STRONG_CUES.contains(&lows[i]);
+        let prev_w = if i > 0 { lows[i - 1] } else { "" };
         // Passive or instruction: "was told", "were told to leave", "is
         // expected to".
         if matches!(
             prev_w,
             "be" | "is" | "are" | "was" | "were" | "been" | "being"
-        ) || (lows[i] == "told" && lows.get(i + 1).is_some_and(|w| w == "to"))
+        ) || (lows[i] == "told" && lows.get(i + 1).is_some_and(|w| *w == "to"))
         {
             i += 1;
             continue;
@@ -1124,7 +1126,7 @@ fn rule_statements(
         let mut source: Option<(usize, usize)>;
         let mut content: Option<(usize, usize)> = None;
         if according {
-            source = np_right(toks, &lows, cue.1);
+            source = np_right(toks, lows, cue.1);
             if let Some((_, se)) = source {
                 if i > 0 && toks[i - 1].is_punct(',') {
                     content = trim_content(toks, 0, i - 1);
@@ -1135,19 +1137,16 @@ fn rule_statements(
                     content = trim_content(toks, se, n);
                 }
             }
-        } else if i > 1 && toks[i - 1].is_punct(',') && PARTICIPLE_CUES.contains(&lows[i].as_str())
-        {
+        } else if i > 1 && toks[i - 1].is_punct(',') && PARTICIPLE_CUES.contains(&lows[i]) {
             // "..., saying ...": the speaker is the subject of the clause.
             source = prev_src.or_else(|| {
-                np_right(toks, &lows, 0).filter(|&(s, e)| {
-                    e < i
-                        && (toks[s].is_capitalised()
-                            || SPEAKER_PRONOUNS.contains(&lows[s].as_str()))
+                np_right(toks, lows, 0).filter(|&(s, e)| {
+                    e < i && (toks[s].is_capitalised() || SPEAKER_PRONOUNS.contains(&lows[s]))
                 })
             });
             let mut c = cue.1;
-            if CUES_WITH_OBJECT.contains(&lows[i].as_str()) || lows[i] == "telling" {
-                if let Some((_, e)) = np_right(toks, &lows, c) {
+            if CUES_WITH_OBJECT.contains(&lows[i]) || lows[i] == "telling" {
+                if let Some((_, e)) = np_right(toks, lows, c) {
                     c = e;
                 }
             }
@@ -1160,34 +1159,34 @@ fn rule_statements(
             }
             // "who said", "which found": the relative pronoun is the
             // speaker; "... and said": the speaker of the first verb.
-            let forced = if b > 0 && matches!(lows[b - 1].as_str(), "who" | "which") {
+            let forced = if b > 0 && matches!(lows[b - 1], "who" | "which") {
                 Some((b - 1, b))
-            } else if b > 0 && matches!(lows[b - 1].as_str(), "and" | "but") {
+            } else if b > 0 && matches!(lows[b - 1], "and" | "but") {
                 prev_src.filter(|&(_, e)| e < b)
             } else {
                 None
             };
-            source = forced.or_else(|| np_left(toks, &lows, b));
+            source = forced.or_else(|| np_left(toks, lows, b));
             // "Its operations director, Oleksii Hordiienko, said" and "Lida
             // Korvenko, an opposition member ..., said": an appositive
             // between commas after the speaker; "The Board (NPSB), which
             // investigates ..., said": a relative clause after it.
             if source.is_none() && b > 1 && toks[b - 1].is_punct(',') {
                 if let Some(p) = (0..b - 1).rev().find(|&k| toks[k].is_punct(',')) {
-                    let seg_first = lows.get(p + 1).map(String::as_str).unwrap_or("");
-                    let outer = np_left(toks, &lows, p).or_else(|| {
+                    let seg_first = lows.get(p + 1).copied().unwrap_or("");
+                    let outer = np_left(toks, lows, p).or_else(|| {
                         // "(NPSB)" before the comma.
                         (p > 0 && toks[p - 1].is_punct(')'))
                             .then(|| (0..p).rev().find(|&k| toks[k].is_punct('(')))
                             .flatten()
-                            .and_then(|o| np_left(toks, &lows, o).map(|(s, _)| (s, p)))
+                            .and_then(|o| np_left(toks, lows, o).map(|(s, _)| (s, p)))
                     });
                     let outer =
                         outer.filter(|&(os, _)| os == 0 || toks[os - 1].kind == TokKind::Punct);
                     if let Some((os, oe)) = outer {
                         if matches!(seg_first, "which" | "who" | "whose") {
                             source = Some((os, oe));
-                        } else if np_left(toks, &lows, b - 1).is_some_and(|(s, _)| s == p + 1) {
+                        } else if np_left(toks, lows, b - 1).is_some_and(|(s, _)| s == p + 1) {
                             source = Some((os, b - 1));
                         }
                     }
@@ -1211,7 +1210,7 @@ fn rule_statements(
                             || (toks[k].is_punct(',')
                                 && lows
                                     .get(k + 1)
-                                    .is_some_and(|w| PARTICIPLE_CUES.contains(&w.as_str())))
+                                    .is_some_and(|w| PARTICIPLE_CUES.contains(&w)))
                     })
                     .unwrap_or(n);
                 content = source.and_then(|_| trim_content(toks, cue.1, end));
@@ -1222,10 +1221,10 @@ fn rule_statements(
                 });
                 if i > 0
                     && (toks[i - 1].is_punct(',') || is_close_quote(&toks[i - 1]))
-                    && INVERTING_CUES.contains(&lows[i].as_str())
+                    && INVERTING_CUES.contains(&lows[i])
                     && named
                 {
-                    source = np_right(toks, &lows, cue.1).map(|sp| extend_apposition(toks, sp));
+                    source = np_right(toks, lows, cue.1).map(|sp| extend_apposition(toks, sp));
                     if source.is_some() {
                         content = trim_content(toks, 0, i);
                     }
@@ -1237,8 +1236,8 @@ fn rule_statements(
             if source.is_some() && content.is_none() {
                 // Content to the right, after a hearer object and "that".
                 let mut c = cue.1;
-                if CUES_WITH_OBJECT.contains(&lows[i].as_str()) {
-                    if let Some((_, e)) = np_right(toks, &lows, c) {
+                if CUES_WITH_OBJECT.contains(&lows[i]) {
+                    if let Some((_, e)) = np_right(toks, lows, c) {
                         c = e;
                     }
                 }
@@ -1265,7 +1264,7 @@ fn rule_statements(
         }
         if let (Some((ss, se)), Some((cs, ce))) = (source, content) {
             let sspan = tspan(toks, ss, se);
-            let head = lows[se - 1].as_str();
+            let head = lows[se - 1];
             let pronoun = se - ss == 1 && SPEAKER_PRONOUNS.contains(&head);
             if !strong {
                 let named = pronoun
@@ -1278,7 +1277,7 @@ fn rule_statements(
                 let subject_first = se <= cue.0;
                 let plain = se - ss == 1 && matches!(head, "who" | "which")
                     || matches!(
-                        lows[ss].as_str(),
+                        lows[ss],
                         "the"
                             | "a"
                             | "an"
@@ -1359,7 +1358,7 @@ pub fn find_statements_with(model: Option<&tagger::Model>, text: &str) -> Vec<St
     let mut out = Vec::new();
     each_sentence(text, |v| {
         out.extend(statements_with(
-            model, text, v.toks, v.span, v.index, v.mentions, v.first, v.state,
+            model, text, v.toks, v.lows, v.span, v.index, v.mentions, v.first, v.state,
         ));
     });
     out
@@ -1368,6 +1367,8 @@ pub fn find_statements_with(model: Option<&tagger::Model>, text: &str) -> Vec<St
 /// One sentence of a plain text as the text-level entry points see it.
 struct SentenceView<'a, 't> {
     toks: &'a [Token<'t>],
+    /// The tokens lower-cased.
+    lows: &'a [&'a str],
     span: Span,
     index: usize,
     /// The mentions found so far; this sentence's start at `first`.
@@ -1390,9 +1391,12 @@ fn each_sentence<'t>(text: &'t str, mut f: impl FnMut(SentenceView<'_, 't>)) {
     let mut state = QuoteState::default();
     for (i, toks) in sentence_tokens.iter().enumerate() {
         let first = mentions.len();
-        crate::entities::find(text, toks, i, &inside, &mut mentions);
+        let mut buf = String::new();
+        let low = Lower::new(toks, &mut buf);
+        crate::entities::find(text, toks, &low, i, &inside, &mut mentions);
         f(SentenceView {
             toks,
+            lows: &low.words,
             span: spans[i].0,
             index: i,
             mentions: &mentions,
@@ -1413,7 +1417,7 @@ pub fn statements_from_labels(
     each_sentence(text, |v| {
         let labels = label(v.toks);
         out.extend(decode(
-            text, v.toks, v.span, v.index, v.mentions, v.first, &labels, v.state,
+            text, v.toks, v.span, v.index, v.mentions, v.first, &labels, None, v.state,
         ));
     });
     out
@@ -1424,6 +1428,8 @@ pub fn statements_from_labels(
 struct Prepared {
     rules: Vec<Statement>,
     features: tagger::SentenceFeatures,
+    /// What the features read of each token's word.
+    words: Vec<tagger::WordInfo>,
 }
 
 /// Run the rules on a sentence and compute the tagger's features; updates
@@ -1432,6 +1438,7 @@ struct Prepared {
 fn prepare(
     text: &str,
     toks: &[Token<'_>],
+    lows: &[&str],
     sentence_span: Span,
     sentence: usize,
     mentions: &[Mention],
@@ -1443,6 +1450,7 @@ fn prepare(
     let rules = rule_statements(
         text,
         toks,
+        lows,
         sentence_span,
         sentence,
         mentions,
@@ -1493,7 +1501,7 @@ fn prepare(
             }
         }
     }
-    let features = tagger::sentence_features(
+    let (features, words) = tagger::features_and_words(
         toks,
         &roles,
         &quoted,
@@ -1503,7 +1511,11 @@ fn prepare(
         lexicon,
         &entities,
     );
-    Prepared { rules, features }
+    Prepared {
+        rules,
+        features,
+        words,
+    }
 }
 
 /// A labelled span of tokens `s..e`.
@@ -1572,7 +1584,8 @@ fn gap(a: &Chunk, b: &Chunk) -> usize {
 /// Turn the tagger's labels into statements: each content span goes to the
 /// nearest cue of the sentence (or continues the previous sentence's
 /// statement), each cue takes the nearest source; a cue without content is
-/// dropped.
+/// dropped. `words`: the tokens' word keys and classes, if the tagger's
+/// features already read them.
 #[allow(clippy::too_many_arguments)]
 fn decode(
     text: &str,
@@ -1582,6 +1595,7 @@ fn decode(
     mentions: &[Mention],
     first_mention: usize,
     labels: &[u8],
+    words: Option<&[tagger::WordInfo]>,
     state: &mut QuoteState,
 ) -> Vec<Statement> {
     let cs = chunks(labels);
@@ -1610,8 +1624,9 @@ fn decode(
             .iter()
             .min_by_key(|src| (gap(src, q), src.s > q.s))
             .map(|src| cut_after_comma(toks, src.s, src.e, q));
-        let view = view
-            .get_or_init(|| sources::Sentence::new(toks, labels, &source_chunks, &mention_ranges));
+        let view = view.get_or_init(|| {
+            sources::Sentence::new(toks, labels, &source_chunks, &mention_ranges, words)
+        });
         sources::choose(view, (q.s, q.e), nearest)
     };
     let carried = state
@@ -1816,6 +1831,7 @@ fn statement_of(
 pub fn statements_in_sentence(
     text: &str,
     toks: &[Token<'_>],
+    lows: &[&str],
     sentence_span: Span,
     sentence: usize,
     mentions: &[Mention],
@@ -1826,6 +1842,7 @@ pub fn statements_in_sentence(
         tagger::bundled(),
         text,
         toks,
+        lows,
         sentence_span,
         sentence,
         mentions,
@@ -1840,6 +1857,7 @@ fn statements_with(
     model: Option<&tagger::Model>,
     text: &str,
     toks: &[Token<'_>],
+    lows: &[&str],
     sentence_span: Span,
     sentence: usize,
     mentions: &[Mention],
@@ -1850,6 +1868,7 @@ fn statements_with(
         return rule_statements(
             text,
             toks,
+            lows,
             sentence_span,
             sentence,
             mentions,
@@ -1860,6 +1879,7 @@ fn statements_with(
     let p = prepare(
         text,
         toks,
+        lows,
         sentence_span,
         sentence,
         mentions,
@@ -1886,6 +1906,7 @@ fn statements_with(
         mentions,
         first_mention,
         &labels,
+        Some(&p.words),
         state,
     );
     if found.is_empty() {
@@ -1905,7 +1926,7 @@ pub fn tagger_inputs<'t>(
     let mut out = Vec::new();
     each_sentence(text, |v| {
         let p = prepare(
-            text, v.toks, v.span, v.index, v.mentions, v.first, v.state, bits, lexicon,
+            text, v.toks, v.lows, v.span, v.index, v.mentions, v.first, v.state, bits, lexicon,
         );
         out.push((v.toks.to_vec(), p.features));
     });

@@ -9,10 +9,15 @@
 //! ("5.3 million households"), which are corroborated but never called
 //! conflicting — only recognised concepts are compared that strictly.
 
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+use std::sync::OnceLock;
+
 use crosscheck_model::Span;
 
 use crate::lexicon::HEDGES;
-use crate::token::{TokKind, Token};
+use crate::tagger::PreHashed;
+use crate::token::{Lower, TokKind, Token};
 use crate::{ArticleClaim, ClaimValue, DateMention, DateValue, Mention, Quantity, Statement, Unit};
 
 /// What a concept's values are.
@@ -404,8 +409,8 @@ const OTHER_RATES: &[&str] = &[
 /// one named by [`OTHER_RATES`] before it or after "of", and not the pace
 /// of a verb of growth ("grew at an annual rate of 2 percent"; "a rise in
 /// its rate to 3.25 percent" is the bank's).
-fn interest_rate_word(words: &[(usize, String)], k: usize) -> bool {
-    let at = |j: usize| words.get(j).map_or("", |(_, w)| w.as_str());
+fn interest_rate_word(words: &[(usize, &str)], k: usize) -> bool {
+    let at = |j: usize| words.get(j).map_or("", |(_, w)| w);
     let before = k.checked_sub(1).map_or("", at);
     let of_what = if at(k + 1) == "of" { at(k + 2) } else { "" };
     let at_a_rate = (1..=3).any(|d| k.checked_sub(d).is_some_and(|j| at(j) == "at"));
@@ -454,13 +459,32 @@ const NOT_DEATH_VICTIMS: &[&str] = &[
     "crime",
 ];
 
-/// Word tokens as (token index, lower-case text).
-fn word_positions(toks: &[Token<'_>]) -> Vec<(usize, String)> {
+/// Word tokens as (token index, lower-case text without a possessive).
+fn word_positions<'a>(toks: &[Token<'_>], low: &Lower<'a>) -> Vec<(usize, &'a str)> {
     toks.iter()
         .enumerate()
         .filter(|(_, t)| t.kind == TokKind::Word)
-        .map(|(i, t)| (i, crate::fold::strip_possessive(t.text).to_lowercase()))
+        .map(|(i, _)| (i, low.bare[i]))
         .collect()
+}
+
+/// The concepts whose [`Concept::triggers`] hold `word`, as bits of their
+/// index in [`CONCEPTS`] (a hashed table: the claims of a sentence ask
+/// this of each of its words for each figure and concept).
+fn concepts_triggered(word: &str) -> u64 {
+    const _: () = assert!(CONCEPTS.len() <= 64, "one bit per concept");
+    type Table = HashMap<&'static str, u64, BuildHasherDefault<PreHashed>>;
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut m = Table::default();
+        for (ci, c) in CONCEPTS.iter().enumerate() {
+            for &t in c.triggers {
+                *m.entry(t).or_insert(0) |= 1 << ci;
+            }
+        }
+        m
+    });
+    table.get(word).copied().unwrap_or(0)
 }
 
 /// Token index range of a span.
@@ -635,16 +659,20 @@ pub fn build(
     text: &str,
     sentence_span: Span,
     toks: &[Token<'_>],
+    low: &Lower<'_>,
     quantities: &[Quantity],
     dates: &[DateMention],
     statements: &[Statement],
     mentions: &[Mention],
     out: &mut Vec<ArticleClaim>,
 ) {
-    if toks.is_empty() {
+    // Claims are made of figures and dates only: a sentence with neither
+    // (most of them) needs none of the work below.
+    if toks.is_empty() || (quantities.is_empty() && dates.is_empty()) {
         return;
     }
-    let words = word_positions(toks);
+    let words = word_positions(toks, low);
+    let triggers: Vec<u64> = words.iter().map(|(_, w)| concepts_triggered(w)).collect();
     let folded = crosscheck_text::fold_whitespace(&text[sentence_span.start..sentence_span.end]);
     let speaker_for = |span: Span| -> Option<String> {
         let covers = |s: &&Statement| s.content.start <= span.start && s.content.end >= span.end;
@@ -724,11 +752,7 @@ pub fn build(
         if hyphenated_size(q) {
             continue;
         }
-        let prep = if qs > 0 {
-            toks[qs - 1].text.to_lowercase()
-        } else {
-            String::new()
-        };
+        let prep = if qs > 0 { low.words[qs - 1] } else { "" };
         for (ci, c) in CONCEPTS.iter().enumerate() {
             if !concept_fits(c, q) || c.kind == ConceptKind::Date {
                 continue;
@@ -745,18 +769,15 @@ pub fn build(
                     };
                     d <= WINDOW
                 };
-                let has = |list: &[&str]| {
-                    words
-                        .iter()
-                        .any(|(ti, w)| list.contains(&w.as_str()) && near(*ti))
-                };
+                let has =
+                    |list: &[&str]| words.iter().any(|(ti, w)| list.contains(&w) && near(*ti));
                 let poll = has(POLL_WORDS) && !has(&["rate", "rates"]);
                 if has(c.triggers) && !poll {
                     pairs.push((0, false, qi, ci, qs));
                 }
                 continue;
             }
-            if !c.prepositions.is_empty() && !c.prepositions.contains(&prep.as_str()) {
+            if !c.prepositions.is_empty() && !c.prepositions.contains(&prep) {
                 continue;
             }
             // The trigger is the noun of a hyphenated figure ("a new
@@ -766,7 +787,7 @@ pub fn build(
                 continue;
             }
             for (k, (ti, w)) in words.iter().enumerate() {
-                if !c.triggers.contains(&w.as_str()) {
+                if triggers[k] & (1 << ci) == 0 {
                     continue;
                 }
                 // "the unemployment rate", "a rate of growth", "grow at a
@@ -776,7 +797,7 @@ pub fn build(
                 }
                 // "kidnap victims", "fraud victims": victims of something
                 // other than a death.
-                if w == "victims" && k > 0 && NOT_DEATH_VICTIMS.contains(&words[k - 1].1.as_str()) {
+                if *w == "victims" && k > 0 && NOT_DEATH_VICTIMS.contains(&words[k - 1].1) {
                     continue;
                 }
                 let right = *ti >= qe;
@@ -785,7 +806,7 @@ pub fn build(
                 // capacity follows its verb ("Tannery Lane holds 14,500").
                 // And it counts people or nothing named: "Republicans hold
                 // 55 seats" is no capacity.
-                if VERB_BEFORE_FIGURE.contains(&w.as_str())
+                if VERB_BEFORE_FIGURE.contains(&w)
                     && (right || q.noun.as_deref().is_some_and(|n| !HELD.contains(&n)))
                 {
                     continue;
@@ -911,11 +932,12 @@ pub fn build(
     for d in dates {
         let (ds, de) = tok_range(toks, d.span);
         let mut best: Option<(usize, &Concept)> = None;
-        for (ti, w) in &words {
-            for c in CONCEPTS.iter().filter(|c| c.kind == ConceptKind::Date) {
-                if !c.triggers.contains(&w.as_str()) {
-                    continue;
-                }
+        for ((ti, _), &mask) in words.iter().zip(&triggers) {
+            for (_, c) in CONCEPTS
+                .iter()
+                .enumerate()
+                .filter(|(ci, c)| c.kind == ConceptKind::Date && mask & (1 << ci) != 0)
+            {
                 let dist = if *ti < ds {
                     // "the minutes of the meeting will be published in two
                     // weeks": an event word inside an "of" phrase is not
@@ -925,7 +947,7 @@ pub fn build(
                         .rev()
                         .filter(|(k, _)| k < ti)
                         .take(2)
-                        .any(|(_, w)| w == "of");
+                        .any(|(_, w)| *w == "of");
                     if of_phrase || boundary_between(toks, *ti, ds) {
                         continue;
                     }
@@ -944,11 +966,11 @@ pub fn build(
         // "last came ... on 22 January": a previous occurrence, not this one.
         let previous = words
             .iter()
-            .any(|(ti, w)| *ti < ds && matches!(w.as_str(), "last" | "previous" | "earlier"));
+            .any(|(ti, w)| *ti < ds && matches!(*w, "last" | "previous" | "earlier"));
         let hedged = d.hedged
             || words
                 .iter()
-                .any(|(ti, w)| *ti < ds && HEDGES.contains(&w.as_str()) && w != "may");
+                .any(|(ti, w)| *ti < ds && HEDGES.contains(&w) && *w != "may");
         out.push(ArticleClaim {
             sentence: d.sentence,
             span: sentence_span,
@@ -987,7 +1009,7 @@ fn date_value_text(d: &DateMention) -> String {
 /// stadium"), else the nearest of a few common nouns before it.
 fn local_subject(
     toks: &[Token<'_>],
-    words: &[(usize, String)],
+    words: &[(usize, &str)],
     (qs, qe): (usize, usize),
     mentions: &[Mention],
 ) -> Option<String> {
@@ -1009,7 +1031,7 @@ fn local_subject(
                 return Some(crate::fold::strip_possessive(&m.text).to_string());
             }
             if toks[ti].text.starts_with(char::is_lowercase) {
-                return Some(w.clone());
+                return Some(w.to_string());
             }
         }
     }
@@ -1036,6 +1058,6 @@ fn local_subject(
     words
         .iter()
         .rev()
-        .find(|(ti, w)| *ti < qs && NOUNS.contains(&w.as_str()))
-        .map(|(_, w)| w.clone())
+        .find(|(ti, w)| *ti < qs && NOUNS.contains(&w))
+        .map(|(_, w)| w.to_string())
 }

@@ -1,21 +1,22 @@
 //! Entity mentions from capitalisation, titles, name endings and gazetteers.
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use crosscheck_model::Span;
 
 use crate::fold::strip_possessive;
 use crate::lexicon::{self, DEMONYM_ENDINGS};
-use crate::token::{TokKind, Token};
+use crate::tagger::FastSet;
+use crate::token::{Lower, TokKind, Token};
 use crate::{span_text, EntityKind, Mention};
 
 /// A word list of [`crate::lexicon`] as a hash set, built on first use:
 /// the lists are consulted several times for every capitalised word, and
 /// the longer ones (hundreds of places) cost more to scan than to hash.
+/// Hashed with FNV ([`FastSet`]): the keys are short words.
 struct WordSet {
     list: &'static [&'static str],
-    set: OnceLock<HashSet<&'static str>>,
+    set: OnceLock<FastSet<&'static str>>,
 }
 
 impl WordSet {
@@ -144,8 +145,8 @@ fn is_initial(toks: &[Token<'_>], i: usize) -> bool {
 
 /// Capitalised words seen mid-sentence anywhere in the article (possessive
 /// stripped): a sentence-initial word is a name only if it is among them.
-pub fn capitalised_inside(sentences: &[Vec<Token<'_>>]) -> HashSet<String> {
-    let mut out = HashSet::new();
+pub fn capitalised_inside(sentences: &[Vec<Token<'_>>]) -> FastSet<String> {
+    let mut out = FastSet::default();
     for toks in sentences {
         for (i, t) in toks.iter().enumerate() {
             if t.is_capitalised() && !is_initial(toks, i) {
@@ -166,12 +167,14 @@ pub fn is_gazetteer_place(name: &str) -> bool {
     PLACES.contains(&key.as_str())
 }
 
-/// Find the mentions of one sentence and append them to `out`.
+/// Find the mentions of one sentence (`low`: its tokens lower-cased) and
+/// append them to `out`.
 pub fn find(
     text: &str,
     toks: &[Token<'_>],
+    low: &Lower<'_>,
     sentence: usize,
-    inside: &HashSet<String>,
+    inside: &FastSet<String>,
     out: &mut Vec<Mention>,
 ) {
     let mut i = 0;
@@ -205,7 +208,7 @@ pub fn find(
             // An abbreviated title's full stop ("Gen. Arvo Talmadge",
             // "Sen. Ilse Varn"): the title still opens the name.
             if t.text == "."
-                && is_title(&lower_bare(toks[end - 1].text))
+                && is_title(&low.bare[end - 1])
                 && toks.get(end + 1).is_some_and(|n| n.is_capitalised())
             {
                 end += 2;
@@ -228,7 +231,7 @@ pub fn find(
             break;
         }
         // Now split the run into sensible pieces.
-        push_run(text, toks, start, end, sentence, inside, out);
+        push_run(text, toks, low, start, end, sentence, inside, out);
         i = end;
     }
     // Acronym definitions: "National Process Safety Board (NPSB)".
@@ -312,22 +315,22 @@ const STATE_OFFICES: &[&str] = &[
 /// also names buildings: "Osk station" is no place of its own), or
 /// "Hanmor's foreign minister" (a word of [`STATE_OFFICES`] right after
 /// the possessive).
-fn place_context(toks: &[Token<'_>], s: usize, e: usize) -> bool {
+fn place_context(toks: &[Token<'_>], low: &Lower<'_>, s: usize, e: usize) -> bool {
     let word = |k: usize| {
         toks.get(k)
             .filter(|t| t.kind == TokKind::Word)
-            .map(|t| t.text.to_lowercase())
+            .map(|_| low.words[k])
     };
     let before_of = s >= 2
         && word(s - 1).as_deref() == Some("of")
-        && word(s - 2).is_some_and(|w| PLACE_SUFFIXES.contains(&w.as_str()));
+        && word(s - 2).is_some_and(|w| PLACE_SUFFIXES.contains(&w));
     let next = word(e);
     // "the Dutch islands", "a Yugoslav republic", "the Northwest coast": an
     // adjective before the place word, not a name of the place.
-    let name = lower_bare(toks[s].text);
+    let name = low.bare[s];
     let adjective = DEMONYM_ENDINGS.iter().any(|suf| name.ends_with(suf))
         || name.ends_with('i')
-        || NAME_ADJECTIVES.contains(&name.as_str())
+        || NAME_ADJECTIVES.contains(&name)
         || ["north", "south", "east", "west"]
             .iter()
             .any(|d| name.starts_with(d));
@@ -345,17 +348,18 @@ fn place_context(toks: &[Token<'_>], s: usize, e: usize) -> bool {
 fn push_run(
     text: &str,
     toks: &[Token<'_>],
+    low: &Lower<'_>,
     start: usize,
     end: usize,
     sentence: usize,
-    inside: &HashSet<String>,
+    inside: &FastSet<String>,
     out: &mut Vec<Mention>,
 ) {
     let mut s = start;
     let mut e = end;
     // Sentence-initial common words are not names.
     while s < e && is_initial(toks, s) {
-        let w = lower_bare(toks[s].text);
+        let w = low.bare[s];
         // A title opening the sentence opens a name ("Gen. Arvo Talmadge").
         if s + 1 < e && is_title(&w) {
             break;
@@ -366,18 +370,13 @@ fn push_run(
         // spokesperson ..."), or a verb or adverb opening the sentence
         // ("Selling Tannery Lane ...").
         let generic = single
-            && (ORG_SUFFIXES.contains(&w.as_str())
-                || ORG_HEADS.contains(&w.as_str())
-                || PLACE_SUFFIXES.contains(&w.as_str()));
+            && (ORG_SUFFIXES.contains(&w) || ORG_HEADS.contains(&w) || PLACE_SUFFIXES.contains(&w));
         let verbish = !inside.contains(bare)
             && (w.ends_with("ing") || w.ends_with("ed") || w.ends_with("ly"));
-        if NOT_NAMES.contains(&w.as_str())
+        if NOT_NAMES.contains(&w)
             || generic
             || verbish
-            || (single
-                && !inside.contains(bare)
-                && !is_acronym(bare)
-                && !PLACES.contains(&w.as_str()))
+            || (single && !inside.contains(bare) && !is_acronym(bare) && !PLACES.contains(&w))
         {
             s += 1;
             while s < e && !toks[s].is_capitalised() {
@@ -388,9 +387,7 @@ fn push_run(
         }
     }
     // Trim joiners and NOT_NAMES words at the edges.
-    while s < e
-        && (!toks[s].is_capitalised() || NOT_NAMES.contains(&lower_bare(toks[s].text).as_str()))
-    {
+    while s < e && (!toks[s].is_capitalised() || NOT_NAMES.contains(&low.bare[s])) {
         s += 1;
     }
     // A time zone ("10 a.m. GMT") or an era ("B.C.") names no one.
@@ -401,14 +398,13 @@ fn push_run(
     // names are left to the rules above: "May" may be Theresa May).
     if e - s == 1
         && crosscheck_model::month_number(toks[s].text).is_some()
-        && !crosscheck_model::MONTH_NAMES.contains(&lower_bare(toks[s].text).as_str())
+        && !crosscheck_model::MONTH_NAMES.contains(&low.bare[s])
     {
         return;
     }
     // … and a weekday at the end: "southern Ormand Friday" names Ormand.
     while e > s
-        && (!toks[e - 1].is_capitalised()
-            || crate::lexicon::WEEKDAYS.contains(&lower_bare(toks[e - 1].text).as_str()))
+        && (!toks[e - 1].is_capitalised() || crate::lexicon::WEEKDAYS.contains(&low.bare[e - 1]))
     {
         e -= 1;
     }
@@ -421,13 +417,11 @@ fn push_run(
     // a person's name. Runs with an organisation word or a joiner ("Council
     // of Ministers") are left to the rules below.
     if e - s >= 2 {
-        let last = lower_bare(toks[e - 1].text);
+        let last = low.bare[e - 1];
         let plural_title = last.strip_suffix('s').is_some_and(is_title);
         let organisational = (s..e).any(|k| {
-            let w = lower_bare(toks[k].text);
-            !toks[k].is_capitalised()
-                || ORG_SUFFIXES.contains(&w.as_str())
-                || ORG_HEADS.contains(&w.as_str())
+            let w = low.bare[k];
+            !toks[k].is_capitalised() || ORG_SUFFIXES.contains(&w) || ORG_HEADS.contains(&w)
         });
         if plural_title && !organisational {
             e -= 1;
@@ -437,7 +431,7 @@ fn push_run(
     // Sarto and Pell Arn".
     while e - s > 1
         && DEMONYM_ENDINGS.iter().any(|suf| {
-            lower_bare(toks[s].text)
+            low.bare[s]
                 .strip_suffix('s')
                 .is_some_and(|w| w.ends_with(suf))
         })
@@ -447,8 +441,8 @@ fn push_run(
     }
     // Strip a leading title (and a demonym or office word before it).
     let mut title = None;
-    let last_title = (s..e).rev().find(|&k| is_title(&lower_bare(toks[k].text)));
-    let ends_org = ORG_SUFFIXES.contains(&lower_bare(toks[e - 1].text).as_str());
+    let last_title = (s..e).rev().find(|&k| is_title(&low.bare[k]));
+    let ends_org = ORG_SUFFIXES.contains(&low.bare[e - 1]);
     if let Some(k) = last_title {
         if k + 1 < e && !ends_org {
             title = Some(span_text(text, Span::new(toks[s].start, toks[k].end)));
@@ -467,12 +461,12 @@ fn push_run(
     // "People's Republic of Korea", "Moody's Investors Service"), unless
     // the owner is a known place or an acronym.
     let named_after_owner = |k: usize| {
-        let next = lower_bare(toks[k + 1].text);
-        ORG_HEADS.contains(&next.as_str())
-            || PLACE_HEADS.contains(&next.as_str())
+        let next = low.bare[k + 1];
+        ORG_HEADS.contains(&next)
+            || PLACE_HEADS.contains(&next)
             || (k + 1..e).any(|j| {
-                let w = lower_bare(toks[j].text);
-                ORG_SUFFIXES.contains(&w.as_str()) || PLACE_SUFFIXES.contains(&w.as_str())
+                let w = low.bare[j];
+                ORG_SUFFIXES.contains(&w) || PLACE_SUFFIXES.contains(&w)
             })
     };
     if let Some(k) = (s..e - 1).find(|&k| {
@@ -482,20 +476,20 @@ fn push_run(
             is_gazetteer_place(&owner) || (k == s && is_acronym(bare)) || !named_after_owner(k)
         }
     }) {
-        push_run(text, toks, s, k + 1, sentence, inside, out);
+        push_run(text, toks, low, s, k + 1, sentence, inside, out);
         // What follows is a name only if it does not end in a title
         // ("North Korea's Foreign Minister" names nobody).
-        if !is_title(&lower_bare(toks[e - 1].text)) {
-            push_run(text, toks, k + 1, e, sentence, inside, out);
+        if !is_title(&low.bare[e - 1]) {
+            push_run(text, toks, low, k + 1, e, sentence, inside, out);
         }
         return;
     }
     // Split at "and"/"of"/"the" unless the whole is an organisation or a
     // place ("Fire and Rescue Service", "Bank of Varesia").
-    let words: Vec<String> = (s..e).map(|k| lower_bare(toks[k].text)).collect();
+    let words: &[&str] = &low.bare[s..e];
     let org_word = |k: usize| {
-        let w = lower_bare(toks[k].text);
-        ORG_SUFFIXES.contains(&w.as_str()) || ORG_HEADS.contains(&w.as_str())
+        let w = low.bare[k];
+        ORG_SUFFIXES.contains(&w) || ORG_HEADS.contains(&w)
     };
     let ends_org = org_word(e - 1);
     let split_at = (s..e).find(|&k| match toks[k].text {
@@ -512,13 +506,13 @@ fn push_run(
         // opening the sentence before "of" is a common noun, capitalised
         // only by its place.
         let common_opening = k == s + 1 && toks[k].text == "of" && is_initial(toks, s) && {
-            let w = lower_bare(toks[s].text);
-            !PLACES.contains(&w.as_str()) && !is_acronym(strip_possessive(toks[s].text))
+            let w = low.bare[s];
+            !PLACES.contains(&w) && !is_acronym(strip_possessive(toks[s].text))
         };
         if !common_opening {
-            push_run(text, toks, s, k, sentence, inside, out);
+            push_run(text, toks, low, s, k, sentence, inside, out);
         }
-        push_run(text, toks, k + 1, e, sentence, inside, out);
+        push_run(text, toks, low, k + 1, e, sentence, inside, out);
         return;
     }
     // A demonym used as an adjective ("Drevanian port", "Varesian crown") is
@@ -551,26 +545,16 @@ fn push_run(
     let lname = name.to_lowercase();
     let first = words.first().cloned().unwrap_or_default();
     let last = lower_bare(name_text_last);
-    let prev = |k: usize| -> &str {
-        let mut j = s;
-        let mut n = 0;
-        while j > 0 {
-            j -= 1;
-            if toks[j].kind == TokKind::Word {
-                n += 1;
-                if n == k {
-                    return toks[j].text;
-                }
-            }
-        }
-        ""
-    };
-    let prev_word = prev(1).to_lowercase();
+    // The nearest word before the name, lower-cased.
+    let prev_word = toks[..s]
+        .iter()
+        .rposition(|t| t.kind == TokKind::Word)
+        .map_or("", |j| low.words[j]);
     let next_is = |k: usize, w: &str| toks.get(e + k).is_some_and(|t| t.text == w);
     let mut guessed = false;
     let kind = if title.is_some() {
         EntityKind::Person
-    } else if !single && STORM_HEADS.contains(&first.as_str()) {
+    } else if !single && STORM_HEADS.contains(&first) {
         // "Typhoon Tessel", "Hurricane Orla": an event, not a person.
         EntityKind::Other
     } else if single && is_acronym(&name) {
@@ -582,16 +566,16 @@ fn push_run(
     } else if ORG_SUFFIXES.contains(&last.as_str())
         || words.windows(2).any(|w| {
             (w[1] == "of" || w[1] == "for")
-                && (ORG_HEADS.contains(&w[0].as_str()) || ORG_SUFFIXES.contains(&w[0].as_str()))
+                && (ORG_HEADS.contains(&w[0]) || ORG_SUFFIXES.contains(&w[0]))
         })
     {
         EntityKind::Organization
     } else if PLACES.contains(&lname.as_str())
         || (!single && PLACE_SUFFIXES.contains(&last.as_str()))
-        || (!single && PLACE_HEADS.contains(&first.as_str()) && !TITLES.contains(&first.as_str()))
+        || (!single && PLACE_HEADS.contains(&first) && !TITLES.contains(&first))
     {
         EntityKind::Place
-    } else if TITLES.contains(&prev_word.as_str())
+    } else if TITLES.contains(&prev_word)
         || (next_is(0, ",") && next_is(1, "who"))
         || (next_is(0, ",")
             && toks
@@ -601,9 +585,9 @@ fn push_run(
         EntityKind::Person
     } else if single
         && (matches!(
-            prev_word.as_str(),
+            prev_word,
             "in" | "at" | "from" | "to" | "near" | "into" | "across" | "outside" | "inland"
-        ) || place_context(toks, s, e))
+        ) || place_context(toks, low, s, e))
     {
         guessed = true;
         EntityKind::Place

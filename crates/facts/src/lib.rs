@@ -511,12 +511,15 @@ impl Extractor {
         for (i, toks) in sentence_tokens.iter().enumerate() {
             let span = doc.sentences[i].span;
             let first_mention = mentions.len();
-            entities::find(text, toks, i, &capitalised_inside, &mut mentions);
-            let (found_dates, used) = when::find(text, toks, i, published);
-            let found_q = numbers::find(text, toks, i, &used);
+            let mut lower_buf = String::new();
+            let low = token::Lower::new(toks, &mut lower_buf);
+            entities::find(text, toks, &low, i, &capitalised_inside, &mut mentions);
+            let (found_dates, used) = when::find(text, toks, &low.words, i, published);
+            let found_q = numbers::find(text, toks, &low.words, i, &used);
             let mut found_s = attribution::statements_in_sentence(
                 text,
                 toks,
+                &low.words,
                 span,
                 i,
                 &mentions,
@@ -542,6 +545,7 @@ impl Extractor {
                 text,
                 span,
                 toks,
+                &low,
                 &found_q,
                 &found_dates,
                 &found_s,

@@ -1,29 +1,44 @@
 //! Quantities: figures with their unit, scale and hedge.
 
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+use std::sync::OnceLock;
+
 use crosscheck_model::Span;
 
 use crate::lexicon::{
     APPROX_PREFIXES, CURRENCY_SYMBOLS, CURRENCY_WORDS, HEDGES, MEASURE_UNITS, NUMBER_WORDS, SCALES,
     TRAILING_HEDGES,
 };
+use crate::tagger::PreHashed;
 use crate::token::{TokKind, Token};
 use crate::{span_text, Approx, Quantity, Unit};
 
-fn lower(t: &Token<'_>) -> String {
-    t.text.to_lowercase()
+/// The value of a word of [`NUMBER_WORDS`] (the first entry, if listed
+/// twice). A hashed table: this is asked of nearly every word of a text.
+pub(crate) fn number_value(w: &str) -> Option<f64> {
+    type Table = HashMap<&'static str, f64, BuildHasherDefault<PreHashed>>;
+    static VALUES: OnceLock<Table> = OnceLock::new();
+    VALUES
+        .get_or_init(|| {
+            let mut m = Table::default();
+            for &(n, v) in NUMBER_WORDS {
+                m.entry(n).or_insert(v);
+            }
+            m
+        })
+        .get(w)
+        .copied()
 }
 
 fn number_word(w: &str) -> Option<f64> {
     // "forty-two": tens and units joined by a hyphen.
     if let Some((a, b)) = w.split_once('-') {
-        let a = NUMBER_WORDS.iter().find(|(n, _)| *n == a)?.1;
-        let b = NUMBER_WORDS.iter().find(|(n, _)| *n == b)?.1;
+        let a = number_value(a)?;
+        let b = number_value(b)?;
         return ((20.0..=90.0).contains(&a) && b < 10.0).then_some(a + b);
     }
-    NUMBER_WORDS
-        .iter()
-        .find(|(n, _)| *n == w)
-        .map(|x| x.1)
+    number_value(w)
         // "one" is nearly always a pronoun or determiner ("one of the ..."),
         // "dozen" needs a count before it; neither is read alone.
         .filter(|&v| v != 1.0 && w != "dozen" && w != "hundred")
@@ -99,18 +114,23 @@ const NOT_COUNTED: &[&str] = &[
     "takes", "comes", "goes", "gets", "shows", "needs", "wants",
 ];
 
-/// Figures of one sentence. `used` marks tokens already read as parts of
-/// dates or times.
-pub fn find(text: &str, toks: &[Token<'_>], sentence: usize, used: &[bool]) -> Vec<Quantity> {
+/// Figures of one sentence (`lows`: its tokens lower-cased). `used` marks
+/// tokens already read as parts of dates or times.
+pub fn find(
+    text: &str,
+    toks: &[Token<'_>],
+    lows: &[&str],
+    sentence: usize,
+    used: &[bool],
+) -> Vec<Quantity> {
     let mut out = Vec::new();
-    let lows: Vec<String> = toks.iter().map(lower).collect();
     let mut i = 0;
     while i < toks.len() {
         if used[i] {
             i += 1;
             continue;
         }
-        if let Some((q, next)) = read_at(text, toks, &lows, i, sentence) {
+        if let Some((q, next)) = read_at(text, toks, lows, i, sentence) {
             out.push(q);
             i = next;
         } else {
@@ -122,8 +142,8 @@ pub fn find(text: &str, toks: &[Token<'_>], sentence: usize, used: &[bool]) -> V
 
 /// "half a percentage point", "a quarter of a point", "half-point",
 /// "quarter-point": fractions of a point. Returns (value, tokens used).
-fn fraction_of_point(lows: &[String], i: usize) -> Option<(f64, usize)> {
-    let w = lows[i].as_str();
+fn fraction_of_point(lows: &[&str], i: usize) -> Option<(f64, usize)> {
+    let w = lows[i];
     let base = match w {
         "half" | "half-point" | "half-percentage-point" => 0.5,
         "quarter" | "quarter-point" | "quarter-percentage-point" => 0.25,
@@ -134,16 +154,16 @@ fn fraction_of_point(lows: &[String], i: usize) -> Option<(f64, usize)> {
     }
     let mut j = i + 1;
     // "half a", "quarter of a"
-    if lows.get(j).map(String::as_str) == Some("of") {
+    if lows.get(j).copied() == Some("of") {
         j += 1;
     }
-    if matches!(lows.get(j).map(String::as_str), Some("a" | "an")) {
+    if matches!(lows.get(j).copied(), Some("a" | "an")) {
         j += 1;
     }
-    if lows.get(j).map(String::as_str) == Some("percentage") {
+    if lows.get(j).copied() == Some("percentage") {
         j += 1;
     }
-    if matches!(lows.get(j).map(String::as_str), Some("point" | "points")) {
+    if matches!(lows.get(j).copied(), Some("point" | "points")) {
         return Some((base, j + 1 - i));
     }
     None
@@ -152,7 +172,7 @@ fn fraction_of_point(lows: &[String], i: usize) -> Option<(f64, usize)> {
 fn read_at(
     text: &str,
     toks: &[Token<'_>],
-    lows: &[String],
+    lows: &[&str],
     i: usize,
     sentence: usize,
 ) -> Option<(Quantity, usize)> {
@@ -193,7 +213,7 @@ fn read_at(
         }
         // An age: "turns 83", "aged 58", "at the age of 40"; a rank: "No.
         // 1 enemy".
-        let before = |k: usize| i.checked_sub(k).map_or("", |j| lows[j].as_str());
+        let before = |k: usize| i.checked_sub(k).map_or("", |j| lows[j]);
         if matches!(before(1), "turns" | "turned" | "turning" | "aged" | "no.")
             || (before(1) == "of" && before(2) == "age")
             || (before(1) == "." && before(2) == "no")
@@ -213,7 +233,7 @@ fn read_at(
             && toks[i - 1].is_capitalised()
             && toks[i - 2].kind == TokKind::Word
             && crosscheck_model::month_number(toks[i - 1].text).is_none()
-            && !crate::lexicon::WEEKDAYS.contains(&lows[i - 1].as_str())
+            && !crate::lexicon::WEEKDAYS.contains(&lows[i - 1])
         {
             return None;
         }
@@ -228,7 +248,7 @@ fn read_at(
             && (1800.0..=2100.0).contains(&v)
             && num.len() == 4
         {
-            let next = lows.get(i + 1).map(String::as_str).unwrap_or("");
+            let next = lows.get(i + 1).copied().unwrap_or("");
             if !matches!(next, "people" | "percent" | "%" | "households" | "members")
                 && SCALES.iter().all(|(s, _)| *s != next)
             {
@@ -253,7 +273,7 @@ fn read_at(
                         unit = Unit::Measure((*m).to_string());
                     } else if s == "strong" {
                         // "a 30-strong delegation": the noun follows.
-                        noun = lows.get(i + 1).cloned();
+                        noun = lows.get(i + 1).map(|w| w.to_string());
                     } else {
                         noun = Some(s.to_string());
                     }
@@ -286,7 +306,7 @@ fn read_at(
         precision = 0.0;
         end_tok = i + 1;
         noun = if rest == "strong" {
-            lows.get(i + 1).cloned()
+            lows.get(i + 1).map(|w| w.to_string())
         } else {
             Some(rest.to_string())
         };
@@ -308,21 +328,18 @@ fn read_at(
             end_tok += 1;
         }
     }
-    if lows.get(end_tok).map(String::as_str) == Some("hundred") {
+    if lows.get(end_tok).copied() == Some("hundred") {
         value *= 100.0;
         end_tok += 1;
     }
     // "two dozen members": 24.
-    if unit == Unit::Count
-        && noun.is_none()
-        && lows.get(end_tok).map(String::as_str) == Some("dozen")
-    {
+    if unit == Unit::Count && noun.is_none() && lows.get(end_tok).copied() == Some("dozen") {
         value *= 12.0;
         end_tok += 1;
     }
 
     // Unit after the figure.
-    let at = |k: usize| lows.get(k).map(String::as_str).unwrap_or("");
+    let at = |k: usize| lows.get(k).copied().unwrap_or("");
     if unit == Unit::Count && noun.is_none() {
         match at(end_tok) {
             "percent" | "%" => {
@@ -417,9 +434,8 @@ fn read_at(
     for (words, a) in APPROX_PREFIXES {
         let n = words.len();
         // "hand over two suspects": a verb's particle, no hedge.
-        let particle = words == &["over"]
-            && start_tok >= 2
-            && HANDED_OVER.contains(&lows[start_tok - 2].as_str());
+        let particle =
+            words == &["over"] && start_tok >= 2 && HANDED_OVER.contains(&lows[start_tok - 2]);
         if !particle && start_tok >= n && (0..n).all(|k| lows[start_tok - n + k] == words[k]) {
             approx = *a;
             start_tok -= n;
@@ -430,7 +446,7 @@ fn read_at(
     // A part of a total, not the total: "12 of them", and the items of a
     // breakdown ("the dead included six drownings and two
     // people hit by debris").
-    let before_start = |k: usize| start_tok.checked_sub(k).map_or("", |j| lows[j].as_str());
+    let before_start = |k: usize| start_tok.checked_sub(k).map_or("", |j| lows[j]);
     let breakdown = (1..=2).any(|k| {
         matches!(
             before_start(k),
@@ -500,12 +516,12 @@ fn read_at(
     let hedged = lows[..start_tok]
         .iter()
         .zip(&toks[..start_tok])
-        .any(|(w, t)| HEDGES.contains(&w.as_str()) && t.text != "May")
+        .any(|(w, t)| HEDGES.contains(w) && t.text != "May")
         || lows
             .iter()
             .skip(end_tok)
             .take(4)
-            .any(|w| TRAILING_HEDGES.contains(&w.as_str()));
+            .any(|w| TRAILING_HEDGES.contains(w));
     let span = Span::new(toks[start_tok].start, toks[end_tok - 1].end);
     Some((
         Quantity {

@@ -3,6 +3,8 @@
 //! words stay whole ("Sol-hwa", "32,000-seat", "half-point") and a possessive
 //! or inner apostrophe stays in its word ("Haletsky’s", "can't").
 
+use crate::fold::strip_possessive;
+
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokKind {
@@ -45,12 +47,26 @@ fn is_hyphen(c: char) -> bool {
 
 /// Tokens of `text`; offsets are `base + ` the byte offset in `text`.
 pub fn tokenize(text: &str, base: usize) -> Vec<Token<'_>> {
+    if text.is_ascii() {
+        // Most newswire sentences are ASCII: there a byte is a character
+        // at its own offset, and the scan reads the bytes in place instead
+        // of first collecting (offset, character) pairs.
+        let b = text.as_bytes();
+        scan(text, base, b.len(), |i| (i, char::from(b[i])))
+    } else {
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        scan(text, base, chars.len(), |i| chars[i])
+    }
+}
+
+/// [`tokenize`] over the `n` characters of `text`, `at(i)` giving the
+/// byte offset and the character of the `i`-th.
+fn scan(text: &str, base: usize, n: usize, at: impl Fn(usize) -> (usize, char)) -> Vec<Token<'_>> {
     let mut out = Vec::with_capacity(text.len() / 5);
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let n = chars.len();
+    let get = |i: usize| (i < n).then(|| at(i));
     let mut i = 0;
     while i < n {
-        let (s, c) = chars[i];
+        let (s, c) = at(i);
         if c.is_whitespace() {
             i += 1;
             continue;
@@ -60,11 +76,11 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token<'_>> {
         // ends.
         if c.is_ascii_uppercase() {
             let mut j = i;
-            while j + 1 < n && chars[j].1.is_ascii_uppercase() && chars[j + 1].1 == '.' {
+            while j + 1 < n && at(j).1.is_ascii_uppercase() && at(j + 1).1 == '.' {
                 j += 2;
             }
-            if j - i >= 4 && !chars.get(j).is_some_and(|x| x.1.is_alphanumeric()) {
-                let e = chars.get(j).map_or(text.len(), |x| x.0);
+            if j - i >= 4 && !get(j).is_some_and(|x| x.1.is_alphanumeric()) {
+                let e = get(j).map_or(text.len(), |x| x.0);
                 out.push(Token {
                     start: base + s,
                     end: base + e,
@@ -79,14 +95,14 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token<'_>> {
             let numeric = c.is_ascii_digit();
             let mut j = i + 1;
             while j < n {
-                let cj = chars[j].1;
+                let cj = at(j).1;
                 if cj.is_alphanumeric() {
                     j += 1;
                     continue;
                 }
-                let next = chars.get(j + 1).map(|x| x.1);
+                let next = get(j + 1).map(|x| x.1);
                 let next_alnum = next.is_some_and(|x| x.is_alphanumeric());
-                let prev_digit = chars[j - 1].1.is_ascii_digit();
+                let prev_digit = at(j - 1).1.is_ascii_digit();
                 let next_digit = next.is_some_and(|x| x.is_ascii_digit());
                 // Inner joiners: hyphens and apostrophes between letters, and
                 // the decimal point, thousands comma or clock colon of a number.
@@ -99,7 +115,7 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token<'_>> {
                     break;
                 }
             }
-            let e = chars.get(j).map_or(text.len(), |x| x.0);
+            let e = get(j).map_or(text.len(), |x| x.0);
             out.push(Token {
                 start: base + s,
                 end: base + e,
@@ -114,9 +130,9 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token<'_>> {
         } else {
             // Typewriter double quotes written as two marks ('' and ``)
             // stay one token, as in newswire text.
-            let pair = (c == '\'' || c == '`') && chars.get(i + 1).is_some_and(|x| x.1 == c);
+            let pair = (c == '\'' || c == '`') && get(i + 1).is_some_and(|x| x.1 == c);
             let width = if pair { 2 } else { 1 };
-            let e = chars.get(i + width).map_or(text.len(), |x| x.0);
+            let e = get(i + width).map_or(text.len(), |x| x.0);
             out.push(Token {
                 start: base + s,
                 end: base + e,
@@ -127,6 +143,84 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token<'_>> {
         }
     }
     out
+}
+
+/// The tokens of a sentence in lower case, made once per sentence and read
+/// by every stage (each used to lower-case every token again, one string
+/// per token).
+pub struct Lower<'a> {
+    /// Each token's text lower-cased, as `str::to_lowercase` gives it.
+    pub words: Vec<&'a str>,
+    /// Each token's text without a possessive ending, lower-cased:
+    /// `strip_possessive(text).to_lowercase()`.
+    pub bare: Vec<&'a str>,
+}
+
+impl<'a> Lower<'a> {
+    /// The lower-case forms of `toks`. Forms that differ from the text are
+    /// written to `buf` (cleared first); the others borrow the tokens.
+    pub fn new(toks: &[Token<'a>], buf: &'a mut String) -> Lower<'a> {
+        buf.clear();
+        // Per token: where its lower-case form lies in `buf` (start `TEXT`:
+        // the token's own text), and where its bare form lies (start
+        // `PREFIX`: the first `end` bytes of the lower-case form).
+        const TEXT: u32 = u32::MAX;
+        const PREFIX: u32 = u32::MAX;
+        let mut places: Vec<[u32; 4]> = Vec::with_capacity(toks.len());
+        for t in toks {
+            let b = t.text.as_bytes();
+            if b.is_ascii() {
+                // ASCII: lower-casing keeps every byte in place, so the
+                // bare form is a prefix of the lower-case one; and only a
+                // word ending in "s" or an apostrophe can be possessive.
+                let stem = if matches!(b.last(), Some(b's' | b'\'')) {
+                    strip_possessive(t.text).len()
+                } else {
+                    b.len()
+                } as u32;
+                if b.iter().any(u8::is_ascii_uppercase) {
+                    let s = buf.len();
+                    buf.push_str(t.text);
+                    buf[s..].make_ascii_lowercase();
+                    places.push([s as u32, buf.len() as u32, PREFIX, stem]);
+                } else {
+                    places.push([TEXT, 0, PREFIX, stem]);
+                }
+                continue;
+            }
+            // Other text keeps the standard library's rules (a final sigma
+            // depends on what follows it, lengths may change): lower-case
+            // the whole word, and the bare word on its own.
+            let stem = strip_possessive(t.text);
+            let s = buf.len();
+            buf.push_str(&t.text.to_lowercase());
+            let low = [s as u32, buf.len() as u32];
+            if stem.len() == t.text.len() {
+                places.push([low[0], low[1], PREFIX, low[1] - low[0]]);
+            } else {
+                let s = buf.len();
+                buf.push_str(&stem.to_lowercase());
+                places.push([low[0], low[1], s as u32, buf.len() as u32]);
+            }
+        }
+        let buf: &'a str = buf;
+        let mut words = Vec::with_capacity(toks.len());
+        let mut bare = Vec::with_capacity(toks.len());
+        for (t, [ls, le, bs, be]) in toks.iter().zip(places) {
+            let w = if ls == TEXT {
+                t.text
+            } else {
+                &buf[ls as usize..le as usize]
+            };
+            words.push(w);
+            bare.push(if bs == PREFIX {
+                &w[..be as usize]
+            } else {
+                &buf[bs as usize..be as usize]
+            });
+        }
+        Lower { words, bare }
+    }
 }
 
 #[cfg(test)]
@@ -156,6 +250,18 @@ mod tests {
                 "."
             ]
         );
+    }
+
+    #[test]
+    fn lower_case_forms_match_the_standard_library() {
+        let text = "Haletsky’s JONES's ΟΔΟΣ’s Łódź said U.S. it's Ĳssel'";
+        let toks = tokenize(text, 0);
+        let mut buf = String::new();
+        let low = Lower::new(&toks, &mut buf);
+        for (k, t) in toks.iter().enumerate() {
+            assert_eq!(low.words[k], t.text.to_lowercase());
+            assert_eq!(low.bare[k], strip_possessive(t.text).to_lowercase());
+        }
     }
 
     #[test]

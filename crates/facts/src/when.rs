@@ -82,27 +82,33 @@ pub fn absolute_in(toks: &[Token<'_>]) -> Option<(DateValue, (usize, usize))> {
 /// "22 January [2026]" or "January 22[, 2026]" at `i`: the value and the
 /// index after the expression.
 fn day_month(toks: &[Token<'_>], i: usize, reference: Option<Day>) -> Option<(DateValue, usize)> {
-    let (day, month, mut end) = if let (Some(d), Some(m)) = (
-        small_int(&toks[i], 31),
-        toks.get(i + 1).and_then(|t| month_of(t.text)),
-    ) {
-        (d, m, i + 2)
-    } else if let (true, Some(m), Some(d)) = (
-        toks[i].is_capitalised(),
-        month_of(toks[i].text),
-        toks.get(i + 1).and_then(|t| small_int(t, 31)),
-    ) {
-        (d, m, i + 2)
-    } else if let (true, Some(m), Some(true), Some(d)) = (
-        toks[i].is_capitalised(),
-        month_of(toks[i].text),
-        toks.get(i + 1).map(|t| t.is_punct('.')),
-        toks.get(i + 2).and_then(|t| small_int(t, 31)),
-    ) {
-        (d, m, i + 3)
+    // Asked at every token: the cheap tests (a number, a capital) come
+    // first and the month name is looked up only after them. A number is
+    // never capitalised, so the two readings exclude each other.
+    let first = &toks[i];
+    let after = |k: usize| toks.get(i + k);
+    let found = if let Some(d) = small_int(first, 31) {
+        // "22 January".
+        after(1)
+            .and_then(|t| month_of(t.text))
+            .map(|m| (d, m, i + 2))
+    } else if first.is_capitalised() {
+        // "January 22", "Jan. 22".
+        month_of(first.text).and_then(|m| {
+            if let Some(d) = after(1).and_then(|t| small_int(t, 31)) {
+                Some((d, m, i + 2))
+            } else if after(1).is_some_and(|t| t.is_punct('.')) {
+                after(2)
+                    .and_then(|t| small_int(t, 31))
+                    .map(|d| (d, m, i + 3))
+            } else {
+                None
+            }
+        })
     } else {
-        return None;
+        None
     };
+    let (day, month, mut end) = found?;
     let mut year = None;
     let mut k = end;
     if toks.get(k).is_some_and(|t| t.is_punct(',')) {
@@ -124,21 +130,21 @@ fn month_name(m: u32) -> &'static str {
     crosscheck_model::MONTH_NAMES[(m as usize).saturating_sub(1).min(11)]
 }
 
-/// Date expressions of one sentence and the tokens they (and clock times)
-/// cover.
+/// Date expressions of one sentence (`lows`: its tokens lower-cased) and
+/// the tokens they (and clock times) cover.
 pub fn find(
     text: &str,
     toks: &[Token<'_>],
+    lows: &[&str],
     sentence: usize,
     reference: Option<Day>,
 ) -> (Vec<DateMention>, Vec<bool>) {
     let mut used = vec![false; toks.len()];
     let mut out = Vec::new();
-    let lows: Vec<String> = toks.iter().map(|t| t.text.to_lowercase()).collect();
-    let at = |k: usize| lows.get(k).map(String::as_str).unwrap_or("");
+    let at = |k: usize| lows.get(k).copied().unwrap_or("");
     let mut i = 0;
     while i < toks.len() {
-        let found = read_at(toks, &lows, i, reference);
+        let found = read_at(toks, lows, i, reference);
         let Some((value, relative, start, end)) = found else {
             // Clock times: "6:40 a.m.", "9 a.m.", "3pm".
             if toks[i].kind == TokKind::Number {
@@ -174,7 +180,7 @@ pub fn find(
         let span = Span::new(toks[start].start, toks[end - 1].end);
         let hedged = lows[..start]
             .iter()
-            .any(|w| HEDGES.contains(&w.as_str()) && w != "may");
+            .any(|w| HEDGES.contains(w) && *w != "may");
         out.push(DateMention {
             span,
             text: span_text(text, span),
@@ -192,19 +198,15 @@ pub fn find(
 /// relative?, token start and end.
 fn read_at(
     toks: &[Token<'_>],
-    lows: &[String],
+    lows: &[&str],
     i: usize,
     reference: Option<Day>,
 ) -> Option<(DateValue, bool, usize, usize)> {
-    let at = |k: usize| lows.get(k).map(String::as_str).unwrap_or("");
+    let at = |k: usize| lows.get(k).copied().unwrap_or("");
     let w = at(i);
     // Whether the sentence speaks of the future before `i` (asked only
     // where a date needs it: scanning for it at every token was quadratic).
-    let future = || {
-        lows[..i]
-            .iter()
-            .any(|w| FUTURE_MARKERS.contains(&w.as_str()))
-    };
+    let future = || lows[..i].iter().any(|w| FUTURE_MARKERS.contains(w));
     let unresolved = |s: &str| DateValue::Relative(s.to_string());
 
     if let Some((v, end)) = day_month(toks, i, reference) {
@@ -362,10 +364,7 @@ fn read_at(
         if t.kind == TokKind::Number {
             t.text.parse().ok()
         } else {
-            crate::lexicon::NUMBER_WORDS
-                .iter()
-                .find(|(n, _)| *n == lows[k])
-                .map(|x| x.1)
+            crate::numbers::number_value(lows[k])
         }
     };
     let unit_days = |u: &str| -> Option<i64> {
@@ -380,7 +379,8 @@ fn read_at(
     // "in six weeks" looks ahead only in a sentence about the future: "its
     // first increase in 18 months" is a duration.
     if w == "in" && future() {
-        if let (Some(n), Some(u)) = (count(i + 1), unit_days(at(i + 2))) {
+        // The unit first: it is the cheaper test, and rarely passes.
+        if let Some((u, n)) = unit_days(at(i + 2)).and_then(|u| Some((u, count(i + 1)?))) {
             if at(i + 3) != "of" && at(i + 3) != "than" {
                 let value = match reference {
                     None => unresolved(&lows[i..i + 3].join(" ")),
@@ -390,7 +390,7 @@ fn read_at(
             }
         }
     }
-    if let (Some(n), Some(u)) = (count(i), unit_days(at(i + 1))) {
+    if let Some((u, n)) = unit_days(at(i + 1)).and_then(|u| Some((u, count(i)?))) {
         if at(i + 2) == "ago" {
             let value = match reference {
                 None => unresolved(&lows[i..i + 3].join(" ")),

@@ -48,11 +48,14 @@ pub(super) struct Sentence<'a, 't> {
 }
 
 impl<'a, 't> Sentence<'a, 't> {
+    /// `words`: the tokens' word keys and classes, if already read (by
+    /// the tagger's features); else they are looked up here.
     pub fn new(
         toks: &'a [Token<'t>],
         labels: &'a [u8],
         chunks: &'a [(usize, usize)],
         mentions: &'a [(usize, usize)],
+        words: Option<&[tagger::WordInfo]>,
     ) -> Self {
         let classes = word_classes();
         let n = toks.len();
@@ -62,22 +65,28 @@ impl<'a, 't> Sentence<'a, 't> {
             Vec::with_capacity(n),
             Vec::with_capacity(n),
         );
-        for t in toks {
-            let key = tagger::word_key(t.text);
-            keys.push(key as u64);
-            let (f, c) = if t.kind == TokKind::Word {
-                classes.get_key(key)
-            } else {
-                (0, 0)
+        for (k, t) in toks.iter().enumerate() {
+            let (key, f, c) = match words.and_then(|w| w.get(k)) {
+                Some(w) => (w.key, w.fine, w.coarse),
+                None => {
+                    let key = tagger::word_key(t.text);
+                    let (f, c) = if t.kind == TokKind::Word {
+                        classes.get_key(key)
+                    } else {
+                        (0, 0)
+                    };
+                    (key, f, c)
+                }
             };
+            keys.push(key as u64);
             fine.push(f);
             coarse.push(c);
+            // Two plain scans rather than one over a chained iterator,
+            // which does not compile to a tight loop (this runs per token).
+            let is = |p: &&str| t.text.eq_ignore_ascii_case(p);
             pronoun.push(
                 t.kind == TokKind::Word
-                    && SPEAKER_PRONOUNS
-                        .iter()
-                        .chain(&["you", "who", "which"])
-                        .any(|p| t.text.eq_ignore_ascii_case(p)),
+                    && (SPEAKER_PRONOUNS.iter().any(is) || ["you", "who", "which"].iter().any(is)),
             );
         }
         Sentence {
@@ -643,7 +652,7 @@ mod tests {
             0,
         );
         let labels = vec![0u8; toks.len()];
-        let st = Sentence::new(&toks, &labels, &[], &[]);
+        let st = Sentence::new(&toks, &labels, &[], &[], None);
         // "said" is token 4.
         let c = candidates(&st, (4, 5));
         let text = |(s, e): (usize, usize)| {
