@@ -71,3 +71,34 @@ fn output_is_deterministic() {
         crosscheck::render::json(&Pipeline::default().analyze_paths(&[&seeds], &mut NoProgress));
     assert_eq!(a, b);
 }
+
+/// One seed report dates the summit of the two countries' leaders to
+/// "June 2024" (in a quoted statement) and says, paragraphs later, that
+/// Russia's president had visited North Korea "In July": the report
+/// contradicts itself. It is the story's one conflict.
+#[test]
+fn seeds_summit_month_is_the_one_conflict() {
+    let Some(seeds) = common::shared("seeds") else {
+        return;
+    };
+    let report = Pipeline::default().analyze_paths(&[seeds], &mut NoProgress);
+    let story = &report.stories[0];
+    assert_eq!(story.conflicts.len(), 1, "{:#?}", story.conflicts);
+    let k = &story.conflicts[0];
+    assert_eq!(k.subject, "summit of North Korea and Russia");
+    assert_eq!(k.attribute, "date");
+    let mut values: Vec<&str> = k.sides.iter().map(|x| x.value.as_str()).collect();
+    values.sort_unstable();
+    assert_eq!(values, ["July", "June 2024"]);
+    for side in &k.sides {
+        for c in &side.citations {
+            let a = report.articles.iter().find(|a| a.id == c.article).unwrap();
+            let cited = &a.text[c.start..c.end];
+            assert!(
+                cited.contains(&side.value),
+                "{cited:?} lacks {}",
+                side.value
+            );
+        }
+    }
+}

@@ -58,6 +58,10 @@ pub struct Concept {
     /// requires ("to 3.25 percent" is the new level, "from 2.75 percent" the
     /// old one); empty for any.
     pub prepositions: &'static [&'static str],
+    /// Events that recur about once a year for the same subject (summits
+    /// of one pair of countries): dates in two different years are two
+    /// events, not a conflict, and the subject names its places.
+    pub recurs_yearly: bool,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -80,6 +84,7 @@ const fn c(
         monotone,
         per_subject,
         prepositions,
+        recurs_yearly: false,
     }
 }
 
@@ -320,6 +325,21 @@ pub const CONCEPTS: &[Concept] = {
             false,
             &[],
         ),
+        // Found by `crate::meetings`, not by trigger words: the subject
+        // names the two countries ("summit of Dornia and Varesia").
+        Concept {
+            recurs_yearly: true,
+            ..c(
+                crate::meetings::CONCEPT,
+                "summit",
+                "date",
+                Date,
+                &[],
+                false,
+                false,
+                &[],
+            )
+        },
         c(
             "incident_date",
             "incident",
@@ -674,42 +694,7 @@ pub fn build(
     let words = word_positions(toks, low);
     let triggers: Vec<u64> = words.iter().map(|(_, w)| concepts_triggered(w)).collect();
     let folded = crosscheck_text::fold_whitespace(&text[sentence_span.start..sentence_span.end]);
-    let speaker_for = |span: Span| -> Option<String> {
-        let covers = |s: &&Statement| s.content.start <= span.start && s.content.end >= span.end;
-        // "X said Y, which holds 14,500 people, ..." and "X said the
-        // ministers were expected to sign ...": what follows a reporting cue
-        // is reported, even past where the tagged content stopped or inside
-        // a nested statement without a speaker; the nearest such cue before
-        // the figure.
-        let reported = || {
-            statements
-                .iter()
-                .filter(|s| {
-                    !s.cue.is_empty()
-                        && s.cue.end <= span.start
-                        && s.content.start >= s.cue.end
-                        && s.speaker_name.is_some()
-                })
-                .max_by_key(|s| s.cue.end)
-        };
-        // Of the statements whose content holds the figure, one that names
-        // its speaker ("..., the club announced" over a cue without one).
-        // A statement without a speaker gives none, so it never stops the
-        // search: "The leaflet, said Mira Holm, …, is intended to
-        // …" holds a nested cue without one.
-        statements
-            .iter()
-            .filter(covers)
-            .find(|s| s.speaker_name.is_some())
-            .or_else(reported)
-            .or_else(|| {
-                // "..., officials said": the whole sentence is attributed.
-                statements.iter().find(|s| {
-                    s.content.start <= sentence_span.start + 2 && s.speaker_name.is_some()
-                })
-            })
-            .and_then(|s| s.speaker_name.clone())
-    };
+    let speaker_for = |span: Span| speaker_of(statements, sentence_span, span);
     let q_ranges: Vec<(usize, usize)> =
         quantities.iter().map(|q| tok_range(toks, q.span)).collect();
 
@@ -991,11 +976,55 @@ pub fn build(
     }
 }
 
+/// The speaker a claim at `span` of a sentence is credited to: the
+/// statement holding it, else the nearest reporting cue before it, else a
+/// statement covering the whole sentence.
+pub(crate) fn speaker_of(
+    statements: &[Statement],
+    sentence_span: Span,
+    span: Span,
+) -> Option<String> {
+    let covers = |s: &&Statement| s.content.start <= span.start && s.content.end >= span.end;
+    // "X said Y, which holds 14,500 people, ..." and "X said the
+    // ministers were expected to sign ...": what follows a reporting cue
+    // is reported, even past where the tagged content stopped or inside
+    // a nested statement without a speaker; the nearest such cue before
+    // the figure.
+    let reported = || {
+        statements
+            .iter()
+            .filter(|s| {
+                !s.cue.is_empty()
+                    && s.cue.end <= span.start
+                    && s.content.start >= s.cue.end
+                    && s.speaker_name.is_some()
+            })
+            .max_by_key(|s| s.cue.end)
+    };
+    // Of the statements whose content holds the figure, one that names
+    // its speaker ("..., the club announced" over a cue without one).
+    // A statement without a speaker gives none, so it never stops the
+    // search: "The leaflet, said Mira Holm, …, is intended to
+    // …" holds a nested cue without one.
+    statements
+        .iter()
+        .filter(covers)
+        .find(|s| s.speaker_name.is_some())
+        .or_else(reported)
+        .or_else(|| {
+            // "..., officials said": the whole sentence is attributed.
+            statements
+                .iter()
+                .find(|s| s.content.start <= sentence_span.start + 2 && s.speaker_name.is_some())
+        })
+        .and_then(|s| s.speaker_name.clone())
+}
+
 /// How a date claim's value is shown: as written, without a possessive
 /// ("Tuesday's explosion" → "Tuesday"), and with the date it resolves to
 /// when it was written relative to the publication date ("Tuesday
 /// (2026-03-03)"), so that readers of the facts list need not work it out.
-fn date_value_text(d: &DateMention) -> String {
+pub(crate) fn date_value_text(d: &DateMention) -> String {
     let written = crate::fold::strip_possessive(d.text.trim());
     match &d.value {
         DateValue::Relative(_) => written.to_string(),

@@ -46,6 +46,7 @@ mod entities;
 pub mod eval;
 pub mod fold;
 mod lexicon;
+mod meetings;
 mod numbers;
 pub mod tagger;
 mod token;
@@ -296,7 +297,8 @@ pub fn calendar_case(expr: &str) -> String {
 impl DateValue {
     /// Whether two date values can describe the same day: equal days, or a
     /// day inside a month or year given by the other. Unresolved relative
-    /// expressions are compatible only with the same expression.
+    /// expressions are compatible with the same expression, and one that
+    /// names a month ([`DateValue::month_named`]) with dates in that month.
     pub fn compatible(&self, other: &DateValue) -> bool {
         use DateValue::*;
         match (self, other) {
@@ -317,10 +319,35 @@ impl DateValue {
             (Year(y), Day(d)) | (Day(d), Year(y)) => d.year == *y,
             (Year(y), Month { year, .. }) | (Month { year, .. }, Year(y)) => year == y,
             (Year(a), Year(b)) => a == b,
-            (Relative(a), Relative(b)) => a == b,
+            // "july" and "last july" may be one month; "july" and "june"
+            // are not, nor are "monday" and "tuesday".
+            (Relative(a), Relative(b)) => {
+                a == b
+                    || matches!((self.month_named(), other.month_named()), (Some(x), Some(y)) if x == y)
+            }
+            (r @ Relative(_), Month { month, .. }) | (Month { month, .. }, r @ Relative(_)) => {
+                r.month_named().is_none_or(|m| m == *month)
+            }
+            (r @ Relative(_), Day(d)) | (Day(d), r @ Relative(_)) => {
+                r.month_named().is_none_or(|m| m == d.month)
+            }
             (Week(w), Day(d)) | (Day(d), Week(w)) => (0..7).contains(&(d.to_days() - w.to_days())),
             (Week(a), Week(b)) => a == b,
             _ => true,
+        }
+    }
+
+    /// The month an unresolved relative date names ("july", "early july",
+    /// "last july" → 7): whatever its year, it is no day of another month.
+    pub fn month_named(&self) -> Option<u32> {
+        match self {
+            // The date reader writes the month last ("19 june", "early
+            // july"); a weekday or "last week" names none.
+            DateValue::Relative(s) => s
+                .split(' ')
+                .next_back()
+                .and_then(crosscheck_model::month_number),
+            _ => None,
         }
     }
 
@@ -550,6 +577,16 @@ impl Extractor {
                 &found_dates,
                 &found_s,
                 &mentions[first_mention..],
+                &mut claims,
+            );
+            meetings::find(
+                text,
+                i,
+                span,
+                toks,
+                &found_dates,
+                &mentions,
+                &|at| claims::speaker_of(&found_s, span, at),
                 &mut claims,
             );
             quantities.extend(found_q);

@@ -747,3 +747,32 @@ fn descriptions_of_named_organisations_are_resolved() {
         "{names:?}"
     );
 }
+
+#[test]
+fn unresolved_months_contradict_other_months_whatever_the_year() {
+    use crate::DateValue::{Day as D, Month, Relative, Year};
+    let july = Relative("july".into());
+    assert_eq!(july.month_named(), Some(7));
+    assert_eq!(Relative("early july".into()).month_named(), Some(7));
+    assert_eq!(Relative("19 june".into()).month_named(), Some(6));
+    assert_eq!(Relative("last monday".into()).month_named(), None);
+    assert_eq!(Relative("last year".into()).month_named(), None);
+    assert!(!july.compatible(&Month {
+        year: 2024,
+        month: 6
+    }));
+    assert!(july.compatible(&Month {
+        year: 2023,
+        month: 7
+    }));
+    assert!(!july.compatible(&D(crate::Day::new(2024, 6, 19).unwrap())));
+    assert!(july.compatible(&Year(2024)));
+    assert!(!july.compatible(&Relative("june".into())));
+    assert!(july.compatible(&Relative("last july".into())));
+    // Expressions that name no month keep their old reading.
+    assert!(!Relative("monday".into()).compatible(&Relative("tuesday".into())));
+    assert!(Relative("monday".into()).compatible(&Month {
+        year: 2024,
+        month: 6
+    }));
+}

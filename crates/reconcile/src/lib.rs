@@ -1045,8 +1045,12 @@ fn find_conflicts(
             if con.per_subject && subject == con.subject {
                 continue;
             }
-            if let ClaimValue::Date(DateValue::Relative(_)) = c.value {
-                continue;
+            // An unresolved relative date is compared only when it names
+            // a month ("in July" can be no day of June, whatever the year).
+            if let ClaimValue::Date(v @ DateValue::Relative(_)) = &c.value {
+                if v.month_named().is_none() {
+                    continue;
+                }
             }
             by_thing
                 .entry((cid, subject.to_lowercase()))
@@ -1088,12 +1092,19 @@ fn find_conflicts(
                 {
                     continue;
                 }
+                // Events that recur once a year or so (a summit of two
+                // countries): dates in two different years are two events.
+                if con.recurs_yearly && in_different_years(&a.value, &b.value) {
+                    continue;
+                }
                 // Tolls for different places ("at least 40 in Ormand",
                 // "12 in Varn"): every statement of one value names
-                // places the statements of the other do not.
-                let apart = vals[i]
-                    .iter()
-                    .all(|x| vals[j].iter().all(|y| elsewhere((x.0, x.1), (y.0, y.1))));
+                // places the statements of the other do not. (A recurring
+                // event's subject names its places already.)
+                let apart = !con.recurs_yearly
+                    && vals[i]
+                        .iter()
+                        .all(|x| vals[j].iter().all(|y| elsewhere((x.0, x.1), (y.0, y.1))));
                 if apart {
                     continue;
                 }
@@ -1188,6 +1199,15 @@ fn same_weekday_a_week_apart(a: &[(&str, &ArticleClaim)], b: &[(&str, &ArticleCl
     a.iter()
         .chain(b)
         .all(|(_, c)| written_weekday(c).as_deref() == Some(day.as_str()))
+}
+
+/// Whether two date values lie in two different years, both known.
+fn in_different_years(a: &ClaimValue, b: &ClaimValue) -> bool {
+    let year = |v: &ClaimValue| match v {
+        ClaimValue::Date(DateValue::Relative(_)) | ClaimValue::Number { .. } => None,
+        ClaimValue::Date(d) => Some(d.sort_key().0),
+    };
+    matches!((year(a), year(b)), (Some(x), Some(y)) if x != y)
 }
 
 fn number(v: &ClaimValue) -> f64 {
