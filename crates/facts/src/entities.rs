@@ -492,10 +492,19 @@ fn push_run(
         ORG_SUFFIXES.contains(&w) || ORG_HEADS.contains(&w)
     };
     let ends_org = org_word(e - 1);
+    // "Republic of Korea", "United States of America": a state's official
+    // name is one name.
+    let state_word = |k: usize| {
+        matches!(
+            low.bare[k],
+            "republic" | "kingdom" | "federation" | "states" | "emirates" | "commonwealth"
+        )
+    };
     let split_at = (s..e).find(|&k| match toks[k].text {
         // "Bank of Varesia", "Department for Education": kept after an
         // organisation word; "Supporters of Brackwater Athletic": split.
-        "of" | "for" | "the" => k == s || !org_word(k - 1),
+        "of" => k == s || !(org_word(k - 1) || state_word(k - 1)),
+        "for" | "the" => k == s || !org_word(k - 1),
         // "Fire and Rescue Service": kept when an organisation name ends
         // the run; "Hanmor and Drevania": split.
         "and" | "&" => !ends_org,

@@ -65,6 +65,7 @@ pub use attribution::tagger_inputs;
 pub use claims::{concept, Concept, ConceptKind, CONCEPTS};
 pub use date::Day;
 pub use entities::is_gazetteer_place;
+pub use meetings::country_named;
 
 /// Whether `word` (lower case) is a reporting word of the hand-written
 /// attribution rules ("said", "told", "warned", "according"): what tells

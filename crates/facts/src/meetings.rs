@@ -15,7 +15,7 @@
 //!
 //! * the noun "summit" in a sentence that names exactly two countries
 //!   (by name, official name, acronym, capital or adjective: "the Russian
-//!   Federation", "DPRK", "Chilean"; [`crate::lexicon::COUNTRY_ALIASES`]),
+//!   Federation", "DPRK", "Chilean", "Oslo"; [`crate::lexicon::COUNTRY_ALIASES`]),
 //!   dated by a date in its clause;
 //! * a visit by a head of state or government — a person whose title is a
 //!   leader's ("President", "Prime Minister", "leader") and names a country
@@ -31,7 +31,7 @@ use crosscheck_model::Span;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use crate::lexicon::{COUNTRY_ALIASES, LEADER_TITLES, NOT_LEADER_WORDS};
+use crate::lexicon::{CAPITALS, COUNTRY_ALIASES, LEADER_TITLES, NOT_LEADER_WORDS};
 use crate::token::{TokKind, Token};
 use crate::{ArticleClaim, ClaimValue, DateMention, EntityKind, Mention};
 
@@ -260,11 +260,11 @@ fn leader_title(title: &str) -> Option<Option<&'static str>> {
     Some((0..words.len()).find_map(|i| longest_alias(&words[i..]).map(|(name, _)| name)))
 }
 
-/// The country whose alias the words start with, longest alias first, and
-/// how many words it takes.
+/// The country whose alias or capital the words start with, longest first,
+/// and how many words it takes.
 fn longest_alias(words: &[&str]) -> Option<(&'static str, usize)> {
     static ALIASES: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
-    let aliases = ALIASES.get_or_init(|| COUNTRY_ALIASES.iter().copied().collect());
+    let aliases = ALIASES.get_or_init(|| COUNTRY_ALIASES.iter().chain(CAPITALS).copied().collect());
     (1..=words.len().min(7)).rev().find_map(|n| {
         let phrase = words[..n].join(" ");
         aliases.get(phrase.as_str()).map(|name| (*name, n))
@@ -389,4 +389,21 @@ fn date_of<'d>(
                 .iter()
                 .any(|t| t.kind == TokKind::Punct && matches!(t.text, ";" | ":" | "—"))
     })
+}
+
+/// The country a name is ("the Russian Federation", "DPRK", "Russian"), by
+/// its common or official name, acronym or adjective; not by its capital.
+pub fn country_named(name: &str) -> Option<&'static str> {
+    static NAMES: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    let names = NAMES.get_or_init(|| COUNTRY_ALIASES.iter().copied().collect());
+    let lower = name.to_lowercase().replace('\u{2019}', "'");
+    let words: Vec<&str> = lower
+        .split_whitespace()
+        .map(crate::fold::strip_possessive)
+        .collect();
+    let words = match words.first() {
+        Some(&"the") => &words[1..],
+        _ => &words[..],
+    };
+    names.get(words.join(" ").as_str()).copied()
 }

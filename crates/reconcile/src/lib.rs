@@ -856,19 +856,22 @@ fn merge_entities(facts: &[ArticleFacts]) -> Vec<Entity> {
         _ => 100,
     };
     // Each mention's name and key, made once for the three passes.
-    let prepared: Vec<(String, String, usize, bool)> = all
+    let prepared: Vec<(String, String, usize, bool, Option<&str>)> = all
         .iter()
         .map(|(_, m)| {
             let name = bare(m);
-            let key = variant_key(without_legal_form(&name));
+            // A country under another of its names ("the Russian
+            // Federation", "DPRK") meets the country's common name.
+            let country = crosscheck_facts::country_named(&name);
+            let key = variant_key(without_legal_form(country.unwrap_or(&name)));
             let words = name.split_whitespace().count();
-            let acro = words == 1 && is_acronym(&name);
-            (name, key, words, acro)
+            let acro = words == 1 && is_acronym(&name) && country.is_none();
+            (name, key, words, acro, country)
         })
         .collect();
     // Pass 1: multi-word names; pass 2: acronyms; pass 3: single words.
     for pass in 0..3 {
-        for ((article, m), (name, key, words, acro)) in all.iter().zip(&prepared) {
+        for ((article, m), (name, key, words, acro, country)) in all.iter().zip(&prepared) {
             let (name, key, words, acro) = (name.as_str(), key.as_str(), *words, *acro);
             let this_pass = match pass {
                 0 => words > 1,
@@ -902,6 +905,11 @@ fn merge_entities(facts: &[ArticleFacts]) -> Vec<Entity> {
                 _ => index.matching(&builders, name, key).or_else(|| {
                     // A short form: the first or last word of exactly one
                     // multi-word name ("Pyon", "Wrześniewski", "Brimstead").
+                    // A country is no short form of a body named after it
+                    // ("the Port Authority of Israel", "Egypt Air").
+                    if country.is_some() {
+                        return None;
+                    }
                     match index.ends.get(key).map(Vec::as_slice) {
                         Some(&[one]) => Some(one),
                         _ => None,
@@ -928,8 +936,10 @@ fn merge_entities(facts: &[ArticleFacts]) -> Vec<Entity> {
     let mut out: Vec<Entity> = builders
         .into_iter()
         .map(|b| {
-            // The name: the most used multi-word, non-acronym variant (an
-            // expansion over its acronym), ties to the one whose short
+            // The name: a country's common name when it is among the
+            // variants ("Russia" over "Russian Federation"), else the most
+            // used multi-word, non-acronym variant (an expansion over its
+            // acronym), ties to the one whose short
             // forms are used most ("Pyon Sol-hwa" over "Byeon Sol-hwa" when
             // the articles go on with "Pyon"), then the longer, then the
             // first alphabetically.
@@ -946,6 +956,7 @@ fn merge_entities(facts: &[ArticleFacts]) -> Vec<Entity> {
             vs.sort_by(|x, y| {
                 let score = |v: &(String, usize)| {
                     (
+                        crosscheck_facts::country_named(&v.0) == Some(v.0.as_str()),
                         !is_acronym(&v.0),
                         v.0.split_whitespace().count() > 1,
                         v.0.chars().any(char::is_lowercase),
