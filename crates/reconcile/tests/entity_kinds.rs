@@ -108,3 +108,44 @@ fn places_told_by_the_words_around_them_and_names_told_by_more_use() {
     let pyon = entity("Byeon Sol-hwa");
     assert_eq!(pyon.name, "Pyon Sol-hwa", "{pyon:#?}");
 }
+
+/// A country under its official name, acronym and adjective is the
+/// country, named by its common name; its capital stays a city; a body
+/// named after a country is not the country.
+#[test]
+fn countries_under_other_names() {
+    let docs = [
+        invented(
+            "harbour-times/pact",
+            "Harbour Times",
+            "2026-09-10",
+            "Officials of the Russian Federation met delegates from the Democratic People's \
+             Republic of Korea in Kazan. Russia and North Korea signed a grain deal, the \
+             DPRK said. Moscow welcomed it.",
+        ),
+        invented(
+            "coastal-wire/pact",
+            "Coastal Wire",
+            "2026-09-10",
+            "Russian officials said the deal would last five years. The Port Authority of \
+             Norway said grain ships would call at Bergen. Norway was not a party.",
+        ),
+    ];
+    let facts = run(&docs, &[]);
+    let entity = |name: &str| {
+        facts
+            .entities
+            .iter()
+            .find(|e| e.name == name || e.variants.iter().any(|v| v == name))
+            .unwrap_or_else(|| panic!("no entity {name}: {:#?}", facts.entities))
+    };
+    let russia = entity("Russian Federation");
+    assert_eq!(russia.name, "Russia", "{russia:?}");
+    let korea = entity("Democratic People's Republic of Korea");
+    assert_eq!(korea.name, "North Korea", "{korea:?}");
+    assert!(korea.variants.iter().any(|v| v == "DPRK"), "{korea:?}");
+    assert_eq!(entity("Moscow").name, "Moscow");
+    let port = entity("Port Authority of Norway");
+    assert!(!port.variants.iter().any(|v| v == "Norway"), "{port:?}");
+    assert_eq!(entity("Norway").name, "Norway");
+}
