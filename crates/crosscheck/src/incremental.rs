@@ -46,7 +46,7 @@ impl SameStatement for ParaphraseJudge {
             }
         }
         let (fa, fb) = (&cache[a], &cache[b]);
-        paraphrase::may_match(fa, fb) && paraphrase::score(fa, fb) >= paraphrase::THRESHOLD
+        paraphrase::may_match(fa, fb) && paraphrase::same_claim(fa, fb, paraphrase::THRESHOLD)
     }
 }
 

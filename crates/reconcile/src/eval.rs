@@ -65,6 +65,29 @@ fn read_pairs(dataset_dir: &Path, split: &str) -> Option<Vec<(bool, String, Stri
     Some(out)
 }
 
+/// Checks [`crate::paraphrase::same_claim`] against its definition
+/// ([`crate::paraphrase::score`] `>= threshold`) on every pair of a split,
+/// both ways round: (decisions compared, disagreements).
+pub fn same_claim_agrees(
+    dataset_dir: &Path,
+    split: &str,
+    threshold: f64,
+) -> Option<(usize, usize)> {
+    let analyzer = Analyzer::english();
+    let pairs = read_pairs(dataset_dir, split)?;
+    let (mut n, mut differ) = (0, 0);
+    for (_, a, b) in &pairs {
+        let a = SentenceFeatures::new(&analyzer, a);
+        let b = SentenceFeatures::new(&analyzer, b);
+        for (x, y) in [(&a, &b), (&b, &a)] {
+            n += 1;
+            let want = crate::paraphrase::score(x, y) >= threshold;
+            differ += usize::from(crate::paraphrase::same_claim(x, y, threshold) != want);
+        }
+    }
+    Some((n, differ))
+}
+
 /// Labelled feature vectors of a split ("train" or "test").
 pub fn load(dataset_dir: &Path, split: &str) -> Option<Vec<Example>> {
     let analyzer = Analyzer::english();

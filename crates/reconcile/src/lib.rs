@@ -305,7 +305,7 @@ impl Reconciler {
                 // The score depends on the two texts only (and, for rare
                 // pairs of equal length, on their order, which is kept).
                 let same = *decided.entry((items[i].3, items[j].3)).or_insert_with(|| {
-                    paraphrase::score(&items[i].2, &items[j].2) >= self.corroboration_threshold
+                    paraphrase::same_claim(&items[i].2, &items[j].2, self.corroboration_threshold)
                 });
                 if same {
                     parent[a.max(b)] = a.min(b);
@@ -1450,7 +1450,7 @@ fn build_timeline(
             if let Some(e) = events.iter_mut().find(|e| {
                 e.date == d.value
                     && paraphrase::may_match(&e.feats, &feats)
-                    && paraphrase::score(&e.feats, &feats) >= paraphrase::THRESHOLD
+                    && paraphrase::same_claim(&e.feats, &feats, paraphrase::THRESHOLD)
             }) {
                 e.cites.push((f.article.clone(), span));
                 continue;

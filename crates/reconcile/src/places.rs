@@ -536,7 +536,7 @@ pub(crate) fn find(
                 let same = anchored || {
                     let (fa, fb) = (masked_features(i, a), masked_features(j, b));
                     paraphrase::may_match(&fa, &fb)
-                        && paraphrase::score(&fa, &fb) >= paraphrase::THRESHOLD
+                        && paraphrase::same_claim(&fa, &fb, paraphrase::THRESHOLD)
                 };
                 if same {
                     disputed.push((i, j));

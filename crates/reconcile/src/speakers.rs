@@ -176,7 +176,7 @@ fn same_content(
     let (Some(fa), Some(fb)) = (&features[i], &features[j]) else {
         return false;
     };
-    paraphrase::may_match(fa, fb) && paraphrase::score(fa, fb) >= PARAPHRASE_THRESHOLD
+    paraphrase::may_match(fa, fb) && paraphrase::same_claim(fa, fb, PARAPHRASE_THRESHOLD)
 }
 
 /// Whether `before` (the text up to a content) ends with an opening

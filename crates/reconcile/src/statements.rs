@@ -475,7 +475,7 @@ fn same_statement(
             .or_insert_with(|| SentenceFeatures::new(analyzer, &said[k].content));
     }
     let (fa, fb) = (&features[&i], &features[&j]);
-    paraphrase::may_match(fa, fb) && paraphrase::score(fa, fb) >= PARAPHRASE_THRESHOLD
+    paraphrase::may_match(fa, fb) && paraphrase::same_claim(fa, fb, PARAPHRASE_THRESHOLD)
 }
 
 /// Words in a row two excerpts of one remark share.
