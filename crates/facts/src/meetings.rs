@@ -49,19 +49,20 @@ const OTHER_OCCURRENCE: &[&str] = &[
 /// visit", a plan).
 const VISIT_VERBS: &[&str] = &["visited", "visits", "visiting"];
 
-/// A country named in a sentence: its canonical name and token range.
+/// A country named in a sentence: its name as reported and the token it
+/// starts at.
 #[derive(Debug, Clone, PartialEq)]
 struct CountryRef {
     name: &'static str,
     start: usize,
-    end: usize,
 }
 
 /// The summit claims of one sentence, appended to `out`.
 ///
-/// `text` is the article's text, `toks` the sentence's tokens, `dates` its dates, `mentions` the
-/// article's mentions so far (this sentence's last), `speaker_for` the
-/// speaker of a span of the sentence (as for other claims).
+/// `text` is the article's text, `toks` the sentence's tokens, `dates` its
+/// dates, `mentions` the article's mentions so far (this sentence's last),
+/// `speaker_for` the speaker of a span of the sentence (as for other
+/// claims).
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn find(
     text: &str,
@@ -122,7 +123,7 @@ fn summits(
     sentence: usize,
     mentions: &[Mention],
 ) -> Vec<(usize, (&'static str, &'static str))> {
-    let countries = countries_in(toks, lower, 0, toks.len());
+    let countries = countries_in(toks, lower);
     let mut out = Vec::new();
     for (i, w) in lower.iter().enumerate() {
         if toks[i].kind != TokKind::Word {
@@ -271,12 +272,13 @@ fn longest_alias(words: &[&str]) -> Option<(&'static str, usize)> {
     })
 }
 
-/// Countries named in tokens `from..to`, each at its longest alias ("the
-/// Russian Federation" once, not also "Russian"). Only
-/// capitalised words start a name ("korean" in running text is not read).
-fn countries_in(toks: &[Token<'_>], lower: &[String], from: usize, to: usize) -> Vec<CountryRef> {
+/// Countries named in the sentence, each at its longest alias ("the
+/// Russian Federation" once, not also "Russian"). Only capitalised words
+/// start a name ("us" in running text is not read).
+fn countries_in(toks: &[Token<'_>], lower: &[String]) -> Vec<CountryRef> {
+    let to = toks.len();
     let mut out = Vec::new();
-    let mut i = from;
+    let mut i = 0;
     while i < to {
         if !(toks[i].is_capitalised() || toks[i].text.chars().all(|c| c.is_uppercase() || c == '.'))
             || toks[i].kind != TokKind::Word
@@ -291,11 +293,7 @@ fn countries_in(toks: &[Token<'_>], lower: &[String], from: usize, to: usize) ->
             .collect();
         match longest_alias(&run) {
             Some((name, n)) => {
-                out.push(CountryRef {
-                    name,
-                    start: i,
-                    end: i + n,
-                });
+                out.push(CountryRef { name, start: i });
                 i += n;
             }
             None => i += 1,
