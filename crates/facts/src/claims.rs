@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 
 use crosscheck_model::Span;
 
-use crate::lexicon::HEDGES;
+use crate::lexicon::is_hedge;
 use crate::tagger::PreHashed;
 use crate::token::{Lower, TokKind, Token};
 use crate::{ArticleClaim, ClaimValue, DateMention, DateValue, Mention, Quantity, Statement, Unit};
@@ -970,7 +970,7 @@ pub fn build(
         let hedged = d.hedged
             || words
                 .iter()
-                .any(|(ti, w)| *ti < ds && HEDGES.contains(&w) && *w != "may");
+                .any(|(ti, w)| *ti < ds && is_hedge(w) && *w != "may");
         out.push(ArticleClaim {
             sentence: d.sentence,
             span: sentence_span,

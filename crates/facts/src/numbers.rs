@@ -7,8 +7,8 @@ use std::sync::OnceLock;
 use crosscheck_model::Span;
 
 use crate::lexicon::{
-    APPROX_PREFIXES, CURRENCY_SYMBOLS, CURRENCY_WORDS, HEDGES, MEASURE_UNITS, NUMBER_WORDS, SCALES,
-    TRAILING_HEDGES,
+    is_hedge, APPROX_PREFIXES, CURRENCY_SYMBOLS, CURRENCY_WORDS, MEASURE_UNITS, NUMBER_WORDS,
+    SCALES, TRAILING_HEDGES,
 };
 use crate::tagger::PreHashed;
 use crate::token::{TokKind, Token};
@@ -516,7 +516,7 @@ fn read_at(
     let hedged = lows[..start_tok]
         .iter()
         .zip(&toks[..start_tok])
-        .any(|(w, t)| HEDGES.contains(w) && t.text != "May")
+        .any(|(w, t)| is_hedge(w) && t.text != "May")
         || lows
             .iter()
             .skip(end_tok)
