@@ -161,6 +161,11 @@ impl<'a> Lower<'a> {
     /// written to `buf` (cleared first); the others borrow the tokens.
     pub fn new(toks: &[Token<'a>], buf: &'a mut String) -> Lower<'a> {
         buf.clear();
+        // Room for all the tokens' text at once (ASCII keeps its length
+        // in lower case), rather than growing the buffer word by word.
+        if let (Some(first), Some(last)) = (toks.first(), toks.last()) {
+            buf.reserve(last.end.saturating_sub(first.start));
+        }
         // Per token: where its lower-case form lies in `buf` (start `TEXT`:
         // the token's own text), and where its bare form lies (start
         // `PREFIX`: the first `end` bytes of the lower-case form).

@@ -140,7 +140,9 @@ fn candidates(st: &Sentence<'_, '_>, q: (usize, usize)) -> Vec<(usize, usize)> {
     let quote = |k: usize| {
         toks[k].kind == TokKind::Punct && matches!(toks[k].text, "“" | "”" | "\"" | "''" | "``")
     };
-    let mut out = Vec::new();
+    // Room for the phrases on both sides, the chunks and the mentions.
+    let mut out =
+        Vec::with_capacity(2 * (MAX_GAP + 1) * MAX_LEN + st.chunks.len() + st.mentions.len());
     // Phrases ending before the cue, past at most MAX_GAP lower-case words.
     for g in 0..=MAX_GAP.min(q.0) {
         let end = q.0 - g;
