@@ -769,8 +769,7 @@ pub fn build(
                     };
                     d <= WINDOW
                 };
-                let has =
-                    |list: &[&str]| words.iter().any(|(ti, w)| list.contains(&w) && near(*ti));
+                let has = |list: &[&str]| words.iter().any(|(ti, w)| list.contains(w) && near(*ti));
                 let poll = has(POLL_WORDS) && !has(&["rate", "rates"]);
                 if has(c.triggers) && !poll {
                     pairs.push((0, false, qi, ci, qs));
@@ -806,7 +805,7 @@ pub fn build(
                 // capacity follows its verb ("Tannery Lane holds 14,500").
                 // And it counts people or nothing named: "Republicans hold
                 // 55 seats" is no capacity.
-                if VERB_BEFORE_FIGURE.contains(&w)
+                if VERB_BEFORE_FIGURE.contains(w)
                     && (right || q.noun.as_deref().is_some_and(|n| !HELD.contains(&n)))
                 {
                     continue;
@@ -1058,6 +1057,6 @@ fn local_subject(
     words
         .iter()
         .rev()
-        .find(|(ti, w)| *ti < qs && NOUNS.contains(&w))
+        .find(|(ti, w)| *ti < qs && NOUNS.contains(w))
         .map(|(_, w)| w.to_string())
 }

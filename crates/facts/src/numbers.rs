@@ -281,7 +281,7 @@ fn read_at(
             }
         }
         value = v;
-    } else if let Some(v) = number_word(&lows[i]) {
+    } else if let Some(v) = number_word(lows[i]) {
         value = v;
         precision = 0.0;
         end_tok = i + 1;
