@@ -1060,7 +1060,7 @@ fn rule_statements(
         }
         let (mut len, stance) = match cue_at(lows, i) {
             Some(len) => (len, false),
-            None if is_stance(&lows[i]) => (1, true),
+            None if is_stance(lows[i]) => (1, true),
             None => {
                 i += 1;
                 continue;
@@ -1154,7 +1154,7 @@ fn rule_statements(
         } else {
             // Speaker to the left, skipping auxiliaries and adverbs.
             let mut b = i;
-            while b > 0 && skippable_before_cue(&lows[b - 1]) {
+            while b > 0 && skippable_before_cue(lows[b - 1]) {
                 b -= 1;
             }
             // "who said", "which found": the relative pronoun is the
@@ -1208,9 +1208,7 @@ fn rule_statements(
                     .find(|&k| {
                         toks[k].is_punct(';')
                             || (toks[k].is_punct(',')
-                                && lows
-                                    .get(k + 1)
-                                    .is_some_and(|w| PARTICIPLE_CUES.contains(&w)))
+                                && lows.get(k + 1).is_some_and(|w| PARTICIPLE_CUES.contains(w)))
                     })
                     .unwrap_or(n);
                 content = source.and_then(|_| trim_content(toks, cue.1, end));
@@ -1827,7 +1825,9 @@ fn statement_of(
 
 /// Statements of one sentence: the tagger's labels (with the rules' spans
 /// among its features) turned into statements. Falls back to the rules
-/// alone if the bundled weights cannot be read.
+/// alone if the bundled weights cannot be read. `lows`: the tokens
+/// lower-cased.
+#[allow(clippy::too_many_arguments)]
 pub fn statements_in_sentence(
     text: &str,
     toks: &[Token<'_>],

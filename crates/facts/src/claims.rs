@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 
 use crosscheck_model::Span;
 
-use crate::lexicon::HEDGES;
+use crate::lexicon::is_hedge;
 use crate::tagger::PreHashed;
 use crate::token::{Lower, TokKind, Token};
 use crate::{ArticleClaim, ClaimValue, DateMention, DateValue, Mention, Quantity, Statement, Unit};
@@ -754,8 +754,7 @@ pub fn build(
                     };
                     d <= WINDOW
                 };
-                let has =
-                    |list: &[&str]| words.iter().any(|(ti, w)| list.contains(&w) && near(*ti));
+                let has = |list: &[&str]| words.iter().any(|(ti, w)| list.contains(w) && near(*ti));
                 let poll = has(POLL_WORDS) && !has(&["rate", "rates"]);
                 if has(c.triggers) && !poll {
                     pairs.push((0, false, qi, ci, qs));
@@ -791,7 +790,7 @@ pub fn build(
                 // capacity follows its verb ("Tannery Lane holds 14,500").
                 // And it counts people or nothing named: "Republicans hold
                 // 55 seats" is no capacity.
-                if VERB_BEFORE_FIGURE.contains(&w)
+                if VERB_BEFORE_FIGURE.contains(w)
                     && (right || q.noun.as_deref().is_some_and(|n| !HELD.contains(&n)))
                 {
                     continue;
@@ -955,7 +954,7 @@ pub fn build(
         let hedged = d.hedged
             || words
                 .iter()
-                .any(|(ti, w)| *ti < ds && HEDGES.contains(&w) && *w != "may");
+                .any(|(ti, w)| *ti < ds && is_hedge(w) && *w != "may");
         out.push(ArticleClaim {
             sentence: d.sentence,
             span: sentence_span,
@@ -1087,6 +1086,6 @@ fn local_subject(
     words
         .iter()
         .rev()
-        .find(|(ti, w)| *ti < qs && NOUNS.contains(&w))
+        .find(|(ti, w)| *ti < qs && NOUNS.contains(w))
         .map(|(_, w)| w.to_string())
 }

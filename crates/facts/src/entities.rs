@@ -208,7 +208,7 @@ pub fn find(
             // An abbreviated title's full stop ("Gen. Arvo Talmadge",
             // "Sen. Ilse Varn"): the title still opens the name.
             if t.text == "."
-                && is_title(&low.bare[end - 1])
+                && is_title(low.bare[end - 1])
                 && toks.get(end + 1).is_some_and(|n| n.is_capitalised())
             {
                 end += 2;
@@ -322,7 +322,7 @@ fn place_context(toks: &[Token<'_>], low: &Lower<'_>, s: usize, e: usize) -> boo
             .map(|_| low.words[k])
     };
     let before_of = s >= 2
-        && word(s - 1).as_deref() == Some("of")
+        && word(s - 1) == Some("of")
         && word(s - 2).is_some_and(|w| PLACE_SUFFIXES.contains(&w));
     let next = word(e);
     // "the Dutch islands", "a Yugoslav republic", "the Northwest coast": an
@@ -335,12 +335,12 @@ fn place_context(toks: &[Token<'_>], low: &Lower<'_>, s: usize, e: usize) -> boo
             .iter()
             .any(|d| name.starts_with(d));
     let place_noun_after = !adjective
-        && next.as_deref().is_some_and(|w| {
+        && next.is_some_and(|w| {
             PLACE_SUFFIXES.contains(&w)
                 && !matches!(w, "station" | "airport" | "park" | "way" | "state")
         });
     let possessive = strip_possessive(toks[e - 1].text).len() < toks[e - 1].text.len();
-    let office_after = possessive && next.as_deref().is_some_and(|w| STATE_OFFICES.contains(&w));
+    let office_after = possessive && next.is_some_and(|w| STATE_OFFICES.contains(&w));
     before_of || place_noun_after || office_after
 }
 
@@ -361,7 +361,7 @@ fn push_run(
     while s < e && is_initial(toks, s) {
         let w = low.bare[s];
         // A title opening the sentence opens a name ("Gen. Arvo Talmadge").
-        if s + 1 < e && is_title(&w) {
+        if s + 1 < e && is_title(w) {
             break;
         }
         let bare = strip_possessive(toks[s].text);
@@ -441,7 +441,7 @@ fn push_run(
     }
     // Strip a leading title (and a demonym or office word before it).
     let mut title = None;
-    let last_title = (s..e).rev().find(|&k| is_title(&low.bare[k]));
+    let last_title = (s..e).rev().find(|&k| is_title(low.bare[k]));
     let ends_org = ORG_SUFFIXES.contains(&low.bare[e - 1]);
     if let Some(k) = last_title {
         if k + 1 < e && !ends_org {
@@ -479,7 +479,7 @@ fn push_run(
         push_run(text, toks, low, s, k + 1, sentence, inside, out);
         // What follows is a name only if it does not end in a title
         // ("North Korea's Foreign Minister" names nobody).
-        if !is_title(&low.bare[e - 1]) {
+        if !is_title(low.bare[e - 1]) {
             push_run(text, toks, low, k + 1, e, sentence, inside, out);
         }
         return;

@@ -1182,6 +1182,15 @@ pub const HEDGES: &[&str] = &[
     "voted",
 ];
 
+/// Whether `word` (lower case) is one of [`HEDGES`]: a hashed set, since
+/// each figure and date asks it of every word before it.
+pub fn is_hedge(word: &str) -> bool {
+    static SET: std::sync::OnceLock<crate::tagger::FastSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| HEDGES.iter().copied().collect())
+        .contains(word)
+}
+
 /// Modal words that hedge a figure just before them ("a quarter-point rise
 /// would have left us ...").
 pub const TRAILING_HEDGES: &[&str] = &["would", "could", "might", "may"];

@@ -7,8 +7,8 @@ use std::sync::OnceLock;
 use crosscheck_model::Span;
 
 use crate::lexicon::{
-    APPROX_PREFIXES, CURRENCY_SYMBOLS, CURRENCY_WORDS, HEDGES, MEASURE_UNITS, NUMBER_WORDS, SCALES,
-    TRAILING_HEDGES,
+    is_hedge, APPROX_PREFIXES, CURRENCY_SYMBOLS, CURRENCY_WORDS, MEASURE_UNITS, NUMBER_WORDS,
+    SCALES, TRAILING_HEDGES,
 };
 use crate::tagger::PreHashed;
 use crate::token::{TokKind, Token};
@@ -18,22 +18,37 @@ use crate::{span_text, Approx, Quantity, Unit};
 /// twice). A hashed table: this is asked of nearly every word of a text.
 pub(crate) fn number_value(w: &str) -> Option<f64> {
     type Table = HashMap<&'static str, f64, BuildHasherDefault<PreHashed>>;
-    static VALUES: OnceLock<Table> = OnceLock::new();
-    VALUES
-        .get_or_init(|| {
-            let mut m = Table::default();
-            for &(n, v) in NUMBER_WORDS {
-                m.entry(n).or_insert(v);
+    // The table, and which bytes open a word of it: most words are turned
+    // away by their first letter, without hashing.
+    static VALUES: OnceLock<(Table, [bool; 256])> = OnceLock::new();
+    let (table, opens) = VALUES.get_or_init(|| {
+        let mut m = Table::default();
+        let mut opens = [false; 256];
+        for &(n, v) in NUMBER_WORDS {
+            m.entry(n).or_insert(v);
+            if let Some(&b) = n.as_bytes().first() {
+                opens[b as usize] = true;
             }
-            m
-        })
-        .get(w)
-        .copied()
+        }
+        (m, opens)
+    });
+    match w.as_bytes().first() {
+        Some(&b) if opens[b as usize] => table.get(w).copied(),
+        _ => None,
+    }
+}
+
+/// `w.split_once('-')`, by a plain scan of the bytes: the words are short,
+/// and this is asked of nearly every one ('-' is ASCII, so the byte found
+/// is a character of its own).
+fn split_hyphen(w: &str) -> Option<(&str, &str)> {
+    let at = w.bytes().position(|b| b == b'-')?;
+    Some((&w[..at], &w[at + 1..]))
 }
 
 fn number_word(w: &str) -> Option<f64> {
     // "forty-two": tens and units joined by a hyphen.
-    if let Some((a, b)) = w.split_once('-') {
+    if let Some((a, b)) = split_hyphen(w) {
         let a = number_value(a)?;
         let b = number_value(b)?;
         return ((20.0..=90.0).contains(&a) && b < 10.0).then_some(a + b);
@@ -281,11 +296,11 @@ fn read_at(
             }
         }
         value = v;
-    } else if let Some(v) = number_word(&lows[i]) {
+    } else if let Some(v) = number_word(lows[i]) {
         value = v;
         precision = 0.0;
         end_tok = i + 1;
-        if let Some((_, suffix)) = lows[i].split_once('-') {
+        if let Some((_, suffix)) = split_hyphen(lows[i]) {
             // "nine-member", "seven-to-two": only a hyphenated number word.
             if NUMBER_WORDS.iter().all(|(n, _)| *n != suffix) {
                 if suffix.starts_with("to-") {
@@ -296,7 +311,7 @@ fn read_at(
         } else if lows[i].contains('-') {
             return None;
         }
-    } else if let Some((w, rest)) = lows[i].split_once('-') {
+    } else if let Some((w, rest)) = split_hyphen(lows[i]) {
         // "seven-to-two", "nine-strong", "nine-member", "two-thirds"
         let v = number_word(w)?;
         if rest.starts_with("to-") || rest.ends_with("thirds") || rest.ends_with("quarters") {
@@ -516,7 +531,7 @@ fn read_at(
     let hedged = lows[..start_tok]
         .iter()
         .zip(&toks[..start_tok])
-        .any(|(w, t)| HEDGES.contains(w) && t.text != "May")
+        .any(|(w, t)| is_hedge(w) && t.text != "May")
         || lows
             .iter()
             .skip(end_tok)

@@ -944,7 +944,8 @@ fn masked(trans: &[[f32; LABELS]; LABELS + 1]) -> [[f32; LABELS]; LABELS + 1] {
 
 /// Best label sequence by Viterbi. `emit[i * LABELS + l]` is the emission
 /// score of label `l` at token `i`; `trans[from][to]` (already masked by
-/// [`masked`]) with row [`START`] for the first token.
+/// [`masked`]: the moves it forbids are not tried) with row [`START`] for
+/// the first token.
 fn viterbi(n: usize, emit: &[f32], trans: &[[f32; LABELS]; LABELS + 1]) -> Vec<u8> {
     if n == 0 {
         return Vec::new();
@@ -954,20 +955,34 @@ fn viterbi(n: usize, emit: &[f32], trans: &[[f32; LABELS]; LABELS + 1]) -> Vec<u
     for (l, s) in score.iter_mut().enumerate() {
         *s = trans[START][l] + emit[l];
     }
+    // `O` and a `B-` label may follow any label, an `I-` label only the
+    // `B-` and `I-` labels of its kind: every other move is minus infinity
+    // in the masked `trans`, so it never beats the best so far (nor does a
+    // NaN) and is not tried. The others are tried in label order, as all
+    // would be: the first of equal scores wins.
+    const ANY: [usize; LABELS] = [0, 1, 2, 3, 4, 5, 6];
+    const OPEN: [u8; 4] = [O, B_SRC, B_CUE, B_CON];
+    const INSIDE: [u8; 3] = [I_SRC, I_CUE, I_CON];
     for i in 1..n {
         let mut next = [f32::NEG_INFINITY; LABELS];
-        for (l, nx) in next.iter_mut().enumerate() {
+        let mut step = |l: usize, from: &[usize]| {
             let mut best = f32::NEG_INFINITY;
             let mut arg = 0u8;
-            for (p, &sp) in score.iter().enumerate() {
-                let s = sp + trans[p][l];
+            for &p in from {
+                let s = score[p] + trans[p][l];
                 if s > best {
                     best = s;
                     arg = p as u8;
                 }
             }
-            *nx = best + emit[i * LABELS + l];
+            next[l] = best + emit[i * LABELS + l];
             back[i][l] = arg;
+        };
+        for l in OPEN {
+            step(l as usize, &ANY);
+        }
+        for l in INSIDE {
+            step(l as usize, &[l as usize - 1, l as usize]);
         }
         score = next;
     }
@@ -1392,6 +1407,66 @@ mod tests {
         emit[LABELS + I_CUE as usize] = 5.0;
         emit[LABELS + B_CUE as usize] = 4.0;
         assert_eq!(viterbi(2, &emit, &masked(&trans)), vec![O, B_CUE]);
+    }
+
+    /// Viterbi trying every move, as written before the forbidden ones
+    /// were skipped.
+    fn viterbi_every_move(n: usize, emit: &[f32], trans: &[[f32; LABELS]; LABELS + 1]) -> Vec<u8> {
+        let mut back = vec![[0u8; LABELS]; n];
+        let mut score: [f32; LABELS] = std::array::from_fn(|l| trans[START][l] + emit[l]);
+        for i in 1..n {
+            let mut next = [f32::NEG_INFINITY; LABELS];
+            for (l, nx) in next.iter_mut().enumerate() {
+                let (mut best, mut arg) = (f32::NEG_INFINITY, 0u8);
+                for (p, &sp) in score.iter().enumerate() {
+                    if sp + trans[p][l] > best {
+                        best = sp + trans[p][l];
+                        arg = p as u8;
+                    }
+                }
+                *nx = best + emit[i * LABELS + l];
+                back[i][l] = arg;
+            }
+            score = next;
+        }
+        let mut best = 0;
+        for l in 1..LABELS {
+            if score[l] > score[best] {
+                best = l;
+            }
+        }
+        let mut out = vec![best as u8; n];
+        for i in (1..n).rev() {
+            out[i - 1] = back[i][out[i] as usize];
+        }
+        out
+    }
+
+    #[test]
+    fn skipping_forbidden_moves_changes_no_path() {
+        // Small integer scores, so that ties are common.
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % 7) as f32 - 3.0
+        };
+        for n in 1..40 {
+            let mut trans = [[0f32; LABELS]; LABELS + 1];
+            for row in trans.iter_mut() {
+                for t in row.iter_mut() {
+                    *t = next();
+                }
+            }
+            let trans = masked(&trans);
+            let emit: Vec<f32> = (0..n * LABELS).map(|_| next()).collect();
+            assert_eq!(
+                viterbi(n, &emit, &trans),
+                viterbi_every_move(n, &emit, &trans),
+                "{n} tokens"
+            );
+        }
     }
 
     #[test]

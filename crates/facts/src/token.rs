@@ -50,18 +50,33 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token<'_>> {
     if text.is_ascii() {
         // Most newswire sentences are ASCII: there a byte is a character
         // at its own offset, and the scan reads the bytes in place instead
-        // of first collecting (offset, character) pairs.
+        // of first collecting (offset, character) pairs. Of the ASCII
+        // characters, Unicode counts as letters and digits exactly those
+        // the ASCII test does, so the cheaper test answers the same.
         let b = text.as_bytes();
-        scan(text, base, b.len(), |i| (i, char::from(b[i])))
+        scan(
+            text,
+            base,
+            b.len(),
+            |i| (i, char::from(b[i])),
+            |c| c.is_ascii_alphanumeric(),
+        )
     } else {
         let chars: Vec<(usize, char)> = text.char_indices().collect();
-        scan(text, base, chars.len(), |i| chars[i])
+        scan(text, base, chars.len(), |i| chars[i], char::is_alphanumeric)
     }
 }
 
 /// [`tokenize`] over the `n` characters of `text`, `at(i)` giving the
-/// byte offset and the character of the `i`-th.
-fn scan(text: &str, base: usize, n: usize, at: impl Fn(usize) -> (usize, char)) -> Vec<Token<'_>> {
+/// byte offset and the character of the `i`-th; `alnum` is
+/// `char::is_alphanumeric` (or an equivalent for the text's characters).
+fn scan(
+    text: &str,
+    base: usize,
+    n: usize,
+    at: impl Fn(usize) -> (usize, char),
+    alnum: impl Fn(char) -> bool,
+) -> Vec<Token<'_>> {
     let mut out = Vec::with_capacity(text.len() / 5);
     let get = |i: usize| (i < n).then(|| at(i));
     let mut i = 0;
@@ -79,7 +94,7 @@ fn scan(text: &str, base: usize, n: usize, at: impl Fn(usize) -> (usize, char)) 
             while j + 1 < n && at(j).1.is_ascii_uppercase() && at(j + 1).1 == '.' {
                 j += 2;
             }
-            if j - i >= 4 && !get(j).is_some_and(|x| x.1.is_alphanumeric()) {
+            if j - i >= 4 && !get(j).is_some_and(|x| alnum(x.1)) {
                 let e = get(j).map_or(text.len(), |x| x.0);
                 out.push(Token {
                     start: base + s,
@@ -91,17 +106,17 @@ fn scan(text: &str, base: usize, n: usize, at: impl Fn(usize) -> (usize, char)) 
                 continue;
             }
         }
-        if c.is_alphanumeric() {
+        if alnum(c) {
             let numeric = c.is_ascii_digit();
             let mut j = i + 1;
             while j < n {
                 let cj = at(j).1;
-                if cj.is_alphanumeric() {
+                if alnum(cj) {
                     j += 1;
                     continue;
                 }
                 let next = get(j + 1).map(|x| x.1);
-                let next_alnum = next.is_some_and(|x| x.is_alphanumeric());
+                let next_alnum = next.is_some_and(&alnum);
                 let prev_digit = at(j - 1).1.is_ascii_digit();
                 let next_digit = next.is_some_and(|x| x.is_ascii_digit());
                 // Inner joiners: hyphens and apostrophes between letters, and
@@ -161,6 +176,11 @@ impl<'a> Lower<'a> {
     /// written to `buf` (cleared first); the others borrow the tokens.
     pub fn new(toks: &[Token<'a>], buf: &'a mut String) -> Lower<'a> {
         buf.clear();
+        // Room for all the tokens' text at once (ASCII keeps its length
+        // in lower case), rather than growing the buffer word by word.
+        if let (Some(first), Some(last)) = (toks.first(), toks.last()) {
+            buf.reserve(last.end.saturating_sub(first.start));
+        }
         // Per token: where its lower-case form lies in `buf` (start `TEXT`:
         // the token's own text), and where its bare form lies (start
         // `PREFIX`: the first `end` bytes of the lower-case form).

@@ -4,7 +4,7 @@
 use crosscheck_model::Span;
 
 use crate::date::Day;
-use crate::lexicon::{HEDGES, WEEKDAYS};
+use crate::lexicon::{is_hedge, WEEKDAYS};
 use crate::token::{TokKind, Token};
 use crate::{span_text, DateMention, DateValue};
 
@@ -178,9 +178,7 @@ pub fn find(
             *u = true;
         }
         let span = Span::new(toks[start].start, toks[end - 1].end);
-        let hedged = lows[..start]
-            .iter()
-            .any(|w| HEDGES.contains(w) && *w != "may");
+        let hedged = lows[..start].iter().any(|w| is_hedge(w) && *w != "may");
         out.push(DateMention {
             span,
             text: span_text(text, span),

@@ -64,10 +64,18 @@ const NOT_SPEAKER_LABELS: &[&str] = &[
 /// Whether the sentence `span` begins a line of `text` (after an optional
 /// opening quote mark).
 fn starts_line(text: &str, span: Span) -> bool {
-    let before = &text[..span.start];
-    let line = before.rsplit('\n').next().unwrap_or(before);
-    line.chars()
-        .all(|c| c.is_whitespace() || "\"“'‘".contains(c))
+    // Read back from the sentence to the line break: the first other
+    // character settles it (usually the previous sentence's full stop,
+    // right there), so the scan never runs over the text before it.
+    for c in text[..span.start].chars().rev() {
+        if c == '\n' {
+            return true;
+        }
+        if !(c.is_whitespace() || "\"“'‘".contains(c)) {
+            return false;
+        }
+    }
+    true
 }
 
 /// Whether a label token is written in capitals throughout ("STROM").
