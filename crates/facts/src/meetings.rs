@@ -393,6 +393,28 @@ fn date_of<'d>(
 /// its common or official name, acronym or adjective; not by its capital.
 pub fn country_named(name: &str) -> Option<&'static str> {
     static NAMES: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    static LAST_WORDS: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    // Asked of every name of a story, and most are no country: those are
+    // turned away by their last word before any string is built.
+    let last_words = LAST_WORDS.get_or_init(|| {
+        COUNTRY_ALIASES
+            .iter()
+            .filter_map(|(alias, _)| alias.rsplit(' ').next())
+            .collect()
+    });
+    let last = crate::fold::strip_possessive(name.split_whitespace().next_back().unwrap_or(""));
+    let mut buf = [0u8; 24];
+    let known_last = match buf.get_mut(..last.len()) {
+        Some(b) if last.is_ascii() => {
+            b.copy_from_slice(last.as_bytes());
+            b.make_ascii_lowercase();
+            std::str::from_utf8(b).is_ok_and(|w| last_words.contains(w))
+        }
+        _ => true,
+    };
+    if !known_last {
+        return None;
+    }
     let names = NAMES.get_or_init(|| COUNTRY_ALIASES.iter().copied().collect());
     let lower = name.to_lowercase().replace('\u{2019}', "'");
     let words: Vec<&str> = lower

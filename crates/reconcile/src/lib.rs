@@ -952,11 +952,21 @@ fn merge_entities(facts: &[ArticleFacts]) -> Vec<Entity> {
                     .map(|(_, n)| n)
                     .sum()
             };
-            let mut vs = b.variants.clone();
-            vs.sort_by(|x, y| {
-                let score = |v: &(String, usize)| {
+            let mut vs: Vec<(String, usize, bool)> = b
+                .variants
+                .iter()
+                .map(|(v, n)| {
                     (
-                        crosscheck_facts::country_named(&v.0) == Some(v.0.as_str()),
+                        v.clone(),
+                        *n,
+                        crosscheck_facts::country_named(v) == Some(v.as_str()),
+                    )
+                })
+                .collect();
+            vs.sort_by(|x, y| {
+                let score = |v: &(String, usize, bool)| {
+                    (
+                        v.2,
                         !is_acronym(&v.0),
                         v.0.split_whitespace().count() > 1,
                         v.0.chars().any(char::is_lowercase),

@@ -37,7 +37,91 @@ pub fn sentences(text: &str) -> Vec<(Span, usize)> {
 /// and "10,000" stay whole, "can't" and "Korea’s" are one word, and
 /// "e-mail" is two.
 pub fn words(text: &str) -> Vec<(usize, &str)> {
-    text.unicode_word_indices().collect()
+    if text.is_ascii() {
+        // Most news text is ASCII, where the word rules come down to a few
+        // character classes: a direct scan is several times faster than
+        // the general segmenter, and gives the same words (tested against
+        // it).
+        ascii_words(text)
+    } else {
+        text.unicode_word_indices().collect()
+    }
+}
+
+/// How [`ascii_words`] reads a byte.
+const LETTER: u8 = 1;
+const DIGIT: u8 = 2;
+const UNDERSCORE: u8 = 4;
+/// Joins two letters: ":", ".", "'".
+const MID_LETTER: u8 = 8;
+/// Joins two digits: ",", ";", ".", "'".
+const MID_NUMBER: u8 = 16;
+
+const fn ascii_classes() -> [u8; 128] {
+    let mut t = [0u8; 128];
+    let mut c = 0;
+    while c < 128 {
+        let b = c as u8;
+        t[c] = if b.is_ascii_alphabetic() {
+            LETTER
+        } else if b.is_ascii_digit() {
+            DIGIT
+        } else if b == b'_' {
+            UNDERSCORE
+        } else if b == b':' {
+            MID_LETTER
+        } else if b == b',' || b == b';' {
+            MID_NUMBER
+        } else if b == b'.' || b == b'\'' {
+            MID_LETTER | MID_NUMBER
+        } else {
+            0
+        };
+        c += 1;
+    }
+    t
+}
+
+/// UAX #29 words of ASCII text: runs of letters, digits and underscores,
+/// joined across a single ":", "." or "'" between two letters and a single
+/// ",", ";", "." or "'" between two digits (rules WB5–WB13b; the others
+/// concern characters outside ASCII), keeping only runs that hold a letter
+/// or digit, as `unicode_word_indices` does.
+fn ascii_words(text: &str) -> Vec<(usize, &str)> {
+    const CLASS: [u8; 128] = ascii_classes();
+    const WORD: u8 = LETTER | DIGIT | UNDERSCORE;
+    let b = text.as_bytes();
+    let class = |i: usize| b.get(i).map_or(0, |&c| CLASS[usize::from(c & 0x7f)]);
+    let mut out = Vec::with_capacity(b.len() / 5);
+    let mut at = 0;
+    while at < b.len() {
+        if class(at) & WORD == 0 {
+            at += 1;
+            continue;
+        }
+        let (start, mut last) = (at, at);
+        let mut alnum = class(at) & (LETTER | DIGIT) != 0;
+        loop {
+            let next = class(last + 1);
+            if next & WORD != 0 {
+                alnum |= next & (LETTER | DIGIT) != 0;
+                last += 1;
+                continue;
+            }
+            let (left, right) = (class(last), class(last + 2));
+            let across = (left & right & LETTER != 0 && next & MID_LETTER != 0)
+                || (left & right & DIGIT != 0 && next & MID_NUMBER != 0);
+            if !across {
+                break;
+            }
+            last += 2;
+        }
+        at = last + 1;
+        if alnum {
+            out.push((start, &text[start..at]));
+        }
+    }
+    out
 }
 
 /// Collapse every run of whitespace to one space and trim.
@@ -120,7 +204,7 @@ impl Analyzer {
     pub fn terms(&self, text: &str) -> Vec<String> {
         let mut out = Vec::new();
         let mut buf = String::new();
-        for (_, word) in text.unicode_word_indices() {
+        for (_, word) in words(text) {
             if let Some(term) = self.term(word, &mut buf) {
                 out.push(term);
             }

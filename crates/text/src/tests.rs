@@ -452,3 +452,30 @@ fn dotted_acronym_before_a_name_does_not_end_the_sentence() {
         ]
     );
 }
+
+#[test]
+fn ascii_words_are_the_unicode_segmenter_s() {
+    use unicode_segmentation::UnicodeSegmentation;
+    // Random ASCII over the characters the word rules treat apart, and
+    // some they do not: every word, offset and boundary must agree.
+    let alphabet = b"aZk09_.,;:'\" \n\r\t-!?()/&$%@#e3";
+    let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = |n: usize| {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        (x % n as u64) as usize
+    };
+    for _ in 0..200_000 {
+        let len = next(40);
+        let s: String = (0..len)
+            .map(|_| char::from(alphabet[next(alphabet.len())]))
+            .collect();
+        let want: Vec<(usize, &str)> = s.unicode_word_indices().collect();
+        assert_eq!(words(&s), want, "{s:?}");
+    }
+    let prose = "U.S. officials said 10,000 troops (3.25%) can't stay; \
+                 the e-mail at 10:30 a.m. read \"Korea's_best\" -- no.";
+    let want: Vec<(usize, &str)> = prose.unicode_word_indices().collect();
+    assert_eq!(words(prose), want);
+}
