@@ -703,6 +703,15 @@ impl SentenceFeatures {
 /// longest run of words of each left out of it (a clause one side adds or
 /// replaces).
 fn lcs_gaps(a: &[u64], b: &[u64]) -> (usize, usize, usize) {
+    if b.len() <= 64 {
+        lcs_gaps_bits(a, b)
+    } else {
+        lcs_gaps_table(a, b)
+    }
+}
+
+/// [`lcs_gaps`] by the textbook table of every pair of suffixes.
+fn lcs_gaps_table(a: &[u64], b: &[u64]) -> (usize, usize, usize) {
     let (n, m) = (a.len(), b.len());
     // t[i][j]: length of a longest common subsequence of a[i..] and b[j..].
     let mut t = vec![0u16; (n + 1) * (m + 1)];
@@ -733,6 +742,75 @@ fn lcs_gaps(a: &[u64], b: &[u64]) -> (usize, usize, usize) {
         }
     }
     (usize::from(t[0]), ga.max(ra + n - i), gb.max(rb + m - j))
+}
+
+/// Where each distinct word of `words` stands, as bit masks, sorted by word
+/// for [`mask_of`]. `words` has at most 64 words.
+fn word_masks(words: impl Iterator<Item = u64>) -> Vec<(u64, u64)> {
+    let mut masks: Vec<(u64, u64)> = words.enumerate().map(|(i, w)| (w, 1 << i)).collect();
+    masks.sort_unstable();
+    masks.dedup_by(|later, kept| {
+        let same = later.0 == kept.0;
+        if same {
+            kept.1 |= later.1;
+        }
+        same
+    });
+    masks
+}
+
+/// The mask of `word` in [`word_masks`], 0 when absent.
+fn mask_of(masks: &[(u64, u64)], word: u64) -> u64 {
+    masks
+        .binary_search_by_key(&word, |&(w, _)| w)
+        .map_or(0, |k| masks[k].1)
+}
+
+/// [`lcs_gaps`] for `b` of at most 64 words, by bit vectors (Allison and
+/// Dix 1986, Hyyrö 2004): each row of the table of common subsequence
+/// lengths is a 64-bit word whose zero bits count them, so the table costs
+/// a few operations a row, and the walk through it reads any entry with a
+/// population count. The rows are those of the reversed sequences, whose
+/// prefixes are the suffixes the walk needs; the walk and its tie-breaking
+/// are the table version's. Written here because it is the same-claim
+/// model's own alignment, over word hashes.
+fn lcs_gaps_bits(a: &[u64], b: &[u64]) -> (usize, usize, usize) {
+    let (n, m) = (a.len(), b.len());
+    // Bit p stands for b[m - 1 - p].
+    let masks = word_masks(b.iter().rev().copied());
+    // rows[k]: after the last k words of `a`.
+    let mut rows = Vec::with_capacity(n + 1);
+    let mut v = u64::MAX;
+    rows.push(v);
+    for &x in a.iter().rev() {
+        let u = v & mask_of(&masks, x);
+        v = v.wrapping_add(u) | v.wrapping_sub(u);
+        rows.push(v);
+    }
+    // t(i, j): length of a longest common subsequence of a[i..] and b[j..].
+    let t = |i: usize, j: usize| {
+        let width = m - j;
+        let low = if width == 64 { u64::MAX } else { (1 << width) - 1 };
+        width - (rows[n - i] & low).count_ones() as usize
+    };
+    let (mut i, mut j) = (0, 0);
+    let (mut ga, mut gb, mut ra, mut rb) = (0, 0, 0, 0);
+    while i < n && j < m {
+        if a[i] == b[j] {
+            (ra, rb) = (0, 0);
+            i += 1;
+            j += 1;
+        } else if t(i + 1, j) >= t(i, j + 1) {
+            ra += 1;
+            ga = ga.max(ra);
+            i += 1;
+        } else {
+            rb += 1;
+            gb = gb.max(rb);
+            j += 1;
+        }
+    }
+    (t(0, 0), ga.max(ra + n - i), gb.max(rb + m - j))
 }
 
 /// Levenshtein distance of two word sequences (insertions, deletions and
@@ -776,21 +854,11 @@ fn edit_distance_bits(a: &[u64], b: &[u64]) -> usize {
     if m == 0 {
         return b.len();
     }
-    // Where each distinct word of `a` stands, as a bit mask.
-    let mut peq: Vec<(u64, u64)> = Vec::with_capacity(m);
-    for (i, &x) in a.iter().enumerate() {
-        match peq.iter_mut().find(|(w, _)| *w == x) {
-            Some((_, mask)) => *mask |= 1 << i,
-            None => peq.push((x, 1 << i)),
-        }
-    }
+    let peq = word_masks(a.iter().copied());
     let last = 1u64 << (m - 1);
     let (mut pv, mut mv, mut dist) = (u64::MAX, 0u64, m);
     for y in b {
-        let eq = peq
-            .iter()
-            .find(|(w, _)| w == y)
-            .map_or(0, |&(_, mask)| mask);
+        let eq = mask_of(&peq, *y);
         let xv = eq | mv;
         let xh = ((eq & pv).wrapping_add(pv) ^ pv) | eq;
         let mut ph = mv | !(xh | pv);
@@ -1327,6 +1395,24 @@ mod tests {
         let b = [1, 2, 3, 4, 5, 6, 7];
         assert_eq!(lcs_gaps(&a, &b), (4, 0, 3));
         assert_eq!(edit_distance(&a, &b), 3);
+    }
+
+    #[test]
+    fn lcs_gaps_by_bit_vectors_are_the_table_s() {
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = |n: u64| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x % n
+        };
+        for _ in 0..5000 {
+            let vocab = 1 + next(10);
+            let (la, lb) = (next(80) as usize, next(65) as usize);
+            let a: Vec<u64> = (0..la).map(|_| next(vocab)).collect();
+            let b: Vec<u64> = (0..lb).map(|_| next(vocab)).collect();
+            assert_eq!(lcs_gaps_bits(&a, &b), lcs_gaps_table(&a, &b), "{a:?} / {b:?}");
+        }
     }
 
     #[test]
