@@ -790,7 +790,11 @@ fn lcs_gaps_bits(a: &[u64], b: &[u64]) -> (usize, usize, usize) {
     // t(i, j): length of a longest common subsequence of a[i..] and b[j..].
     let t = |i: usize, j: usize| {
         let width = m - j;
-        let low = if width == 64 { u64::MAX } else { (1 << width) - 1 };
+        let low = if width == 64 {
+            u64::MAX
+        } else {
+            (1 << width) - 1
+        };
         width - (rows[n - i] & low).count_ones() as usize
     };
     let (mut i, mut j) = (0, 0);
@@ -1397,21 +1401,31 @@ mod tests {
         assert_eq!(edit_distance(&a, &b), 3);
     }
 
-    #[test]
-    fn lcs_gaps_by_bit_vectors_are_the_table_s() {
-        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = |n: u64| {
+    /// A deterministic stream of numbers below `n` (xorshift), for the
+    /// random cases of the tests below.
+    fn numbers(seed: u64) -> impl FnMut(u64) -> u64 {
+        let mut x = seed;
+        move |n| {
             x ^= x << 13;
             x ^= x >> 7;
             x ^= x << 17;
             x % n
-        };
+        }
+    }
+
+    #[test]
+    fn lcs_gaps_by_bit_vectors_are_the_table_s() {
+        let mut next = numbers(0x9e37_79b9_7f4a_7c15);
         for _ in 0..5000 {
             let vocab = 1 + next(10);
             let (la, lb) = (next(80) as usize, next(65) as usize);
             let a: Vec<u64> = (0..la).map(|_| next(vocab)).collect();
             let b: Vec<u64> = (0..lb).map(|_| next(vocab)).collect();
-            assert_eq!(lcs_gaps_bits(&a, &b), lcs_gaps_table(&a, &b), "{a:?} / {b:?}");
+            assert_eq!(
+                lcs_gaps_bits(&a, &b),
+                lcs_gaps_table(&a, &b),
+                "{a:?} / {b:?}"
+            );
         }
     }
 
@@ -1419,13 +1433,7 @@ mod tests {
     fn edit_distance_by_bit_vectors_is_the_table_s() {
         // Random word sequences over small vocabularies (many repeats and
         // matches), lengths 0 to 70 (past the 64 words of one bit vector).
-        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = |n: u64| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x % n
-        };
+        let mut next = numbers(0x2545_f491_4f6c_dd1d);
         for _ in 0..3000 {
             let vocab = 1 + next(12);
             let (la, lb) = (next(71) as usize, next(71) as usize);

@@ -5,6 +5,17 @@
 
 mod common;
 use common::{invented, run};
+use crosscheck_model::Entity;
+use crosscheck_reconcile::StoryFacts;
+
+/// The entity with this name or variant.
+fn entity<'a>(facts: &'a StoryFacts, name: &str) -> &'a Entity {
+    facts
+        .entities
+        .iter()
+        .find(|e| e.name == name || e.variants.iter().any(|v| v == name))
+        .unwrap_or_else(|| panic!("no entity {name}: {:#?}", facts.entities))
+}
 
 #[test]
 fn companies_possessives_and_sentence_adverbs() {
@@ -29,13 +40,7 @@ fn companies_possessives_and_sentence_adverbs() {
         ),
     ];
     let facts = run(&docs, &[]);
-    let entity = |name: &str| {
-        facts
-            .entities
-            .iter()
-            .find(|e| e.name == name || e.variants.iter().any(|v| v == name))
-            .unwrap_or_else(|| panic!("no entity {name}: {:#?}", facts.entities))
-    };
+    let entity = |name: &str| entity(&facts, name);
     let kestrel = entity("Kestrel Systems Corp");
     assert_eq!(kestrel.kind, "organization", "{kestrel:?}");
     for v in ["Kestrel", "Kestrel Systems"] {
@@ -132,13 +137,7 @@ fn countries_under_other_names() {
         ),
     ];
     let facts = run(&docs, &[]);
-    let entity = |name: &str| {
-        facts
-            .entities
-            .iter()
-            .find(|e| e.name == name || e.variants.iter().any(|v| v == name))
-            .unwrap_or_else(|| panic!("no entity {name}: {:#?}", facts.entities))
-    };
+    let entity = |name: &str| entity(&facts, name);
     let russia = entity("Russian Federation");
     assert_eq!(russia.name, "Russia", "{russia:?}");
     let korea = entity("Democratic People's Republic of Korea");
