@@ -326,7 +326,7 @@ pub const CONCEPTS: &[Concept] = {
             &[],
         ),
         // Found by `crate::meetings`, not by trigger words: the subject
-        // names the two countries ("summit of Dornia and Varesia").
+        // names the two countries ("summit of Chile and Norway").
         Concept {
             recurs_yearly: true,
             ..c(

@@ -939,10 +939,9 @@ fn merge_entities(facts: &[ArticleFacts]) -> Vec<Entity> {
             // The name: a country's common name when it is among the
             // variants ("Russia" over "Russian Federation"), else the most
             // used multi-word, non-acronym variant (an expansion over its
-            // acronym), ties to the one whose short
-            // forms are used most ("Pyon Sol-hwa" over "Byeon Sol-hwa" when
-            // the articles go on with "Pyon"), then the longer, then the
-            // first alphabetically.
+            // acronym), ties to the one whose short forms are used most
+            // ("Pyon Sol-hwa" over "Byeon Sol-hwa" when the articles go on
+            // with "Pyon"), then the longer, then the first alphabetically.
             let short_uses = |name: &str| -> usize {
                 let ws: Vec<&str> = name.split_whitespace().collect();
                 let ends = [ws[0], ws[ws.len() - 1]];
