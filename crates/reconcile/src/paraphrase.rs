@@ -423,11 +423,14 @@ struct StemInfo {
 struct TokenTable {
     tokens: Vec<TokenInfo>,
     ids: AHashMap<Box<str>, u32>,
-    words: AHashMap<Box<str>, Box<[u32]>>,
+    /// A word's tokens: a range of `pool`.
+    words: AHashMap<Box<str>, (u32, u32)>,
+    pool: Vec<u32>,
 }
 
 /// Largest number of distinct tokens a thread keeps before starting afresh
-/// (bounds memory; a few megabytes).
+/// (and four times as many words as written; bounds memory to a few
+/// megabytes).
 const TOKEN_TABLE_LIMIT: usize = 50_000;
 
 thread_local! {
@@ -466,13 +469,22 @@ impl TokenTable {
 
     /// The normalised tokens of one word as written ([`normalise`]).
     fn word(&mut self, w: &str, analyzer: &Analyzer) -> &[u32] {
-        if !self.words.contains_key(w) {
-            let mut buf = Vec::new();
-            normalise(w, &mut buf);
-            let ids: Box<[u32]> = buf.iter().map(|t| self.token(t, analyzer)).collect();
-            self.words.insert(w.into(), ids);
-        }
-        &self.words[w]
+        let (start, end) = match self.words.get(w) {
+            Some(&range) => range,
+            None => {
+                let mut buf = Vec::new();
+                normalise(w, &mut buf);
+                let start = self.pool.len() as u32;
+                for t in &buf {
+                    let id = self.token(t, analyzer);
+                    self.pool.push(id);
+                }
+                let range = (start, self.pool.len() as u32);
+                self.words.insert(w.into(), range);
+                range
+            }
+        };
+        &self.pool[start as usize..end as usize]
     }
 }
 
@@ -597,7 +609,8 @@ impl SentenceFeatures {
     pub fn new(analyzer: &Analyzer, text: &str) -> Self {
         TOKENS.with(|table| {
             let mut table = table.borrow_mut();
-            if table.tokens.len() >= TOKEN_TABLE_LIMIT {
+            if table.tokens.len() >= TOKEN_TABLE_LIMIT || table.pool.len() >= 4 * TOKEN_TABLE_LIMIT
+            {
                 *table = TokenTable::default();
             }
             Self::new_with(&mut table, analyzer, text)
