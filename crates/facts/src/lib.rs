@@ -585,6 +585,7 @@ impl Extractor {
                 i,
                 span,
                 toks,
+                &low.bare,
                 &found_dates,
                 &mentions,
                 &|at| claims::speaker_of(&found_s, span, at),

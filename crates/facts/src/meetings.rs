@@ -59,16 +59,18 @@ struct CountryRef {
 
 /// The summit claims of one sentence, appended to `out`.
 ///
-/// `text` is the article's text, `toks` the sentence's tokens, `dates` its
-/// dates, `mentions` the article's mentions so far (this sentence's last),
-/// `speaker_for` the speaker of a span of the sentence (as for other
-/// claims).
+/// `text` is the article's text, `toks` the sentence's tokens, `lower`
+/// their lower-case forms without a possessive (`token::Lower::bare`),
+/// `dates` its dates, `mentions` the article's mentions so far (this
+/// sentence's last), `speaker_for` the speaker of a span of the sentence
+/// (as for other claims).
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn find(
     text: &str,
     sentence: usize,
     sentence_span: Span,
     toks: &[Token<'_>],
+    lower: &[&str],
     dates: &[DateMention],
     mentions: &[Mention],
     speaker_for: &dyn Fn(Span) -> Option<String>,
@@ -83,14 +85,10 @@ pub(crate) fn find(
     if dates.is_empty() || !toks.iter().any(tells) {
         return;
     }
-    let lower: Vec<String> = toks
-        .iter()
-        .map(|t| crate::fold::strip_possessive(t.text).to_lowercase())
-        .collect();
-    let anchors = summits(toks, &lower, sentence, mentions);
+    let anchors = summits(toks, lower, sentence, mentions);
     let mut folded = None;
     for (anchor, pair) in anchors {
-        if other_occurrence(toks, &lower, anchor) {
+        if other_occurrence(toks, lower, anchor) {
             continue;
         }
         let Some(d) = date_of(toks, dates, anchor) else {
@@ -119,13 +117,13 @@ pub(crate) fn find(
 /// ("summit", "visited") and its two countries in alphabetical order.
 fn summits(
     toks: &[Token<'_>],
-    lower: &[String],
+    lower: &[&str],
     sentence: usize,
     mentions: &[Mention],
 ) -> Vec<(usize, (&'static str, &'static str))> {
     let countries = countries_in(toks, lower);
     let mut out = Vec::new();
-    for (i, w) in lower.iter().enumerate() {
+    for (i, &w) in lower.iter().enumerate() {
         if toks[i].kind != TokKind::Word {
             continue;
         }
@@ -139,7 +137,7 @@ fn summits(
             if let [a, b] = names[..] {
                 out.push((i, (a, b)));
             }
-        } else if VISIT_VERBS.contains(&w.as_str()) {
+        } else if VISIT_VERBS.contains(&w) {
             let Some(home) = visitor_country(toks, lower, i, sentence, mentions) else {
                 continue;
             };
@@ -168,7 +166,7 @@ fn summits(
 /// many countries ("the NATO Madrid summit", "the G20 summit", "an EU
 /// summit"): a capitalised word right before it that is neither a country
 /// nor part of a date.
-fn named_summit(toks: &[Token<'_>], lower: &[String], i: usize) -> bool {
+fn named_summit(toks: &[Token<'_>], lower: &[&str], i: usize) -> bool {
     (i.saturating_sub(3)..i)
         .rev()
         .take_while(|&k| toks[k].kind != TokKind::Punct)
@@ -177,8 +175,8 @@ fn named_summit(toks: &[Token<'_>], lower: &[String], i: usize) -> bool {
             (t.is_capitalised()
                 || t.kind == TokKind::Number && t.text.contains(char::is_alphabetic))
                 && k > 0
-                && longest_alias(&[lower[k].as_str()]).is_none()
-                && crosscheck_model::month_number(&lower[k]).is_none()
+                && longest_alias(&[lower[k]]).is_none()
+                && crosscheck_model::month_number(lower[k]).is_none()
         })
 }
 
@@ -188,7 +186,7 @@ fn named_summit(toks: &[Token<'_>], lower: &[String], i: usize) -> bool {
 /// leader's and names the country ("Chilean President").
 fn visitor_country(
     toks: &[Token<'_>],
-    lower: &[String],
+    lower: &[&str],
     verb: usize,
     sentence: usize,
     mentions: &[Mention],
@@ -238,7 +236,7 @@ fn visitor_country(
         .rev()
         .take_while(|&k| toks[k].kind == TokKind::Word)
         .find(|&k| toks[k].text.ends_with("'s") || toks[k].text.ends_with("\u{2019}s"))
-        .and_then(|k| longest_alias(&[lower[k].as_str()]))
+        .and_then(|k| longest_alias(&[lower[k]]))
         .map(|(name, _)| name)
 }
 
@@ -275,7 +273,7 @@ fn longest_alias(words: &[&str]) -> Option<(&'static str, usize)> {
 /// Countries named in the sentence, each at its longest alias ("the
 /// Russian Federation" once, not also "Russian"). Only capitalised words
 /// start a name ("us" in running text is not read).
-fn countries_in(toks: &[Token<'_>], lower: &[String]) -> Vec<CountryRef> {
+fn countries_in(toks: &[Token<'_>], lower: &[&str]) -> Vec<CountryRef> {
     let to = toks.len();
     let mut out = Vec::new();
     let mut i = 0;
@@ -289,7 +287,7 @@ fn countries_in(toks: &[Token<'_>], lower: &[String]) -> Vec<CountryRef> {
         // Words from here to the next punctuation other than an apostrophe.
         let run: Vec<&str> = (i..to.min(i + 7))
             .take_while(|&k| toks[k].kind == TokKind::Word)
-            .map(|k| lower[k].as_str())
+            .map(|k| lower[k])
             .collect();
         match longest_alias(&run) {
             Some((name, n)) => {
@@ -313,10 +311,10 @@ fn words_between(toks: &[Token<'_>], a: usize, b: usize) -> usize {
 /// Whether the summit at `anchor` is marked as another one: one of
 /// [`OTHER_OCCURRENCE`] among the three words before it, or an ordinal
 /// ("third summit", "2nd visit").
-fn other_occurrence(toks: &[Token<'_>], lower: &[String], anchor: usize) -> bool {
+fn other_occurrence(toks: &[Token<'_>], lower: &[&str], anchor: usize) -> bool {
     (anchor.saturating_sub(3)..anchor).any(|k| {
         toks[k].kind != TokKind::Punct
-            && (OTHER_OCCURRENCE.contains(&lower[k].as_str())
+            && (OTHER_OCCURRENCE.contains(&lower[k])
                 || lower[k].ends_with("th") && lower[k].starts_with(|c: char| c.is_ascii_digit()))
     })
 }

@@ -1414,26 +1414,32 @@ mod tests {
         assert_eq!(edit_distance(&a, &b), 3);
     }
 
-    /// A deterministic stream of numbers below `n` (xorshift), for the
-    /// random cases of the tests below.
-    fn numbers(seed: u64) -> impl FnMut(u64) -> u64 {
+    /// Random word sequences over small vocabularies (many repeats and
+    /// matches), deterministic (xorshift): `count` pairs of lengths below
+    /// `la` and `lb`.
+    fn random_pairs(seed: u64, count: usize, la: u64, lb: u64) -> Vec<(Vec<u64>, Vec<u64>)> {
         let mut x = seed;
-        move |n| {
+        let mut next = move |n: u64| {
             x ^= x << 13;
             x ^= x >> 7;
             x ^= x << 17;
             x % n
-        }
+        };
+        (0..count)
+            .map(|_| {
+                let vocab = 1 + next(12);
+                let (na, nb) = (next(la), next(lb));
+                let a = (0..na).map(|_| next(vocab)).collect();
+                let b = (0..nb).map(|_| next(vocab)).collect();
+                (a, b)
+            })
+            .collect()
     }
 
     #[test]
     fn lcs_gaps_by_bit_vectors_are_the_table_s() {
-        let mut next = numbers(0x9e37_79b9_7f4a_7c15);
-        for _ in 0..5000 {
-            let vocab = 1 + next(10);
-            let (la, lb) = (next(80) as usize, next(65) as usize);
-            let a: Vec<u64> = (0..la).map(|_| next(vocab)).collect();
-            let b: Vec<u64> = (0..lb).map(|_| next(vocab)).collect();
+        // `b` up to the 64 words of one bit vector, `a` past it.
+        for (a, b) in random_pairs(0x9e37_79b9_7f4a_7c15, 5000, 80, 65) {
             assert_eq!(
                 lcs_gaps_bits(&a, &b),
                 lcs_gaps_table(&a, &b),
@@ -1444,14 +1450,8 @@ mod tests {
 
     #[test]
     fn edit_distance_by_bit_vectors_is_the_table_s() {
-        // Random word sequences over small vocabularies (many repeats and
-        // matches), lengths 0 to 70 (past the 64 words of one bit vector).
-        let mut next = numbers(0x2545_f491_4f6c_dd1d);
-        for _ in 0..3000 {
-            let vocab = 1 + next(12);
-            let (la, lb) = (next(71) as usize, next(71) as usize);
-            let a: Vec<u64> = (0..la).map(|_| next(vocab)).collect();
-            let b: Vec<u64> = (0..lb).map(|_| next(vocab)).collect();
+        // Lengths 0 to 70, past the 64 words of one bit vector.
+        for (a, b) in random_pairs(0x2545_f491_4f6c_dd1d, 3000, 71, 71) {
             let want = edit_distance_table(&a, &b);
             assert_eq!(edit_distance(&a, &b), want, "{a:?} / {b:?}");
             assert_eq!(edit_distance(&b, &a), want);
