@@ -72,10 +72,10 @@ fn output_is_deterministic() {
     assert_eq!(a, b);
 }
 
-/// One seed report dates the summit of the two countries' leaders to
-/// "June 2024" (in a quoted statement) and says, paragraphs later, that
-/// Russia's president had visited North Korea "In July": the report
-/// contradicts itself. It is the story's one conflict.
+/// One seed report dates a summit of two countries' leaders in one month
+/// (in a quoted statement) and, paragraphs later, a state visit of one
+/// leader to the other country in the next: the report contradicts itself.
+/// It is the story's one conflict, each side cited where it stands.
 #[test]
 fn seeds_summit_month_is_the_one_conflict() {
     let Some(seeds) = common::shared("seeds") else {

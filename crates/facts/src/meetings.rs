@@ -320,7 +320,7 @@ fn other_occurrence(toks: &[Token<'_>], lower: &[&str], anchor: usize) -> bool {
 }
 
 /// The date of the summit told at token `anchor`: a date right before the
-/// word ("the June 2024 summit"), else the nearest date in its clause
+/// word ("the March 2025 summit"), else the nearest date in its clause
 /// (after it first: "visited Norway in July"), else a date opening the
 /// sentence before a comma ("In July, Olave visited Norway").
 fn date_of<'d>(
@@ -346,7 +346,7 @@ fn date_of<'d>(
             .iter()
             .any(|t| t.kind == TokKind::Word && matches!(t.text, "and" | "but" | "while"))
     };
-    // Right before the word, past an article: "the June 2024 summit".
+    // Right before the word, past an article: "the March 2025 summit".
     if let Some(d) = dates.iter().find(|d| range(d).1 == anchor) {
         return Some(d);
     }

@@ -906,7 +906,7 @@ fn merge_entities(facts: &[ArticleFacts]) -> Vec<Entity> {
                     // A short form: the first or last word of exactly one
                     // multi-word name ("Pyon", "Wrześniewski", "Brimstead").
                     // A country is no short form of a body named after it
-                    // ("the Port Authority of Israel", "Egypt Air").
+                    // ("the Port Authority of Norway", "Chile Air").
                     if country.is_some() {
                         return None;
                     }
