@@ -797,16 +797,6 @@ fn resolve(
         }) || (words.first().is_some_and(|w| w.eq_ignore_ascii_case("and"))
             && words.iter().skip(1).any(|w| w.eq_ignore_ascii_case("to")))
     };
-    // Of several people, the last one not after a preposition: the one the
-    // cue follows. People named only after one ("an aide to Mira Holm")
-    // leave the phrase as written.
-    if let Some(m) = inside
-        .iter()
-        .filter(|m| m.kind == EntityKind::Person)
-        .rfind(|m| !after_preposition(m))
-    {
-        return Some(m.text.clone());
-    }
     // "The Ostrian government on Monday said …": a time after the name is not
     // part of the speaker.
     let only_time = |rest: &str| {
@@ -830,6 +820,36 @@ fn resolve(
                 )
         })
     };
+    // Names joined by "and" (or commas) speak together: "Pyongyang and
+    // Moscow have not admitted …" is said by both, not by the last.
+    if let (Some(first), Some(last)) = (inside.first(), inside.last()) {
+        let lead = text.get(span.start..first.span.start).unwrap_or("x").trim();
+        let joined = inside.len() >= 2
+            && inside.windows(2).all(|w| {
+                let between = text.get(w[0].span.end..w[1].span.start).unwrap_or("x");
+                matches!(between.trim(), "and" | "," | ", and")
+            });
+        let tail = text.get(last.span.end..span.end).unwrap_or("x");
+        if joined
+            && (lead.is_empty() || lead.eq_ignore_ascii_case("both"))
+            && only_time(tail)
+            && !inside.iter().any(|m| after_preposition(m))
+        {
+            return text
+                .get(first.span.start..last.span.end)
+                .map(str::to_string);
+        }
+    }
+    // Of several people, the last one not after a preposition: the one the
+    // cue follows. People named only after one ("an aide to Mira Holm")
+    // leave the phrase as written.
+    if let Some(m) = inside
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person)
+        .rfind(|m| !after_preposition(m))
+    {
+        return Some(m.text.clone());
+    }
     if let Some(m) = inside.iter().find(|m| {
         let rest = text.get(m.span.end..span.end).unwrap_or("");
         (only_time(rest) || rest.starts_with(" (")) && !after_preposition(m)

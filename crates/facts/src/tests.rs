@@ -701,6 +701,25 @@ fn speakers_named_after_a_preposition_are_not_the_speaker() {
 }
 
 #[test]
+fn names_joined_by_and_speak_together() {
+    let d = doc(
+        "x",
+        Some("2026-03-09"),
+        "Observers gathered in Varn on Monday. Both Ostria and Tarvenia have denied that \
+         their patrols crossed the river. Officials said talks would resume. Mira Holm, Jonas \
+         Ekvall and Ilse Varga said the border would stay open.",
+    );
+    let f = Extractor::new().extract(&d);
+    let names = speaker_names(&f);
+    assert!(names.contains(&"Ostria and Tarvenia"), "{names:?}");
+    assert!(!names.contains(&"Tarvenia"), "{names:?}");
+    assert!(
+        names.contains(&"Mira Holm, Jonas Ekvall and Ilse Varga"),
+        "{names:?}"
+    );
+}
+
+#[test]
 fn the_agency_is_the_body_just_spoken_of() {
     // "The agency" after a service has been speaking is that service, not
     // the news agency named at the start.
