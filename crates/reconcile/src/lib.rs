@@ -709,6 +709,33 @@ impl EntityBuilder {
     fn matches(&self, name: &str, key: &str) -> bool {
         self.keys.iter().any(|k| same_name_key(k, key)) || self.acronyms.iter().any(|a| a == name)
     }
+    /// Take in every mention of `other`, another name for this entity.
+    fn absorb(&mut self, other: EntityBuilder) {
+        for ((v, n), k) in other.variants.into_iter().zip(other.keys) {
+            match self.variants.iter_mut().find(|(w, _)| *w == v) {
+                Some((_, m)) => *m += n,
+                None => {
+                    self.variants.push((v, n));
+                    self.keys.push(k);
+                }
+            }
+        }
+        self.ends.extend(other.ends);
+        for (kind, votes) in other.kinds {
+            *self.kinds.entry(kind).or_default() += votes;
+        }
+        for a in other.articles {
+            if !self.articles.contains(&a) {
+                self.articles.push(a);
+            }
+        }
+        self.mentions += other.mentions;
+        for a in other.acronyms {
+            if !self.acronyms.contains(&a) {
+                self.acronyms.push(a);
+            }
+        }
+    }
     /// Whether `kind` has most of the votes so far.
     fn mostly(&self, kind: EntityKind) -> bool {
         let of = |k: EntityKind| self.kinds.get(&k).copied().unwrap_or(0);
@@ -933,6 +960,7 @@ fn merge_entities(facts: &[ArticleFacts]) -> Vec<Entity> {
             index.add(i, &b.keys[keys..], &b.ends[ends..], &b.acronyms[acronyms..]);
         }
     }
+    let builders = merge_qualified(builders);
     let mut out: Vec<Entity> = builders
         .into_iter()
         .map(|b| {
@@ -951,7 +979,10 @@ fn merge_entities(facts: &[ArticleFacts]) -> Vec<Entity> {
                     .map(|(_, n)| n)
                     .sum()
             };
-            let mut vs: Vec<(String, usize, bool)> = b
+            // A qualified name over its bare tail ("U.N. Security Council"
+            // over "Security Council"), however often each is used.
+            let qualified = |v: &str| !b.variants.iter().any(|(w, _)| qualifier_of(w, v).is_some());
+            let mut vs: Vec<(String, usize, bool, bool)> = b
                 .variants
                 .iter()
                 .map(|(v, n)| {
@@ -959,16 +990,18 @@ fn merge_entities(facts: &[ArticleFacts]) -> Vec<Entity> {
                         v.clone(),
                         *n,
                         crosscheck_facts::country_named(v) == Some(v.as_str()),
+                        qualified(v),
                     )
                 })
                 .collect();
             vs.sort_by(|x, y| {
-                let score = |v: &(String, usize, bool)| {
+                let score = |v: &(String, usize, bool, bool)| {
                     (
                         v.2,
                         !is_acronym(&v.0),
                         v.0.split_whitespace().count() > 1,
                         v.0.chars().any(char::is_lowercase),
+                        v.3,
                         v.1,
                         short_uses(&v.0),
                         v.0.chars().count(),
@@ -997,6 +1030,68 @@ fn merge_entities(facts: &[ArticleFacts]) -> Vec<Entity> {
         .collect();
     out.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.name.cmp(&b.name)));
     out
+}
+
+/// The one-word qualifier that `long` puts before `short`, when `long` is
+/// `short` named as a body of an organisation or a country: "U.N." in "U.N.
+/// Security Council", "EU" in "EU Commission", "Ostrian" in "Ostrian
+/// Foreign Ministry". `short` must have two or more words (one word is a
+/// short form, merged when the entities are built).
+fn qualifier_of<'a>(long: &'a str, short: &str) -> Option<&'a str> {
+    if short.split_whitespace().count() < 2 {
+        return None;
+    }
+    let head = long.strip_suffix(short)?.strip_suffix(' ')?;
+    let bare = head.replace('.', "");
+    (!head.contains(' ') && (is_acronym(&bare) || crosscheck_facts::country_named(head).is_some()))
+        .then_some(head)
+}
+
+/// Entities named by a multi-word name that is, in exactly one other
+/// entity, qualified by an organisation or country ("Security Council" and
+/// "U.N. Security Council") are that entity: a story that names one
+/// qualified body calls it by its bare name too. With two candidates ("the
+/// Foreign Ministry" when two countries' ministries are named) the bare
+/// name stays apart, and so does one qualified by a country, unless every
+/// article using it names the qualified body too. People are left alone.
+fn merge_qualified(mut builders: Vec<EntityBuilder>) -> Vec<EntityBuilder> {
+    let person = |b: &EntityBuilder| b.mostly(EntityKind::Person);
+    let mut into: Vec<Option<usize>> = vec![None; builders.len()];
+    for (i, short) in builders.iter().enumerate() {
+        if person(short) || short.variants.iter().any(|(v, _)| !v.contains(' ')) {
+            continue;
+        }
+        // A country's body named bare in another article may be another
+        // country's ("the Defense Ministry" in a story of two countries):
+        // only an organisation's body ("U.N.") is taken across articles.
+        let within =
+            |long: &EntityBuilder| short.articles.iter().all(|a| long.articles.contains(a));
+        let mut targets = builders.iter().enumerate().filter(|&(j, long)| {
+            j != i
+                && !person(long)
+                && long.variants.iter().any(|(l, _)| {
+                    short.variants.iter().any(|(v, _)| {
+                        qualifier_of(l, v).is_some_and(|q| {
+                            crosscheck_facts::country_named(q).is_none() || within(long)
+                        })
+                    })
+                })
+        });
+        if let (Some((j, _)), None) = (targets.next(), targets.next()) {
+            into[i] = Some(j);
+        }
+    }
+    // Merged into entities that are not themselves merged away, in order.
+    let mut taken: Vec<Option<EntityBuilder>> = builders.drain(..).map(Some).collect();
+    for i in 0..taken.len() {
+        let Some(j) = into[i].filter(|&j| into[j].is_none()) else {
+            continue;
+        };
+        let short = taken[i].take().expect("merged once");
+        let long = taken[j].as_mut().expect("a target is never merged away");
+        long.absorb(short);
+    }
+    taken.into_iter().flatten().collect()
 }
 
 /// Conflicts and updates among the recognised-concept claims.

@@ -148,3 +148,38 @@ fn countries_under_other_names() {
     assert!(!port.variants.iter().any(|v| v == "Norway"), "{port:?}");
     assert_eq!(entity("Norway").name, "Norway");
 }
+
+/// A body named bare ("the Security Council") after one outlet named it
+/// with its organisation ("U.N. Security Council") is that body, and is
+/// called by the qualified name. A ministry qualified by one country
+/// stays apart from a bare one in another article, which may be the other
+/// country's.
+#[test]
+fn bodies_named_with_and_without_their_organisation() {
+    let docs = [
+        invented(
+            "harbour-times/strait",
+            "Harbour Times",
+            "2026-09-10",
+            "The U.N. Security Council met on Tuesday over the Varn Strait collision. \
+             Ostria's envoy told the Security Council that two patrol boats were lost. \
+             The Norwegian Defense Ministry said 14 sailors were missing.",
+        ),
+        invented(
+            "coastal-wire/strait",
+            "Coastal Wire",
+            "2026-09-10",
+            "Tarvenia asked the Security Council for an inquiry into the collision. The \
+             Defense Ministry in Copenhagen said its frigate had not fired.",
+        ),
+    ];
+    let facts = run(&docs, &[]);
+    let council = entity(&facts, "Security Council");
+    assert_eq!(council.name, "U.N. Security Council", "{council:?}");
+    assert_eq!(council.articles.len(), 2, "{council:?}");
+    let ministry = entity(&facts, "Norwegian Defense Ministry");
+    assert!(
+        !ministry.variants.iter().any(|v| v == "Defense Ministry"),
+        "{ministry:?}"
+    );
+}
