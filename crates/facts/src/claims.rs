@@ -535,6 +535,29 @@ fn boundary_between(toks: &[Token<'_>], a: usize, b: usize) -> bool {
     })
 }
 
+/// Whether "and" starts a second predicate between tokens `a` and `b`
+/// ("arrived in Varn and will visit Tarvik on Wednesday": Wednesday is
+/// the visit's, not the arrival's). A verb after "and" is an auxiliary or
+/// modal, "then"/"later", or a past form in "-ed"; "arrived in Varn and
+/// Tarvik on Monday" joins two places of one arrival.
+fn second_predicate_between(toks: &[Token<'_>], a: usize, b: usize) -> bool {
+    const PREDICATE_STARTS: &[&str] = &[
+        "will", "would", "is", "was", "are", "were", "has", "had", "have", "plans", "planned",
+        "then", "later", "could", "may", "might", "should", "can", "expects", "intends",
+    ];
+    (a + 1..b.saturating_sub(1)).any(|k| {
+        toks[k].text.eq_ignore_ascii_case("and")
+            && toks.get(k + 1).is_some_and(|t| {
+                t.kind == TokKind::Word
+                    && !t.is_capitalised()
+                    && (PREDICATE_STARTS
+                        .iter()
+                        .any(|w| t.text.eq_ignore_ascii_case(w))
+                        || t.text.ends_with("ed"))
+            })
+    })
+}
+
 fn concept_fits(c: &Concept, q: &Quantity) -> bool {
     matches!(
         (c.kind, &q.unit),
@@ -932,7 +955,10 @@ pub fn build(
                         .filter(|(k, _)| k < ti)
                         .take(2)
                         .any(|(_, w)| *w == "of");
-                    if of_phrase || boundary_between(toks, *ti, ds) {
+                    if of_phrase
+                        || boundary_between(toks, *ti, ds)
+                        || second_predicate_between(toks, *ti, ds)
+                    {
                         continue;
                     }
                     word_distance(toks, *ti + 1, ds)

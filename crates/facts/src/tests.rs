@@ -674,6 +674,24 @@ fn clock_times_asides_and_polls_are_read_for_what_they_are() {
     );
 }
 
+#[test]
+fn a_date_after_a_second_predicate_is_not_the_first_ones() {
+    let d = doc(
+        "x",
+        Some("2026-03-09"),
+        "The envoy arrived in Varn and will visit Tarvik on Wednesday. The minister \
+         arrived in Ostria and Tarvenia on Monday.",
+    );
+    let f = Extractor::new().extract(&d);
+    let arrivals: Vec<&str> = f
+        .claims
+        .iter()
+        .filter(|c| c.concept == Some("arrival_date"))
+        .map(|c| c.value_text.as_str())
+        .collect();
+    assert_eq!(arrivals, ["Monday (2026-03-09)"], "{:#?}", f.claims);
+}
+
 /// The resolved speaker names of `f`'s statements.
 fn speaker_names(f: &ArticleFacts) -> Vec<&str> {
     f.statements
