@@ -1645,7 +1645,7 @@ fn decode(
         let view = view.get_or_init(|| {
             sources::Sentence::new(toks, labels, &source_chunks, &mention_ranges, words)
         });
-        sources::choose(view, (q.s, q.e), nearest)
+        sources::choose(view, (q.s, q.e), nearest).map(|src| with_coordinated(toks, src))
     };
     let carried = state
         .tagged_last
@@ -1776,6 +1776,60 @@ fn decode(
     };
     out
 }
+
+/// A named source joined by "and" to a name before it speaks with it:
+/// "Pyongyang and Moscow have taken a vaguer stance, claiming …" (the
+/// ranker scores a sentence's names one by one and may take only the one
+/// nearer the cue). Extended over "Name and" (also "Name, Name and") when
+/// both sides are runs of capitalised words.
+fn with_coordinated(toks: &[Token<'_>], (s, e): (usize, usize)) -> (usize, usize) {
+    if !toks.get(s).is_some_and(Token::is_capitalised) {
+        return (s, e);
+    }
+    // The start of the run of capitalised words (and initials' full
+    // stops: "Donald J. Trump") that ends just before `end`, if any.
+    let run_start = |end: usize| {
+        let mut k = end;
+        while k > 0
+            && (toks[k - 1].is_capitalised()
+                || (toks[k - 1].is_punct('.')
+                    && k >= 2
+                    && toks[k - 2].is_capitalised()
+                    && toks[k - 2].text.chars().count() == 1))
+        {
+            k -= 1;
+        }
+        (k < end && toks[k].is_capitalised()).then_some(k)
+    };
+    let mut start = s;
+    if start >= 2 && toks[start - 1].text == "and" {
+        if let Some(k) = run_start(start - 1) {
+            start = k;
+            // "Name, Name and Name".
+            while start >= 2 && toks[start - 1].is_punct(',') {
+                match run_start(start - 1) {
+                    Some(k) => start = k,
+                    None => break,
+                }
+            }
+        }
+    }
+    // Names after a preposition are what something is of, or where it
+    // is ("lived in Sudan and Kenya, called him …", "the Center of Human
+    // Rights and Democracy reported"): not a joint source.
+    let after_preposition = start
+        .checked_sub(1)
+        .is_some_and(|k| PREPOSITIONS_BEFORE_NAMES.contains(&toks[k].text));
+    if after_preposition {
+        return (s, e);
+    }
+    (start, e)
+}
+
+/// Prepositions whose object is never the speaker.
+const PREPOSITIONS_BEFORE_NAMES: &[&str] = &[
+    "in", "of", "at", "for", "from", "to", "with", "on", "near", "by", "between", "into",
+];
 
 /// A source after its cue that runs over a comma into the rest of the
 /// clause ("According to the Associated Press, 571 of the 714 ...") ends

@@ -725,12 +725,28 @@ fn names_joined_by_and_speak_together() {
         Some("2026-03-09"),
         "Observers gathered in Varn on Monday. Both Ostria and Tarvenia have denied that \
          their patrols crossed the river. Officials said talks would resume. Mira Holm, Jonas \
-         Ekvall and Ilse Varga said the border would stay open.",
+         Ekvall and Ilse Varga said the border would stay open. After first denying the \
+         reports, Ostria and Tarvenia have taken a vaguer stance, claiming that the patrols \
+         kept to their waters. Jonas Ekvall lived in Ostria and Tarvenia, his sister said.",
     );
     let f = Extractor::new().extract(&d);
     let names = speaker_names(&f);
     assert!(names.contains(&"Ostria and Tarvenia"), "{names:?}");
     assert!(!names.contains(&"Tarvenia"), "{names:?}");
+    let claiming = f
+        .statements
+        .iter()
+        .find(|s| {
+            s.content
+                .slice(&d.article.text)
+                .contains("kept to their waters")
+        })
+        .expect("statement found");
+    assert_eq!(
+        claiming.speaker_name.as_deref(),
+        Some("Ostria and Tarvenia"),
+        "{names:?}"
+    );
     assert!(
         names.contains(&"Mira Holm, Jonas Ekvall and Ilse Varga"),
         "{names:?}"
