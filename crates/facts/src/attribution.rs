@@ -1697,8 +1697,13 @@ fn decode(
     for (k, q) in cues.iter().enumerate() {
         if assigned[k].is_empty() {
             // A cue with no content of its own shares the nearest one.
+            // When that lies after another cue, the other statement is
+            // inside this one's content ("the agency believes the two
+            // countries will discuss the deployment"): this content runs
+            // from the cue over it.
             if let Some(c) = contents.iter().min_by_key(|c| gap(q, c)) {
-                assigned[k].push(**c);
+                let nested = c.s > q.e && cues.iter().any(|o| o.s >= q.e && o.e <= c.s);
+                assigned[k].push(if nested { Chunk { s: q.e, ..**c } } else { **c });
             }
         }
         // A sentence of source and cue alone, after a sentence whose

@@ -692,6 +692,31 @@ fn a_date_after_a_second_predicate_is_not_the_first_ones() {
     assert_eq!(arrivals, ["Monday (2026-03-09)"], "{:#?}", f.claims);
 }
 
+#[test]
+fn a_statement_inside_another_is_part_of_its_content() {
+    let d = doc(
+        "x",
+        Some("2026-03-09"),
+        "At a closed hearing, Ostria's National Security Service believes the two \
+         countries will discuss the deployment of more patrol boats and what Varn may get \
+         in return.",
+    );
+    let f = Extractor::new().extract(&d);
+    let believes = f
+        .statements
+        .iter()
+        .find(|s| s.cue.slice(&d.article.text) == "believes")
+        .unwrap_or_else(|| panic!("{:#?}", f.statements));
+    assert!(
+        believes
+            .content
+            .slice(&d.article.text)
+            .starts_with("the two countries will discuss"),
+        "{:?}",
+        believes.content.slice(&d.article.text)
+    );
+}
+
 /// The resolved speaker names of `f`'s statements.
 fn speaker_names(f: &ArticleFacts) -> Vec<&str> {
     f.statements
