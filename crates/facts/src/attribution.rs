@@ -1757,6 +1757,21 @@ fn decode(
         ));
         last_end = last_end.max(e);
     }
+    // A cue without a source straight after another statement's content
+    // ("the Pentagon said troops were sent to Russia, who are expected to
+    // arrive …") goes on with what was said: that content runs over it.
+    for k in 1..out.len() {
+        let (done, rest) = out.split_at_mut(k);
+        let (a, b) = (&mut done[k - 1], &rest[0]);
+        if a.speaker.is_some()
+            && b.speaker.is_none()
+            && !b.cue.is_empty()
+            && b.cue.start >= a.content.end
+            && text[a.content.end..b.cue.start].trim().is_empty()
+        {
+            a.content.end = a.content.end.max(b.content.end);
+        }
+    }
     // Content without a cue that reaches the sentence end: its cue may
     // come in the next sentence.
     state.orphan = if cues.is_empty() && run_on.is_none() {

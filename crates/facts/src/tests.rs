@@ -699,9 +699,24 @@ fn a_statement_inside_another_is_part_of_its_content() {
         Some("2026-03-09"),
         "At a closed hearing, Ostria's National Security Service believes the two \
          countries will discuss the deployment of more patrol boats and what Varn may get \
-         in return.",
+         in return. The news came hours after the Ostrian Defence Ministry said Tarvenia had \
+         sent about 4,000 troops to Varn, who are expected to arrive at the front within \
+         “the next few weeks.",
     );
     let f = Extractor::new().extract(&d);
+    // A cue without a source right after a content goes on with it.
+    let said = f
+        .statements
+        .iter()
+        .find(|s| s.speaker_name.as_deref() == Some("Ostrian Defence Ministry"))
+        .unwrap_or_else(|| panic!("{:#?}", f.statements));
+    assert!(
+        said.content
+            .slice(&d.article.text)
+            .ends_with("the next few weeks"),
+        "{:?}",
+        said.content.slice(&d.article.text)
+    );
     let believes = f
         .statements
         .iter()
