@@ -1055,10 +1055,29 @@ fn qualifier_of<'a>(long: &'a str, short: &str) -> Option<&'a str> {
 /// name stays apart, and so does one qualified by a country, unless every
 /// article using it names the qualified body too. People are left alone.
 fn merge_qualified(mut builders: Vec<EntityBuilder>) -> Vec<EntityBuilder> {
-    let person = |b: &EntityBuilder| b.mostly(EntityKind::Person);
+    let person: Vec<bool> = builders
+        .iter()
+        .map(|b| b.mostly(EntityKind::Person))
+        .collect();
+    // Bare name → (entity, qualifier) of each qualified variant, so that
+    // each name is looked up rather than compared with every entity.
+    let mut qualified: HashMap<&str, Vec<(usize, &str)>> = HashMap::new();
+    for (j, long) in builders.iter().enumerate() {
+        if person[j] {
+            continue;
+        }
+        for (l, _) in &long.variants {
+            let Some((_, tail)) = l.split_once(' ') else {
+                continue;
+            };
+            if let Some(q) = qualifier_of(l, tail) {
+                qualified.entry(tail).or_default().push((j, q));
+            }
+        }
+    }
     let mut into: Vec<Option<usize>> = vec![None; builders.len()];
     for (i, short) in builders.iter().enumerate() {
-        if person(short) || short.variants.iter().any(|(v, _)| !v.contains(' ')) {
+        if person[i] || short.variants.iter().any(|(v, _)| !v.contains(' ')) {
             continue;
         }
         // A country's body named bare in another article may be another
@@ -1066,18 +1085,19 @@ fn merge_qualified(mut builders: Vec<EntityBuilder>) -> Vec<EntityBuilder> {
         // only an organisation's body ("U.N.") is taken across articles.
         let within =
             |long: &EntityBuilder| short.articles.iter().all(|a| long.articles.contains(a));
-        let mut targets = builders.iter().enumerate().filter(|&(j, long)| {
-            j != i
-                && !person(long)
-                && long.variants.iter().any(|(l, _)| {
-                    short.variants.iter().any(|(v, _)| {
-                        qualifier_of(l, v).is_some_and(|q| {
-                            crosscheck_facts::country_named(q).is_none() || within(long)
-                        })
-                    })
-                })
-        });
-        if let (Some((j, _)), None) = (targets.next(), targets.next()) {
+        let mut targets: Vec<usize> = short
+            .variants
+            .iter()
+            .filter_map(|(v, _)| qualified.get(v.as_str()))
+            .flatten()
+            .filter(|&&(j, q)| {
+                j != i && (crosscheck_facts::country_named(q).is_none() || within(&builders[j]))
+            })
+            .map(|&(j, _)| j)
+            .collect();
+        targets.sort_unstable();
+        targets.dedup();
+        if let [j] = targets[..] {
             into[i] = Some(j);
         }
     }
