@@ -55,10 +55,14 @@ pub struct QuoteState {
     /// sentence ended in one (the rules' own continuation).
     last: Option<(Option<Span>, Option<String>, usize)>,
     /// Speaker span and name of the tagger's last statement, if its content
-    /// ran to the end of its sentence, and that sentence's index.
-    tagged_last: Option<(Option<Span>, Option<String>, usize)>,
+    /// ran to the end of its sentence, that sentence's index, and whether
+    /// only a quotation may go on with it (the statement was a quotation
+    /// its source and cue closed: "“…,” the envoy said.").
+    tagged_last: Option<(Option<Span>, Option<String>, usize, bool)>,
     /// Whether a quotation is open at the end of the previous sentence.
     open_quote: bool,
+    /// Whether one was open at the start of the sentence being read.
+    open_at_start: bool,
     /// Index of the last sentence in which the rules found a statement.
     rules_last: Option<usize>,
     /// A content span the tagger found with no cue in its sentence, running
@@ -714,7 +718,15 @@ fn np_right(toks: &[Token<'_>], lows: &[&str], start: usize) -> Option<(usize, u
         let ok = match t.kind {
             TokKind::Word => !np_stop(w) || (e > start && matches!(w, "for" | "of" | "at")),
             TokKind::Number => e > start,
-            TokKind::Punct => matches!(t.text, "-" | "’" | "'"),
+            // The full stop of a title or an initial inside a name ("Rep.
+            // Mira Holm", "Jonas K. Ekvall").
+            TokKind::Punct => {
+                matches!(t.text, "-" | "’" | "'")
+                    || (t.text == "."
+                        && e > start
+                        && is_name_abbreviation(toks[e - 1].text)
+                        && toks.get(e + 1).is_some_and(Token::is_capitalised))
+            }
         };
         if !ok {
             break;
@@ -726,6 +738,17 @@ fn np_right(toks: &[Token<'_>], lows: &[&str], start: usize) -> Option<(usize, u
         e -= 1;
     }
     (e > start).then_some((start, e))
+}
+
+/// Whether `w` (before a full stop) is a title's abbreviation or an
+/// initial, which a name goes on after ("Sen.", "Gov.", "J.").
+fn is_name_abbreviation(w: &str) -> bool {
+    const TITLES: &[&str] = &[
+        "mr", "mrs", "ms", "dr", "rep", "sen", "gov", "gen", "lt", "col", "sgt", "capt", "prof",
+        "rev", "pres", "adm", "maj", "cmdr",
+    ];
+    (w.len() == 1 && w.bytes().all(|b| b.is_ascii_uppercase()))
+        || TITLES.iter().any(|t| w.eq_ignore_ascii_case(t))
 }
 
 /// An inverted speaker followed by an apposition to the end of the sentence
@@ -1498,6 +1521,7 @@ fn prepare(
         }
     }
     let open_at_start = state.open_quote;
+    state.open_at_start = open_at_start;
     let quoted = tagger::quote_states(toks, &mut state.open_quote);
     let prev_rules = sentence > 0 && state.rules_last == Some(sentence - 1);
     if !rules.is_empty() {
@@ -1616,7 +1640,11 @@ fn decode(
     words: Option<&[tagger::WordInfo]>,
     state: &mut QuoteState,
 ) -> Vec<Statement> {
-    let cs = chunks(labels);
+    // A content of punctuation alone (the tagger sometimes opens one on a
+    // sentence's full stop) says nothing and would stretch the content it
+    // is joined to over the source.
+    let mut cs = chunks(labels);
+    cs.retain(|c| c.kind != 3 || toks[c.s..c.e].iter().any(|t| t.kind != TokKind::Punct));
     let cues: Vec<&Chunk> = cs.iter().filter(|c| c.kind == 2).collect();
     let sources: Vec<&Chunk> = cs.iter().filter(|c| c.kind == 1).collect();
     let quotes = quote_regions(toks);
@@ -1650,12 +1678,15 @@ fn decode(
     let carried = state
         .tagged_last
         .clone()
-        .filter(|(_, _, s)| s + 1 == sentence);
+        .filter(|(_, _, s, _)| s + 1 == sentence);
     // Content chunks per cue (index into `cues`), and run-on content.
     let mut assigned: Vec<Vec<Chunk>> = vec![Vec::new(); cues.len()];
     let mut run_on: Option<&Chunk> = None;
     for c in cs.iter().filter(|c| c.kind == 3) {
-        if c.runs_on && carried.is_some() {
+        let goes_on = carried.as_ref().is_some_and(|(_, _, _, quote_only)| {
+            !quote_only || state.open_at_start || is_open_quote(&toks[c.s])
+        });
+        if c.runs_on && goes_on {
             run_on = Some(c);
             continue;
         }
@@ -1675,7 +1706,8 @@ fn decode(
     };
     let mut out = Vec::new();
     let mut last_end = 0usize;
-    if let (Some(c), Some((sp, name, _))) = (run_on, carried.clone()) {
+    let mut tail_end = 0usize;
+    if let (Some(c), Some((sp, name, _, _))) = (run_on, carried.clone()) {
         if let Some((s, e)) = trim_quoted(toks, c.s, c.e) {
             let cspan = tspan(toks, s, e);
             out.push(Statement {
@@ -1735,6 +1767,16 @@ fn decode(
         if assigned[k].is_empty() && toks.len() > q.e + 1 {
             assigned[k].push(rest);
         }
+        let source = source_of(q);
+        // The source is no part of what it said: content chunks the source
+        // overlaps ("“…,” said witness Mira Holm." with the name tagged as
+        // content too) are dropped, when others remain.
+        if let Some((a, b)) = source {
+            let clear = |c: &Chunk| c.e <= a || c.s >= b;
+            if assigned[k].iter().any(clear) {
+                assigned[k].retain(clear);
+            }
+        }
         let Some(s) = assigned[k].iter().map(|c| c.s).min() else {
             continue;
         };
@@ -1742,7 +1784,6 @@ fn decode(
         let Some((s, e)) = trim_quoted(toks, s, e) else {
             continue;
         };
-        let source = source_of(q);
         let cspan = tspan(toks, s, e);
         out.push(statement_of(
             text,
@@ -1756,6 +1797,10 @@ fn decode(
             first_mention,
         ));
         last_end = last_end.max(e);
+        // A quotation followed by its source and cue ("“…,” the envoy
+        // said.") reaches the sentence end too: the next sentence's
+        // quotation may go on with it.
+        tail_end = tail_end.max(e).max(q.e).max(source.map_or(0, |(_, b)| b));
     }
     // A cue without a source straight after another statement's content
     // ("the Pentagon said troops were sent to Russia, who are expected to
@@ -1785,12 +1830,17 @@ fn decode(
         None
     };
     // A statement whose content reaches the sentence end may run on.
-    let reaches_end = out
-        .last()
-        .is_some_and(|_| (last_end..toks.len()).all(|k| toks[k].kind == TokKind::Punct));
-    state.tagged_last = if reaches_end {
+    let to_end = |from: usize| (from..toks.len()).all(|k| toks[k].kind == TokKind::Punct);
+    let reaches_end = to_end(last_end);
+    let quote_closed = !reaches_end && to_end(tail_end) && out.last().is_some_and(|s| s.direct);
+    // A quotation that went on from one closed by its source goes on
+    // under the same terms.
+    let only_run_on = out.len() == 1 && run_on.is_some();
+    let quote_closed =
+        quote_closed || (reaches_end && only_run_on && carried.as_ref().is_some_and(|c| c.3));
+    state.tagged_last = if reaches_end || quote_closed {
         out.last()
-            .map(|s| (s.speaker, s.speaker_name.clone(), sentence))
+            .map(|s| (s.speaker, s.speaker_name.clone(), sentence, quote_closed))
     } else {
         None
     };

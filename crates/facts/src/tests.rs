@@ -732,6 +732,52 @@ fn a_statement_inside_another_is_part_of_its_content() {
     );
 }
 
+#[test]
+fn titles_and_party_tags_stay_in_the_speaker_and_quotes_go_on() {
+    let d = doc(
+        "x",
+        Some("2026-03-09"),
+        "The vote was delayed. “We will not wait forever,” said Ms. Mira Holm, who chairs \
+         the committee. “The bridge is safe.” Rep. Jonas Ekvall, D-N.J., said the money would \
+         come. Smoke rose over the quay. \"When the second blast came, there were not that \
+         many people nearby,\" said witness Halvard Strom. \"That was a miracle from heaven.\"",
+    );
+    let f = Extractor::new().extract(&d);
+    let said = |content: &str| {
+        f.statements
+            .iter()
+            .find(|s| s.content.slice(&d.article.text) == content)
+            .unwrap_or_else(|| panic!("no {content:?}: {:#?}", f.statements))
+    };
+    // Not "Ms" (a title's full stop is no sentence end), and the content
+    // stops at the quotation.
+    assert_eq!(
+        said("We will not wait forever").speaker_name.as_deref(),
+        Some("Mira Holm")
+    );
+    // The next sentence's quotation goes on with it.
+    assert_eq!(
+        said("The bridge is safe").speaker_name.as_deref(),
+        Some("Mira Holm")
+    );
+    // The source is no part of the content, and a quotation its source
+    // and cue close may go on in the next sentence.
+    let strom = Some("Halvard Strom");
+    let blast = "When the second blast came, there were not that many people nearby";
+    assert_eq!(said(blast).speaker_name.as_deref(), strom);
+    assert_eq!(
+        said("That was a miracle from heaven")
+            .speaker_name
+            .as_deref(),
+        strom
+    );
+    // "R-N.Y." / "D-N.J." does not end the sentence.
+    assert_eq!(
+        said("the money would come").speaker_name.as_deref(),
+        Some("Jonas Ekvall")
+    );
+}
+
 /// The resolved speaker names of `f`'s statements.
 fn speaker_names(f: &ArticleFacts) -> Vec<&str> {
     f.statements

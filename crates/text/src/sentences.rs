@@ -290,6 +290,14 @@ fn should_merge(prev: &str, next: &str) -> bool {
     if last == "a.m" || last == "p.m" {
         return AFTER_CLOCK.contains(&next_word.as_str());
     }
+    // A dotted abbreviation split between its letters: "R-N." + "Y.,
+    // noted …" (a party-and-state tag), "D." + "C. police said".
+    let single_cap = |w: &str| w.len() == 1 && w.bytes().all(|b| b.is_ascii_uppercase());
+    let next_letter_dot =
+        next.len() >= 2 && next.as_bytes()[0].is_ascii_uppercase() && next.as_bytes()[1] == b'.';
+    if next_letter_dot && single_cap(last_word.rsplit(['-', '.']).next().unwrap_or("")) {
+        return true;
+    }
     if is_dotted_acronym(last_word) {
         // "U.N. Security Council", "U.S. Treasury": a name goes on; a new
         // sentence after "… in the U.S." starts with a function word.

@@ -454,6 +454,20 @@ fn dotted_acronym_before_a_name_does_not_end_the_sentence() {
 }
 
 #[test]
+fn party_and_state_tags_do_not_end_the_sentence() {
+    let text = "Rep. Mira Holm, R-N.Y., noted in a column that anger was rising. She \
+                flew to Washington, D.C. on Monday.";
+    let got: Vec<&str> = sentences(text).iter().map(|(s, _)| s.slice(text)).collect();
+    assert_eq!(
+        got,
+        [
+            "Rep. Mira Holm, R-N.Y., noted in a column that anger was rising.",
+            "She flew to Washington, D.C. on Monday."
+        ]
+    );
+}
+
+#[test]
 fn ascii_words_are_the_unicode_segmenter_s() {
     use unicode_segmentation::UnicodeSegmentation;
     // Random ASCII over the characters the word rules treat apart, and
