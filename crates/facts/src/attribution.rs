@@ -1663,6 +1663,7 @@ fn decode(
             })
             .collect()
     };
+    let dateline = dateline_end(toks);
     // Built on the first cue that needs a source.
     let view = std::cell::OnceCell::new();
     let source_of = |q: &Chunk| {
@@ -1673,7 +1674,9 @@ fn decode(
         let view = view.get_or_init(|| {
             sources::Sentence::new(toks, labels, &source_chunks, &mention_ranges, words)
         });
-        sources::choose(view, (q.s, q.e), nearest).map(|src| with_coordinated(toks, src))
+        // A dateline's place and wire ("SEOUL, South Korea (AP) —") say
+        // where the report was filed, not who spoke.
+        sources::choose(view, (q.s, q.e), nearest, dateline).map(|src| with_coordinated(toks, src))
     };
     let carried = state
         .tagged_last
@@ -1808,8 +1811,12 @@ fn decode(
     for k in 1..out.len() {
         let (done, rest) = out.split_at_mut(k);
         let (a, b) = (&mut done[k - 1], &rest[0]);
+        // Or with its source at the end of that content ("… another sign of
+        // its ties as rival Ostria and its allies say the North has sent
+        // troops"): a statement inside the statement.
+        let inside = |sp: Span| sp.start >= a.content.start && sp.end <= a.content.end;
         if a.speaker.is_some()
-            && b.speaker.is_none()
+            && b.speaker.is_none_or(inside)
             && !b.cue.is_empty()
             && b.cue.start >= a.content.end
             && text[a.content.end..b.cue.start].trim().is_empty()
@@ -1845,6 +1852,48 @@ fn decode(
         None
     };
     out
+}
+
+/// The number of tokens of the dateline a sentence opens with, 0 if none:
+/// a place in capitals, maybe a region and the wire or outlet in brackets,
+/// then a dash ("SEOUL, South Korea (AP) —", "LINDHAVEN (Meridian Press)
+/// —", "PORT ALDERY, Varesia —").
+fn dateline_end(toks: &[Token<'_>]) -> usize {
+    let capitals = |t: &Token<'_>| {
+        t.kind == TokKind::Word
+            && t.text.chars().any(char::is_alphabetic)
+            && !t.text.chars().any(char::is_lowercase)
+    };
+    let mut k = 0;
+    while k < toks.len() && k < 4 && capitals(&toks[k]) {
+        k += 1;
+    }
+    if k == 0 {
+        return 0;
+    }
+    // ", Region" (a few capitalised words).
+    if toks.get(k).is_some_and(|t| t.is_punct(',')) {
+        let mut j = k + 1;
+        while j < toks.len() && j <= k + 4 && toks[j].is_capitalised() {
+            j += 1;
+        }
+        if j > k + 1 {
+            k = j;
+        }
+    }
+    // "(Wire)".
+    if toks.get(k).is_some_and(|t| t.is_punct('(')) {
+        match (k + 1..toks.len().min(k + 8)).find(|&j| toks[j].is_punct(')')) {
+            Some(j) => k = j + 1,
+            None => return 0,
+        }
+    }
+    match toks.get(k) {
+        Some(t) if t.kind == TokKind::Punct && matches!(t.text, "—" | "–" | "--" | "-") => {
+            k + 1
+        }
+        _ => 0,
+    }
 }
 
 /// A named source joined by "and" to a name before it speaks with it:
@@ -2080,6 +2129,32 @@ pub fn tagger_inputs<'t>(
 #[cfg(test)]
 mod decode_tests {
     use super::*;
+
+    #[test]
+    fn datelines_are_found_and_only_datelines() {
+        let end = |text: &str| {
+            let toks = tokenize(text, 0);
+            toks[..dateline_end(&toks)]
+                .iter()
+                .map(|t| t.text)
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        assert_eq!(
+            end("PORT ALDERY, Varesia (AP) — Ostria said it would go."),
+            "PORT ALDERY , Varesia ( AP ) —"
+        );
+        assert_eq!(
+            end("LINDHAVEN (Meridian Press) — The board said so."),
+            "LINDHAVEN ( Meridian Press ) —"
+        );
+        assert_eq!(end("TARVIK — Officials said so."), "TARVIK —");
+        // Not datelines: a sentence, an acronym as subject, a bracket
+        // never closed.
+        assert_eq!(end("Ostria said it would go."), "");
+        assert_eq!(end("NATO said the patrols would stay."), "");
+        assert_eq!(end("UPDATE (a long note without an end"), "");
+    }
 
     #[test]
     fn a_source_after_its_cue_ends_at_a_comma() {

@@ -540,11 +540,16 @@ pub const RECORD_BITS: u32 = 16;
 
 /// The source of the cue at tokens `q`: the ranker's choice, or, without
 /// a ranker, `fallback`. Records the choice when [`recording`].
+///
+/// Phrases starting before token `from` (the end of a dateline: the place
+/// a report was filed from speaks for no one) are no candidates.
 pub(super) fn choose(
     st: &Sentence<'_, '_>,
     q: (usize, usize),
     fallback: Option<(usize, usize)>,
+    from: usize,
 ) -> Option<(usize, usize)> {
+    let fallback = fallback.filter(|c| c.0 >= from);
     let over = OVERRIDE.with(|o| o.borrow().clone());
     let ranker: Option<&Ranker> = match &over {
         Some(r) => r.as_deref(),
@@ -556,7 +561,12 @@ pub(super) fn choose(
     }
     let bits = ranker.map_or(RECORD_BITS, Ranker::bits);
     let mut cands: Vec<Option<(usize, usize)>> = vec![None];
-    cands.extend(candidates(st, q).into_iter().map(Some));
+    cands.extend(
+        candidates(st, q)
+            .into_iter()
+            .filter(|c| c.0 >= from)
+            .map(Some),
+    );
     if recording {
         let span = |(s, e): (usize, usize)| (st.toks[s].start, st.toks[e - 1].end);
         let features = cands
