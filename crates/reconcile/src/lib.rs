@@ -264,6 +264,10 @@ impl Reconciler {
             }
         }
         let mut shared = vec![0u32; items.len()];
+        // One bit per item touched by item `i`'s stems, read back in order
+        // (a common stem touches most of the story: no sort, no scan of
+        // every later item).
+        let mut marks = vec![0u64; items.len().div_ceil(64)];
         let mut touched: Vec<usize> = Vec::new();
         for i in 0..items.len() {
             for st in items[i].2.stems() {
@@ -271,20 +275,17 @@ impl Reconciler {
                 let later = &postings[st];
                 for &j in &later[later.partition_point(|&j| j <= i)..] {
                     if outlet[j] != outlet[i] {
-                        if shared[j] == 0 {
-                            touched.push(j);
-                        }
+                        marks[j / 64] |= 1 << (j % 64);
                         shared[j] += 1;
                     }
                 }
             }
-            // The touched items in order: sorted, or, when they are many
-            // (a common stem touches most of the story), read off `shared`.
-            if touched.len() * 16 >= items.len() - i {
-                touched.clear();
-                touched.extend((i + 1..items.len()).filter(|&j| shared[j] > 0));
-            } else {
-                touched.sort_unstable();
+            for (w, word) in marks.iter_mut().enumerate().skip((i + 1) / 64) {
+                let mut bits = std::mem::take(word);
+                while bits != 0 {
+                    touched.push(w * 64 + bits.trailing_zeros() as usize);
+                    bits &= bits - 1;
+                }
             }
             for j in touched.drain(..) {
                 let n = std::mem::take(&mut shared[j]) as usize;
