@@ -77,6 +77,7 @@ pub(crate) fn collect(
     outlets: &Outlets,
 ) -> Vec<AttributedStatement> {
     let by_variant = crate::variant_index(entities);
+    let analyzer = Analyzer::english();
     let mut said: Vec<Said> = Vec::new();
     for (di, doc) in docs.iter().enumerate() {
         let Some(f) = facts.iter().find(|f| f.article == doc.article.id) else {
@@ -149,6 +150,42 @@ pub(crate) fn collect(
                 .map_or(speaker.clone(), str::to_string)
             };
             let speaker = without_channel(speaker.trim_end_matches([',', ':', ' '])).to_string();
+            // "the embassy" after "the Ostrian embassy in Varn said" in the
+            // same article is that body: a bare description takes the
+            // latest named speaker of the article that it describes.
+            let speaker = match speaker
+                .strip_prefix("the ")
+                .or(speaker.strip_prefix("The "))
+            {
+                Some(rest)
+                    if split_words(rest).count() <= 2 && !rest.chars().any(char::is_uppercase) =>
+                {
+                    let head = split_words(rest).last().unwrap_or("");
+                    // Named: its first word (after "the") capitalised and
+                    // no function word ("Some insurers", "The latest poll"
+                    // are not).
+                    let named = |s: &str| {
+                        let s = s
+                            .strip_prefix("the ")
+                            .or(s.strip_prefix("The "))
+                            .unwrap_or(s);
+                        split_words(s).next().is_some_and(|w| {
+                            w.starts_with(|c: char| c.is_uppercase())
+                                && !analyzer.is_stop_word(&w.to_lowercase())
+                        })
+                    };
+                    said[first..]
+                        .iter()
+                        .rev()
+                        .find(|s| {
+                            named(&s.speaker)
+                                && split_words(&s.speaker).count() > split_words(rest).count() + 1
+                                && split_words(&s.speaker).any(|w| w.eq_ignore_ascii_case(head))
+                        })
+                        .map_or(speaker.clone(), |s| s.speaker.clone())
+                }
+                _ => speaker,
+            };
             // "its partners", "their lawyers": someone's, unresolved.
             let owned = split_words(&speaker).next().is_some_and(|first| {
                 matches!(
@@ -201,7 +238,6 @@ pub(crate) fn collect(
         let key = lower.strip_prefix("the ").unwrap_or(&lower).to_string();
         by_speaker.entry(key).or_default().push(i);
     }
-    let analyzer = Analyzer::english();
     let mut features: HashMap<usize, SentenceFeatures> = HashMap::new();
     for members in by_speaker.values() {
         if members

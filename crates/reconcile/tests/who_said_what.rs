@@ -144,6 +144,24 @@ fn a_description_one_article_leaves_is_the_organisation_another_names() {
 }
 
 #[test]
+fn a_bare_description_is_the_body_the_article_just_quoted() {
+    let docs: Vec<Document> = vec![invented(
+        "valden-post/envoy",
+        "Valden Post",
+        "2026-04-07",
+        "The Ostrian embassy in Varn said the envoy had left for Tarvik on Monday. Crowds \
+         gathered at the airport. The embassy said the talks would last two days.",
+    )];
+    let facts = run(&docs, &[]);
+    let talks = facts
+        .statements
+        .iter()
+        .find(|s| s.content.contains("would last two days"))
+        .unwrap_or_else(|| panic!("{:#?}", facts.statements));
+    assert_eq!(talks.speaker, "The Ostrian embassy in Varn");
+}
+
+#[test]
 fn a_statement_reported_second_hand_is_one_entry_with_whom_it_came_through() {
     let docs: Vec<Document> = vec![invented(
         "valden-post/briefing",
