@@ -1770,6 +1770,9 @@ fn decode(
         if assigned[k].is_empty() && toks.len() > q.e + 1 {
             assigned[k].push(rest);
         }
+        if assigned[k].is_empty() {
+            continue;
+        }
         let source = source_of(q);
         // The source is no part of what it said: content chunks the source
         // overlaps ("“…,” said witness Mira Holm." with the name tagged as
