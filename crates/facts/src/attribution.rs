@@ -2108,7 +2108,63 @@ fn statements_with(
     if found.is_empty() {
         found = p.rules;
     }
+    if let Some(st) = poll_statement(text, toks, sentence, mentions, first_mention) {
+        if !found
+            .iter()
+            .any(|f| f.cue.start <= st.cue.start && st.cue.end <= f.cue.end.max(f.cue.start + 1))
+        {
+            found.insert(0, st);
+        }
+    }
     layout::combine(text, toks, sentence_span, sentence, laid_out, found, state)
+}
+
+/// "In a Harbour Times poll released Monday, Holm led Ekvall 48 to 41
+/// percent": a poll or survey that opens the sentence is the source of
+/// what follows the comma, "In" its cue. The tagger rarely sees the
+/// pattern (no reporting verb) and finds nothing.
+fn poll_statement(
+    text: &str,
+    toks: &[Token<'_>],
+    sentence: usize,
+    mentions: &[Mention],
+    first_mention: usize,
+) -> Option<Statement> {
+    const POLL_WORDS: &[&str] = &["poll", "polls", "survey", "surveys", "polling"];
+    if !toks.first()?.text.eq_ignore_ascii_case("in") {
+        return None;
+    }
+    let comma = (1..toks.len().min(16)).find(|&k| toks[k].is_punct(','))?;
+    if !toks[1..comma]
+        .iter()
+        .any(|t| POLL_WORDS.iter().any(|w| t.text.eq_ignore_ascii_case(w)))
+    {
+        return None;
+    }
+    let mut end = toks.len();
+    while end > comma + 1 && toks[end - 1].kind == TokKind::Punct {
+        end -= 1;
+    }
+    (end > comma + 3).then(|| {
+        let cue = Chunk {
+            kind: 2,
+            s: 0,
+            e: 1,
+            runs_on: false,
+        };
+        let content = tspan(toks, comma + 1, end);
+        statement_of(
+            text,
+            toks,
+            sentence,
+            Some((1, comma)),
+            &cue,
+            content,
+            false,
+            mentions,
+            first_mention,
+        )
+    })
 }
 
 /// The tagger's input for every sentence of a plain text, split as in

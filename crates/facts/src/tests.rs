@@ -778,6 +778,35 @@ fn titles_and_party_tags_stay_in_the_speaker_and_quotes_go_on() {
     );
 }
 
+#[test]
+fn a_poll_opening_the_sentence_is_its_source() {
+    let d = doc(
+        "x",
+        Some("2026-03-09"),
+        "In a Harbour Times poll released Monday, Mira Holm led Jonas Ekvall 48 percent to \
+         41 percent. In the afternoon, the candidates met voters in Varn.",
+    );
+    let f = Extractor::new().extract(&d);
+    let polls: Vec<(&str, &str)> = f
+        .statements
+        .iter()
+        .filter(|s| s.cue.slice(&d.article.text) == "In")
+        .map(|s| {
+            (
+                s.speaker.map_or("", |sp| sp.slice(&d.article.text)),
+                s.content.slice(&d.article.text),
+            )
+        })
+        .collect();
+    assert_eq!(
+        polls,
+        [(
+            "a Harbour Times poll released Monday",
+            "Mira Holm led Jonas Ekvall 48 percent to 41 percent"
+        )]
+    );
+}
+
 /// The resolved speaker names of `f`'s statements.
 fn speaker_names(f: &ArticleFacts) -> Vec<&str> {
     f.statements
