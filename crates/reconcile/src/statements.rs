@@ -193,8 +193,18 @@ pub(crate) fn collect(
                     "its" | "their" | "his" | "her" | "our" | "my" | "your"
                 )
             });
-            // A figure is no speaker ("70 billion posted at …").
-            if owned || speaker.starts_with(|c: char| c.is_ascii_digit()) {
+            // A figure is no speaker ("70 billion posted at …"), nor is a
+            // lone function word ("the", "both", "whose": the tagger's
+            // source cut short) or a possessor without what it owns ("The
+            // center's stated purpose was …").
+            let lone_function_word = split_words(&speaker).nth(1).is_none()
+                && analyzer.is_stop_word(&speaker.to_lowercase());
+            let possessor = speaker.ends_with("'s") || speaker.ends_with("’s");
+            if owned
+                || lone_function_word
+                || possessor
+                || speaker.starts_with(|c: char| c.is_ascii_digit())
+            {
                 continue;
             }
             let span = said_content(st.content, st.speaker.unwrap_or(Span::new(0, 0)), st.cue);

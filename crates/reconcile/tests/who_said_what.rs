@@ -161,6 +161,53 @@ fn a_bare_description_is_the_body_the_article_just_quoted() {
     assert_eq!(talks.speaker, "The Ostrian embassy in Varn");
 }
 
+/// A source the tagger cut short to a function word ("The", "both") or to
+/// a possessor ("The council's") names no one: its statement is left out,
+/// not credited to "The".
+#[test]
+fn a_function_word_or_a_possessor_is_no_speaker() {
+    use crosscheck_facts::{ArticleFacts, Extractor};
+    use crosscheck_model::Span;
+    use crosscheck_reconcile::Reconciler;
+    let text = "The council's members said the bridge would reopen in May. Both of the \
+                engineers said the cables had been replaced. The harbour board said the quay \
+                would stay shut.";
+    let docs = [invented(
+        "valden-post/bridge",
+        "Valden Post",
+        "2026-04-07",
+        text,
+    )];
+    let mut facts: Vec<ArticleFacts> = docs.iter().map(|d| Extractor::new().extract(d)).collect();
+    // Cut each statement's source to its first word or its possessor, as
+    // the tagger sometimes does.
+    let mut cut = 0;
+    for st in &mut facts[0].statements {
+        let Some(sp) = st.speaker else { continue };
+        let written = sp.slice(text);
+        let short = if let Some(i) = written.find("'s") {
+            i + 2
+        } else {
+            written.find(' ').unwrap_or(written.len())
+        };
+        if written.starts_with("The harbour") {
+            continue;
+        }
+        st.speaker = Some(Span::new(sp.start, sp.start + short));
+        st.speaker_name = None;
+        cut += 1;
+    }
+    assert_eq!(cut, 2, "{:#?}", facts[0].statements);
+    let refs: Vec<_> = docs.iter().collect();
+    let story = Reconciler::new().reconcile(&refs, &facts, &[]);
+    let speakers: Vec<&str> = story
+        .statements
+        .iter()
+        .map(|s| s.speaker.as_str())
+        .collect();
+    assert_eq!(speakers, ["The harbour board"], "{:#?}", story.statements);
+}
+
 #[test]
 fn a_statement_reported_second_hand_is_one_entry_with_whom_it_came_through() {
     let docs: Vec<Document> = vec![invented(
