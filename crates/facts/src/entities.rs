@@ -315,6 +315,29 @@ const STATE_OFFICES: &[&str] = &[
 /// also names buildings: "Osk station" is no place of its own), or
 /// "Hanmor's foreign minister" (a word of [`STATE_OFFICES`] right after
 /// the possessive).
+/// Lower-case descriptions after a name that make it an organisation
+/// ("Yonhap news agency", "Tarvik Daily newspaper").
+const ORG_DESCRIPTORS: &[&str] = &[
+    "news agency",
+    "newspaper",
+    "daily",
+    "broadcaster",
+    "wire service",
+    "party",
+];
+
+/// Whether a capitalised run reads as an adjective before its noun rather
+/// than a name: "London-based", "Saudi-owned" (a lower-case part after a
+/// hyphen), "Arabic", "Islamic", "Varesian" (adjective endings).
+fn adjective_like(last: &str) -> bool {
+    last.split('-')
+        .skip(1)
+        .any(|p| p.starts_with(|c: char| c.is_lowercase()))
+        || ["ic", "ian", "ean", "ese", "ish", "an"]
+            .iter()
+            .any(|suf| last.to_lowercase().ends_with(suf))
+}
+
 fn place_context(toks: &[Token<'_>], low: &Lower<'_>, s: usize, e: usize) -> bool {
     let word = |k: usize| {
         toks.get(k)
@@ -600,6 +623,17 @@ fn push_run(
     {
         guessed = true;
         EntityKind::Place
+    } else if !adjective_like(name_text_last)
+        && ORG_DESCRIPTORS.iter().any(|d| {
+            d.split(' ')
+                .enumerate()
+                .all(|(k, w)| low.words.get(e + k).is_some_and(|x| *x == w))
+        })
+    {
+        // "Yonhap news agency", "the Kestrel newspaper": a name its
+        // description calls a news outlet or a party.
+        guessed = true;
+        EntityKind::Organization
     } else if !single
         && e - s <= 3
         && words

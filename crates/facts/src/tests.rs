@@ -807,6 +807,32 @@ fn a_poll_opening_the_sentence_is_its_source() {
     );
 }
 
+#[test]
+fn a_name_described_as_a_news_outlet_is_an_organisation() {
+    let d = doc(
+        "x",
+        Some("2026-03-09"),
+        "Ostria's Brennholm news agency reported the talks. The Tarvik-based newspaper \
+         Kestrelpost disagreed, and the Varesian daily Morgenlicht said nothing.",
+    );
+    let f = Extractor::new().extract(&d);
+    let kind = |name: &str| {
+        f.mentions
+            .iter()
+            .find(|m| m.text == name)
+            .map(|m| m.kind)
+            .unwrap_or_else(|| panic!("no {name}: {:#?}", f.mentions))
+    };
+    assert_eq!(kind("Brennholm"), EntityKind::Organization);
+    // Adjectives before such a word are no outlets.
+    assert!(
+        !f.mentions.iter().any(|m| m.kind == EntityKind::Organization
+            && (m.text.ends_with("-based") || m.text == "Varesian")),
+        "{:#?}",
+        f.mentions
+    );
+}
+
 /// The resolved speaker names of `f`'s statements.
 fn speaker_names(f: &ArticleFacts) -> Vec<&str> {
     f.statements
