@@ -904,7 +904,12 @@ fn resolve(
     // … The agency said"), so for these the latest body named with any of
     // the three is meant, not an older one that happens to end in the very
     // word (a news agency named paragraphs before).
-    if words.len() <= 3 && matches!(words[0], "the" | "its" | "their") {
+    // "the mayor's office" is the office of someone named by a common
+    // noun, no organisation of the article.
+    let someones = words[..words.len() - 1]
+        .iter()
+        .any(|w| w.ends_with("'s") || w.ends_with("’s"));
+    if words.len() <= 3 && matches!(words[0], "the" | "its" | "their") && !someones {
         let orgs: Vec<&Mention> = before
             .filter(|m| m.kind == EntityKind::Organization)
             .collect();
@@ -1676,7 +1681,9 @@ fn decode(
         });
         // A dateline's place and wire ("SEOUL, South Korea (AP) —") say
         // where the report was filed, not who spoke.
-        sources::choose(view, (q.s, q.e), nearest, dateline).map(|src| with_coordinated(toks, src))
+        sources::choose(view, (q.s, q.e), nearest, dateline)
+            .map(|src| with_coordinated(toks, src))
+            .map(|src| before_relative_clause(toks, src, q))
     };
     let carried = state
         .tagged_last
@@ -1946,6 +1953,47 @@ fn with_coordinated(toks: &[Token<'_>], (s, e): (usize, usize)) -> (usize, usize
         return (s, e);
     }
     (start, e)
+}
+
+/// A source chosen inside a relative clause that ends just before the
+/// cue ("Brimstead Polymers, which makes resins for the paint industry,
+/// said …": not "the paint industry") is the noun phrase the clause
+/// describes.
+fn before_relative_clause(toks: &[Token<'_>], (s, e): (usize, usize), q: &Chunk) -> (usize, usize) {
+    // Source, then the clause's closing comma, then the cue.
+    let mut end = e;
+    while end > s && toks[end - 1].is_punct(',') {
+        end -= 1;
+    }
+    let closes = end < q.s && e <= q.s && toks[end..q.s].iter().all(|t| t.is_punct(','));
+    if !closes {
+        return (s, e);
+    }
+    let Some(rel) = (1..s)
+        .rev()
+        .find(|&k| matches!(toks[k].text, "which" | "who") && toks[k - 1].is_punct(','))
+    else {
+        return (s, e);
+    };
+    // No other comma between the relative pronoun and the source: one
+    // clause.
+    if toks[rel + 1..s].iter().any(|t| t.is_punct(',')) {
+        return (s, e);
+    }
+    let np_end = rel - 1;
+    let np_start = toks[..np_end]
+        .iter()
+        .rposition(|t| t.kind == TokKind::Punct && matches!(t.text, "," | ";" | ":" | "—" | "–"))
+        .map_or(0, |k| k + 1);
+    if np_start < np_end
+        && toks[np_start..np_end]
+            .iter()
+            .all(|t| t.kind != TokKind::Punct || matches!(t.text, "'" | "’" | "-" | "."))
+    {
+        (np_start, np_end)
+    } else {
+        (s, e)
+    }
 }
 
 /// Prepositions whose object is never the speaker.

@@ -833,6 +833,28 @@ fn a_name_described_as_a_news_outlet_is_an_organisation() {
     );
 }
 
+#[test]
+fn who_a_relative_clause_describes_speaks_and_someones_office_is_no_body() {
+    let d = doc(
+        "x",
+        Some("2026-03-09"),
+        "The Tarvik Harbour Board met on Monday. Kestrel Resins, which makes coatings for the \
+         paint industry, said it was working with the fire service. Flags will fly at \
+         half-mast until Friday, the mayor’s office said.",
+    );
+    let f = Extractor::new().extract(&d);
+    let by = |content: &str| {
+        f.statements
+            .iter()
+            .find(|s| s.content.slice(&d.article.text).starts_with(content))
+            .and_then(|s| s.speaker_name.as_deref())
+            .unwrap_or_else(|| panic!("no {content:?}: {:#?}", f.statements))
+    };
+    assert_eq!(by("it was working"), "Kestrel Resins");
+    // Not the latest organisation of the article (the harbour board).
+    assert_eq!(by("Flags will fly"), "the mayor’s office");
+}
+
 /// The resolved speaker names of `f`'s statements.
 fn speaker_names(f: &ArticleFacts) -> Vec<&str> {
     f.statements
