@@ -333,9 +333,10 @@ fn adjective_like(last: &str) -> bool {
     last.split('-')
         .skip(1)
         .any(|p| p.starts_with(|c: char| c.is_lowercase()))
-        || ["ic", "ian", "ean", "ese", "ish", "an"]
-            .iter()
-            .any(|suf| last.to_lowercase().ends_with(suf))
+        || ["ic", "ian", "ean", "ese", "ish", "an"].iter().any(|suf| {
+            last.len() >= suf.len()
+                && last.as_bytes()[last.len() - suf.len()..].eq_ignore_ascii_case(suf.as_bytes())
+        })
 }
 
 fn place_context(toks: &[Token<'_>], low: &Lower<'_>, s: usize, e: usize) -> bool {
@@ -623,12 +624,11 @@ fn push_run(
     {
         guessed = true;
         EntityKind::Place
-    } else if !adjective_like(name_text_last)
-        && ORG_DESCRIPTORS.iter().any(|d| {
-            d.split(' ')
-                .enumerate()
-                .all(|(k, w)| low.words.get(e + k).is_some_and(|x| *x == w))
-        })
+    } else if ORG_DESCRIPTORS.iter().any(|d| {
+        d.split(' ')
+            .enumerate()
+            .all(|(k, w)| low.words.get(e + k).is_some_and(|x| *x == w))
+    }) && !adjective_like(name_text_last)
     {
         // "Yonhap news agency", "the Kestrel newspaper": a name its
         // description calls a news outlet or a party.
