@@ -561,12 +561,10 @@ pub(super) fn choose(
     }
     let bits = ranker.map_or(RECORD_BITS, Ranker::bits);
     let mut cands: Vec<Option<(usize, usize)>> = vec![None];
-    cands.extend(
-        candidates(st, q)
-            .into_iter()
-            .filter(|c| c.0 >= from)
-            .map(Some),
-    );
+    cands.extend(candidates(st, q).into_iter().map(Some));
+    if from > 0 {
+        cands.retain(|c| c.is_none_or(|c| c.0 >= from));
+    }
     if recording {
         let span = |(s, e): (usize, usize)| (st.toks[s].start, st.toks[e - 1].end);
         let features = cands
