@@ -310,11 +310,6 @@ const STATE_OFFICES: &[&str] = &[
     "capital",
 ];
 
-/// Whether the words around a single-word name place it: "the port of
-/// Namgyo", "the Selk peninsula" (a place word after it, but not one that
-/// also names buildings: "Osk station" is no place of its own), or
-/// "Hanmor's foreign minister" (a word of [`STATE_OFFICES`] right after
-/// the possessive).
 /// Lower-case descriptions after a name that make it an organisation
 /// ("Yonhap news agency", "Tarvik Daily newspaper").
 const ORG_DESCRIPTORS: &[&str] = &[
@@ -339,6 +334,11 @@ fn adjective_like(last: &str) -> bool {
         })
 }
 
+/// Whether the words around a single-word name place it: "the port of
+/// Namgyo", "the Selk peninsula" (a place word after it, but not one that
+/// also names buildings: "Osk station" is no place of its own), or
+/// "Hanmor's foreign minister" (a word of [`STATE_OFFICES`] right after
+/// the possessive).
 fn place_context(toks: &[Token<'_>], low: &Lower<'_>, s: usize, e: usize) -> bool {
     let word = |k: usize| {
         toks.get(k)
