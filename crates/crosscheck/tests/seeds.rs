@@ -102,3 +102,49 @@ fn seeds_summit_month_is_the_one_conflict() {
         }
     }
 }
+
+/// Who said what in the seed story: the two capitals that "have not
+/// directly admitted" the deployment speak together, the intelligence
+/// service's belief holds the whole clause it believes, and the body one
+/// report calls "Security Council" is the one another calls "U.N.
+/// Security Council".
+#[test]
+fn seeds_speakers_and_bodies() {
+    let Some(seeds) = common::shared("seeds") else {
+        return;
+    };
+    let report = Pipeline::default().analyze_paths(&[seeds], &mut NoProgress);
+    let story = &report.stories[0];
+    let speakers: Vec<&str> = story
+        .statements
+        .iter()
+        .map(|s| s.speaker.as_str())
+        .collect();
+    assert!(
+        speakers
+            .iter()
+            .filter(|s| **s == "Pyongyang and Moscow")
+            .count()
+            >= 2,
+        "{speakers:?}"
+    );
+    assert!(!speakers.contains(&"Moscow"), "{speakers:?}");
+    let believes = story
+        .statements
+        .iter()
+        .find(|s| s.cue == "believes")
+        .expect("the intelligence service's belief");
+    assert!(
+        believes
+            .content
+            .starts_with("the two countries will discuss"),
+        "{:?}",
+        believes.content
+    );
+    let council = story
+        .entities
+        .iter()
+        .find(|e| e.variants.iter().any(|v| v == "Security Council"))
+        .expect("the Security Council");
+    assert_eq!(council.name, "U.N. Security Council", "{council:?}");
+}
