@@ -118,7 +118,8 @@ impl Reconciler {
         duplicates: &[Duplicate],
     ) -> StoryFacts {
         let outlets = Outlets::new(docs, duplicates);
-        let entities = merge_entities(facts);
+        let mut entities = merge_entities(facts);
+        entities.retain(|e| !common_word(e, docs));
         let canon = |name: &str| -> String {
             entities
                 .iter()
@@ -1031,6 +1032,27 @@ fn merge_entities(facts: &[ArticleFacts]) -> Vec<Entity> {
         .collect();
     out.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.name.cmp(&b.name)));
     out
+}
+
+/// Whether an entity is an ordinary word capitalised once ("conforms with
+/// International law", a headline's "Detained", "Obviously" opening a
+/// sentence): a single word of no known kind, mentioned once, that the
+/// story's articles also write in lower case.
+fn common_word(e: &Entity, docs: &[&Document]) -> bool {
+    if e.kind != "other" || e.mentions != 1 || e.variants.len() != 1 || e.name.contains(' ') {
+        return false;
+    }
+    let word = e.name.to_lowercase();
+    if word == e.name {
+        return false;
+    }
+    let apart = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric() && c != '-');
+    docs.iter().any(|d| {
+        let text = &d.article.text;
+        text.match_indices(word.as_str()).any(|(at, w)| {
+            apart(text[..at].chars().next_back()) && apart(text[at + w.len()..].chars().next())
+        })
+    })
 }
 
 /// The one-word qualifier that `long` puts before `short`, when `long` is

@@ -183,3 +183,29 @@ fn bodies_named_with_and_without_their_organisation() {
         "{ministry:?}"
     );
 }
+
+/// An ordinary word capitalised once ("conforms with International law",
+/// "Obviously" opening a quoted sentence) is no entity when the story also
+/// writes it in lower case; a name used once is kept.
+#[test]
+fn ordinary_words_capitalised_once_are_no_entities() {
+    let docs = [
+        invented(
+            "harbour-times/patrols",
+            "Harbour Times",
+            "2026-09-10",
+            "On Monday the envoy said the patrols conform with International law, and a \
+             fisherman named Halvard Brennholm saw them leave Varn.",
+        ),
+        invented(
+            "coastal-wire/patrols",
+            "Coastal Wire",
+            "2026-09-10",
+            "Tarvenia says the patrols break international law and must stop.",
+        ),
+    ];
+    let facts = run(&docs, &[]);
+    let names: Vec<&str> = facts.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(!names.contains(&"International"), "{names:?}");
+    assert!(names.contains(&"Varn"), "{names:?}");
+}
