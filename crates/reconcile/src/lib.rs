@@ -119,7 +119,7 @@ impl Reconciler {
     ) -> StoryFacts {
         let outlets = Outlets::new(docs, duplicates);
         let mut entities = merge_entities(facts);
-        entities.retain(|e| !common_word(e, docs));
+        drop_common_words(&mut entities, docs);
         let canon = |name: &str| -> String {
             entities
                 .iter()
@@ -1034,25 +1034,85 @@ fn merge_entities(facts: &[ArticleFacts]) -> Vec<Entity> {
     out
 }
 
-/// Whether an entity is an ordinary word capitalised once ("conforms with
-/// International law", a headline's "Detained", "Obviously" opening a
+/// Drop the entities that are ordinary words capitalised once ("conforms
+/// with International law", a headline's "Detained", "Obviously" opening a
 /// sentence): a single word of no known kind, mentioned once, that the
-/// story's articles also write in lower case.
-fn common_word(e: &Entity, docs: &[&Document]) -> bool {
-    if e.kind != "other" || e.mentions != 1 || e.variants.len() != 1 || e.name.contains(' ') {
-        return false;
+/// story's articles also write in lower case. The articles are read once
+/// for all such words (a 50-article story has hundreds of candidates).
+fn drop_common_words(entities: &mut Vec<Entity>, docs: &[&Document]) {
+    let candidate = |e: &Entity| {
+        e.kind == "other"
+            && e.mentions == 1
+            && e.variants.len() == 1
+            && !e.name.contains(' ')
+            && e.name.to_lowercase() != e.name
+    };
+    // Lower-case form → whether an article writes it so, as a whole word
+    // (not inside a longer word or a hyphenated one).
+    let mut lower: AHashMap<String, bool> = entities
+        .iter()
+        .filter(|e| candidate(e))
+        .map(|e| (e.name.to_lowercase(), false))
+        .collect();
+    if lower.is_empty() {
+        return;
     }
-    let word = e.name.to_lowercase();
-    if word == e.name {
-        return false;
+    let in_word = |c: char| c.is_alphanumeric() || c == '-';
+    // Words of letters, digits and hyphens are whole runs of such
+    // characters; any other (an apostrophe, a full stop) is looked for.
+    let odd: Vec<String> = lower
+        .keys()
+        .filter(|w| !w.chars().all(in_word))
+        .cloned()
+        .collect();
+    // The first byte and length (31: longer) of each word, so that most
+    // runs of the text are turned away without a lookup.
+    let mut shapes = [0u32; 256];
+    for w in lower.keys() {
+        shapes[usize::from(w.as_bytes()[0])] |= 1 << w.len().min(31);
     }
-    let apart = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric() && c != '-');
-    docs.iter().any(|d| {
+    let apart = |c: Option<char>| c.is_none_or(|c| !in_word(c));
+    for d in docs {
         let text = &d.article.text;
-        text.match_indices(word.as_str()).any(|(at, w)| {
-            apart(text[..at].chars().next_back()) && apart(text[at + w.len()..].chars().next())
-        })
-    })
+        // The runs of word characters, by bytes (ASCII) and by characters
+        // only where a byte opens a multi-byte one.
+        let bytes = text.as_bytes();
+        let (mut k, mut start) = (0, 0);
+        while k <= bytes.len() {
+            let (inside, width) = match bytes.get(k) {
+                None => (false, 1),
+                Some(&b) if b < 0x80 => (b.is_ascii_alphanumeric() || b == b'-', 1),
+                Some(_) => {
+                    let c = text[k..].chars().next().expect("at a character");
+                    (in_word(c), c.len_utf8())
+                }
+            };
+            if !inside {
+                let run = &text[start..k];
+                if let Some(&b) = run.as_bytes().first() {
+                    if shapes[usize::from(b)] & (1 << run.len().min(31)) != 0 {
+                        if let Some(found) = lower.get_mut(run) {
+                            *found = true;
+                        }
+                    }
+                }
+                start = k + width;
+            }
+            k += width;
+        }
+        for w in &odd {
+            if lower[w] {
+                continue;
+            }
+            let here = text.match_indices(w.as_str()).any(|(at, m)| {
+                apart(text[..at].chars().next_back()) && apart(text[at + m.len()..].chars().next())
+            });
+            if here {
+                lower.insert(w.clone(), true);
+            }
+        }
+    }
+    entities.retain(|e| !(candidate(e) && lower[&e.name.to_lowercase()]));
 }
 
 /// The one-word qualifier that `long` puts before `short`, when `long` is

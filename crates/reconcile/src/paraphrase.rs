@@ -737,6 +737,17 @@ fn lcs_gaps_table(a: &[u64], b: &[u64]) -> (usize, usize, usize) {
             };
         }
     }
+    walk_gaps(a, b, |i, j| usize::from(t[i * (m + 1) + j]))
+}
+
+/// The walk [`lcs_gaps`] makes through a table `t` of common subsequence
+/// lengths of suffixes (`t(i, j)` for `a[i..]` and `b[j..]`): matches are
+/// taken, otherwise the side that keeps the longer subsequence (`a` on a
+/// tie) advances, and the longest run of words each side leaves out is
+/// counted. Shared by the table and the bit-vector versions, so the two
+/// break ties alike.
+fn walk_gaps(a: &[u64], b: &[u64], t: impl Fn(usize, usize) -> usize) -> (usize, usize, usize) {
+    let (n, m) = (a.len(), b.len());
     let (mut i, mut j) = (0, 0);
     let (mut ga, mut gb, mut ra, mut rb) = (0, 0, 0, 0);
     while i < n && j < m {
@@ -744,7 +755,7 @@ fn lcs_gaps_table(a: &[u64], b: &[u64]) -> (usize, usize, usize) {
             (ra, rb) = (0, 0);
             i += 1;
             j += 1;
-        } else if t[(i + 1) * (m + 1) + j] >= t[i * (m + 1) + j + 1] {
+        } else if t(i + 1, j) >= t(i, j + 1) {
             ra += 1;
             ga = ga.max(ra);
             i += 1;
@@ -754,7 +765,7 @@ fn lcs_gaps_table(a: &[u64], b: &[u64]) -> (usize, usize, usize) {
             j += 1;
         }
     }
-    (usize::from(t[0]), ga.max(ra + n - i), gb.max(rb + m - j))
+    (t(0, 0), ga.max(ra + n - i), gb.max(rb + m - j))
 }
 
 /// Where each distinct word of `words` stands, as bit masks, sorted by word
@@ -784,8 +795,7 @@ fn mask_of(masks: &[(u64, u64)], word: u64) -> u64 {
 /// lengths is a 64-bit word whose zero bits count them, so the table costs
 /// a few operations a row, and the walk through it reads any entry with a
 /// population count. The rows are those of the reversed sequences, whose
-/// prefixes are the suffixes the walk needs; the walk and its tie-breaking
-/// are the table version's. Written here because it is the same-claim
+/// prefixes are the suffixes the walk ([`walk_gaps`]) needs. Written here because it is the same-claim
 /// model's own alignment, over word hashes.
 fn lcs_gaps_bits(a: &[u64], b: &[u64]) -> (usize, usize, usize) {
     let (n, m) = (a.len(), b.len());
@@ -810,24 +820,7 @@ fn lcs_gaps_bits(a: &[u64], b: &[u64]) -> (usize, usize, usize) {
         };
         width - (rows[n - i] & low).count_ones() as usize
     };
-    let (mut i, mut j) = (0, 0);
-    let (mut ga, mut gb, mut ra, mut rb) = (0, 0, 0, 0);
-    while i < n && j < m {
-        if a[i] == b[j] {
-            (ra, rb) = (0, 0);
-            i += 1;
-            j += 1;
-        } else if t(i + 1, j) >= t(i, j + 1) {
-            ra += 1;
-            ga = ga.max(ra);
-            i += 1;
-        } else {
-            rb += 1;
-            gb = gb.max(rb);
-            j += 1;
-        }
-    }
-    (t(0, 0), ga.max(ra + n - i), gb.max(rb + m - j))
+    walk_gaps(a, b, t)
 }
 
 /// Levenshtein distance of two word sequences (insertions, deletions and
