@@ -843,8 +843,8 @@ fn resolve(
                 )
         })
     };
-    // Names joined by "and" (or commas) speak together: "Pyongyang and
-    // Moscow have not admitted …" is said by both, not by the last.
+    // Names joined by "and" (or commas) speak together: "Ostria and
+    // Tarvenia have not admitted …" is said by both, not by the last.
     if let (Some(first), Some(last)) = (inside.first(), inside.last()) {
         let lead = text.get(span.start..first.span.start).unwrap_or("x").trim();
         let joined = inside.len() >= 2
@@ -1679,7 +1679,7 @@ fn decode(
         let view = view.get_or_init(|| {
             sources::Sentence::new(toks, labels, &source_chunks, &mention_ranges, words)
         });
-        // A dateline's place and wire ("SEOUL, South Korea (AP) —") say
+        // A dateline's place and wire ("TARVIK, Ostria (AP) —") say
         // where the report was filed, not who spoke.
         sources::choose(view, (q.s, q.e), nearest, dateline)
             .map(|src| with_coordinated(toks, src))
@@ -1816,7 +1816,7 @@ fn decode(
         tail_end = tail_end.max(e).max(q.e).max(source.map_or(0, |(_, b)| b));
     }
     // A cue without a source straight after another statement's content
-    // ("the Pentagon said troops were sent to Russia, who are expected to
+    // ("the ministry said troops were sent to Varn, who are expected to
     // arrive …") goes on with what was said: that content runs over it.
     for k in 1..out.len() {
         let (done, rest) = out.split_at_mut(k);
@@ -1866,7 +1866,7 @@ fn decode(
 
 /// The number of tokens of the dateline a sentence opens with, 0 if none:
 /// a place in capitals, maybe a region and the wire or outlet in brackets,
-/// then a dash ("SEOUL, South Korea (AP) —", "LINDHAVEN (Meridian Press)
+/// then a dash ("TARVIK, Ostria (AP) —", "LINDHAVEN (Meridian Press)
 /// —", "PORT ALDERY, Varesia —").
 fn dateline_end(toks: &[Token<'_>]) -> usize {
     let capitals = |t: &Token<'_>| {
@@ -1907,7 +1907,7 @@ fn dateline_end(toks: &[Token<'_>]) -> usize {
 }
 
 /// A named source joined by "and" to a name before it speaks with it:
-/// "Pyongyang and Moscow have taken a vaguer stance, claiming …" (the
+/// "Ostria and Tarvenia have taken a vaguer stance, claiming …" (the
 /// ranker scores a sentence's names one by one and may take only the one
 /// nearer the cue). Extended over "Name and" (also "Name, Name and") when
 /// both sides are runs of capitalised words.

@@ -311,7 +311,7 @@ const STATE_OFFICES: &[&str] = &[
 ];
 
 /// Lower-case descriptions after a name that make it an organisation
-/// ("Yonhap news agency", "Tarvik Daily newspaper").
+/// ("Brennholm news agency", "Tarvik Daily newspaper").
 const ORG_DESCRIPTORS: &[&str] = &[
     "news agency",
     "newspaper",
@@ -630,7 +630,7 @@ fn push_run(
             .all(|(k, w)| low.words.get(e + k).is_some_and(|x| *x == w))
     }) && !adjective_like(name_text_last)
     {
-        // "Yonhap news agency", "the Kestrel newspaper": a name its
+        // "Brennholm news agency", "the Kestrel newspaper": a name its
         // description calls a news outlet or a party.
         guessed = true;
         EntityKind::Organization
