@@ -1473,13 +1473,16 @@ pub fn statements_from_labels(
 /// hashed features built on them.
 struct Prepared {
     rules: Vec<Statement>,
-    features: tagger::SentenceFeatures,
+    /// `None` for a sentence with nothing to attribute from
+    /// ([`tagger::TokenReading::quiet`]): every token is outside.
+    features: Option<tagger::SentenceFeatures>,
     /// What the features read of each token's word.
     words: Vec<tagger::WordInfo>,
 }
 
-/// Run the rules on a sentence and compute the tagger's features; updates
-/// the quote and rule parts of `state`.
+/// Run the rules on a sentence and compute the tagger's features (none
+/// when `skip_quiet` and [`tagger::TokenReading::quiet`] finds nothing to
+/// attribute from); updates the quote and rule parts of `state`.
 #[allow(clippy::too_many_arguments)]
 fn prepare(
     text: &str,
@@ -1492,6 +1495,7 @@ fn prepare(
     state: &mut QuoteState,
     bits: u32,
     lexicon: &tagger::CueLexicon,
+    skip_quiet: bool,
 ) -> Prepared {
     let rules = rule_statements(
         text,
@@ -1532,6 +1536,14 @@ fn prepare(
     if !rules.is_empty() {
         state.rules_last = Some(sentence);
     }
+    let reading = tagger::TokenReading::new(toks, lexicon);
+    if skip_quiet && rules.is_empty() && !open_at_start && reading.quiet(toks) {
+        return Prepared {
+            rules,
+            features: None,
+            words: reading.into_words(),
+        };
+    }
     let mut entities = vec![0u8; toks.len()];
     for m in mentions.get(first_mention..).unwrap_or_default() {
         let kind = match m.kind {
@@ -1548,20 +1560,20 @@ fn prepare(
             }
         }
     }
-    let (features, words) = tagger::features_and_words(
+    let features = tagger::features_of(
+        &reading,
         toks,
         &roles,
         &quoted,
         open_at_start,
         prev_rules,
         bits,
-        lexicon,
         &entities,
     );
     Prepared {
         rules,
-        features,
-        words,
+        features: Some(features),
+        words: reading.into_words(),
     }
 }
 
@@ -2131,8 +2143,12 @@ fn statements_with(
         state,
         model.bits(),
         model.lexicon(),
+        true,
     );
-    let labels = model.tag(&p.features);
+    let labels = match &p.features {
+        Some(f) => model.tag(f),
+        None => vec![tagger::O; toks.len()],
+    };
     let laid_out = layout::statements(
         text,
         toks,
@@ -2227,8 +2243,12 @@ pub fn tagger_inputs<'t>(
     each_sentence(text, |v| {
         let p = prepare(
             text, v.toks, v.lows, v.span, v.index, v.mentions, v.first, v.state, bits, lexicon,
+            false,
         );
-        out.push((v.toks.to_vec(), p.features));
+        out.push((
+            v.toks.to_vec(),
+            p.features.expect("computed when not skipping"),
+        ));
     });
     out
 }
