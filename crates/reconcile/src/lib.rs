@@ -37,8 +37,8 @@ pub mod places;
 pub mod speakers;
 pub mod statements;
 
-use ahash::AHashMap;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use ahash::{AHashMap as HashMap, AHashSet as HashSet};
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use crosscheck_facts::fold::{same_name_key, strip_possessive, variant_key};
@@ -230,7 +230,7 @@ impl Reconciler {
         // so features are made once per distinct text and a pair of texts
         // is scored once (`decided`), however many outlets carry them.
         let mut items: Vec<(usize, Span, Rc<SentenceFeatures>, usize)> = Vec::new();
-        let mut distinct: AHashMap<&str, (usize, Rc<SentenceFeatures>)> = AHashMap::new();
+        let mut distinct: HashMap<&str, (usize, Rc<SentenceFeatures>)> = HashMap::new();
         for (di, d) in docs.iter().enumerate() {
             for s in &d.sentences {
                 let t = s.span.slice(&d.article.text);
@@ -246,7 +246,7 @@ impl Reconciler {
             }
         }
         drop(distinct);
-        let mut decided: AHashMap<(usize, usize), bool> = AHashMap::new();
+        let mut decided: HashMap<(usize, usize), bool> = HashMap::new();
         let weekdays: Vec<u8> = items
             .iter()
             .map(|(di, span, _, _)| event_weekdays(&docs[*di].article.text, *span))
@@ -258,7 +258,7 @@ impl Reconciler {
             .iter()
             .map(|(di, _, _, _)| outlets.of(&docs[*di].article.id))
             .collect();
-        let mut postings: AHashMap<u64, Vec<usize>> = AHashMap::new();
+        let mut postings: HashMap<u64, Vec<usize>> = HashMap::new();
         for (k, (_, _, f, _)) in items.iter().enumerate() {
             for &st in f.stems() {
                 postings.entry(st).or_default().push(k);
@@ -1049,7 +1049,7 @@ fn drop_common_words(entities: &mut Vec<Entity>, docs: &[&Document]) {
     };
     // Lower-case form → whether an article writes it so, as a whole word
     // (not inside a longer word or a hyphenated one).
-    let mut lower: AHashMap<String, bool> = entities
+    let mut lower: HashMap<String, bool> = entities
         .iter()
         .filter(|e| candidate(e))
         .map(|e| (e.name.to_lowercase(), false))

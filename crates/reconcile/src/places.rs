@@ -38,7 +38,8 @@
 //! incompatible dates are different events. Claims of one article are
 //! compared too: an article contradicting itself is a conflict.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use ahash::{AHashMap as HashMap, AHashSet as HashSet};
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};

@@ -40,7 +40,8 @@
 //! cue, should the attribution stage's span include them; a content opened
 //! by a quotation mark counts as a quotation.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use ahash::{AHashMap as HashMap, AHashSet as HashSet};
+use std::collections::BTreeMap;
 
 use crosscheck_facts::fold::{strip_possessive, variant_key};
 use crosscheck_facts::ArticleFacts;

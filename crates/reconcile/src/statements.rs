@@ -20,7 +20,8 @@
 //! that reports it, and counts the independent outlets as claims do (a
 //! wire story and its reprints once).
 
-use std::collections::{BTreeMap, HashMap};
+use ahash::AHashMap as HashMap;
+use std::collections::BTreeMap;
 
 use crosscheck_facts::fold::strip_possessive;
 use crosscheck_facts::{
