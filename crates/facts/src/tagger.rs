@@ -327,9 +327,17 @@ const SOURCE_KEY: u32 = 0x2f1a_c3b7;
 /// lexicon misses into the features of the neighbouring words (the
 /// distance to the nearest likely cue), where a word's own weights cannot
 /// reach.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default)]
 pub struct CueLexicon {
     map: HashMap<u32, u8, BuildHasherDefault<PreHashed>>,
+    /// A digest of `map`, naming its content for [`WordMemo`] (0: empty).
+    digest: u64,
+}
+
+impl PartialEq for CueLexicon {
+    fn eq(&self, other: &CueLexicon) -> bool {
+        self.map == other.map
+    }
 }
 
 /// Occurrence counts per word, for building a [`CueLexicon`].
@@ -384,11 +392,19 @@ impl CueCounts {
             } | if c >= 3 { 8 } else { 0 };
             map.insert(k, class);
         }
-        CueLexicon { map }
+        CueLexicon::with_map(map)
     }
 }
 
 impl CueLexicon {
+    fn with_map(map: HashMap<u32, u8, BuildHasherDefault<PreHashed>>) -> CueLexicon {
+        // Order-free: a sum of mixed entries.
+        let digest = map.iter().fold(0u64, |acc, (&k, &c)| {
+            acc.wrapping_add(feat(99, k as u64, c as u64, 0))
+        });
+        CueLexicon { map, digest }
+    }
+
     /// Class of a word (0: never seen in a cue).
     pub fn class(&self, text: &str) -> u8 {
         if self.map.is_empty() {
@@ -430,7 +446,7 @@ impl CueLexicon {
             let c = *r.take(1)?.first()?;
             map.insert(k, c);
         }
-        Some(CueLexicon { map })
+        Some(CueLexicon::with_map(map))
     }
 }
 
@@ -657,6 +673,71 @@ struct Tk {
     coarse: u64,
 }
 
+/// What the features read of a word that depends on its lower-cased text
+/// alone: lexicon class, learned cue classes of the word and of its
+/// [`crude_stem`], the stem's hash, its source statistics and word classes.
+#[derive(Clone, Copy)]
+struct WordRead {
+    class: u8,
+    learned: u8,
+    learned_stem: u8,
+    source: u8,
+    stem: u64,
+    fine: u16,
+    coarse: u8,
+}
+
+/// The [`WordRead`]s of the words this thread has read with one cue
+/// lexicon, keyed by the word's [`hash_lower`] (and whether it is ASCII,
+/// which decides whether it is stemmed). Five table lookups and a stem per
+/// word become one lookup for the words a story repeats; forgotten when
+/// the lexicon changes or the memo grows past [`WordMemo::LIMIT`] words.
+#[derive(Default)]
+struct WordMemo {
+    lexicon: u64,
+    words: HashMap<u64, WordRead, BuildHasherDefault<PreHashed>>,
+}
+
+impl WordMemo {
+    const LIMIT: usize = 1 << 14;
+
+    fn read(&mut self, t: &Token<'_>, word: u64, learned: &CueLexicon) -> WordRead {
+        if self.lexicon != learned.digest || self.words.len() >= Self::LIMIT {
+            self.words.clear();
+            self.lexicon = learned.digest;
+        }
+        let ascii = t.text.is_ascii();
+        let key = if ascii { word } else { !word };
+        *self.words.entry(key).or_insert_with(|| {
+            let cut = crude_stem(t.text);
+            let stem = if cut.len() == t.text.len() {
+                word
+            } else {
+                hash_lower(cut)
+            };
+            let key = (word >> 32) as u32;
+            let (fine, coarse) = word_classes().get_key(key);
+            WordRead {
+                class: lexicon().get(&word).copied().unwrap_or(0),
+                learned: learned.map.get(&key).copied().unwrap_or(0),
+                learned_stem: learned
+                    .map
+                    .get(&(((stem >> 32) as u32) ^ 0x5bd1_e995))
+                    .copied()
+                    .unwrap_or(0),
+                source: learned.map.get(&(key ^ SOURCE_KEY)).copied().unwrap_or(0),
+                stem,
+                fine,
+                coarse,
+            }
+        })
+    }
+}
+
+thread_local! {
+    static WORD_MEMO: std::cell::RefCell<WordMemo> = std::cell::RefCell::default();
+}
+
 /// A sentence's tokens as the features read them, one at a time: the
 /// first half of [`sentence_features`], enough to tell whether the
 /// sentence may hold a statement at all ([`TokenReading::quiet`]).
@@ -670,8 +751,6 @@ impl TokenReading {
     pub(crate) fn new(toks: &[Token<'_>], learned: &CueLexicon) -> TokenReading {
         let n = toks.len();
         let mut words = Vec::with_capacity(n);
-        let lex = lexicon();
-        let classes = word_classes();
         const PAD: u64 = 0x5151;
         let pad = |k: u64| Tk {
             word: PAD + k,
@@ -686,56 +765,41 @@ impl TokenReading {
         };
         let mut tk = Vec::with_capacity(n + 4);
         tk.extend([pad(0), pad(1)]);
-        for t in toks {
-            let word = hash_lower(t.text);
-            let (class, learned_word, learned_stem, stem, source) = if t.kind == TokKind::Word {
-                let cut = crude_stem(t.text);
-                let stem = if cut.len() == t.text.len() {
-                    word
+        WORD_MEMO.with(|memo| {
+            let mut memo = memo.borrow_mut();
+            for t in toks {
+                let word = hash_lower(t.text);
+                let r = if t.kind == TokKind::Word {
+                    memo.read(t, word, learned)
                 } else {
-                    hash_lower(cut)
+                    WordRead {
+                        class: 0,
+                        learned: 0,
+                        learned_stem: 0,
+                        source: 0,
+                        stem: word,
+                        fine: 0,
+                        coarse: 0,
+                    }
                 };
-                let key = (word >> 32) as u32;
-                (
-                    lex.get(&word).copied().unwrap_or(0),
-                    learned
-                        .map
-                        .get(&((word >> 32) as u32))
-                        .copied()
-                        .unwrap_or(0),
-                    learned
-                        .map
-                        .get(&(((stem >> 32) as u32) ^ 0x5bd1_e995))
-                        .copied()
-                        .unwrap_or(0),
-                    stem,
-                    learned.map.get(&(key ^ SOURCE_KEY)).copied().unwrap_or(0),
-                )
-            } else {
-                (0, 0, 0, word, 0)
-            };
-            let (fine, coarse) = if t.kind == TokKind::Word {
-                classes.get_key((word >> 32) as u32)
-            } else {
-                (0, 0)
-            };
-            words.push(WordInfo {
-                key: (word >> 32) as u32,
-                fine,
-                coarse,
-            });
-            tk.push(Tk {
-                fine: fine as u64,
-                coarse: coarse as u64,
-                word,
-                shape: shape(t),
-                class,
-                learned: learned_word,
-                learned_stem,
-                stem,
-                source,
-            });
-        }
+                words.push(WordInfo {
+                    key: (word >> 32) as u32,
+                    fine: r.fine,
+                    coarse: r.coarse,
+                });
+                tk.push(Tk {
+                    fine: r.fine as u64,
+                    coarse: r.coarse as u64,
+                    word,
+                    shape: shape(t),
+                    class: r.class,
+                    learned: r.learned,
+                    learned_stem: r.learned_stem,
+                    stem: r.stem,
+                    source: r.source,
+                });
+            }
+        });
         tk.extend([pad(2), pad(3)]);
         TokenReading { tk, words }
     }
@@ -1581,6 +1645,23 @@ mod tests {
         assert!(!quiet("Officials believe the ferry left at noon."));
         assert!(!quiet("“The ferry left at noon.”"));
         assert!(!quiet("Holm: ‘The ferry left at noon.’"));
+    }
+
+    #[test]
+    fn the_word_memo_follows_the_lexicon() {
+        let toks = tokenize("Ms. Holm said the ferry left.", 0);
+        let learned = |lexicon: &CueLexicon| {
+            let r = TokenReading::new(&toks, lexicon);
+            r.tk[2..].iter().map(|k| k.learned).collect::<Vec<_>>()
+        };
+        let bundled = bundled().expect("bundled model").lexicon();
+        let said = learned(bundled);
+        assert!(said.iter().any(|&c| CueLexicon::likely(c)), "{said:?}");
+        // Read again: from the memo, the same.
+        assert_eq!(learned(bundled), said);
+        // Another lexicon: nothing learned, whatever the memo holds.
+        assert!(learned(&CueLexicon::default()).iter().all(|&c| c == 0));
+        assert_eq!(learned(bundled), said);
     }
 
     #[test]
