@@ -258,10 +258,39 @@ impl Reconciler {
             .iter()
             .map(|(di, _, _, _)| outlets.of(&docs[*di].article.id))
             .collect();
-        let mut postings: HashMap<u64, Vec<usize>> = HashMap::new();
-        for (k, (_, _, f, _)) in items.iter().enumerate() {
+        // The postings, flat: each distinct stem gets an id, `ids` holds the
+        // id of each item's stems in order (item `k`'s from `first[k]`),
+        // and stem `id`'s items are `flat[start[id]..start[id + 1]]`, in
+        // item order (a counting sort: one allocation, not one per stem).
+        let mut stem_id: HashMap<u64, u32> = HashMap::new();
+        let mut ids: Vec<u32> = Vec::new();
+        let mut first: Vec<usize> = Vec::with_capacity(items.len() + 1);
+        let mut count: Vec<usize> = Vec::new();
+        for (_, _, f, _) in &items {
+            first.push(ids.len());
             for &st in f.stems() {
-                postings.entry(st).or_default().push(k);
+                let next = stem_id.len() as u32;
+                let id = *stem_id.entry(st).or_insert(next);
+                if id == next {
+                    count.push(0);
+                }
+                count[id as usize] += 1;
+                ids.push(id);
+            }
+        }
+        first.push(ids.len());
+        drop(stem_id);
+        let mut start: Vec<usize> = Vec::with_capacity(count.len() + 1);
+        start.push(0);
+        for c in &count {
+            start.push(start.last().copied().unwrap_or(0) + c);
+        }
+        let mut fill = start.clone();
+        let mut flat = vec![0usize; ids.len()];
+        for k in 0..items.len() {
+            for &id in &ids[first[k]..first[k + 1]] {
+                flat[fill[id as usize]] = k;
+                fill[id as usize] += 1;
             }
         }
         let mut shared = vec![0u32; items.len()];
@@ -271,9 +300,9 @@ impl Reconciler {
         let mut marks = vec![0u64; items.len().div_ceil(64)];
         let mut touched: Vec<usize> = Vec::new();
         for i in 0..items.len() {
-            for st in items[i].2.stems() {
+            for &id in &ids[first[i]..first[i + 1]] {
                 // Postings are in item order: only the later items count.
-                let later = &postings[st];
+                let later = &flat[start[id as usize]..start[id as usize + 1]];
                 for &j in &later[later.partition_point(|&j| j <= i)..] {
                     if outlet[j] != outlet[i] {
                         marks[j / 64] |= 1 << (j % 64);
@@ -673,6 +702,14 @@ impl Outlets {
 }
 
 /// A cluster of mentions being merged into one entity.
+/// Every [`EntityKind`], in declaration order (the index of each).
+const KINDS: [EntityKind; 4] = [
+    EntityKind::Person,
+    EntityKind::Organization,
+    EntityKind::Place,
+    EntityKind::Other,
+];
+
 #[derive(Default)]
 struct EntityBuilder {
     variants: Vec<(String, usize)>,
@@ -680,7 +717,8 @@ struct EntityBuilder {
     keys: Vec<String>,
     /// Keys of the first and last word of each multi-word variant.
     ends: Vec<(String, String)>,
-    kinds: HashMap<EntityKind, usize>,
+    /// Votes for each kind, indexed by [`EntityKind`] in [`KINDS`] order.
+    kinds: [usize; 4],
     articles: Vec<String>,
     mentions: usize,
     acronyms: Vec<String>,
@@ -700,7 +738,7 @@ impl EntityBuilder {
                 }
             }
         }
-        *self.kinds.entry(kind).or_default() += weight;
+        self.kinds[kind as usize] += weight;
         if !self.articles.iter().any(|a| a == article) {
             self.articles.push(article.to_string());
         }
@@ -723,8 +761,8 @@ impl EntityBuilder {
             }
         }
         self.ends.extend(other.ends);
-        for (kind, votes) in other.kinds {
-            *self.kinds.entry(kind).or_default() += votes;
+        for (mine, votes) in self.kinds.iter_mut().zip(other.kinds) {
+            *mine += votes;
         }
         for a in other.articles {
             if !self.articles.contains(&a) {
@@ -740,17 +778,8 @@ impl EntityBuilder {
     }
     /// Whether `kind` has most of the votes so far.
     fn mostly(&self, kind: EntityKind) -> bool {
-        let of = |k: EntityKind| self.kinds.get(&k).copied().unwrap_or(0);
-        let votes = of(kind);
-        votes > 0
-            && [
-                EntityKind::Person,
-                EntityKind::Organization,
-                EntityKind::Place,
-                EntityKind::Other,
-            ]
-            .iter()
-            .all(|&k| k == kind || of(k) <= votes)
+        let votes = self.kinds[kind as usize];
+        votes > 0 && self.kinds.iter().all(|&v| v <= votes)
     }
     fn multiword(&self) -> impl Iterator<Item = &str> {
         self.variants
@@ -798,11 +827,10 @@ fn is_acronym(w: &str) -> bool {
 }
 
 /// Initials of a name's capitalised words ("Central Bank of Varesia" → "CBV").
-fn initials(name: &str) -> String {
+fn initials(name: &str) -> impl Iterator<Item = char> + '_ {
     name.split([' ', '-'])
         .filter_map(|w| w.chars().next())
         .filter(|c| c.is_uppercase())
-        .collect()
 }
 
 /// Where to look for the entity a name belongs to, so that each mention is
@@ -927,7 +955,8 @@ fn merge_entities(facts: &[ArticleFacts]) -> Vec<Entity> {
                         builders.iter().position(|b| {
                             b.multiword().any(|v| {
                                 Some(v) == expansion
-                                    || (initials(v) == name && !b.mostly(EntityKind::Person))
+                                    || (initials(v).eq(name.chars())
+                                        && !b.mostly(EntityKind::Person))
                             })
                         })
                     }),
@@ -1012,7 +1041,11 @@ fn merge_entities(facts: &[ArticleFacts]) -> Vec<Entity> {
                 score(y).cmp(&score(x)).then(x.0.cmp(&y.0))
             });
             let name = vs[0].0.clone();
-            let mut kinds: Vec<(EntityKind, usize)> = b.kinds.into_iter().collect();
+            let mut kinds: Vec<(EntityKind, usize)> = KINDS
+                .into_iter()
+                .zip(b.kinds)
+                .filter(|&(_, votes)| votes > 0)
+                .collect();
             kinds.sort_by(|x, y| {
                 let rank = |k: &(EntityKind, usize)| (k.0 != EntityKind::Other, k.1);
                 rank(y).cmp(&rank(x)).then(x.0.cmp(&y.0))
