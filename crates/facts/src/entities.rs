@@ -43,12 +43,18 @@ static PLACE_SUFFIXES: WordSet = WordSet::new(lexicon::PLACE_SUFFIXES);
 static TITLES: WordSet = WordSet::new(lexicon::TITLES);
 
 fn is_acronym(w: &str) -> bool {
-    let letters: Vec<char> = w.chars().filter(|c| *c != '.').collect();
-    (2..=6).contains(&letters.len())
-        && letters
-            .iter()
-            .all(|c| c.is_uppercase() || c.is_ascii_digit())
-        && letters.iter().filter(|c| c.is_uppercase()).count() >= 2
+    // Its characters but full stops: 2 to 6, capitals and digits, two
+    // capitals at least.
+    let (mut letters, mut capitals) = (0, 0);
+    for c in w.chars().filter(|c| *c != '.') {
+        if c.is_uppercase() {
+            capitals += 1;
+        } else if !c.is_ascii_digit() {
+            return false;
+        }
+        letters += 1;
+    }
+    (2..=6).contains(&letters) && capitals >= 2
 }
 
 /// Whether `acro` can abbreviate `expansion` (Schwartz and Hearst 2003):
@@ -145,12 +151,12 @@ fn is_initial(toks: &[Token<'_>], i: usize) -> bool {
 
 /// Capitalised words seen mid-sentence anywhere in the article (possessive
 /// stripped): a sentence-initial word is a name only if it is among them.
-pub fn capitalised_inside(sentences: &[Vec<Token<'_>>]) -> FastSet<String> {
+pub fn capitalised_inside<'t>(sentences: &[Vec<Token<'t>>]) -> FastSet<&'t str> {
     let mut out = FastSet::default();
     for toks in sentences {
         for (i, t) in toks.iter().enumerate() {
             if t.is_capitalised() && !is_initial(toks, i) {
-                out.insert(strip_possessive(t.text).to_string());
+                out.insert(strip_possessive(t.text));
             }
         }
     }
@@ -174,7 +180,7 @@ pub fn find(
     toks: &[Token<'_>],
     low: &Lower<'_>,
     sentence: usize,
-    inside: &FastSet<String>,
+    inside: &FastSet<&str>,
     out: &mut Vec<Mention>,
 ) {
     let mut i = 0;
@@ -376,7 +382,7 @@ fn push_run(
     start: usize,
     end: usize,
     sentence: usize,
-    inside: &FastSet<String>,
+    inside: &FastSet<&str>,
     out: &mut Vec<Mention>,
 ) {
     let mut s = start;
