@@ -126,6 +126,17 @@ fn ascii_words(text: &str) -> Vec<(usize, &str)> {
 
 /// Collapse every run of whitespace to one space and trim.
 pub fn fold_whitespace(text: &str) -> String {
+    // Most texts are already folded: ASCII, no whitespace but single
+    // spaces between words. They are copied after one scan of their bytes
+    // (the reconcile stage folds thousands of spans per story).
+    let b = text.as_bytes();
+    let folded = b.first().is_none_or(|&c| c != b' ')
+        && b.last().is_none_or(|&c| c != b' ')
+        && b.iter().all(|&c| c > b' ' && c < 0x80 || c == b' ')
+        && !b.windows(2).any(|w| w == b"  ");
+    if folded {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !out.is_empty() {

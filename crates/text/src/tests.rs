@@ -381,6 +381,25 @@ fn hash_normalisation_ignores_case_quotes_punctuation_and_spacing() {
 #[test]
 fn fold_whitespace_collapses_runs() {
     assert_eq!(fold_whitespace("  a \n\t b  "), "a b");
+    // Texts already folded are copied, the others folded, all alike.
+    let definition = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    for t in [
+        "",
+        " ",
+        "a",
+        "Holm said so.",
+        "Holm  said so.",
+        " Holm said so.",
+        "Holm said so. ",
+        "Holm\tsaid so.",
+        "Holm\u{b}said so.",
+        "Holm\u{a0}said so.",
+        "Holm\u{2003}said so.",
+        "Hólm said so.",
+        "a\u{1}b",
+    ] {
+        assert_eq!(fold_whitespace(t), definition(t), "{t:?}");
+    }
 }
 
 /// Ad-hoc throughput check, not a timed test: `cargo test -p crosscheck-text
