@@ -21,6 +21,7 @@
 //! wire story and its reprints once).
 
 use ahash::AHashMap as HashMap;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use crosscheck_facts::fold::strip_possessive;
@@ -78,6 +79,7 @@ pub(crate) fn collect(
     outlets: &Outlets,
 ) -> Vec<AttributedStatement> {
     let by_variant = crate::variant_index(entities);
+    let surnames = surnames(entities);
     let analyzer = Analyzer::english();
     let mut said: Vec<Said> = Vec::new();
     for (di, doc) in docs.iter().enumerate() {
@@ -124,7 +126,7 @@ pub(crate) fn collect(
                 (Some(name), _) => match by_variant
                     .get(strip_possessive(name))
                     .copied()
-                    .or_else(|| by_surname(entities, strip_possessive(name)))
+                    .or_else(|| by_surname(&surnames, strip_possessive(name)))
                 {
                     Some(e) => entities[e].name.clone(),
                     None => crosscheck_text::fold_whitespace(name),
@@ -334,19 +336,18 @@ pub(crate) fn collect(
 /// social media post", "the minister in an interview"): a place after "in"
 /// stays ("the embassy in Varn"), an article or owner after it does not.
 fn without_channel(speaker: &str) -> &str {
-    [
-        " in a ",
-        " in an ",
-        " in its ",
-        " in their ",
-        " in his ",
-        " in her ",
-    ]
-    .iter()
-    .filter_map(|w| speaker.find(w))
-    .min()
-    .filter(|&at| at > 0)
-    .map_or(speaker, |at| &speaker[..at])
+    // The first " in " followed by one of these words (each " in " tried,
+    // overlapping ones too, as a search for each phrase would).
+    const AFTER: [&str; 6] = ["a ", "an ", "its ", "their ", "his ", "her "];
+    let mut from = 0;
+    while let Some(k) = speaker[from..].find(" in ") {
+        let at = from + k;
+        if AFTER.iter().any(|w| speaker[at + 4..].starts_with(w)) {
+            return if at > 0 { &speaker[..at] } else { speaker };
+        }
+        from = at + 1;
+    }
+    speaker
 }
 
 /// Whether a cue passes on what someone said ("said", "according to",
@@ -467,21 +468,37 @@ fn second_hand(said: &mut Vec<Said>, from: usize, text: &str) {
     });
 }
 
+/// The people of `entities` by the last word of each of their names of
+/// several words, each person once per word (for [`by_surname`]).
+fn surnames(entities: &[Entity]) -> HashMap<&str, Vec<usize>> {
+    let mut out: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, e) in entities.iter().enumerate() {
+        if e.kind != "person" {
+            continue;
+        }
+        for v in &e.variants {
+            let mut words = v.split_whitespace();
+            if let (Some(_), Some(last)) = (words.next(), words.next_back()) {
+                let people = out.entry(last).or_default();
+                if people.last() != Some(&i) {
+                    people.push(i);
+                }
+            }
+        }
+    }
+    out
+}
+
 /// The one person of `entities` whose name ends with `name` when `name` is
 /// a single word ("Prentiss" opening a sentence is no mention of its own,
-/// so it is no variant of "Arlo Prentiss").
-fn by_surname(entities: &[Entity], name: &str) -> Option<usize> {
+/// so it is no variant of "Arlo Prentiss"). `surnames`: [`surnames`] of
+/// the entities.
+fn by_surname(surnames: &HashMap<&str, Vec<usize>>, name: &str) -> Option<usize> {
     if name.contains(char::is_whitespace) {
         return None;
     }
-    let mut hits = entities.iter().enumerate().filter(|(_, e)| {
-        e.kind == "person"
-            && e.variants.iter().any(|v| {
-                v.split_whitespace().count() > 1 && v.split_whitespace().last() == Some(name)
-            })
-    });
-    match (hits.next(), hits.next()) {
-        (Some((i, _)), None) => Some(i),
+    match surnames.get(name).map(Vec::as_slice) {
+        Some(&[one]) => Some(one),
         _ => None,
     }
 }
@@ -548,8 +565,16 @@ fn runs(words: &[u64]) -> Vec<u64> {
 /// giving different ones are different statements.
 fn figures(text: &str) -> Vec<String> {
     let mut v: Vec<String> = split_words(text)
-        .map(str::to_lowercase)
-        .filter(|w| w.starts_with(|c: char| c.is_ascii_digit()) || is_number_word(w))
+        .filter_map(|w| {
+            // Lower-cased only when it has capitals.
+            let low: Cow<'_, str> = if w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase()) {
+                Cow::Borrowed(w)
+            } else {
+                Cow::Owned(w.to_lowercase())
+            };
+            (low.starts_with(|c: char| c.is_ascii_digit()) || is_number_word(&low))
+                .then(|| low.into_owned())
+        })
         .collect();
     v.sort();
     v
@@ -590,4 +615,65 @@ fn tidy(text: &str, span: Span) -> (Span, String) {
     }
     let span = Span::new(start, end);
     (span, crosscheck_text::fold_whitespace(span.slice(text)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_channel_after_in_is_cut_a_place_is_not() {
+        assert_eq!(
+            without_channel("the embassy in a social media post"),
+            "the embassy"
+        );
+        assert_eq!(
+            without_channel("the minister in an interview"),
+            "the minister"
+        );
+        assert_eq!(
+            without_channel("the embassy in Varn"),
+            "the embassy in Varn"
+        );
+        // The first of the phrases wins, also where two " in " overlap.
+        assert_eq!(
+            without_channel("the envoy in in a letter in his reply"),
+            "the envoy in"
+        );
+        assert_eq!(without_channel(" in a post"), " in a post");
+    }
+
+    #[test]
+    fn a_surname_names_the_one_person_who_bears_it() {
+        let person = |name: &str, variants: &[&str]| Entity {
+            name: name.into(),
+            kind: "person".into(),
+            variants: variants.iter().map(|v| v.to_string()).collect(),
+            articles: vec!["a".into()],
+            mentions: 1,
+        };
+        let mut entities = vec![
+            person("Arlo Prentiss", &["Arlo Prentiss", "Prentiss"]),
+            person("Mira Holm", &["Mira Holm", "Ms. Mira Holm"]),
+        ];
+        let index = surnames(&entities);
+        assert_eq!(by_surname(&index, "Prentiss"), Some(0));
+        assert_eq!(by_surname(&index, "Holm"), Some(1));
+        assert_eq!(by_surname(&index, "Arlo"), None);
+        assert_eq!(by_surname(&index, "Mira Holm"), None);
+        // Two people of one surname: neither.
+        entities.push(person("Sven Holm", &["Sven Holm"]));
+        assert_eq!(by_surname(&surnames(&entities), "Holm"), None);
+        // Not a person.
+        entities[0].kind = "organization".into();
+        assert_eq!(by_surname(&surnames(&entities), "Prentiss"), None);
+    }
+
+    #[test]
+    fn figures_are_digits_and_number_words_in_lower_case() {
+        assert_eq!(
+            figures("Two ministers said 40 people, not Dozens, saw the Ferry"),
+            vec!["40", "dozens", "two"]
+        );
+    }
 }
