@@ -31,6 +31,24 @@ pub const MAX_LEN: usize = 10;
 /// as "also", "has", "privately" between a subject and its cue).
 const MAX_GAP: usize = 2;
 
+/// Pronouns that may stand for a source besides [`SPEAKER_PRONOUNS`].
+const OTHER_PRONOUNS: [&str; 3] = ["you", "who", "which"];
+
+/// [`tagger::word_key`]s of the pronouns that may stand for a source,
+/// sorted.
+fn pronoun_keys() -> &'static [u32] {
+    static KEYS: OnceLock<Vec<u32>> = OnceLock::new();
+    KEYS.get_or_init(|| {
+        let mut v: Vec<u32> = SPEAKER_PRONOUNS
+            .iter()
+            .chain(&OTHER_PRONOUNS)
+            .map(|p| tagger::word_key(p))
+            .collect();
+        v.sort_unstable();
+        v
+    })
+}
+
 /// The tokens of a sentence with the tagger's view of them.
 pub(super) struct Sentence<'a, 't> {
     toks: &'a [Token<'t>],
@@ -89,12 +107,15 @@ impl<'a, 't> Sentence<'a, 't> {
             keys.push(key as u64);
             fine.push(f);
             coarse.push(c);
-            // Two plain scans rather than one over a chained iterator,
-            // which does not compile to a tight loop (this runs per token).
+            // The word's key first (the pronouns' keys are few, and most
+            // words miss them), then the words themselves: two plain scans
+            // rather than one over a chained iterator, which does not
+            // compile to a tight loop.
             let is = |p: &&str| t.text.eq_ignore_ascii_case(p);
             pronoun.push(
                 t.kind == TokKind::Word
-                    && (SPEAKER_PRONOUNS.iter().any(is) || ["you", "who", "which"].iter().any(is)),
+                    && pronoun_keys().binary_search(&key).is_ok()
+                    && (SPEAKER_PRONOUNS.iter().any(is) || OTHER_PRONOUNS.iter().any(is)),
             );
         }
         let mut before = Vec::with_capacity(n + 1);
