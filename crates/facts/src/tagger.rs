@@ -247,12 +247,25 @@ fn shape(t: &Token<'_>) -> u64 {
         TokKind::Number => 1,
         TokKind::Punct => hash_lower(t.text),
         TokKind::Word => {
-            let mut chars = t.text.chars();
-            let first_up = chars.next().is_some_and(|c| c.is_uppercase());
-            let (mut rest_up, mut rest_low) = (false, false);
-            for c in chars {
-                rest_up |= c.is_uppercase();
-                rest_low |= c.is_lowercase();
+            let (first_up, mut rest_up, mut rest_low);
+            if let Some((first, rest)) = t
+                .text
+                .as_bytes()
+                .split_first()
+                .filter(|_| t.text.is_ascii())
+            {
+                // ASCII (most words): the same tests on bytes.
+                first_up = first.is_ascii_uppercase();
+                rest_up = rest.iter().any(u8::is_ascii_uppercase);
+                rest_low = rest.iter().any(u8::is_ascii_lowercase);
+            } else {
+                let mut chars = t.text.chars();
+                first_up = chars.next().is_some_and(|c| c.is_uppercase());
+                (rest_up, rest_low) = (false, false);
+                for c in chars {
+                    rest_up |= c.is_uppercase();
+                    rest_low |= c.is_lowercase();
+                }
             }
             match (first_up, rest_up, rest_low) {
                 (true, _, true) => 2,
