@@ -1501,11 +1501,12 @@ enum DateRole {
 fn event_weekdays(text: &str, span: Span) -> u8 {
     let mut set = 0u8;
     let sentence = &text[span.start..span.end];
-    // Every weekday name ends in "day": most sentences have none.
-    if !sentence
-        .as_bytes()
-        .windows(3)
-        .any(|w| w.eq_ignore_ascii_case(b"day"))
+    // Every weekday name ends in "day": most sentences have none. (`| 0x20`
+    // lower-cases an ASCII letter, and turns no other byte into one of
+    // these three.)
+    let b = sentence.as_bytes();
+    if !(2..b.len())
+        .any(|i| b[i] | 0x20 == b'y' && b[i - 1] | 0x20 == b'a' && b[i - 2] | 0x20 == b'd')
     {
         return set;
     }

@@ -66,3 +66,12 @@ fn kinds_are_listed_at_their_index() {
         assert_eq!(*k as usize, i);
     }
 }
+
+#[test]
+fn event_weekdays_reads_names_in_any_case() {
+    let days = |t: &str| event_weekdays(t, Span::new(0, t.len()));
+    assert_eq!(days("The ferry left Tarvik on Tuesday."), 0b10);
+    assert_eq!(days("THE FERRY LEFT ON MONDAY"), 0b1);
+    assert_eq!(days("The holidays are over, and the ferry left."), 0);
+    assert_eq!(days("The ferry left, the harbour office said on Friday."), 0);
+}
