@@ -704,7 +704,8 @@ struct WordRead {
 /// lexicon, keyed by the word's [`hash_lower`] (and whether it is ASCII,
 /// which decides whether it is stemmed). Five table lookups and a stem per
 /// word become one lookup for the words a story repeats; forgotten when
-/// the lexicon changes or the memo grows past [`WordMemo::LIMIT`] words.
+/// the lexicon changes or the memo grows past [`WordMemo::LIMIT`] words
+/// (at most about 0.8 MB a thread: 32,768 slots of 25 bytes).
 #[derive(Default)]
 struct WordMemo {
     lexicon: u64,
