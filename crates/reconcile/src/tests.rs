@@ -73,5 +73,8 @@ fn event_weekdays_reads_names_in_any_case() {
     assert_eq!(days("The ferry left Tarvik on Tuesday."), 0b10);
     assert_eq!(days("THE FERRY LEFT ON MONDAY"), 0b1);
     assert_eq!(days("The holidays are over, and the ferry left."), 0);
-    assert_eq!(days("The ferry left, the harbour office said on Friday."), 0);
+    assert_eq!(
+        days("The ferry left, the harbour office said on Friday."),
+        0
+    );
 }
