@@ -536,10 +536,11 @@ impl Extractor {
         let capitalised_inside = entities::capitalised_inside(&sentence_tokens);
         let mut quote_state = attribution::QuoteState::default();
         let mut last_speaker: Option<String> = None;
+        // The sentences' lower-case forms, one buffer for them all.
+        let mut lower_buf = String::new();
         for (i, toks) in sentence_tokens.iter().enumerate() {
             let span = doc.sentences[i].span;
             let first_mention = mentions.len();
-            let mut lower_buf = String::new();
             let low = token::Lower::new(toks, &mut lower_buf);
             entities::find(text, toks, &low, i, &capitalised_inside, &mut mentions);
             let (found_dates, used) = when::find(text, toks, &low.words, i, published);

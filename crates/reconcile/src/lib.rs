@@ -286,6 +286,10 @@ impl Reconciler {
             start.push(start.last().copied().unwrap_or(0) + c);
         }
         let mut fill = start.clone();
+        // Per stem: how many of its items the scan below has passed (item
+        // `i` holds each of its stems, so its place in a stem's postings is
+        // this count; the later items follow it).
+        let mut passed = vec![0usize; count.len()];
         let mut flat = vec![0usize; ids.len()];
         for k in 0..items.len() {
             for &id in &ids[first[k]..first[k + 1]] {
@@ -302,8 +306,9 @@ impl Reconciler {
         for i in 0..items.len() {
             for &id in &ids[first[i]..first[i + 1]] {
                 // Postings are in item order: only the later items count.
-                let later = &flat[start[id as usize]..start[id as usize + 1]];
-                for &j in &later[later.partition_point(|&j| j <= i)..] {
+                let id = id as usize;
+                passed[id] += 1;
+                for &j in &flat[start[id] + passed[id]..start[id + 1]] {
                     if outlet[j] != outlet[i] {
                         marks[j / 64] |= 1 << (j % 64);
                         shared[j] += 1;
