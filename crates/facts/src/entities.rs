@@ -38,6 +38,7 @@ static NOT_NAMES: WordSet = WordSet::new(lexicon::NOT_NAMES);
 static ORG_HEADS: WordSet = WordSet::new(lexicon::ORG_HEADS);
 static ORG_SUFFIXES: WordSet = WordSet::new(lexicon::ORG_SUFFIXES);
 static PLACES: WordSet = WordSet::new(lexicon::PLACES);
+static SEATS_OF_GOVERNMENT: WordSet = WordSet::new(lexicon::SEATS_OF_GOVERNMENT);
 static PLACE_HEADS: WordSet = WordSet::new(lexicon::PLACE_HEADS);
 static PLACE_SUFFIXES: WordSet = WordSet::new(lexicon::PLACE_SUFFIXES);
 static TITLES: WordSet = WordSet::new(lexicon::TITLES);
@@ -596,6 +597,9 @@ fn push_run(
     } else if !single && STORM_HEADS.contains(&first) {
         // "Typhoon Tessel", "Hurricane Orla": an event, not a person.
         EntityKind::Other
+    } else if SEATS_OF_GOVERNMENT.contains(&lname.as_str()) {
+        // "the White House said": the body, not a person or a building.
+        EntityKind::Organization
     } else if single && is_acronym(&name) {
         if PLACES.contains(&lname.replace('.', "").as_str()) {
             EntityKind::Place

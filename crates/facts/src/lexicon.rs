@@ -307,6 +307,25 @@ pub const PLACE_HEADS: &[&str] = &[
     "south", "east", "west", "upper", "lower", "greater",
 ];
 
+/// Buildings and streets whose names the news uses for the government body
+/// they house ("the White House said", "a Kremlin spokesman"): such a name
+/// is an organisation, not a person or a place.
+pub const SEATS_OF_GOVERNMENT: &[&str] = &[
+    "white house",
+    "kremlin",
+    "pentagon",
+    "downing street",
+    "whitehall",
+    "elysee",
+    "élysée",
+    "elysee palace",
+    "élysée palace",
+    "blue house",
+    "zhongnanhai",
+    "quai d'orsay",
+    "foggy bottom",
+];
+
 /// Countries, capitals and large regions, typed in: a capitalised run equal
 /// to one of these is a place even without any context word.
 pub const PLACES: &[&str] = &[

@@ -808,6 +808,28 @@ fn a_poll_opening_the_sentence_is_its_source() {
 }
 
 #[test]
+fn a_seat_of_government_speaks_for_its_government() {
+    let d = doc(
+        "x",
+        Some("2026-03-09"),
+        "White House spokeswoman Mira Holm said the Kremlin had not replied. \
+         A Pentagon official and the Tarvik office of Downing Street declined to comment.",
+    );
+    let f = Extractor::new().extract(&d);
+    let kind = |name: &str| {
+        f.mentions
+            .iter()
+            .find(|m| m.text == name)
+            .map(|m| m.kind)
+            .unwrap_or_else(|| panic!("no {name}: {:#?}", f.mentions))
+    };
+    for name in ["White House", "Kremlin", "Pentagon", "Downing Street"] {
+        assert_eq!(kind(name), EntityKind::Organization, "{name}");
+    }
+    assert_eq!(kind("Mira Holm"), EntityKind::Person);
+}
+
+#[test]
 fn a_name_described_as_a_news_outlet_is_an_organisation() {
     let d = doc(
         "x",
