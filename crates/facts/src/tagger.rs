@@ -1162,6 +1162,10 @@ impl Model {
     /// the eight lanes of each bucket (the loops vectorise). A token reads
     /// at most `FEATURES` buckets of weights of at most `QMAX`, far from
     /// overflowing.
+    // Not inlined: inlined into `tag`, which reads seven of the eight
+    // lanes, the compiler drops the eighth and adds the other seven as
+    // three scalars and a half vector; whole, each row is one vector add.
+    #[inline(never)]
     fn sums(&self, buckets: &[u32]) -> [i32; STRIDE] {
         let mut acc = [0i32; STRIDE];
         if self.narrow {
