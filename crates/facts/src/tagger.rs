@@ -1164,7 +1164,8 @@ impl Model {
     /// overflowing.
     // Not inlined: inlined into `tag`, which reads seven of the eight
     // lanes, the compiler drops the eighth and adds the other seven as
-    // three scalars and a half vector; whole, each row is one vector add.
+    // three scalars and a half vector; out of line, all eight lanes are
+    // added as vectors.
     #[inline(never)]
     fn sums(&self, buckets: &[u32]) -> [i32; STRIDE] {
         let mut acc = [0i32; STRIDE];

@@ -706,7 +706,6 @@ impl Outlets {
     }
 }
 
-/// A cluster of mentions being merged into one entity.
 /// Every [`EntityKind`], in declaration order (the index of each).
 const KINDS: [EntityKind; 4] = [
     EntityKind::Person,
@@ -715,6 +714,7 @@ const KINDS: [EntityKind; 4] = [
     EntityKind::Other,
 ];
 
+/// A cluster of mentions being merged into one entity.
 #[derive(Default)]
 struct EntityBuilder {
     variants: Vec<(String, usize)>,
