@@ -134,6 +134,23 @@ enum Command {
 
 #[derive(Subcommand)]
 enum BenchCommand {
+    /// The facts and reconcile stages on one story of real articles (issue
+    /// 7's target: under 50 ms for 50 articles on one core; pin the process
+    /// to a core with `taskset -c 1` for steady figures): the first
+    /// `--articles` documents read from `--dataset`, each from its own
+    /// outlet, cleaned and split as `analyze` does, then best of `--runs`.
+    Facts {
+        /// Files or folders to read (by default the DUC 2003 documents:
+        /// five event clusters of 10 articles for the default 50).
+        #[arg(long, value_name = "PATH")]
+        dataset: Option<PathBuf>,
+        /// Articles in the story (fewer documents are cycled).
+        #[arg(long, default_value_t = 50)]
+        articles: usize,
+        /// Runs; the best time of each stage is kept.
+        #[arg(long, default_value_t = 10)]
+        runs: usize,
+    },
     /// MinHash signature throughput (128 values, word 5-shingles) on one
     /// core, on the Reuters-21578 bodies by default.
     Dedup {
@@ -438,6 +455,24 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Bench { which } => {
             let reuters = || crosscheck_eval::default_dataset("reuters21578");
             match which {
+                BenchCommand::Facts {
+                    dataset,
+                    articles,
+                    runs,
+                } => {
+                    let path = dataset.unwrap_or_else(|| {
+                        crosscheck_eval::default_dataset("duc2003").join("docs.without.headlines")
+                    });
+                    let texts = crosscheck_eval::bench::texts(&path);
+                    anyhow::ensure!(
+                        !texts.is_empty(),
+                        "no article text under {}",
+                        path.display()
+                    );
+                    let docs = crosscheck_eval::bench::story(&texts, articles);
+                    let result = crosscheck_eval::bench::facts(&docs, runs, None);
+                    println!("bench facts ({})\n{result}", path.display());
+                }
                 BenchCommand::Dedup { dataset, seconds } => {
                     let path = dataset.unwrap_or_else(reuters);
                     let texts = crosscheck_eval::bench::texts(&path);

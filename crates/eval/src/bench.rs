@@ -1,5 +1,6 @@
 //! Speed benchmarks that need real text: MinHash signature throughput on
-//! the Reuters-21578 bodies (`crosscheck bench dedup`).
+//! the Reuters-21578 bodies (`crosscheck bench dedup`), and the facts and
+//! reconcile stages on a 50-article story (`crosscheck bench facts`).
 
 use std::fmt;
 use std::path::Path;
@@ -428,6 +429,31 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_facts_bench_runs_one_story_of_separate_outlets() {
+        let texts = vec![
+            "TARVIK (Meridian Press) — At least 40 people were injured when a ferry ran aground \
+             near Tarvik on Monday, the harbour office said."
+                .to_string(),
+            "About 400 people were injured in the ferry accident near Tarvik, Mira Holm, the \
+             harbour master, told reporters on Monday."
+                .to_string(),
+        ];
+        let docs = story(&texts, 3);
+        assert_eq!(docs.len(), 3);
+        assert_eq!(docs[2].article.text, docs[0].article.text);
+        let outlets: Vec<_> = docs.iter().map(|d| d.article.source.clone()).collect();
+        assert_eq!(outlets[0].as_deref(), Some("outlet 0"));
+        assert_ne!(outlets[0], outlets[2]);
+        let counter = || 7;
+        let b = facts(&docs, 2, Some(&counter));
+        assert_eq!((b.articles, b.runs), (3, 2));
+        assert_eq!(b.allocations, Some((0, 0)));
+        assert!(b.claims > 0 && b.entities > 0, "{b}");
+        assert!(b.to_string().contains("3 articles, best of 2"));
+        assert!(story(&[], 50).is_empty());
+    }
+
+    #[test]
     fn openings_keep_at_most_the_word_limit() {
         let long: String = (0..200).map(|i| format!("w{i} ")).collect();
         let cut = opening(&long);
@@ -459,5 +485,110 @@ mod tests {
         }
         assert!(sizes.values().all(|&s| (1..=4).contains(&s)));
         assert!(sizes.values().any(|&s| s > 1));
+    }
+}
+
+/// The facts and reconcile stages on one story, best of several runs.
+#[derive(Debug, Clone)]
+pub struct FactsBench {
+    pub articles: usize,
+    pub runs: usize,
+    /// Best time of the facts stage (every article), in seconds.
+    pub facts: f64,
+    /// Best time of the reconcile stage (the whole story), in seconds.
+    pub reconcile: f64,
+    /// Allocations of each stage in the last run, when counted.
+    pub allocations: Option<(usize, usize)>,
+    pub entities: usize,
+    pub claims: usize,
+    pub conflicts: usize,
+    pub events: usize,
+}
+
+impl fmt::Display for FactsBench {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let total = (self.facts + self.reconcile) * 1e3;
+        write!(
+            f,
+            "{} articles, best of {}: facts {:.1} ms, reconcile {:.1} ms, together {:.1} ms \
+             (target: under 50 ms) ({} entities, {} claims, {} conflicts, {} events",
+            self.articles,
+            self.runs,
+            self.facts * 1e3,
+            self.reconcile * 1e3,
+            total,
+            self.entities,
+            self.claims,
+            self.conflicts,
+            self.events
+        )?;
+        if let Some((a, b)) = self.allocations {
+            write!(f, "; {a} + {b} allocations")?;
+        }
+        write!(f, ")")
+    }
+}
+
+/// `n` articles made from `texts` (cycled when there are fewer), cleaned and
+/// split as the pipeline does, each from its own outlet and undated: one
+/// story of `n` independent reports.
+pub fn story(texts: &[String], n: usize) -> Vec<crosscheck::model::Document> {
+    let cleaner = crosscheck_clean::Cleaner::new();
+    let analyzer = crosscheck_text::Analyzer::english();
+    let n = if texts.is_empty() { 0 } else { n };
+    (0..n)
+        .map(|i| {
+            let c = cleaner.clean(&texts[i % texts.len()], None);
+            analyzer.analyse(crosscheck::model::Article {
+                id: format!("a{i}"),
+                source: Some(format!("outlet {i}")),
+                title: c.title,
+                url: None,
+                published: None,
+                text: c.text,
+                removed: c.removed,
+            })
+        })
+        .collect()
+}
+
+/// Time the facts stage on every article of `docs` and the reconcile stage
+/// on all of them as one story, one thread, `runs` times each; the best
+/// times are kept (the first run pays for lazily built tables).
+/// `allocations` reads an allocation counter, if the caller keeps one.
+pub fn facts(
+    docs: &[crosscheck::model::Document],
+    runs: usize,
+    allocations: Option<&dyn Fn() -> usize>,
+) -> FactsBench {
+    let ex = crosscheck::facts::Extractor::new();
+    let refs: Vec<_> = docs.iter().collect();
+    let count = || allocations.map_or(0, |a| a());
+    let (mut t_facts, mut t_rec) = (f64::MAX, f64::MAX);
+    let (mut a_facts, mut a_rec) = (0, 0);
+    let mut story = None;
+    for _ in 0..runs.max(1) {
+        let (t, a) = (Instant::now(), count());
+        let facts: Vec<_> = docs.iter().map(|d| ex.extract(d)).collect();
+        t_facts = t_facts.min(t.elapsed().as_secs_f64());
+        a_facts = count() - a;
+        // The previous run's story is dropped outside the timing.
+        drop(story.take());
+        let (t, a) = (Instant::now(), count());
+        story = Some(crosscheck::reconcile::Reconciler::new().reconcile(&refs, &facts, &[]));
+        t_rec = t_rec.min(t.elapsed().as_secs_f64());
+        a_rec = count() - a;
+    }
+    let story = story.expect("ran at least once");
+    FactsBench {
+        articles: docs.len(),
+        runs: runs.max(1),
+        facts: t_facts,
+        reconcile: t_rec,
+        allocations: allocations.map(|_| (a_facts, a_rec)),
+        entities: story.entities.len(),
+        claims: story.claims.len(),
+        conflicts: story.conflicts.len(),
+        events: story.timeline.len(),
     }
 }
