@@ -807,6 +807,15 @@ fn a_poll_opening_the_sentence_is_its_source() {
     );
 }
 
+/// The kind of the first mention written `name`.
+fn kind_of(f: &ArticleFacts, name: &str) -> EntityKind {
+    f.mentions
+        .iter()
+        .find(|m| m.text == name)
+        .map(|m| m.kind)
+        .unwrap_or_else(|| panic!("no {name}: {:#?}", f.mentions))
+}
+
 #[test]
 fn a_seat_of_government_speaks_for_its_government() {
     let d = doc(
@@ -816,13 +825,7 @@ fn a_seat_of_government_speaks_for_its_government() {
          A Pentagon official and the Tarvik office of Downing Street declined to comment.",
     );
     let f = Extractor::new().extract(&d);
-    let kind = |name: &str| {
-        f.mentions
-            .iter()
-            .find(|m| m.text == name)
-            .map(|m| m.kind)
-            .unwrap_or_else(|| panic!("no {name}: {:#?}", f.mentions))
-    };
+    let kind = |name: &str| kind_of(&f, name);
     for name in ["White House", "Kremlin", "Pentagon", "Downing Street"] {
         assert_eq!(kind(name), EntityKind::Organization, "{name}");
     }
@@ -838,13 +841,7 @@ fn a_name_described_as_a_news_outlet_is_an_organisation() {
          Kestrelpost disagreed, and the Varesian daily Morgenlicht said nothing.",
     );
     let f = Extractor::new().extract(&d);
-    let kind = |name: &str| {
-        f.mentions
-            .iter()
-            .find(|m| m.text == name)
-            .map(|m| m.kind)
-            .unwrap_or_else(|| panic!("no {name}: {:#?}", f.mentions))
-    };
+    let kind = |name: &str| kind_of(&f, name);
     assert_eq!(kind("Brennholm"), EntityKind::Organization);
     // Adjectives before such a word are no outlets.
     assert!(
