@@ -122,12 +122,19 @@ pub(crate) fn collect(
                 continue;
             }
             let written = st.speaker.map(|s| s.slice(text).trim());
+            // "he" or "she" stands for a person: resolved to a name the
+            // story knows as something else (a company, a country), it was
+            // resolved wrongly, and the statement is left out rather than
+            // credited to it.
+            let personal = written
+                .is_some_and(|w| w.eq_ignore_ascii_case("he") || w.eq_ignore_ascii_case("she"));
             let speaker = match (st.speaker_name.as_deref(), written) {
                 (Some(name), _) => match by_variant
                     .get(strip_possessive(name))
                     .copied()
                     .or_else(|| by_surname(&surnames, strip_possessive(name)))
                 {
+                    Some(e) if personal && entities[e].kind != "person" => continue,
                     Some(e) => entities[e].name.clone(),
                     None => crosscheck_text::fold_whitespace(name),
                 },

@@ -249,3 +249,40 @@ fn a_statement_reported_second_hand_is_one_entry_with_whom_it_came_through() {
         .expect("Varga's quotation");
     assert_eq!(varga.via, None);
 }
+
+/// "he" resolved, in its article, to a name the story shows to be a
+/// company ("Harlow Vane Ltd" in another outlet): the statement is left
+/// out rather than credited to the company.
+#[test]
+fn he_is_no_company() {
+    let docs: Vec<Document> = vec![
+        invented(
+            "valden-post/plant",
+            "Valden Post",
+            "2026-04-07",
+            "Harlow Vane Ltd said on Monday it would close its Tarvik plant in June.",
+        ),
+        invented(
+            "lakeside-wire/plant",
+            "Lakeside Wire",
+            "2026-04-07",
+            "Harlow Vane announced the closure of the Tarvik plant on Monday. “We had no choice \
+             after the flood,” he said.",
+        ),
+    ];
+    let facts = run(&docs, &[]);
+    let vane = facts
+        .entities
+        .iter()
+        .find(|e| e.name.starts_with("Harlow Vane"))
+        .unwrap_or_else(|| panic!("{:#?}", facts.entities));
+    assert_eq!(vane.kind, "organization", "{vane:#?}");
+    assert!(
+        !facts
+            .statements
+            .iter()
+            .any(|s| s.content.contains("no choice")),
+        "{:#?}",
+        facts.statements
+    );
+}
