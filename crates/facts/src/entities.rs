@@ -37,6 +37,7 @@ impl WordSet {
 static NOT_NAMES: WordSet = WordSet::new(lexicon::NOT_NAMES);
 static ORG_HEADS: WordSet = WordSet::new(lexicon::ORG_HEADS);
 static ORG_SUFFIXES: WordSet = WordSet::new(lexicon::ORG_SUFFIXES);
+static OTHER_SUFFIXES: WordSet = WordSet::new(lexicon::OTHER_SUFFIXES);
 static PLACES: WordSet = WordSet::new(lexicon::PLACES);
 static SEATS_OF_GOVERNMENT: WordSet = WordSet::new(lexicon::SEATS_OF_GOVERNMENT);
 static PLACE_HEADS: WordSet = WordSet::new(lexicon::PLACE_HEADS);
@@ -217,6 +218,19 @@ pub fn find(
             if t.text == "."
                 && is_title(low.bare[end - 1])
                 && toks.get(end + 1).is_some_and(|n| n.is_capitalised())
+            {
+                end += 2;
+                continue;
+            }
+            // An initial's full stop ("Jonas L. Ekvall", "J. Ekvall"): the
+            // name goes on after a space ("U.S. officials" is no name).
+            if t.text == "."
+                && toks[end - 1].kind == TokKind::Word
+                && toks[end - 1].text.len() == 1
+                && toks[end - 1].text.bytes().all(|b| b.is_ascii_uppercase())
+                && toks
+                    .get(end + 1)
+                    .is_some_and(|n| n.is_capitalised() && n.start > t.end)
             {
                 end += 2;
                 continue;
@@ -594,8 +608,9 @@ fn push_run(
     let mut guessed = false;
     let kind = if title.is_some() {
         EntityKind::Person
-    } else if !single && STORM_HEADS.contains(&first) {
-        // "Typhoon Tessel", "Hurricane Orla": an event, not a person.
+    } else if !single && (STORM_HEADS.contains(&first) || OTHER_SUFFIXES.contains(&last.as_str())) {
+        // "Typhoon Tessel", "Hurricane Orla", "the Asian Games", "the Public
+        // Lands Act": an event or a law, not a person.
         EntityKind::Other
     } else if SEATS_OF_GOVERNMENT.contains(&lname.as_str()) {
         // "the White House said": the body, not a person or a building.
@@ -645,11 +660,12 @@ fn push_run(
         guessed = true;
         EntityKind::Organization
     } else if !single
-        && e - s <= 3
+        && words.iter().filter(|w| **w != ".").count() <= 3
         && words
             .iter()
-            .all(|w| w.chars().all(char::is_alphabetic) || w.contains('-'))
+            .all(|w| w.chars().all(char::is_alphabetic) || w.contains('-') || *w == ".")
     {
+        // Two or three words, and initials ("Jonas L. Ekvall").
         guessed = true;
         EntityKind::Person
     } else {

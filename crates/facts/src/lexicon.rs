@@ -208,7 +208,23 @@ pub const ORG_SUFFIXES: &[&str] = &[
     "united",
     "rovers",
     "fc",
+    "center",
+    "centre",
+    "church",
+    "force",
+    "front",
+    "movement",
+    "alliance",
+    "brigade",
+    "brigades",
+    "laboratory",
+    "laboratories",
 ];
+
+/// Last words of names of laws, plans and events ("Public Lands Act",
+/// "Asian Games", "Marshall Plan"): such a name is neither a person nor an
+/// organisation.
+pub const OTHER_SUFFIXES: &[&str] = &["act", "games", "olympics", "treaty", "accord", "plan"];
 
 /// Words that start an organisation name ("Ministry of Finance",
 /// "Bank of Varesia", "University of ...").

@@ -817,6 +817,38 @@ fn kind_of(f: &ArticleFacts, name: &str) -> EntityKind {
 }
 
 #[test]
+fn initials_stay_in_names_and_name_words_tell_bodies_and_events() {
+    let d = doc(
+        "x",
+        Some("2026-03-09"),
+        "Maj. Jonas L. Ekvall of the Tarvik Space Laboratory said U.S officials and J. Mira \
+         Holm of the Varn Information Center would attend the Harbour Games under the Ferry \
+         Safety Act.",
+    );
+    let f = Extractor::new().extract(&d);
+    let kind = |name: &str| kind_of(&f, name);
+    assert_eq!(kind("Jonas L. Ekvall"), EntityKind::Person);
+    assert_eq!(kind("J. Mira Holm"), EntityKind::Person);
+    assert_eq!(kind("Tarvik Space Laboratory"), EntityKind::Organization);
+    assert_eq!(kind("Varn Information Center"), EntityKind::Organization);
+    assert_eq!(kind("Harbour Games"), EntityKind::Other);
+    assert_eq!(kind("Ferry Safety Act"), EntityKind::Other);
+    // "U.S officials" (its last full stop missing): no name runs on from a
+    // full stop with no space after it.
+    assert!(
+        !f.mentions.iter().any(|m| m.text.starts_with("U.S")),
+        "{:#?}",
+        f.mentions
+    );
+    let st = f
+        .statements
+        .iter()
+        .find(|s| s.cue.slice(&d.article.text) == "said")
+        .unwrap_or_else(|| panic!("{:#?}", f.statements));
+    assert_eq!(st.speaker_name.as_deref(), Some("Jonas L. Ekvall"));
+}
+
+#[test]
 fn a_seat_of_government_speaks_for_its_government() {
     let d = doc(
         "x",
