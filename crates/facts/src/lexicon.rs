@@ -219,12 +219,19 @@ pub const ORG_SUFFIXES: &[&str] = &[
     "brigades",
     "laboratory",
     "laboratories",
+    "embassy",
+    "consulate",
+    "communications",
+    "telecom",
+    "mosque",
 ];
 
 /// Last words of names of laws, plans and events ("Public Lands Act",
-/// "Asian Games", "Marshall Plan"): such a name is neither a person nor an
-/// organisation.
-pub const OTHER_SUFFIXES: &[&str] = &["act", "games", "olympics", "treaty", "accord", "plan"];
+/// "Asian Games", "Marshall Plan", "the Gulf War"): such a name is neither
+/// a person nor an organisation.
+pub const OTHER_SUFFIXES: &[&str] = &[
+    "act", "games", "olympics", "treaty", "accord", "accords", "plan", "war",
+];
 
 /// Words that start an organisation name ("Ministry of Finance",
 /// "Bank of Varesia", "University of ...").

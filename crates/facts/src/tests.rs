@@ -823,7 +823,7 @@ fn initials_stay_in_names_and_name_words_tell_bodies_and_events() {
         Some("2026-03-09"),
         "Maj. Jonas L. Ekvall of the Tarvik Space Laboratory said U.S officials and J. Mira \
          Holm of the Varn Information Center would attend the Harbour Games under the Ferry \
-         Safety Act.",
+         Safety Act. The Ostrian Embassy recalled the Coast War.",
     );
     let f = Extractor::new().extract(&d);
     let kind = |name: &str| kind_of(&f, name);
@@ -833,6 +833,8 @@ fn initials_stay_in_names_and_name_words_tell_bodies_and_events() {
     assert_eq!(kind("Varn Information Center"), EntityKind::Organization);
     assert_eq!(kind("Harbour Games"), EntityKind::Other);
     assert_eq!(kind("Ferry Safety Act"), EntityKind::Other);
+    assert_eq!(kind("Ostrian Embassy"), EntityKind::Organization);
+    assert_eq!(kind("Coast War"), EntityKind::Other);
     // "U.S officials" (its last full stop missing): no name runs on from a
     // full stop with no space after it.
     assert!(
