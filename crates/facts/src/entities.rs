@@ -223,7 +223,8 @@ pub fn find(
                 continue;
             }
             // An initial's full stop ("Jonas L. Ekvall", "J. Ekvall"): the
-            // name goes on after a space ("U.S. officials" is no name).
+            // name goes on after a space ("U.S officials", missing its last
+            // full stop, is no name).
             if t.text == "."
                 && toks[end - 1].kind == TokKind::Word
                 && toks[end - 1].text.len() == 1
