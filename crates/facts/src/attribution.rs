@@ -1680,7 +1680,7 @@ fn decode(
             })
             .collect()
     };
-    let dateline = dateline_end(toks);
+    let dateline = crate::entities::dateline_end(toks);
     // Built on the first cue that needs a source.
     let view = std::cell::OnceCell::new();
     let source_of = |q: &Chunk| {
@@ -1874,48 +1874,6 @@ fn decode(
         None
     };
     out
-}
-
-/// The number of tokens of the dateline a sentence opens with, 0 if none:
-/// a place in capitals, maybe a region and the wire or outlet in brackets,
-/// then a dash ("TARVIK, Ostria (AP) —", "LINDHAVEN (Meridian Press)
-/// —", "PORT ALDERY, Varesia —").
-fn dateline_end(toks: &[Token<'_>]) -> usize {
-    let capitals = |t: &Token<'_>| {
-        t.kind == TokKind::Word
-            && t.text.chars().any(char::is_alphabetic)
-            && !t.text.chars().any(char::is_lowercase)
-    };
-    let mut k = 0;
-    while k < toks.len() && k < 4 && capitals(&toks[k]) {
-        k += 1;
-    }
-    if k == 0 {
-        return 0;
-    }
-    // ", Region" (a few capitalised words).
-    if toks.get(k).is_some_and(|t| t.is_punct(',')) {
-        let mut j = k + 1;
-        while j < toks.len() && j <= k + 4 && toks[j].is_capitalised() {
-            j += 1;
-        }
-        if j > k + 1 {
-            k = j;
-        }
-    }
-    // "(Wire)".
-    if toks.get(k).is_some_and(|t| t.is_punct('(')) {
-        match (k + 1..toks.len().min(k + 8)).find(|&j| toks[j].is_punct(')')) {
-            Some(j) => k = j + 1,
-            None => return 0,
-        }
-    }
-    match toks.get(k) {
-        Some(t) if t.kind == TokKind::Punct && matches!(t.text, "—" | "–" | "--" | "-") => {
-            k + 1
-        }
-        _ => 0,
-    }
 }
 
 /// A named source joined by "and" to a name before it speaks with it:
@@ -2261,7 +2219,7 @@ mod decode_tests {
     fn datelines_are_found_and_only_datelines() {
         let end = |text: &str| {
             let toks = tokenize(text, 0);
-            toks[..dateline_end(&toks)]
+            toks[..crate::entities::dateline_end(&toks)]
                 .iter()
                 .map(|t| t.text)
                 .collect::<Vec<_>>()

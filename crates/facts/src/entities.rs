@@ -133,6 +133,48 @@ fn lower_bare(w: &str) -> String {
     strip_possessive(w).to_lowercase()
 }
 
+/// The number of tokens of the dateline a sentence opens with, 0 if none:
+/// a place in capitals, maybe a region and the wire or outlet in brackets,
+/// then a dash ("TARVIK, Ostria (AP) —", "LINDHAVEN (Meridian Press)
+/// —", "PORT ALDERY, Varesia —").
+pub(crate) fn dateline_end(toks: &[Token<'_>]) -> usize {
+    let capitals = |t: &Token<'_>| {
+        t.kind == TokKind::Word
+            && t.text.chars().any(char::is_alphabetic)
+            && !t.text.chars().any(char::is_lowercase)
+    };
+    let mut k = 0;
+    while k < toks.len() && k < 4 && capitals(&toks[k]) {
+        k += 1;
+    }
+    if k == 0 {
+        return 0;
+    }
+    // ", Region" (a few capitalised words).
+    if toks.get(k).is_some_and(|t| t.is_punct(',')) {
+        let mut j = k + 1;
+        while j < toks.len() && j <= k + 4 && toks[j].is_capitalised() {
+            j += 1;
+        }
+        if j > k + 1 {
+            k = j;
+        }
+    }
+    // "(Wire)".
+    if toks.get(k).is_some_and(|t| t.is_punct('(')) {
+        match (k + 1..toks.len().min(k + 8)).find(|&j| toks[j].is_punct(')')) {
+            Some(j) => k = j + 1,
+            None => return 0,
+        }
+    }
+    match toks.get(k) {
+        Some(t) if t.kind == TokKind::Punct && matches!(t.text, "—" | "–" | "--" | "-") => {
+            k + 1
+        }
+        _ => 0,
+    }
+}
+
 /// Whether token `i` of a sentence opens it (first token, or after an
 /// opening quote, a colon or a dash at the start).
 fn is_initial(toks: &[Token<'_>], i: usize) -> bool {
@@ -255,6 +297,27 @@ pub fn find(
         // Now split the run into sensible pieces.
         push_run(text, toks, low, start, end, sentence, inside, out);
         i = end;
+    }
+    // A dateline's place in capitals ("RIO DE JANEIRO, Brazil (AP) —") is
+    // a place, whatever its words look like, when a region or a wire
+    // follows it (a dash alone may follow a heading in capitals).
+    let dateline = dateline_end(toks);
+    let caps = toks
+        .iter()
+        .take_while(|t| {
+            t.kind == TokKind::Word
+                && t.text.chars().any(char::is_alphabetic)
+                && !t.text.chars().any(char::is_lowercase)
+        })
+        .count();
+    if dateline > caps + 1 {
+        let place_end = toks[caps - 1].end;
+        for m in &mut out[first_new..] {
+            if m.span.start == toks[0].start && m.span.end <= place_end {
+                m.kind = EntityKind::Place;
+                m.guessed = false;
+            }
+        }
     }
     // Acronym definitions: "National Process Safety Board (NPSB)".
     for k in first_new..out.len() {

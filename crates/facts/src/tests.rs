@@ -851,6 +851,23 @@ fn initials_stay_in_names_and_name_words_tell_bodies_and_events() {
 }
 
 #[test]
+fn a_dateline_names_a_place() {
+    let f = Extractor::new().extract(&doc(
+        "x",
+        Some("2026-03-09"),
+        "MARA VELDEN, Ostria (AP) — The ferry left Tarvik on Monday.",
+    ));
+    assert_eq!(kind_of(&f, "MARA VELDEN"), EntityKind::Place);
+    // A heading in capitals with a dash alone is no dateline's place.
+    let f = Extractor::new().extract(&doc(
+        "x",
+        Some("2026-03-09"),
+        "MARA VELDEN — The ferry left Tarvik on Monday.",
+    ));
+    assert_ne!(kind_of(&f, "MARA VELDEN"), EntityKind::Place);
+}
+
+#[test]
 fn a_seat_of_government_speaks_for_its_government() {
     let d = doc(
         "x",
