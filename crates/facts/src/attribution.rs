@@ -747,8 +747,7 @@ fn is_name_abbreviation(w: &str) -> bool {
         "mr", "mrs", "ms", "dr", "rep", "sen", "gov", "gen", "lt", "col", "sgt", "capt", "prof",
         "rev", "pres", "adm", "maj", "cmdr",
     ];
-    (w.len() == 1 && w.bytes().all(|b| b.is_ascii_uppercase()))
-        || TITLES.iter().any(|t| w.eq_ignore_ascii_case(t))
+    crate::entities::is_initial_letter(w) || TITLES.iter().any(|t| w.eq_ignore_ascii_case(t))
 }
 
 /// An inverted speaker followed by an apposition to the end of the sentence

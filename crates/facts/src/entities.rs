@@ -138,18 +138,22 @@ fn lower_bare(w: &str) -> String {
 /// then a dash ("TARVIK, Ostria (AP) —", "LINDHAVEN (Meridian Press)
 /// —", "PORT ALDERY, Varesia —").
 pub(crate) fn dateline_end(toks: &[Token<'_>]) -> usize {
+    dateline(toks).map_or(0, |(_, end)| end)
+}
+
+/// A sentence's dateline ([`dateline_end`]): the number of tokens of its
+/// place, and of the whole dateline.
+fn dateline(toks: &[Token<'_>]) -> Option<(usize, usize)> {
     let capitals = |t: &Token<'_>| {
         t.kind == TokKind::Word
             && t.text.chars().any(char::is_alphabetic)
             && !t.text.chars().any(char::is_lowercase)
     };
-    let mut k = 0;
-    while k < toks.len() && k < 4 && capitals(&toks[k]) {
-        k += 1;
+    let place = toks.iter().take(4).take_while(|t| capitals(t)).count();
+    if place == 0 {
+        return None;
     }
-    if k == 0 {
-        return 0;
-    }
+    let mut k = place;
     // ", Region" (a few capitalised words).
     if toks.get(k).is_some_and(|t| t.is_punct(',')) {
         let mut j = k + 1;
@@ -162,17 +166,20 @@ pub(crate) fn dateline_end(toks: &[Token<'_>]) -> usize {
     }
     // "(Wire)".
     if toks.get(k).is_some_and(|t| t.is_punct('(')) {
-        match (k + 1..toks.len().min(k + 8)).find(|&j| toks[j].is_punct(')')) {
-            Some(j) => k = j + 1,
-            None => return 0,
-        }
+        let j = (k + 1..toks.len().min(k + 8)).find(|&j| toks[j].is_punct(')'))?;
+        k = j + 1;
     }
     match toks.get(k) {
         Some(t) if t.kind == TokKind::Punct && matches!(t.text, "—" | "–" | "--" | "-") => {
-            k + 1
+            Some((place, k + 1))
         }
-        _ => 0,
+        _ => None,
     }
+}
+
+/// Whether `w` is an initial: one capital letter ("J" of "J. Ekvall").
+pub(crate) fn is_initial_letter(w: &str) -> bool {
+    w.len() == 1 && w.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// Whether token `i` of a sentence opens it (first token, or after an
@@ -269,8 +276,7 @@ pub fn find(
             // full stop, is no name).
             if t.text == "."
                 && toks[end - 1].kind == TokKind::Word
-                && toks[end - 1].text.len() == 1
-                && toks[end - 1].text.bytes().all(|b| b.is_ascii_uppercase())
+                && is_initial_letter(toks[end - 1].text)
                 && toks
                     .get(end + 1)
                     .is_some_and(|n| n.is_capitalised() && n.start > t.end)
@@ -301,17 +307,8 @@ pub fn find(
     // A dateline's place in capitals ("RIO DE JANEIRO, Brazil (AP) —") is
     // a place, whatever its words look like, when a region or a wire
     // follows it (a dash alone may follow a heading in capitals).
-    let dateline = dateline_end(toks);
-    let caps = toks
-        .iter()
-        .take_while(|t| {
-            t.kind == TokKind::Word
-                && t.text.chars().any(char::is_alphabetic)
-                && !t.text.chars().any(char::is_lowercase)
-        })
-        .count();
-    if dateline > caps + 1 {
-        let place_end = toks[caps - 1].end;
+    if let Some((place, _)) = dateline(toks).filter(|&(place, end)| end > place + 1) {
+        let place_end = toks[place - 1].end;
         for m in &mut out[first_new..] {
             if m.span.start == toks[0].start && m.span.end <= place_end {
                 m.kind = EntityKind::Place;

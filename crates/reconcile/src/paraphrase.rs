@@ -795,8 +795,8 @@ fn mask_of(masks: &[(u64, u64)], word: u64) -> u64 {
 /// lengths is a 64-bit word whose zero bits count them, so the table costs
 /// a few operations a row, and the walk through it reads any entry with a
 /// population count. The rows are those of the reversed sequences, whose
-/// prefixes are the suffixes the walk ([`walk_gaps`]) needs. Written here because it is the same-claim
-/// model's own alignment, over word hashes.
+/// prefixes are the suffixes the walk ([`walk_gaps`]) needs. Written here
+/// because it is the same-claim model's own alignment, over word hashes.
 fn lcs_gaps_bits(a: &[u64], b: &[u64]) -> (usize, usize, usize) {
     let (n, m) = (a.len(), b.len());
     // Bit p stands for b[m - 1 - p].
