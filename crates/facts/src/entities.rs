@@ -39,6 +39,7 @@ static ORG_HEADS: WordSet = WordSet::new(lexicon::ORG_HEADS);
 static ORG_SUFFIXES: WordSet = WordSet::new(lexicon::ORG_SUFFIXES);
 static OTHER_SUFFIXES: WordSet = WordSet::new(lexicon::OTHER_SUFFIXES);
 static PLACES: WordSet = WordSet::new(lexicon::PLACES);
+static CITIES: WordSet = WordSet::new(lexicon::CITIES);
 static SEATS_OF_GOVERNMENT: WordSet = WordSet::new(lexicon::SEATS_OF_GOVERNMENT);
 static PLACE_HEADS: WordSet = WordSet::new(lexicon::PLACE_HEADS);
 static PLACE_SUFFIXES: WordSet = WordSet::new(lexicon::PLACE_SUFFIXES);
@@ -222,6 +223,153 @@ pub fn is_gazetteer_place(name: &str) -> bool {
         .to_lowercase()
         .replace('.', "");
     PLACES.contains(&key.as_str())
+}
+
+/// Whether a lower-cased name is a place of the compiled-in lists: a
+/// country, region or capital ([`is_gazetteer_place`]) or another city.
+fn known_place(lname: &str) -> bool {
+    PLACES.contains(&lname) || CITIES.contains(&lname)
+}
+
+/// Places of [`lexicon::PLACES`] that are as often a person's first name or
+/// surname ("Jordan", "Chad", "George Washington"): a run holding one may
+/// still be a person.
+const NAME_LIKE_PLACES: &[&str] = &[
+    "georgia",
+    "jordan",
+    "chad",
+    "israel",
+    "india",
+    "washington",
+    "paris",
+    "sofia",
+    "santiago",
+    "lima",
+    "america",
+    "niger",
+    "guinea",
+    "lyon",
+    "kansas",
+    "montana",
+    "nevada",
+    "dakota",
+    "carolina",
+    "maine",
+];
+
+/// Plural nationality nouns that do not end like a demonym ("Britons",
+/// "Swedes"), and "Briton": before names they describe the people named
+/// ("Britons Lio Sarto and Pell Arn").
+const PLURAL_NATIONALS: &[&str] = &[
+    "britons",
+    "brits",
+    "scots",
+    "swedes",
+    "danes",
+    "finns",
+    "poles",
+    "turks",
+    "kurds",
+    "serbs",
+    "croats",
+    "arabs",
+    "thais",
+    "iraqis",
+    "israelis",
+    "pakistanis",
+    "saudis",
+    "kuwaitis",
+    "somalis",
+    "afghans",
+    "yemenis",
+    "omanis",
+    "qataris",
+    "bangladeshis",
+    "nepalis",
+    "americans",
+    "africans",
+    "mexicans",
+    "cubans",
+    "kenyans",
+    "koreans",
+    "filipinos",
+    "chileans",
+    "peruvians",
+    "briton",
+];
+
+/// Members of faiths, peoples and parties: a run ending in one ("Ostrian
+/// Serb", "Senate Democrats", "Tarvenian Muslims") names a group, not a
+/// person.
+const GROUP_WORDS: &[&str] = &[
+    "muslim",
+    "christian",
+    "catholic",
+    "jew",
+    "protestant",
+    "shiite",
+    "sunni",
+    "hindu",
+    "buddhist",
+    "sikh",
+    "democrat",
+    "democratic",
+    "republican",
+    "conservative",
+    "liberal",
+    "socialist",
+    "communist",
+    "serb",
+    "croat",
+    "kurd",
+    "arab",
+];
+
+/// Second halves of hyphenated modifiers made from a name ("Port
+/// Aldery-based", "Ostria-born", "Varn-led", "Ostrian-run"): the word is
+/// an adjective; the name before the hyphen is the entity, if any.
+const HYPHEN_MODIFIERS: &[&str] = &[
+    "based",
+    "born",
+    "run",
+    "led",
+    "backed",
+    "owned",
+    "controlled",
+    "made",
+    "funded",
+    "held",
+    "dominated",
+    "allied",
+    "sponsored",
+    "bred",
+    "educated",
+    "trained",
+    "listed",
+    "registered",
+    "bound",
+    "occupied",
+    "administered",
+    "ruled",
+    "brokered",
+    "linked",
+    "affiliated",
+    "oriented",
+    "style",
+    "wide",
+    "area",
+    "era",
+];
+
+/// The part of a word before a hyphenated modifier ("Aldery" of
+/// "Aldery-based"), if it has one.
+fn before_modifier(word: &str) -> Option<&str> {
+    let (head, tail) = word.rsplit_once('-')?;
+    (!head.is_empty()
+        && HYPHEN_MODIFIERS
+            .iter()
+            .any(|m| m.eq_ignore_ascii_case(tail)))
+    .then_some(head)
 }
 
 /// Find the mentions of one sentence (`low`: its tokens lower-cased) and
@@ -427,16 +575,20 @@ fn place_context(toks: &[Token<'_>], low: &Lower<'_>, s: usize, e: usize) -> boo
             .filter(|t| t.kind == TokKind::Word)
             .map(|_| low.words[k])
     };
+    let name = low.bare[s];
+    // "the strip of Arab cafes", "the coast of Drevanian islands": an
+    // adjective after "of", not the place.
+    let nationality =
+        DEMONYM_ENDINGS.iter().any(|suf| name.ends_with(suf)) || NAME_ADJECTIVES.contains(&name);
     let before_of = s >= 2
+        && !nationality
         && word(s - 1) == Some("of")
         && word(s - 2).is_some_and(|w| PLACE_SUFFIXES.contains(&w));
     let next = word(e);
     // "the Dutch islands", "a Yugoslav republic", "the Northwest coast": an
     // adjective before the place word, not a name of the place.
-    let name = low.bare[s];
-    let adjective = DEMONYM_ENDINGS.iter().any(|suf| name.ends_with(suf))
+    let adjective = nationality
         || name.ends_with('i')
-        || NAME_ADJECTIVES.contains(&name)
         || ["north", "south", "east", "west"]
             .iter()
             .any(|d| name.starts_with(d));
@@ -482,7 +634,7 @@ fn push_run(
         if NOT_NAMES.contains(&w)
             || generic
             || verbish
-            || (single && !inside.contains(bare) && !is_acronym(bare) && !PLACES.contains(&w))
+            || (single && !inside.contains(bare) && !is_acronym(bare) && !known_place(w))
         {
             s += 1;
             while s < e && !toks[s].is_capitalised() {
@@ -536,14 +688,22 @@ fn push_run(
     // A plural demonym before names is a description: "Ormandians Lio
     // Sarto and Pell Arn".
     while e - s > 1
-        && DEMONYM_ENDINGS.iter().any(|suf| {
+        && (DEMONYM_ENDINGS.iter().any(|suf| {
             low.bare[s]
                 .strip_suffix('s')
                 .is_some_and(|w| w.ends_with(suf))
-        })
+        }) || PLURAL_NATIONALS.contains(&low.bare[s]))
         && toks[s + 1].is_capitalised()
     {
         s += 1;
+    }
+    // A modifier made from a name ("Ostrian-run Varn", "the Port
+    // Aldery-based Tarvik Air") ends the name it is made from: what follows
+    // is another.
+    if let Some(k) = (s..e - 1).find(|&k| before_modifier(toks[k].text).is_some()) {
+        push_run(text, toks, low, s, k + 1, sentence, inside, out);
+        push_run(text, toks, low, k + 1, e, sentence, inside, out);
+        return;
     }
     // Strip a leading title (and a demonym or office word before it).
     let mut title = None;
@@ -622,7 +782,7 @@ fn push_run(
         // only by its place.
         let common_opening = k == s + 1 && toks[k].text == "of" && is_initial(toks, s) && {
             let w = low.bare[s];
-            !PLACES.contains(&w) && !is_acronym(strip_possessive(toks[s].text))
+            !known_place(w) && !is_acronym(strip_possessive(toks[s].text))
         };
         if !common_opening {
             push_run(text, toks, low, s, k, sentence, inside, out);
@@ -630,14 +790,29 @@ fn push_run(
         push_run(text, toks, low, k + 1, e, sentence, inside, out);
         return;
     }
-    // A demonym used as an adjective ("Drevanian port", "Varesian crown") is
-    // not a name of its own.
+    // "Port Aldery-based": the name is "Port Aldery"; a nationality made a
+    // modifier ("Ostrian-born", "Arab-style") names no one.
     let name_text_last = strip_possessive(toks[e - 1].text);
+    let modifier_head = before_modifier(name_text_last);
+    let name_text_last = modifier_head.unwrap_or(name_text_last);
     let single = e - s == 1;
     if single
-        && DEMONYM_ENDINGS
+        && modifier_head.is_some_and(|w| {
+            let w = lower_bare(w);
+            adjective_like(&w)
+                || NAME_ADJECTIVES.contains(&w.as_str())
+                || crate::meetings::country_named(&w).is_some_and(|c| !c.eq_ignore_ascii_case(&w))
+        })
+    {
+        return;
+    }
+    // A demonym or a faith used as an adjective ("Drevanian port",
+    // "Varesian crown", "Muslim leaders") is not a name of its own.
+    if single
+        && (DEMONYM_ENDINGS
             .iter()
             .any(|suf| name_text_last.ends_with(suf))
+            || NAME_ADJECTIVES.contains(&lower_bare(name_text_last).as_str()))
         && toks
             .get(e)
             .is_some_and(|t| t.kind == TokKind::Word && !t.is_capitalised())
@@ -667,9 +842,17 @@ fn push_run(
         .map_or("", |j| low.words[j]);
     let next_is = |k: usize, w: &str| toks.get(e + k).is_some_and(|t| t.text == w);
     let mut guessed = false;
+    // "Office of Reproductive Rights", "Council for Ferry Safety": an
+    // organisation word before "of" or "for" names a body.
+    let body_of = words.windows(2).any(|w| {
+        (w[1] == "of" || w[1] == "for")
+            && (ORG_HEADS.contains(&w[0]) || ORG_SUFFIXES.contains(&w[0]))
+    });
     let kind = if title.is_some() {
         EntityKind::Person
-    } else if !single && (STORM_HEADS.contains(&first) || OTHER_SUFFIXES.contains(&last.as_str())) {
+    } else if !single
+        && (STORM_HEADS.contains(&first) || (OTHER_SUFFIXES.contains(&last.as_str()) && !body_of))
+    {
         // "Typhoon Tessel", "Hurricane Orla", "the Asian Games", "the Public
         // Lands Act": an event or a law, not a person.
         EntityKind::Other
@@ -682,14 +865,9 @@ fn push_run(
         } else {
             EntityKind::Organization
         }
-    } else if ORG_SUFFIXES.contains(&last.as_str())
-        || words.windows(2).any(|w| {
-            (w[1] == "of" || w[1] == "for")
-                && (ORG_HEADS.contains(&w[0]) || ORG_SUFFIXES.contains(&w[0]))
-        })
-    {
+    } else if ORG_SUFFIXES.contains(&last.as_str()) || body_of {
         EntityKind::Organization
-    } else if PLACES.contains(&lname.as_str())
+    } else if known_place(&lname)
         || (!single && PLACE_SUFFIXES.contains(&last.as_str()))
         || (!single && PLACE_HEADS.contains(&first) && !TITLES.contains(&first))
     {
@@ -722,11 +900,37 @@ fn push_run(
         EntityKind::Organization
     } else if !single
         && words.iter().filter(|w| **w != ".").count() <= 3
-        && words
+        && toks[s..e].iter().all(|t| {
+            t.text == "."
+                || strip_possessive(t.text).split('-').all(|p| {
+                    // An apostrophe only before a capital ("O'Dell").
+                    let mut chars = p.chars().peekable();
+                    while let Some(c) = chars.next() {
+                        let apostrophe = c == '\'' || c == '’';
+                        if !(c.is_alphabetic()
+                            || apostrophe && chars.peek().is_some_and(|n| n.is_uppercase()))
+                        {
+                            return false;
+                        }
+                    }
+                    true
+                })
+        })
+        && !words
             .iter()
-            .all(|w| w.chars().all(char::is_alphabetic) || w.contains('-') || *w == ".")
+            .any(|w| known_place(w) && !NAME_LIKE_PLACES.contains(w))
+        && !GROUP_WORDS.contains(&last.strip_suffix('s').unwrap_or(&last))
+        && crate::meetings::country_named(&last).is_none_or(|c| c.eq_ignore_ascii_case(&last))
+        && !last
+            .strip_suffix('s')
+            .is_some_and(|w| DEMONYM_ENDINGS.iter().any(|suf| w.ends_with(suf)))
     {
-        // Two or three words, and initials ("Jonas L. Ekvall").
+        // Two or three words, and initials ("Jonas L. Ekvall", "Mira
+        // O'Dell"), none of them a country or city ("Underdog Norway" is
+        // no one; "Mira Jordan" may be), not ending in a member of a group
+        // ("Ostrian Serb"), a plural people ("Roman Ostrians"; a singular
+        // one may be a surname: "Mira Drevanian") or a country's adjective
+        // ("Varn American").
         guessed = true;
         EntityKind::Person
     } else {

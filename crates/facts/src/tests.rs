@@ -1062,3 +1062,45 @@ fn unresolved_months_contradict_other_months_whatever_the_year() {
         month: 6
     }));
 }
+
+#[test]
+fn countries_modifiers_groups_and_events_are_not_people() {
+    let d = doc(
+        "x",
+        Some("2026-03-09"),
+        "Envoys from Sri Lanka met Mira O'Dell and Mira Drevanian in Saudi Arabia. The \
+         Tarvik-based Harlow Vane Securities and the Ostrian-run port of Varn closed. \
+         Britons Jonas Ekvall and Lio Sarto flew on Kestrel Flight 12 before Varn Day. \
+         Underdog Norway won the Tarvik Prize. Senate Democrats and Ostrian Muslims met \
+         Muslim leaders along the strip of Arab cafes.",
+    );
+    let f = Extractor::new().extract(&d);
+    let kind = |name: &str| kind_of(&f, name);
+    assert_eq!(kind("Sri Lanka"), EntityKind::Place);
+    assert_eq!(kind("Saudi Arabia"), EntityKind::Place);
+    assert_eq!(kind("Mira O'Dell"), EntityKind::Person);
+    assert_eq!(kind("Mira Drevanian"), EntityKind::Person);
+    assert_eq!(kind("Harlow Vane Securities"), EntityKind::Organization);
+    assert_eq!(kind("Jonas Ekvall"), EntityKind::Person);
+    assert_eq!(kind("Kestrel Flight"), EntityKind::Other);
+    assert_eq!(kind("Varn Day"), EntityKind::Other);
+    assert_eq!(kind("Underdog Norway"), EntityKind::Other);
+    assert_eq!(kind("Tarvik Prize"), EntityKind::Other);
+    assert_eq!(kind("Senate Democrats"), EntityKind::Other);
+    assert_eq!(kind("Ostrian Muslims"), EntityKind::Other);
+    // The name a modifier is made from is the name; a people or a faith
+    // made a modifier or an adjective names no one.
+    assert!(f.mentions.iter().any(|m| m.text == "Tarvik"));
+    for m in &f.mentions {
+        assert!(
+            !m.text.contains("-based")
+                && !m.text.contains("Ostrian-run")
+                && !m.text.starts_with("Britons")
+                && m.text != "Ostrian"
+                && m.text != "Muslim"
+                && m.text != "Arab",
+            "{:#?}",
+            f.mentions
+        );
+    }
+}
