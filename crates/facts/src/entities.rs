@@ -359,6 +359,11 @@ const HYPHEN_MODIFIERS: &[&str] = &[
     "wide",
     "area",
     "era",
+    "laden",
+    "hit",
+    "stricken",
+    "torn",
+    "ravaged",
 ];
 
 /// The part of a word before a hyphenated modifier ("Aldery" of
@@ -848,11 +853,14 @@ fn push_run(
         (w[1] == "of" || w[1] == "for")
             && (ORG_HEADS.contains(&w[0]) || ORG_SUFFIXES.contains(&w[0]))
     });
+    // "the Harbour War", and "the Harbour War II".
+    let event_word = OTHER_SUFFIXES.contains(&last.as_str())
+        || (matches!(last.as_str(), "ii" | "iii" | "iv")
+            && words.len() >= 2
+            && OTHER_SUFFIXES.contains(&words[words.len() - 2]));
     let kind = if title.is_some() {
         EntityKind::Person
-    } else if !single
-        && (STORM_HEADS.contains(&first) || (OTHER_SUFFIXES.contains(&last.as_str()) && !body_of))
-    {
+    } else if !single && (STORM_HEADS.contains(&first) || (event_word && !body_of)) {
         // "Typhoon Tessel", "Hurricane Orla", "the Asian Games", "the Public
         // Lands Act": an event or a law, not a person.
         EntityKind::Other
@@ -920,6 +928,7 @@ fn push_run(
             .iter()
             .any(|w| known_place(w) && !NAME_LIKE_PLACES.contains(w))
         && !GROUP_WORDS.contains(&last.strip_suffix('s').unwrap_or(&last))
+        && last.chars().nth(1).is_some()
         && crate::meetings::country_named(&last).is_none_or(|c| c.eq_ignore_ascii_case(&last))
         && !last
             .strip_suffix('s')
@@ -928,7 +937,7 @@ fn push_run(
         // Two or three words, and initials ("Jonas L. Ekvall", "Mira
         // O'Dell"), none of them a country or city ("Underdog Norway" is
         // no one; "Mira Jordan" may be), not ending in a member of a group
-        // ("Ostrian Serb"), a plural people ("Roman Ostrians"; a singular
+        // ("Ostrian Serb") or a letter ("Group F"), a plural people ("Roman Ostrians"; a singular
         // one may be a surname: "Mira Drevanian") or a country's adjective
         // ("Varn American").
         guessed = true;

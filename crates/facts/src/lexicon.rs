@@ -247,6 +247,14 @@ pub const ORG_SUFFIXES: &[&str] = &[
     "division",
     "campaign",
     "computing",
+    "system",
+    "forum",
+    "reserve",
+    "newswire",
+    "newswires",
+    "observatory",
+    "duma",
+    "jihad",
 ];
 
 /// Last words of names of laws, plans and events ("Public Lands Act",
@@ -279,6 +287,10 @@ pub const OTHER_SUFFIXES: &[&str] = &[
     "flight",
     "operations",
     "rights",
+    "trophy",
+    "papers",
+    "constitution",
+    "mandate",
 ];
 
 /// Words that start an organisation name ("Ministry of Finance",
@@ -374,6 +386,9 @@ pub const PLACE_SUFFIXES: &[&str] = &[
     "keys",
     "hall",
     "point",
+    "hotel",
+    "resort",
+    "plaza",
     "springs",
 ];
 
@@ -793,6 +808,16 @@ pub const PLACES: &[&str] = &[
     "oceania",
     "siberia",
     "sahara",
+    // Provinces of Canada.
+    "ontario",
+    "quebec",
+    "british columbia",
+    "alberta",
+    "manitoba",
+    "saskatchewan",
+    "nova scotia",
+    "new brunswick",
+    "newfoundland",
     // States of the United States (not Georgia or Washington, above, nor
     // Virginia, a first name as often as a state).
     "alabama",
