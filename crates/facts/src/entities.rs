@@ -873,7 +873,12 @@ fn push_run(
         } else {
             EntityKind::Organization
         }
-    } else if ORG_SUFFIXES.contains(&last.as_str()) || body_of {
+    } else if ORG_SUFFIXES.contains(&last.as_str())
+        || body_of
+        // "Tarvik International"; alone the word is an adjective ("conforms
+        // with International law").
+        || (!single && last == "international")
+    {
         EntityKind::Organization
     } else if known_place(&lname)
         || (!single && PLACE_SUFFIXES.contains(&last.as_str()))

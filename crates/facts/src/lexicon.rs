@@ -291,6 +291,7 @@ pub const OTHER_SUFFIXES: &[&str] = &[
     "papers",
     "constitution",
     "mandate",
+    "poll",
 ];
 
 /// Words that start an organisation name ("Ministry of Finance",
@@ -389,6 +390,7 @@ pub const PLACE_SUFFIXES: &[&str] = &[
     "hotel",
     "resort",
     "plaza",
+    "stadium",
     "springs",
 ];
 
