@@ -933,7 +933,7 @@ fn push_run(
             .iter()
             .any(|w| known_place(w) && !NAME_LIKE_PLACES.contains(w))
         && !GROUP_WORDS.contains(&last.strip_suffix('s').unwrap_or(&last))
-        && last.chars().nth(1).is_some()
+        && (last.chars().nth(1).is_some() || (next_is(0, ".") && next_is(1, ",")))
         && crate::meetings::country_named(&last).is_none_or(|c| c.eq_ignore_ascii_case(&last))
         && !last
             .strip_suffix('s')
@@ -942,9 +942,10 @@ fn push_run(
         // Two or three words, and initials ("Jonas L. Ekvall", "Mira
         // O'Dell"), none of them a country or city ("Underdog Norway" is
         // no one; "Mira Jordan" may be), not ending in a member of a group
-        // ("Ostrian Serb") or a letter ("Group F"), a plural people ("Roman Ostrians"; a singular
-        // one may be a surname: "Mira Drevanian") or a country's adjective
-        // ("Varn American").
+        // ("Ostrian Serb"), a letter ("Group F", but "Mira H., 47,"), a
+        // plural people ("Roman Ostrians"; a singular one may be a
+        // surname: "Mira Drevanian") or a country's adjective ("Varn
+        // American").
         guessed = true;
         EntityKind::Person
     } else {

@@ -1104,3 +1104,28 @@ fn countries_modifiers_groups_and_events_are_not_people() {
         );
     }
 }
+
+#[test]
+fn letters_numerals_and_company_words_tell_names_apart() {
+    let d = doc(
+        "x",
+        Some("2026-03-09"),
+        "Tarvik International said the Harbour War II memorial would open. Its plan conforms \
+         with International law. Group F meets in the Varn Hotel. A man named Mira H., 47, \
+         was found there.",
+    );
+    let f = Extractor::new().extract(&d);
+    let kind = |name: &str| kind_of(&f, name);
+    assert_eq!(kind("Tarvik International"), EntityKind::Organization);
+    assert_eq!(kind("Harbour War II"), EntityKind::Other);
+    assert_eq!(kind("Varn Hotel"), EntityKind::Place);
+    assert_ne!(kind("Group F"), EntityKind::Person);
+    assert_eq!(kind("Mira H"), EntityKind::Person);
+    assert!(
+        f.mentions
+            .iter()
+            .all(|m| m.text != "International" || m.kind != EntityKind::Organization),
+        "{:#?}",
+        f.mentions
+    );
+}
