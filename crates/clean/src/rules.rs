@@ -748,6 +748,22 @@ static WIRE_NOTE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A wire reporter's role on a line of its own, under the byline:
+/// "Associated Press Writer", "AP Sports Writer" (matched on the key).
+static WIRE_ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:the )?(?:associated press|ap|reuters|afp|upi|dpa)(?: [a-z]+){0,2} (?:writer|correspondent|reporter|editor|columnist)s?$",
+    )
+});
+
+/// A wire's note that pictures go with the story: "AP Photo", "With AP
+/// Photos", "AP Photos Available" (matched on the key).
+static WIRE_PHOTO: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:with )?(?:ap|afp|reuters|upi|epa) (?:photo|photos|laserphoto|laserphotos|graphic|graphics)(?: available)?$",
+    )
+});
+
 /// A newswire link line: "On the Net: http://www.census.gov".
 static ON_THE_NET: LazyLock<Regex> =
     LazyLock::new(|| re(r"^on the (?:net|web|internet)\s*:.*(?:https?://|www\.)"));
@@ -835,6 +851,16 @@ pub(crate) fn classify(line: &Line) -> Option<RemovalReason> {
     }
     if CORRECTION.is_match(f) || (WIRE_NOTE.is_match(f) && line.words <= 15) {
         return Some(CorrectionNote);
+    }
+    // A wire's priority or continuation tag, in capitals on its own line.
+    if matches!(line.text.as_str(), "URGENT" | "BULLETIN" | "FLASH" | "MORE") {
+        return Some(CorrectionNote);
+    }
+    if WIRE_PHOTO.is_match(key) {
+        return Some(Caption);
+    }
+    if WIRE_ROLE.is_match(key) {
+        return Some(Byline);
     }
     if AD_LABELS.contains(key)
         || AD_CONTINUES.is_match(key)

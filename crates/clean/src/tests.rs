@@ -598,8 +598,17 @@ fn newswire_notes_and_distribution_lines() {
         "Ormand said, graf 3 pvs",
         "The ferry, 5th graf pvs. (kl)",
         "=01020304 NNNN 10:15 10:15 g # ABC",
+        "URGENT",
+        "MORE",
     ] {
         assert_eq!(reason_in_body(line), Some(CorrectionNote), "{line}");
+    }
+    // A wire's header lines: its note of pictures and its reporter's role.
+    for line in ["AP Photo", "With AP Photos", "AP Photos Available"] {
+        assert_eq!(reason_in_body(line), Some(Caption), "{line}");
+    }
+    for line in ["Associated Press Writer", "AP Sports Writer"] {
+        assert_eq!(reason_in_body(line), Some(Byline), "{line}");
     }
     for line in [
         "For Use By Clients of the Valden Times News Service",
@@ -616,6 +625,8 @@ fn newswire_notes_and_distribution_lines() {
     for line in [
         "For use by schools, the council bought 40 new tablets, a spokesman said.",
         "Editors at the paper said the story would run on Sunday.",
+        "More than 40 ferries were cancelled.",
+        "AP photographers were at the quay.",
     ] {
         assert_eq!(reason_in_body(line), None, "{line}");
     }

@@ -95,8 +95,19 @@ fn record(rec: &str, ordinal: usize) -> Result<Record, Refused> {
 fn paragraphs(raw: &str) -> String {
     let mut out: Vec<String> = Vec::new();
     let mut current = String::new();
+    // The wire's header lines (`&UR;`: an editor's note, "AP Photo", a
+    // byline, "Associated Press Writer") are lines of their own, not a
+    // wrapped paragraph: each is kept apart so that the cleaning stage can
+    // tell them (and report them) one by one.
+    let mut header_line = false;
     for line in raw.lines() {
-        let starts = line.starts_with('\t') || line.starts_with("   ") || line.contains("<P>");
+        let header = line.trim_start().starts_with("&UR;");
+        let starts = line.starts_with('\t')
+            || line.starts_with("   ")
+            || line.contains("<P>")
+            || header
+            || header_line;
+        header_line = header;
         let clean = strip_tags(line);
         if (starts || clean.trim().is_empty()) && !current.trim().is_empty() {
             out.push(std::mem::take(&mut current));
@@ -305,6 +316,17 @@ mod tests {
         assert_eq!(
             r.text,
             "LOWMARSH (AP) — The ferry resumed service.\n\n\"It is good,\" he said."
+        );
+    }
+
+    #[test]
+    fn wire_header_lines_stand_alone() {
+        let file = "<DOC>\n<DOCNO> XYZ19981017.0002 </DOCNO>\n<TEXT>\n\t    &UR; Eds: UPDATES with ferry times\n &UR; AP Photo\n &UR; By MIRA HOLM &QC; \n &UR; Associated Press Writer &QC; \n\t   LOWMARSH (AP) _ The ferry\nresumed service.\n &UR; MORE\n</TEXT>\n</DOC>\n";
+        let r = scan(file).remove(0).unwrap();
+        assert_eq!(
+            r.text,
+            "Eds: UPDATES with ferry times\n\nAP Photo\n\nBy MIRA HOLM\n\nAssociated Press Writer\n\n\
+             LOWMARSH (AP) — The ferry resumed service.\n\nMORE"
         );
     }
 
