@@ -322,6 +322,7 @@ const GROUP_WORDS: &[&str] = &[
     "serb",
     "croat",
     "kurd",
+    "kurdish",
     "arab",
 ];
 

@@ -391,6 +391,8 @@ pub const PLACE_SUFFIXES: &[&str] = &[
     "resort",
     "plaza",
     "stadium",
+    "ave",
+    "blvd",
     "springs",
 ];
 
