@@ -108,7 +108,8 @@ pub(crate) fn is_time_zone(word: &str) -> bool {
     TIME_ZONES.iter().any(|z| z.eq_ignore_ascii_case(w))
 }
 
-/// Words that open the name of a storm.
+/// Words that open the name of a storm or a comet ("Super Typhoon Orla",
+/// "Comet Varn-Holm"): not a person.
 const STORM_HEADS: &[&str] = &[
     "hurricane",
     "typhoon",
@@ -116,6 +117,8 @@ const STORM_HEADS: &[&str] = &[
     "cyclone",
     "storm",
     "tropical",
+    "super",
+    "comet",
 ];
 
 /// Compass words and their adjectives: alone ("the North", "Western

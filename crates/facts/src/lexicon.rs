@@ -253,6 +253,8 @@ pub const ORG_SUFFIXES: &[&str] = &[
     "newswire",
     "newswires",
     "observatory",
+    "tv",
+    "watch",
     "duma",
     "jihad",
 ];
