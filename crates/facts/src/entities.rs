@@ -302,7 +302,7 @@ const PLURAL_NATIONALS: &[&str] = &[
 ];
 
 /// Members of faiths, peoples and parties: a run ending in one ("Ostrian
-/// Serb", "Senate Democrats", "Tarvenian Muslims") names a group, not a
+/// Serb", "Harbour Democrats", "Tarvenian Muslims") names a group, not a
 /// person.
 const GROUP_WORDS: &[&str] = &[
     "muslim",
@@ -879,8 +879,8 @@ fn push_run(
         }
     } else if ORG_SUFFIXES.contains(&last.as_str())
         || body_of
-        // "Tarvik International"; alone the word is an adjective ("conforms
-        // with International law").
+        // "Tarvik International"; alone the word is an adjective ("abides
+        // by International law").
         || (!single && last == "international")
     {
         EntityKind::Organization
@@ -946,7 +946,7 @@ fn push_run(
         // Two or three words, and initials ("Jonas L. Ekvall", "Mira
         // O'Dell"), none of them a country or city ("Underdog Norway" is
         // no one; "Mira Jordan" may be), not ending in a member of a group
-        // ("Ostrian Serb"), a letter ("Group F", but "Mira H., 47,"), a
+        // ("Ostrian Serb"), a letter ("Group K", but "Mira H., 47,"), a
         // plural people ("Roman Ostrians"; a singular one may be a
         // surname: "Mira Drevanian") or a country's adjective ("Varn
         // American").

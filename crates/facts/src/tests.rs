@@ -1071,7 +1071,7 @@ fn countries_modifiers_groups_and_events_are_not_people() {
         "Envoys from Sri Lanka met Mira O'Dell and Mira Drevanian in Saudi Arabia. The \
          Tarvik-based Harlow Vane Securities and the Ostrian-run port of Varn closed. \
          Britons Jonas Ekvall and Lio Sarto flew on Kestrel Flight 12 before Varn Day. \
-         Underdog Norway won the Tarvik Prize. Senate Democrats and Ostrian Muslims met \
+         Underdog Norway won the Tarvik Prize. Harbour Democrats and Ostrian Muslims met \
          Muslim leaders along the strip of Arab cafes.",
     );
     let f = Extractor::new().extract(&d);
@@ -1086,7 +1086,7 @@ fn countries_modifiers_groups_and_events_are_not_people() {
     assert_eq!(kind("Varn Day"), EntityKind::Other);
     assert_eq!(kind("Underdog Norway"), EntityKind::Other);
     assert_eq!(kind("Tarvik Prize"), EntityKind::Other);
-    assert_eq!(kind("Senate Democrats"), EntityKind::Other);
+    assert_eq!(kind("Harbour Democrats"), EntityKind::Other);
     assert_eq!(kind("Ostrian Muslims"), EntityKind::Other);
     // The name a modifier is made from is the name; a people or a faith
     // made a modifier or an adjective names no one.
@@ -1110,8 +1110,8 @@ fn letters_numerals_and_company_words_tell_names_apart() {
     let d = doc(
         "x",
         Some("2026-03-09"),
-        "Tarvik International said the Harbour War II memorial would open. Its plan conforms \
-         with International law. Group F meets in the Varn Hotel. A man named Mira H., 47, \
+        "Tarvik International said the Harbour War II memorial would open. Its plan abides by \
+         International law. Group K meets in the Varn Hotel. A man named Mira H., 47, \
          was found there.",
     );
     let f = Extractor::new().extract(&d);
@@ -1119,7 +1119,7 @@ fn letters_numerals_and_company_words_tell_names_apart() {
     assert_eq!(kind("Tarvik International"), EntityKind::Organization);
     assert_eq!(kind("Harbour War II"), EntityKind::Other);
     assert_eq!(kind("Varn Hotel"), EntityKind::Place);
-    assert_ne!(kind("Group F"), EntityKind::Person);
+    assert_ne!(kind("Group K"), EntityKind::Person);
     assert_eq!(kind("Mira H"), EntityKind::Person);
     assert!(
         f.mentions

@@ -1072,8 +1072,8 @@ fn merge_entities(facts: &[ArticleFacts]) -> Vec<Entity> {
     out
 }
 
-/// Drop the entities that are ordinary words capitalised once ("conforms
-/// with International law", a headline's "Detained", "Obviously" opening a
+/// Drop the entities that are ordinary words capitalised once ("abides
+/// by International law", a headline's "Detained", "Obviously" opening a
 /// sentence): a single word of no known kind, mentioned once, that the
 /// story's articles also write in lower case. The articles are read once
 /// for all such words (a 50-article story has hundreds of candidates).

@@ -191,7 +191,7 @@ fn bodies_named_with_and_without_their_organisation() {
     );
 }
 
-/// An ordinary word capitalised once ("conforms with International law",
+/// An ordinary word capitalised once ("abides by International law",
 /// "Obviously" opening a quoted sentence) is no entity when the story also
 /// writes it in lower case; a name used once is kept.
 #[test]
@@ -201,7 +201,7 @@ fn ordinary_words_capitalised_once_are_no_entities() {
             "harbour-times/patrols",
             "Harbour Times",
             "2026-09-10",
-            "On Monday the envoy said the patrols conform with International law, and a \
+            "On Monday the envoy said the patrols abide by International law, and a \
              fisherman named Halvard Brennholm saw them leave Varn.",
         ),
         invented(
