@@ -234,6 +234,18 @@ fn known_place(lname: &str) -> bool {
     PLACES.contains(&lname) || CITIES.contains(&lname)
 }
 
+/// Whether a name is a place of the compiled-in lists (a country, region,
+/// capital or city, whatever its case or diacritics) that is not as often a
+/// person's name: "Oslo", "Sri Lanka", but not "Jordan" or "Washington".
+/// Such a name is no short form of a longer name that begins or ends with it
+/// (the "Oslo Tribune", "North Africa").
+pub fn is_place_not_name(name: &str) -> bool {
+    let key = crate::fold::fold_diacritics(name)
+        .to_lowercase()
+        .replace('.', "");
+    known_place(&key) && !NAME_LIKE_PLACES.contains(&key.as_str())
+}
+
 /// Places of [`lexicon::PLACES`] that are as often a person's first name or
 /// surname ("Jordan", "Chad", "George Washington"): a run holding one may
 /// still be a person.

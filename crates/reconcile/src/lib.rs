@@ -968,9 +968,11 @@ fn merge_entities(facts: &[ArticleFacts]) -> Vec<Entity> {
                 _ => index.matching(&builders, name, key).or_else(|| {
                     // A short form: the first or last word of exactly one
                     // multi-word name ("Pyon", "Wrześniewski", "Brimstead").
-                    // A country is no short form of a body named after it
-                    // ("the Port Authority of Norway", "Chile Air").
-                    if country.is_some() {
+                    // A country or a listed place is no short form of a
+                    // body or a region named after it ("the Port
+                    // Authority of Norway", "Chile Air", "the Oslo
+                    // Tribune", "North Africa").
+                    if country.is_some() || crosscheck_facts::is_place_not_name(name) {
                         return None;
                     }
                     match index.ends.get(key).map(Vec::as_slice) {

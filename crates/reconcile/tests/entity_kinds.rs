@@ -216,3 +216,32 @@ fn ordinary_words_capitalised_once_are_no_entities() {
     assert!(!names.contains(&"International"), "{names:?}");
     assert!(names.contains(&"Varn"), "{names:?}");
 }
+
+/// A listed place is no short form of a body or region named after it: Oslo
+/// stays apart from the Oslo Tribune, Africa from North Africa.
+#[test]
+fn a_place_is_no_short_form_of_a_name_it_begins() {
+    let docs = [
+        invented(
+            "oslo-tribune/ferries",
+            "Oslo Tribune",
+            "2026-09-10",
+            "The Oslo Tribune reported that ferries from North Africa were held. In Oslo, \
+             officials said the ferries would sail on Monday.",
+        ),
+        invented(
+            "coastal-wire/ferries",
+            "Coastal Wire",
+            "2026-09-10",
+            "Ferries between Oslo and Africa were held for a day, the Oslo Tribune said.",
+        ),
+    ];
+    let facts = run(&docs, &[]);
+    let tribune = entity(&facts, "Oslo Tribune");
+    assert_eq!(tribune.kind, "organization", "{tribune:?}");
+    assert!(!tribune.variants.iter().any(|v| v == "Oslo"), "{tribune:?}");
+    assert_eq!(entity(&facts, "Oslo").name, "Oslo");
+    assert_eq!(entity(&facts, "Oslo").kind, "place");
+    let north = entity(&facts, "North Africa");
+    assert!(!north.variants.iter().any(|v| v == "Africa"), "{north:?}");
+}
