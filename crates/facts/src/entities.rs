@@ -928,7 +928,7 @@ fn push_run(
         guessed = true;
         EntityKind::Organization
     } else if !single
-        && words.iter().filter(|w| **w != ".").count() <= 3
+        && words.iter().filter(|w| **w != ".").count() <= 4
         && toks[s..e].iter().all(|t| {
             t.text == "."
                 || strip_possessive(t.text).split('-').all(|p| {
@@ -955,7 +955,7 @@ fn push_run(
             .strip_suffix('s')
             .is_some_and(|w| DEMONYM_ENDINGS.iter().any(|suf| w.ends_with(suf)))
     {
-        // Two or three words, and initials ("Jonas L. Ekvall", "Mira
+        // Two to four words, and initials ("Jonas L. Ekvall", "Mira
         // O'Dell"), none of them a country or city ("Underdog Norway" is
         // no one; "Mira Jordan" may be), not ending in a member of a group
         // ("Ostrian Serb"), a letter ("Group K", but "Mira H., 47,"), a

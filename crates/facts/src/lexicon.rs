@@ -255,6 +255,8 @@ pub const ORG_SUFFIXES: &[&str] = &[
     "observatory",
     "tv",
     "watch",
+    "command",
+    "unit",
     "duma",
     "jihad",
 ];
@@ -294,6 +296,8 @@ pub const OTHER_SUFFIXES: &[&str] = &[
     "constitution",
     "mandate",
     "poll",
+    "vessel",
+    "telescope",
 ];
 
 /// Words that start an organisation name ("Ministry of Finance",
@@ -395,6 +399,8 @@ pub const PLACE_SUFFIXES: &[&str] = &[
     "stadium",
     "ave",
     "blvd",
+    "base",
+    "seashore",
     "springs",
 ];
 

@@ -1129,3 +1129,17 @@ fn letters_numerals_and_company_words_tell_names_apart() {
         f.mentions
     );
 }
+
+#[test]
+fn four_word_names_and_their_look_alikes() {
+    let d = doc(
+        "x",
+        Some("2026-03-09"),
+        "Mira Anika Sol Varga met the Varn Harbour Support Unit at Tarvik Air Force Base.",
+    );
+    let f = Extractor::new().extract(&d);
+    let kind = |name: &str| kind_of(&f, name);
+    assert_eq!(kind("Mira Anika Sol Varga"), EntityKind::Person);
+    assert_eq!(kind("Varn Harbour Support Unit"), EntityKind::Organization);
+    assert_eq!(kind("Tarvik Air Force Base"), EntityKind::Place);
+}
