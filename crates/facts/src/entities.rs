@@ -341,6 +341,29 @@ const GROUP_WORDS: &[&str] = &[
     "arab",
 ];
 
+/// Nouns of events that a name may stand before as a modifier ("the Varn
+/// Harbour bombing", "the Kestrel Air crash"): a guessed name so used is
+/// rather a place or a thing than a person (a person's mention so used,
+/// "the Mira Holm case", is outvoted by the person's other mentions).
+const EVENT_NOUNS: &[&str] = &[
+    "bombing",
+    "bombings",
+    "attack",
+    "attacks",
+    "crash",
+    "disaster",
+    "massacre",
+    "explosion",
+    "blast",
+    "tragedy",
+    "hijacking",
+    "shooting",
+    "fire",
+    "earthquake",
+    "flood",
+    "floods",
+];
+
 /// Second halves of hyphenated modifiers made from a name ("Port
 /// Aldery-based", "Ostria-born", "Varn-led", "Ostrian-run"): the word is
 /// an adjective; the name before the hyphen is the entity, if any.
@@ -949,6 +972,9 @@ fn push_run(
             .iter()
             .any(|w| known_place(w) && !NAME_LIKE_PLACES.contains(w))
         && !GROUP_WORDS.contains(&last.strip_suffix('s').unwrap_or(&last))
+        && !toks
+            .get(e)
+            .is_some_and(|t| t.kind == TokKind::Word && EVENT_NOUNS.contains(&low.words[e]))
         && (last.chars().nth(1).is_some() || (next_is(0, ".") && next_is(1, ",")))
         && crate::meetings::country_named(&last).is_none_or(|c| c.eq_ignore_ascii_case(&last))
         && !last
@@ -958,7 +984,8 @@ fn push_run(
         // Two to four words, and initials ("Jonas L. Ekvall", "Mira
         // O'Dell"), none of them a country or city ("Underdog Norway" is
         // no one; "Mira Jordan" may be), not ending in a member of a group
-        // ("Ostrian Serb"), a letter ("Group K", but "Mira H., 47,"), a
+        // ("Ostrian Serb") or before an event ("the Varn Harbour
+        // bombing"), a letter ("Group K", but "Mira H., 47,"), a
         // plural people ("Roman Ostrians"; a singular one may be a
         // surname: "Mira Drevanian") or a country's adjective ("Varn
         // American").

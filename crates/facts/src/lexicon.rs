@@ -401,6 +401,15 @@ pub const PLACE_SUFFIXES: &[&str] = &[
     "blvd",
     "base",
     "seashore",
+    "cathedral",
+    "palace",
+    "castle",
+    "tower",
+    "monument",
+    "lodge",
+    "market",
+    "cemetery",
+    "prison",
     "springs",
 ];
 

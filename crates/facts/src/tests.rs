@@ -1143,3 +1143,15 @@ fn four_word_names_and_their_look_alikes() {
     assert_eq!(kind("Varn Harbour Support Unit"), EntityKind::Organization);
     assert_eq!(kind("Tarvik Air Force Base"), EntityKind::Place);
 }
+
+#[test]
+fn a_name_before_an_event_is_no_person() {
+    let d = doc(
+        "x",
+        Some("2026-03-09"),
+        "Families of the Ostel Brand bombing met Mira Holm.",
+    );
+    let f = Extractor::new().extract(&d);
+    assert_ne!(kind_of(&f, "Ostel Brand"), EntityKind::Person);
+    assert_eq!(kind_of(&f, "Mira Holm"), EntityKind::Person);
+}

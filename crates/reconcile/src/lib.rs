@@ -987,7 +987,16 @@ fn merge_entities(facts: &[ArticleFacts]) -> Vec<Entity> {
             });
             let b = &mut builders[i];
             let (keys, ends, acronyms) = (b.keys.len(), b.ends.len(), b.acronyms.len());
-            b.add(name, key, m.kind, article, weight(m));
+            // A short form's guess ("to Fazeli", read as a place) counts
+            // half when the full name it stands for is known: the words
+            // around a surname say less of what it names than the words
+            // around the whole name.
+            let vote = if pass == 2 && m.guessed && b.multiword().next().is_some() {
+                weight(m) / 2
+            } else {
+                weight(m)
+            };
+            b.add(name, key, m.kind, article, vote);
             if pass == 0 {
                 if let Some(a) = &m.defines {
                     if !b.acronyms.contains(a) {

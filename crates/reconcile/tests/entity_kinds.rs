@@ -245,3 +245,30 @@ fn a_place_is_no_short_form_of_a_name_it_begins() {
     let north = entity(&facts, "North Africa");
     assert!(!north.variants.iter().any(|v| v == "Africa"), "{north:?}");
 }
+
+/// A surname's guess from the word before it ("sent to Brennholm") counts
+/// less than the whole name's: a man named three times in full and four
+/// times after "to" stays a person.
+#[test]
+fn a_surname_after_to_does_not_make_a_man_a_place() {
+    let docs = [
+        invented(
+            "harbour-times/fines",
+            "Harbour Times",
+            "2026-09-10",
+            "Halvard Brennholm owns the ferry. Letters were sent to Brennholm on Monday. \
+             Fines went to Brennholm. Halvard Brennholm paid them.",
+        ),
+        invented(
+            "coastal-wire/fines",
+            "Coastal Wire",
+            "2026-09-10",
+            "Halvard Brennholm denied the claim. Papers went to Brennholm and a copy went to \
+             Brennholm too.",
+        ),
+    ];
+    let facts = run(&docs, &[]);
+    let man = entity(&facts, "Halvard Brennholm");
+    assert!(man.variants.iter().any(|v| v == "Brennholm"), "{man:?}");
+    assert_eq!(man.kind, "person", "{man:?}");
+}
