@@ -364,6 +364,53 @@ const EVENT_NOUNS: &[&str] = &[
     "floods",
 ];
 
+/// Words of the department a title is "of" ("Secretary of State",
+/// "Minister of Foreign Affairs", "Chief of Staff"): with the title they
+/// make one title.
+const DEPARTMENT_WORDS: &[&str] = &[
+    "state",
+    "defence",
+    "defense",
+    "justice",
+    "finance",
+    "health",
+    "education",
+    "labor",
+    "labour",
+    "commerce",
+    "transportation",
+    "transport",
+    "energy",
+    "agriculture",
+    "interior",
+    "treasury",
+    "exchequer",
+    "staff",
+    "war",
+    "housing",
+    "trade",
+    "industry",
+    "environment",
+    "culture",
+    "foreign",
+    "affairs",
+    "home",
+    "homeland",
+    "security",
+    "veterans",
+    "public",
+    "works",
+    "economy",
+    "planning",
+    "information",
+    "tourism",
+    "communications",
+    "science",
+    "technology",
+    "the",
+    "and",
+];
+
 /// Second halves of hyphenated modifiers made from a name ("Port
 /// Aldery-based", "Ostria-born", "Varn-led", "Ostrian-run"): the word is
 /// an adjective; the name before the hyphen is the entity, if any.
@@ -752,8 +799,32 @@ fn push_run(
     // Strip a leading title (and a demonym or office word before it).
     let mut title = None;
     let last_title = (s..e).rev().find(|&k| is_title(low.bare[k]));
-    let ends_org = ORG_SUFFIXES.contains(&low.bare[e - 1]);
-    if let Some(k) = last_title {
+    // "Princess Mira Airport", "King Varn Road": a title inside the name
+    // of a body or a place is part of it.
+    let ends_org =
+        ORG_SUFFIXES.contains(&low.bare[e - 1]) || PLACE_SUFFIXES.contains(&low.bare[e - 1]);
+    // "Secretary of State Mira Holm", "Minister of Defence": the title of
+    // a department runs on over "of" and the department's words.
+    let department_end = last_title
+        .filter(|&k| k + 2 < e && low.bare[k + 1] == "of")
+        .and_then(|k| {
+            (k + 2..e)
+                .take_while(|&j| DEPARTMENT_WORDS.contains(&low.bare[j]))
+                .filter(|&j| !matches!(low.bare[j], "the" | "and"))
+                .last()
+                .map(|j| j + 1)
+        });
+    if let Some(j) = department_end {
+        // A title alone ("the Minister of Defence said") names no one.
+        if j == e {
+            return;
+        }
+        title = Some(span_text(text, Span::new(toks[s].start, toks[j - 1].end)));
+        s = j;
+        while s < e && !toks[s].is_capitalised() {
+            s += 1;
+        }
+    } else if let Some(k) = last_title {
         if k + 1 < e && !ends_org {
             title = Some(span_text(text, Span::new(toks[s].start, toks[k].end)));
             s = k + 1;

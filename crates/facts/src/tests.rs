@@ -1155,3 +1155,32 @@ fn a_name_before_an_event_is_no_person() {
     assert_ne!(kind_of(&f, "Ostel Brand"), EntityKind::Person);
     assert_eq!(kind_of(&f, "Mira Holm"), EntityKind::Person);
 }
+
+#[test]
+fn titles_of_departments_are_titles() {
+    let d = doc(
+        "x",
+        Some("2026-03-09"),
+        "Secretary of State Mira Holm said the Ostrian Minister of Defence would resign. \
+         Chief of Staff Jonas Ekvall agreed. Travellers reached Princess Varn Airport.",
+    );
+    let f = Extractor::new().extract(&d);
+    let holm = f.mentions.iter().find(|m| m.text == "Mira Holm");
+    assert_eq!(
+        holm.and_then(|m| m.title.as_deref()),
+        Some("Secretary of State"),
+        "{:#?}",
+        f.mentions
+    );
+    assert_eq!(kind_of(&f, "Jonas Ekvall"), EntityKind::Person);
+    assert_eq!(kind_of(&f, "Princess Varn Airport"), EntityKind::Place);
+    for m in &f.mentions {
+        assert!(
+            !["State", "Defence", "Staff"]
+                .iter()
+                .any(|w| m.text.starts_with(w)),
+            "{:#?}",
+            f.mentions
+        );
+    }
+}
