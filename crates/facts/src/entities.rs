@@ -411,6 +411,22 @@ const DEPARTMENT_WORDS: &[&str] = &[
     "and",
 ];
 
+/// Capitalised words that open names of things, never a person's first name
+/// ("World Cup", "Operation Lantern", "Internet Explorer").
+const NOT_FIRST_NAMES: &[&str] = &[
+    "world",
+    "operation",
+    "gross",
+    "internet",
+    "windows",
+    "social",
+    "air",
+    "southeast",
+    "southwest",
+    "northeast",
+    "northwest",
+];
+
 /// Second halves of hyphenated modifiers made from a name ("Port
 /// Aldery-based", "Ostria-born", "Varn-led", "Ostrian-run"): the word is
 /// an adjective; the name before the hyphen is the entity, if any.
@@ -1043,6 +1059,8 @@ fn push_run(
             .iter()
             .any(|w| known_place(w) && !NAME_LIKE_PLACES.contains(w))
         && !GROUP_WORDS.contains(&last.strip_suffix('s').unwrap_or(&last))
+        && !NOT_FIRST_NAMES.contains(&first)
+        && crate::meetings::country_named(first).is_none_or(|c| c.eq_ignore_ascii_case(first))
         && !toks
             .get(e)
             .is_some_and(|t| t.kind == TokKind::Word && EVENT_NOUNS.contains(&low.words[e]))
@@ -1056,7 +1074,8 @@ fn push_run(
         // O'Dell"), none of them a country or city ("Underdog Norway" is
         // no one; "Mira Jordan" may be), not ending in a member of a group
         // ("Ostrian Serb") or before an event ("the Varn Harbour
-        // bombing"), a letter ("Group K", but "Mira H., 47,"), a
+        // bombing"), not opening with a word of things ("Operation
+        // Lantern") or a country's adjective ("Ostrian Eagle"), a letter ("Group K", but "Mira H., 47,"), a
         // plural people ("Roman Ostrians"; a singular one may be a
         // surname: "Mira Drevanian") or a country's adjective ("Varn
         // American").

@@ -257,6 +257,7 @@ pub const ORG_SUFFIXES: &[&str] = &[
     "watch",
     "command",
     "unit",
+    "cross",
     "duma",
     "jihad",
 ];
@@ -298,6 +299,7 @@ pub const OTHER_SUFFIXES: &[&str] = &[
     "poll",
     "vessel",
     "telescope",
+    "security",
 ];
 
 /// Words that start an organisation name ("Ministry of Finance",

@@ -1184,3 +1184,16 @@ fn titles_of_departments_are_titles() {
         );
     }
 }
+
+#[test]
+fn names_of_things_open_with_their_own_words() {
+    let d = doc(
+        "x",
+        Some("2026-03-09"),
+        "Operation Lantern began as Swedish Eagle planes flew. Mira Holm watched.",
+    );
+    let f = Extractor::new().extract(&d);
+    assert_ne!(kind_of(&f, "Operation Lantern"), EntityKind::Person);
+    assert_ne!(kind_of(&f, "Swedish Eagle"), EntityKind::Person);
+    assert_eq!(kind_of(&f, "Mira Holm"), EntityKind::Person);
+}
