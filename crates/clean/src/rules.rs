@@ -852,8 +852,9 @@ pub(crate) fn classify(line: &Line) -> Option<RemovalReason> {
     if CORRECTION.is_match(f) || (WIRE_NOTE.is_match(f) && line.words <= 15) {
         return Some(CorrectionNote);
     }
-    // A wire's priority or continuation tag, in capitals on its own line.
-    if matches!(line.text.as_str(), "URGENT" | "BULLETIN" | "FLASH" | "MORE") {
+    // A wire's priority tag, in capitals on its own line (its "MORE", a
+    // continuation mark, is a button label's word and is taken as one).
+    if matches!(line.text.as_str(), "URGENT" | "BULLETIN" | "FLASH") {
         return Some(CorrectionNote);
     }
     if WIRE_PHOTO.is_match(key) {

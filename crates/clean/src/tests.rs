@@ -599,7 +599,7 @@ fn newswire_notes_and_distribution_lines() {
         "The ferry, 5th graf pvs. (kl)",
         "=01020304 NNNN 10:15 10:15 g # ABC",
         "URGENT",
-        "MORE",
+        "BULLETIN",
     ] {
         assert_eq!(reason_in_body(line), Some(CorrectionNote), "{line}");
     }

@@ -344,7 +344,7 @@ const GROUP_WORDS: &[&str] = &[
 /// Nouns of events that a name may stand before as a modifier ("the Varn
 /// Harbour bombing", "the Kestrel Air crash"): a guessed name so used is
 /// rather a place or a thing than a person (a person's mention so used,
-/// "the Mira Holm case", is outvoted by the person's other mentions).
+/// "the Mira Holm shooting", is outvoted by the person's other mentions).
 const EVENT_NOUNS: &[&str] = &[
     "bombing",
     "bombings",
@@ -1037,48 +1037,7 @@ fn push_run(
         // description calls a news outlet or a party.
         guessed = true;
         EntityKind::Organization
-    } else if !single
-        && words.iter().filter(|w| **w != ".").count() <= 4
-        && toks[s..e].iter().all(|t| {
-            t.text == "."
-                || strip_possessive(t.text).split('-').all(|p| {
-                    // An apostrophe only before a capital ("O'Dell").
-                    let mut chars = p.chars().peekable();
-                    while let Some(c) = chars.next() {
-                        let apostrophe = c == '\'' || c == '’';
-                        if !(c.is_alphabetic()
-                            || apostrophe && chars.peek().is_some_and(|n| n.is_uppercase()))
-                        {
-                            return false;
-                        }
-                    }
-                    true
-                })
-        })
-        && !words
-            .iter()
-            .any(|w| known_place(w) && !NAME_LIKE_PLACES.contains(w))
-        && !GROUP_WORDS.contains(&last.strip_suffix('s').unwrap_or(&last))
-        && !NOT_FIRST_NAMES.contains(&first)
-        && crate::meetings::country_named(first).is_none_or(|c| c.eq_ignore_ascii_case(first))
-        && !toks
-            .get(e)
-            .is_some_and(|t| t.kind == TokKind::Word && EVENT_NOUNS.contains(&low.words[e]))
-        && (last.chars().nth(1).is_some() || (next_is(0, ".") && next_is(1, ",")))
-        && crate::meetings::country_named(&last).is_none_or(|c| c.eq_ignore_ascii_case(&last))
-        && !last
-            .strip_suffix('s')
-            .is_some_and(|w| DEMONYM_ENDINGS.iter().any(|suf| w.ends_with(suf)))
-    {
-        // Two to four words, and initials ("Jonas L. Ekvall", "Mira
-        // O'Dell"), none of them a country or city ("Underdog Norway" is
-        // no one; "Mira Jordan" may be), not ending in a member of a group
-        // ("Ostrian Serb") or before an event ("the Varn Harbour
-        // bombing"), not opening with a word of things ("Operation
-        // Lantern") or a country's adjective ("Ostrian Eagle"), a letter ("Group K", but "Mira H., 47,"), a
-        // plural people ("Roman Ostrians"; a singular one may be a
-        // surname: "Mira Drevanian") or a country's adjective ("Varn
-        // American").
+    } else if !single && person_shaped(toks, low, s, e) {
         guessed = true;
         EntityKind::Person
     } else {
@@ -1093,4 +1052,57 @@ fn push_run(
         title,
         guessed,
     });
+}
+
+/// Whether a run of two or more capitalised words (`toks[s..e]`, a name
+/// of no other kind) looks like a person's name: two to four words, and
+/// initials ("Jonas L. Ekvall", "Mira O'Dell"; an apostrophe only before a
+/// capital), none of them a listed country or city ("Underdog Norway" is
+/// no one; "Mira Jordan" may be). Not a name that opens with a word of
+/// things ("Operation Lantern") or a country's adjective ("Ostrian Eagle"),
+/// that ends in a member of a group ("Ostrian Serb"), a plural people
+/// ("Roman Ostrians"; a singular one may be a surname: "Mira Drevanian"), a
+/// country's adjective ("Varn American") or a letter ("Group K", but "Mira
+/// H., 47," is a name), nor one before an event noun ("the Varn Tarvik
+/// bombing").
+fn person_shaped(toks: &[Token<'_>], low: &Lower<'_>, s: usize, e: usize) -> bool {
+    let words = &low.bare[s..e];
+    let first = words[0];
+    let last_text = strip_possessive(toks[e - 1].text);
+    let last = lower_bare(before_modifier(last_text).unwrap_or(last_text));
+    let last = last.as_str();
+    let next_is = |k: usize, w: &str| toks.get(e + k).is_some_and(|t| t.text == w);
+    let word_like = |t: &Token<'_>| {
+        t.text == "."
+            || strip_possessive(t.text).split('-').all(|p| {
+                let mut chars = p.chars().peekable();
+                while let Some(c) = chars.next() {
+                    let apostrophe = c == '\'' || c == '’';
+                    if !(c.is_alphabetic()
+                        || apostrophe && chars.peek().is_some_and(|n| n.is_uppercase()))
+                    {
+                        return false;
+                    }
+                }
+                true
+            })
+    };
+    let adjective_of_country =
+        |w: &str| crate::meetings::country_named(w).is_some_and(|c| !c.eq_ignore_ascii_case(w));
+    words.iter().filter(|w| **w != ".").count() <= 4
+        && toks[s..e].iter().all(word_like)
+        && !words
+            .iter()
+            .any(|w| known_place(w) && !NAME_LIKE_PLACES.contains(w))
+        && !NOT_FIRST_NAMES.contains(&first)
+        && !adjective_of_country(first)
+        && !GROUP_WORDS.contains(&last.strip_suffix('s').unwrap_or(last))
+        && !last
+            .strip_suffix('s')
+            .is_some_and(|w| DEMONYM_ENDINGS.iter().any(|suf| w.ends_with(suf)))
+        && !adjective_of_country(last)
+        && (last.chars().nth(1).is_some() || (next_is(0, ".") && next_is(1, ",")))
+        && !toks
+            .get(e)
+            .is_some_and(|t| t.kind == TokKind::Word && EVENT_NOUNS.contains(&low.words[e]))
 }

@@ -987,12 +987,12 @@ fn merge_entities(facts: &[ArticleFacts]) -> Vec<Entity> {
             });
             let b = &mut builders[i];
             let (keys, ends, acronyms) = (b.keys.len(), b.ends.len(), b.acronyms.len());
-            // A short form's guess ("to Fazeli", read as a place) counts
-            // half when the full name it stands for is known: the words
-            // around a surname say less of what it names than the words
-            // around the whole name.
+            // A short form's guess ("sent to Brennholm", read as a place)
+            // counts half when the full name it stands for is known: the
+            // words around a surname say less of what it names than the
+            // words around the whole name.
             let vote = if pass == 2 && m.guessed && b.multiword().next().is_some() {
-                weight(m) / 2
+                (weight(m) / 2).max(1)
             } else {
                 weight(m)
             };
