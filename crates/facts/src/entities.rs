@@ -411,6 +411,24 @@ const DEPARTMENT_WORDS: &[&str] = &[
     "and",
 ];
 
+/// Words that qualify an office ("Prime Minister", "Deputy Mayor",
+/// "Attorney General"): with a title and no name after, an office alone.
+const OFFICE_WORDS: &[&str] = &[
+    "prime",
+    "deputy",
+    "vice",
+    "acting",
+    "former",
+    "chief",
+    "senior",
+    "assistant",
+    "attorney",
+    "surgeon",
+    "inspector",
+    "lord",
+    "first",
+];
+
 /// Capitalised words that open names of things, never a person's first name
 /// ("World Cup", "Operation Lantern", "Internet Explorer").
 const NOT_FIRST_NAMES: &[&str] = &[
@@ -755,6 +773,29 @@ fn push_run(
     while s < e && (!toks[s].is_capitalised() || NOT_NAMES.contains(&low.bare[s])) {
         s += 1;
     }
+    // A title alone ("the President of Ostria", "the Minister and …")
+    // names no one; titles that are as often surnames ("King", "Major",
+    // "Dean") may be a person's short name.
+    if e - s == 1
+        && TITLES.contains(&low.bare[s])
+        && !matches!(
+            low.bare[s],
+            "king"
+                | "major"
+                | "dean"
+                | "bishop"
+                | "marshal"
+                | "judge"
+                | "imam"
+                | "cardinal"
+                | "rabbi"
+                | "general"
+                | "constable"
+                | "sheriff"
+        )
+    {
+        return;
+    }
     // A time zone ("10 a.m. GMT") or an era ("B.C.") names no one.
     if e - s == 1 && is_time_zone(toks[s].text) {
         return;
@@ -840,8 +881,39 @@ fn push_run(
         while s < e && !toks[s].is_capitalised() {
             s += 1;
         }
+    } else if last_title == Some(e - 1)
+        && e - s >= 2
+        && !(s..e).any(|k| strip_possessive(toks[k].text).len() < toks[k].text.len())
+        && {
+            // "the Home Secretary", "the Ostrian Ambassador", "Prime
+            // Minister": an office with no name after it names no one
+            // ("John Major", "Mira Dean" end in a title's word and are
+            // names). A possessive owner ("Ostria's Foreign Minister") is
+            // left to the rule below.
+            let before = low.bare[e - 2];
+            DEPARTMENT_WORDS.contains(&before)
+                || OFFICE_WORDS.contains(&before)
+                || NAME_ADJECTIVES.contains(&before)
+                || DEMONYM_ENDINGS.iter().any(|suf| before.ends_with(suf))
+                || crate::meetings::country_named(before).is_some()
+        }
+    {
+        // The country the office is of still counts ("the North Ostrian
+        // Foreign Minister" names North Ostria).
+        if let Some(p) = (1..e - s).rev().find(|&p| {
+            crate::meetings::country_named(
+                span_text(text, Span::new(toks[s].start, toks[s + p - 1].end)).as_str(),
+            )
+            .is_some()
+        }) {
+            push_run(text, toks, low, s, s + p, sentence, inside, out);
+        }
+        return;
     } else if let Some(k) = last_title {
-        if k + 1 < e && !ends_org {
+        // A title before "of" or "and" is of a body or stands alone ("the
+        // President of Ostria", "the Ambassador and Norway's …"): the
+        // name after it is not the title holder's.
+        if k + 1 < e && !ends_org && !matches!(low.bare[k + 1], "of" | "and" | "for" | "&") {
             title = Some(span_text(text, Span::new(toks[s].start, toks[k].end)));
             s = k + 1;
             // Past an abbreviated title's full stop.

@@ -1197,3 +1197,30 @@ fn names_of_things_open_with_their_own_words() {
     assert_ne!(kind_of(&f, "Swedish Eagle"), EntityKind::Person);
     assert_eq!(kind_of(&f, "Mira Holm"), EntityKind::Person);
 }
+
+#[test]
+fn an_office_without_a_name_names_no_one() {
+    let d = doc(
+        "x",
+        Some("2026-03-09"),
+        "The Home Secretary met the Ostrian Ambassador and Norway's Foreign Minister. \
+         The Prime Minister left. John Varn and Mira Dean stayed.",
+    );
+    let f = Extractor::new().extract(&d);
+    for m in &f.mentions {
+        assert!(
+            ![
+                "Home Secretary",
+                "Ostrian Ambassador",
+                "Prime Minister",
+                "Foreign Minister"
+            ]
+            .iter()
+            .any(|t| m.text.contains(t)),
+            "{:#?}",
+            f.mentions
+        );
+    }
+    assert_eq!(kind_of(&f, "Norway"), EntityKind::Place);
+    assert_eq!(kind_of(&f, "Mira Dean"), EntityKind::Person);
+}
