@@ -887,7 +887,7 @@ fn push_run(
         && {
             // "the Home Secretary", "the Ostrian Ambassador", "Prime
             // Minister": an office with no name after it names no one
-            // ("John Major", "Mira Dean" end in a title's word and are
+            // ("Jonas Major", "Mira Dean" end in a title's word and are
             // names). A possessive owner ("Ostria's Foreign Minister") is
             // left to the rule below.
             let before = low.bare[e - 2];
