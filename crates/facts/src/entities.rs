@@ -222,10 +222,21 @@ pub fn capitalised_inside<'t>(sentences: &[Vec<Token<'t>>]) -> FastSet<&'t str> 
 /// gazetteer ("Poland", "Warsaw", "North Korea"), whatever its case or
 /// diacritics: a place that may contain towns the text never places.
 pub fn is_gazetteer_place(name: &str) -> bool {
-    let key = crate::fold::fold_diacritics(name)
+    PLACES.contains(&place_key(name).as_str())
+}
+
+/// A name as the place lists hold it: diacritics folded, lower case, no
+/// full stops ("U.S." is "us").
+fn place_key(name: &str) -> String {
+    crate::fold::fold_diacritics(name)
         .to_lowercase()
-        .replace('.', "");
-    PLACES.contains(&key.as_str())
+        .replace('.', "")
+}
+
+/// Whether a word is a country's adjective rather than its name
+/// ("Ostrian", "Saudi"; not "Norway").
+fn country_adjective(w: &str) -> bool {
+    crate::meetings::country_named(w).is_some_and(|c| !c.eq_ignore_ascii_case(w))
 }
 
 /// Whether a lower-cased name is a place of the compiled-in lists: a
@@ -240,9 +251,7 @@ fn known_place(lname: &str) -> bool {
 /// Such a name is no short form of a longer name that begins or ends with it
 /// (the "Oslo Tribune", "North Africa").
 pub fn is_place_not_name(name: &str) -> bool {
-    let key = crate::fold::fold_diacritics(name)
-        .to_lowercase()
-        .replace('.', "");
+    let key = place_key(name);
     known_place(&key) && !NAME_LIKE_PLACES.contains(&key.as_str())
 }
 
@@ -1002,9 +1011,7 @@ fn push_run(
     if single
         && modifier_head.is_some_and(|w| {
             let w = lower_bare(w);
-            adjective_like(&w)
-                || NAME_ADJECTIVES.contains(&w.as_str())
-                || crate::meetings::country_named(&w).is_some_and(|c| !c.eq_ignore_ascii_case(&w))
+            adjective_like(&w) || NAME_ADJECTIVES.contains(&w.as_str()) || country_adjective(&w)
         })
     {
         return;
@@ -1159,20 +1166,18 @@ fn person_shaped(toks: &[Token<'_>], low: &Lower<'_>, s: usize, e: usize) -> boo
                 true
             })
     };
-    let adjective_of_country =
-        |w: &str| crate::meetings::country_named(w).is_some_and(|c| !c.eq_ignore_ascii_case(w));
     words.iter().filter(|w| **w != ".").count() <= 4
         && toks[s..e].iter().all(word_like)
         && !words
             .iter()
             .any(|w| known_place(w) && !NAME_LIKE_PLACES.contains(w))
         && !NOT_FIRST_NAMES.contains(&first)
-        && !adjective_of_country(first)
+        && !country_adjective(first)
         && !GROUP_WORDS.contains(&last.strip_suffix('s').unwrap_or(last))
         && !last
             .strip_suffix('s')
             .is_some_and(|w| DEMONYM_ENDINGS.iter().any(|suf| w.ends_with(suf)))
-        && !adjective_of_country(last)
+        && !country_adjective(last)
         && (last.chars().nth(1).is_some() || (next_is(0, ".") && next_is(1, ",")))
         && !toks
             .get(e)
