@@ -479,6 +479,70 @@ const NOT_DEATH_VICTIMS: &[&str] = &[
     "crime",
 ];
 
+/// Concepts that count people (a toll, the injured, arrests): their
+/// figure counts people, or nothing written after it.
+const PEOPLE_COUNTS: &[&str] = &["killed", "injured", "missing", "arrested", "evacuated"];
+
+/// Counted nouns that are never people: a figure counting them is no count
+/// of the dead, injured or arrested however near such a word stands ("the
+/// dead were of 19 nationalities", "arrested in raids in two cities", "the
+/// fire killed 60 in three hours").
+const NOT_PEOPLE: &[&str] = &[
+    "nationalities",
+    "nationality",
+    "countries",
+    "country",
+    "nations",
+    "cities",
+    "city",
+    "towns",
+    "villages",
+    "provinces",
+    "province",
+    "states",
+    "districts",
+    "regions",
+    "neighbourhoods",
+    "neighborhoods",
+    "streets",
+    "buildings",
+    "houses",
+    "homes",
+    "floors",
+    "rooms",
+    "vehicles",
+    "cars",
+    "trucks",
+    "buses",
+    "planes",
+    "aircraft",
+    "ships",
+    "boats",
+    "trains",
+    "bombs",
+    "blasts",
+    "explosions",
+    "attacks",
+    "raids",
+    "incidents",
+    "times",
+    "hours",
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "decades",
+    "minutes",
+    "miles",
+    "kilometres",
+    "kilometers",
+    "languages",
+    "sites",
+    "places",
+    "locations",
+    "cases",
+];
+
 /// Word tokens as (token index, lower-case text without a possessive).
 fn word_positions<'a>(toks: &[Token<'_>], low: &Lower<'a>) -> Vec<(usize, &'a str)> {
     toks.iter()
@@ -761,8 +825,12 @@ pub fn build(
             continue;
         }
         let prep = if qs > 0 { low.words[qs - 1] } else { "" };
+        let counts_things = q.noun.as_deref().is_some_and(|n| NOT_PEOPLE.contains(&n));
         for (ci, c) in CONCEPTS.iter().enumerate() {
             if !concept_fits(c, q) || c.kind == ConceptKind::Date {
+                continue;
+            }
+            if counts_things && PEOPLE_COUNTS.contains(&c.id) {
                 continue;
             }
             if c.kind == ConceptKind::PointChange {

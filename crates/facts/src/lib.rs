@@ -332,7 +332,11 @@ impl DateValue {
             (r @ Relative(_), Day(d)) | (Day(d), r @ Relative(_)) => {
                 r.month_named().is_none_or(|m| m == d.month)
             }
-            (Week(w), Day(d)) | (Day(d), Week(w)) => (0..7).contains(&(d.to_days() - w.to_days())),
+            // A week runs Monday to Sunday here, but American reports
+            // count it from Sunday ("Brazilians who will vote next week",
+            // written on a Thursday of the Sunday three days later): the
+            // Sunday before is in it too.
+            (Week(w), Day(d)) | (Day(d), Week(w)) => (-1..7).contains(&(d.to_days() - w.to_days())),
             (Week(a), Week(b)) => a == b,
             _ => true,
         }

@@ -1224,3 +1224,61 @@ fn an_office_without_a_name_names_no_one() {
     assert_eq!(kind_of(&f, "Norway"), EntityKind::Place);
     assert_eq!(kind_of(&f, "Mira Dean"), EntityKind::Person);
 }
+
+/// A figure counting places, vehicles or spans of time is no toll and no
+/// count of arrests, however near such a word stands; a figure of people
+/// in the same sentence still is.
+#[test]
+fn figures_of_things_count_no_people() {
+    let d = doc(
+        "x",
+        Some("2026-10-30"),
+        "Officials said the dead and injured were of 19 nationalities. \
+         Mira Holm and Jonas Ekvall were arrested in raids in two cities. \
+         The fire at the Varn dance hall killed 60 people in three hours.",
+    );
+    let f = Extractor::new().extract(&d);
+    let people: Vec<(Option<&str>, &str)> = f
+        .claims
+        .iter()
+        .filter(|c| {
+            c.subject
+                .as_deref()
+                .is_some_and(|s| s.starts_with("people"))
+        })
+        .map(|c| (c.concept, c.value_text.as_str()))
+        .collect();
+    assert_eq!(people, [(Some("killed"), "60")], "{:#?}", f.claims);
+}
+
+/// "As voters prepare to vote on Sunday", written on a Thursday, is the
+/// coming Sunday; and "next week", written that Thursday, holds that Sunday
+/// for a reporter who counts weeks from Sunday, but no later than the
+/// Sunday after.
+#[test]
+fn preparing_looks_ahead_and_a_week_holds_its_sunday() {
+    let f = Extractor::new().extract(&doc(
+        "x",
+        Some("2026-10-01"),
+        "As Ostrians prepare to vote on Sunday, polls favour Mira Holm. \
+         Seven of ten Ostrians who will vote next week live in towns.",
+    ));
+    let got: Vec<(String, String)> = f
+        .dates
+        .iter()
+        .map(|d| (d.text.clone(), d.value.to_string()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Sunday".to_string(), "2026-10-04".to_string()),
+            ("next week".to_string(), "week of 2026-10-05".to_string())
+        ]
+    );
+    let (sunday, week) = (&f.dates[0].value, &f.dates[1].value);
+    assert!(sunday.compatible(week) && week.compatible(sunday));
+    let day = |s: &str| DateValue::Day(crate::date::Day::parse_iso(s).unwrap());
+    assert!(!week.compatible(&day("2026-10-03")));
+    assert!(week.compatible(&day("2026-10-11")));
+    assert!(!week.compatible(&day("2026-10-12")));
+}

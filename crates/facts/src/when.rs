@@ -23,6 +23,9 @@ const FUTURE_MARKERS: &[&str] = &[
     "would",
     "intends",
     "tomorrow",
+    "prepare",
+    "prepares",
+    "preparing",
 ];
 
 use crosscheck_model::month_number as month_of;
