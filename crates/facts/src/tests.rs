@@ -1282,3 +1282,66 @@ fn preparing_looks_ahead_and_a_week_holds_its_sunday() {
     assert!(week.compatible(&day("2026-10-11")));
     assert!(!week.compatible(&day("2026-10-12")));
 }
+
+/// A legislator's party-and-state tag is no name: what the legislator
+/// said is credited to the legislator, and the sentence the tag closes
+/// ends there.
+#[test]
+fn party_and_state_tags_name_no_one() {
+    let d = doc(
+        "x",
+        Some("2026-10-08"),
+        "\"The vote will pass,\" said Rep. Mira Holm, R-N.Y. Sen. Jonas Ekvall, \
+         D-Calif., said he agreed.",
+    );
+    let f = Extractor::new().extract(&d);
+    let names: Vec<&str> = f.mentions.iter().map(|m| m.text.as_str()).collect();
+    assert_eq!(names, ["Mira Holm", "Jonas Ekvall"], "{:#?}", f.mentions);
+    let speakers: Vec<Option<&str>> = f
+        .statements
+        .iter()
+        .map(|s| s.speaker_name.as_deref())
+        .collect();
+    assert_eq!(
+        speakers,
+        [Some("Mira Holm"), Some("Jonas Ekvall")],
+        "{:#?}",
+        f.statements
+    );
+}
+
+/// Words that look like cues but report nothing ("Port Said", a cold
+/// that "claims lives", "the simultaneous blast"), a stray quotation mark
+/// before "said Name", and a body described by a relative clause after
+/// its town and state.
+#[test]
+fn cues_in_disguise_and_speakers_behind_punctuation() {
+    let d = doc(
+        "x",
+        Some("2026-11-17"),
+        "Ships left Port Said in Ostria on Monday. \
+         The cold claims dozens of lives in Tarvik each winter. \
+         The simultaneous blast in Varn killed more than 250 people. \
+         Critics blast the plan. \
+         \"People started to shout `car on fire,\"' said Jonas Ekvall, a bus driver. \
+         The Harlow Vane Observatory in Tarvik, Mass., which is a clearinghouse for \
+         reports, said that observers saw about 2,000 meteors per hour.",
+    );
+    let f = Extractor::new().extract(&d);
+    let text = &d.article.text;
+    let got: Vec<(Option<&str>, &str)> = f
+        .statements
+        .iter()
+        .map(|s| (s.speaker_name.as_deref(), s.cue.slice(text)))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Some("Critics"), "blast"),
+            (Some("Jonas Ekvall"), "said"),
+            (Some("Harlow Vane Observatory"), "said")
+        ],
+        "{:#?}",
+        f.statements
+    );
+}

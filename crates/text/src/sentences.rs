@@ -317,8 +317,28 @@ fn is_dotted_acronym(word: &str) -> bool {
             .all(|p| p.len() == 1 && p.chars().all(|c| c.is_ascii_uppercase()))
 }
 
-/// Split a sentence further after "…" or after terminal punctuation closed by
-/// a parenthesis ("(see above.)"), when a capitalised word follows.
+/// Whether `before` (the text before a full stop) ends with an American
+/// legislator's party-and-state tag ("…, said Rep. Mira Holm, R-N.Y",
+/// "D-Calif"): the tag closes a sentence when a capitalised word follows
+/// ("R-N.Y. Sen. Jonas Ekvall said …"), since no name comes right after
+/// one.
+fn ends_party_tag(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == ',')
+        .next()
+        .unwrap_or("");
+    let b = word.as_bytes();
+    word != "D-Day"
+        && b.len() >= 3
+        && matches!(b[0], b'R' | b'D' | b'I')
+        && b[1] == b'-'
+        && b[2].is_ascii_uppercase()
+        && b[3..].iter().all(|&c| c.is_ascii_alphabetic() || c == b'.')
+}
+
+/// Split a sentence further after "…", after terminal punctuation closed by
+/// a parenthesis ("(see above.)") or after a party-and-state tag
+/// ([`ends_party_tag`]), when a capitalised word follows.
 fn split_extra(text: &str, start: usize, end: usize, emit: &mut dyn FnMut(usize, usize)) {
     let sentence = &text[start..end];
     let mut from = 0;
@@ -328,6 +348,7 @@ fn split_extra(text: &str, start: usize, end: usize, emit: &mut dyn FnMut(usize,
         let is_cut = match c {
             '…' => true,
             ')' => sentence[..i].ends_with(['.', '!', '?']),
+            '.' => ends_party_tag(&sentence[..i]),
             _ => false,
         };
         if !is_cut {

@@ -486,6 +486,26 @@ fn party_and_state_tags_do_not_end_the_sentence() {
     );
 }
 
+/// A party-and-state tag closing a quotation's attribution ends the
+/// sentence when a capitalised word follows; inside brackets or before a
+/// comma it does not, nor does a tag-like word that is a name ("D-Day").
+#[test]
+fn a_party_and_state_tag_can_close_a_sentence() {
+    let text = "\"It will pass,\" said Rep. Mira Holm, R-N.Y. Sen. Jonas Ekvall, D-Calif., \
+                agreed. Harlow Vane (R-Texas) did not. They met on D-Day. Then they left.";
+    let got: Vec<&str> = sentences(text).iter().map(|(s, _)| s.slice(text)).collect();
+    assert_eq!(
+        got,
+        [
+            "\"It will pass,\" said Rep. Mira Holm, R-N.Y.",
+            "Sen. Jonas Ekvall, D-Calif., agreed.",
+            "Harlow Vane (R-Texas) did not.",
+            "They met on D-Day.",
+            "Then they left."
+        ]
+    );
+}
+
 #[test]
 fn ascii_words_are_the_unicode_segmenter_s() {
     use unicode_segmentation::UnicodeSegmentation;
