@@ -2249,7 +2249,7 @@ const BEFORE_BASE_FORM: &[&str] = &[
 fn singular_before_base(prev_tok: &Token<'_>, prev: &str, verb: &str) -> bool {
     STANCE_VERBS.contains(&verb)
         && !prev_tok.is_capitalised()
-        && !(prev.ends_with('s') && !prev.ends_with("ous") && !prev.ends_with("ss"))
+        && (!prev.ends_with('s') || prev.ends_with("ous") || prev.ends_with("ss"))
         && !prev.ends_with("ly")
         && !BEFORE_BASE_FORM.contains(&prev)
 }
