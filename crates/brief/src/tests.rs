@@ -544,3 +544,38 @@ fn the_overflow_sentence_never_dangles() {
         }
     }
 }
+
+/// Without headlines, the title is the opening the articles agree on most,
+/// its dateline cut off and its trailing clause dropped; an opening
+/// quotation is passed over.
+#[test]
+fn a_story_without_headlines_is_titled_by_its_leading_opening() {
+    let quote = doc(
+        "d",
+        "\"Nobody could get out of the Varn dance hall fire that killed 60 people,\" a survivor said. \
+         She was treated for burns.",
+    );
+    let although = doc(
+        "b",
+        "Although an estimated 400 people were at the dance hall in Varn, the building was approved for 150 guests. \
+         The fire started shortly before midnight.",
+    );
+    let rescuers = doc(
+        "c",
+        "Rescuers in Varn said the fire killed 60 people. They searched the building until dawn.",
+    );
+    let lead = doc(
+        "a",
+        "TARVIK, Ostria (Meridian Press) — A fire turned the Varn dance hall crowded with students into a deathtrap, \
+         killing 60 people and injuring 162 others in the old port district. Firefighters arrived within six minutes.",
+    );
+    let brief = Briefer::new().brief(&[&quote, &although, &rescuers, &lead], &[]);
+    assert_eq!(
+        brief.title,
+        "A fire turned the Varn dance hall crowded with students into a deathtrap"
+    );
+    assert_eq!(
+        headline_cut("Declaring him a martyr of the faith, the council of elders in Varn on Sunday named a new head of the guild."),
+        "Declaring him a martyr of the faith, the council of elders in …"
+    );
+}
