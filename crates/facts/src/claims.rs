@@ -673,8 +673,8 @@ const SIZE_NOUNS: &[&str] = &[
 ];
 
 /// Whether the figure starting at token `qs` is an age: right after "aged"
-/// or "age(s) (of|between)", or the second of two ages ("ages of 13 and
-/// 17", "aged 13 to 18").
+/// or "age(s) (of|between)", the second of two ages ("ages of 13 and 17",
+/// "aged 13 to 18"), or a bound ("as young as 12", "older than 20").
 fn after_age_words(toks: &[Token<'_>], qs: usize) -> bool {
     let words: Vec<String> = toks[..qs]
         .iter()
@@ -684,8 +684,11 @@ fn after_age_words(toks: &[Token<'_>], qs: usize) -> bool {
         .map(|t| t.text.to_lowercase())
         .collect();
     let age = |w: &str| matches!(w, "aged" | "age" | "ages");
+    // "as young as 12", "as old as 90", "none older than 20".
+    let bound = |w: &str| matches!(w, "young" | "old" | "younger" | "older");
     match words.as_slice() {
         [w, ..] if age(w) => true,
+        [link, w, ..] if matches!(link.as_str(), "as" | "than") && bound(w) => true,
         [link, w, ..] if matches!(link.as_str(), "of" | "between") && age(w) => true,
         [link, _, w, ..] if matches!(link.as_str(), "to" | "and") && age(w) => true,
         [link, _, of, w, ..]
@@ -910,6 +913,18 @@ pub fn build(
                 // Counts do not reach across a clause boundary to a
                 // trigger that is far away.
                 if c.kind == ConceptKind::Count && d > 3 && boundary_between(toks, *ti, qs) {
+                    continue;
+                }
+                // Nor back over "and" to the verb of the clause before:
+                // "About 65 died and more than 190 were injured" counts
+                // the injured with 190.
+                if c.kind == ConceptKind::Count
+                    && !right
+                    && words[k + 1..]
+                        .iter()
+                        .take_while(|(tj, _)| *tj < qs)
+                        .any(|(_, w)| matches!(*w, "and" | "but" | "while" | "whereas"))
+                {
                     continue;
                 }
                 pairs.push((d, right, qi, ci, *ti));

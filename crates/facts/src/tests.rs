@@ -1345,3 +1345,32 @@ fn cues_in_disguise_and_speakers_behind_punctuation() {
         f.statements
     );
 }
+
+/// A figure after "and" is not counted by the verb of the clause before
+/// it (here free, "65 of the students" being a part, not a count), and
+/// age bounds count no one.
+#[test]
+fn tolls_stay_in_their_clause_and_age_bounds_count_no_one() {
+    let f = Extractor::new().extract(&doc(
+        "x",
+        Some("2026-10-30"),
+        "About 65 of the students died and more than 190 were seriously injured. \
+         The dead, as young as 12 and none older than 20, were students at Varn College.",
+    ));
+    let people: Vec<(Option<&str>, &str)> = f
+        .claims
+        .iter()
+        .filter(|c| {
+            c.subject
+                .as_deref()
+                .is_some_and(|s| s.starts_with("people"))
+        })
+        .map(|c| (c.concept, c.value_text.as_str()))
+        .collect();
+    assert_eq!(
+        people,
+        [(Some("injured"), "more than 190")],
+        "{:#?}",
+        f.claims
+    );
+}
