@@ -2256,9 +2256,10 @@ fn singular_before_base(prev_tok: &Token<'_>, prev: &str, verb: &str) -> bool {
 
 /// Whether a statement's cue is a word that reports nothing here: "Said"
 /// inside a name ("Port Said", "Edward Said argued": capitalised after a
-/// capitalised word, before a lower-case one), or "claim" taking lives
-/// ("the cold claims dozens of lives each winter"). The tagger and the
-/// rules read both as reporting verbs.
+/// capitalised word, before a lower-case one), a participle describing a
+/// noun before its clause's verb ("the lowest temperature reported was
+/// minus 26"), or "claim" taking lives ("the cold claims dozens of lives
+/// each winter"). The tagger and the rules read them as reporting verbs.
 fn cue_in_disguise(toks: &[Token<'_>], cue: Span) -> bool {
     let Some(i) = toks.iter().position(|t| t.start == cue.start) else {
         return false;
@@ -2270,6 +2271,20 @@ fn cue_in_disguise(toks: &[Token<'_>], cue: Span) -> bool {
             && word(i + 1).is_some_and(|t| !t.is_capitalised());
     }
     let low = toks[i].text.to_ascii_lowercase();
+    // A participle describing a noun, followed by the clause's verb:
+    // "the lowest temperature reported was minus 26".
+    if low.len() > 4
+        && low.ends_with("ed")
+        && cue.end == toks[i].end
+        && word(i + 1).is_some_and(|t| {
+            matches!(
+                t.text.to_ascii_lowercase().as_str(),
+                "was" | "were" | "is" | "are"
+            )
+        })
+    {
+        return true;
+    }
     matches!(low.as_str(), "claim" | "claims" | "claimed" | "claiming")
         && toks[i + 1..]
             .iter()

@@ -1311,7 +1311,8 @@ fn party_and_state_tags_name_no_one() {
 }
 
 /// Words that look like cues but report nothing ("Port Said", a cold
-/// that "claims lives", "the simultaneous blast"), a stray quotation mark
+/// that "claims lives", "the temperature reported was", "the simultaneous
+/// blast"), a stray quotation mark
 /// before "said Name", and a body described by a relative clause after
 /// its town and state.
 #[test]
@@ -1321,6 +1322,7 @@ fn cues_in_disguise_and_speakers_behind_punctuation() {
         Some("2026-11-17"),
         "Ships left Port Said in Ostria on Monday. \
          The cold claims dozens of lives in Tarvik each winter. \
+         The lowest temperature reported was minus 26 degrees in Tarvik. \
          The simultaneous blast in Varn killed more than 250 people. \
          Critics blast the plan. \
          \"People started to shout `car on fire,\"' said Jonas Ekvall, a bus driver. \
