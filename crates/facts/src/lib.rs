@@ -539,7 +539,8 @@ impl Extractor {
             .collect();
         let capitalised_inside = entities::capitalised_inside(&sentence_tokens);
         let mut quote_state = attribution::QuoteState::default();
-        let mut last_speaker: Option<String> = None;
+        // The latest named speaker and where the speaker was named.
+        let mut last_speaker: Option<(String, usize)> = None;
         // The sentences' lower-case forms, one buffer for them all.
         let mut lower_buf = String::new();
         for (i, toks) in sentence_tokens.iter().enumerate() {
@@ -563,16 +564,43 @@ impl Extractor {
             // no mention of a person resolves is the last named speaker
             // (names without a title or context word are not known to be
             // people).
+            // A person named before that speaker yields to the speaker too:
+            // "The second vehicle was a Harlow Vane, a jeep. …, Varga said.
+            // He did not say how it had been used" is Varga's, though
+            // "Harlow Vane" reads as a person's name and "Varga" alone as
+            // nobody's — if the speaker is a name of the article and not
+            // known as a body or a place.
             for st in &mut found_s {
-                let pronoun = st
-                    .speaker
-                    .is_some_and(|s| matches!(s.slice(text).to_lowercase().as_str(), "he" | "she"));
-                if pronoun && st.speaker_name.is_none() {
-                    st.speaker_name.clone_from(&last_speaker);
+                let Some(sp) = st.speaker else { continue };
+                if !matches!(sp.slice(text).to_lowercase().as_str(), "he" | "she") {
+                    continue;
+                }
+                let Some((name, at)) = &last_speaker else {
+                    continue;
+                };
+                let resolved_at = st.speaker_name.as_ref().and_then(|n| {
+                    mentions
+                        .iter()
+                        .rfind(|m| &m.text == n && m.span.end <= sp.start)
+                        .map(|m| m.span.start)
+                });
+                // The speaker as a name the article gives (not "the
+                // president", "a U.N. source": those stay with the names).
+                let speaker_kind = mentions
+                    .iter()
+                    .rfind(|m| &m.text == name && m.span.start <= *at)
+                    .map(|m| (m.kind, m.guessed));
+                let a_name = !matches!(
+                    speaker_kind,
+                    None | Some((EntityKind::Organization | EntityKind::Place, false))
+                );
+                if st.speaker_name.is_none() || (resolved_at.is_some_and(|r| r < *at) && a_name) {
+                    st.speaker_name = Some(name.clone());
                 }
             }
-            if let Some(name) = found_s.iter().rev().find_map(|s| s.speaker_name.clone()) {
-                last_speaker = Some(name);
+            if let Some(st) = found_s.iter().rev().find(|s| s.speaker_name.is_some()) {
+                let at = st.speaker.map_or(st.cue.start, |s| s.start);
+                last_speaker = st.speaker_name.clone().map(|n| (n, at));
             }
             claims::build(
                 text,

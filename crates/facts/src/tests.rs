@@ -1376,3 +1376,28 @@ fn tolls_stay_in_their_clause_and_age_bounds_count_no_one() {
         f.claims
     );
 }
+
+/// "He" after a named speaker is that speaker, even when a name read as a
+/// person's (here a jeep's) stands between; a body that spoke last does
+/// not take the pronoun from the person named before it.
+#[test]
+fn he_is_the_speaker_just_named() {
+    let speakers = |text: &str| -> Vec<String> {
+        let f = Extractor::new().extract(&doc("x", Some("2026-10-16"), text));
+        f.statements
+            .iter()
+            .map(|s| s.speaker_name.clone().unwrap_or_default())
+            .collect()
+    };
+    let got = speakers(
+        "Special Agent Tomas Varga spoke in Tarvik. The second vehicle was a Harlow Vane, \
+         a small jeep popular in Ostria. It had been \"used by the suspects,\" Varga said. \
+         He did not say how it had been used.",
+    );
+    assert_eq!(got.last().map(String::as_str), Some("Varga"), "{got:?}");
+    let got = speakers(
+        "Mayor Mira Holm opened the bridge in Tarvik. Kestrel Corp. said the plant would \
+         close. He said the town would recover.",
+    );
+    assert_eq!(got, ["Kestrel Corp.", "Mira Holm"]);
+}
