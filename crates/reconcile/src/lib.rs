@@ -1643,7 +1643,33 @@ fn build_timeline(
         };
         let doc = docs[doc_index];
         let mut seen: Vec<(usize, DateValue)> = Vec::new();
-        let role = |d: &crosscheck_facts::DateMention| date_role(&doc.article.text, d.span);
+        // A date inside an opening participle's phrase ("Tripling the
+        // estimate it had last week, the agency on Monday said …") dates
+        // what the phrase refers to, not what the sentence reports.
+        let in_opener = |d: &crosscheck_facts::DateMention| {
+            let sentence = doc.sentences[d.sentence].span;
+            let text = sentence.slice(&doc.article.text);
+            // "Tripling the …", "Citing a …": a participle and a
+            // lower-case word (not "BEIJING —", not "Fleming said").
+            let mut words = text.split_whitespace();
+            let first = words.next().unwrap_or("");
+            let second = words.next().unwrap_or("");
+            first.len() > 4
+                && first.ends_with("ing")
+                && first.chars().skip(1).all(char::is_lowercase)
+                && second.starts_with(char::is_lowercase)
+                && !matches!(second, "said" | "says" | "told")
+                && text
+                    .find(',')
+                    .is_some_and(|comma| d.span.end <= sentence.start + comma)
+        };
+        let role = |d: &crosscheck_facts::DateMention| {
+            if in_opener(d) {
+                DateRole::Reference
+            } else {
+                date_role(&doc.article.text, d.span)
+            }
+        };
         for d in &f.dates {
             if matches!(d.value, DateValue::Week(_)) {
                 continue;

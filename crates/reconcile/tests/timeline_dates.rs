@@ -82,3 +82,32 @@ fn a_year_holding_the_sentence_s_days_does_not_list_it_again() {
         .collect();
     assert_eq!(other, ["2026-03", "2027"], "{:#?}", facts.timeline);
 }
+
+/// A date inside an opening participle's phrase dates what the phrase
+/// refers to (an earlier estimate), not what the sentence reports: the
+/// sentence is listed once, under the date of its report.
+#[test]
+fn an_opening_participle_s_date_does_not_list_the_sentence_again() {
+    let docs = [invented(
+        "vell-courier/varn-troops",
+        "Vell Courier",
+        "2026-10-28",
+        "Tripling the estimate it had given on Friday, the Ostrian defence ministry on \
+         Monday said that about 9,000 Varnish soldiers were near the border. \
+         BEIJING — Ostria hopes to win its first gold medal in Varn in December.",
+    )];
+    let facts = run(&docs, &[]);
+    let dates: Vec<&str> = facts
+        .timeline
+        .iter()
+        .filter(|e| e.text.contains("Tripling"))
+        .map(|e| e.date.as_str())
+        .collect();
+    assert_eq!(dates, ["2026-10-26"], "{:#?}", facts.timeline);
+    // A dateline in capitals is no participle.
+    assert!(
+        facts.timeline.iter().any(|e| e.text.contains("gold medal")),
+        "{:#?}",
+        facts.timeline
+    );
+}
