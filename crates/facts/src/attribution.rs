@@ -1817,6 +1817,34 @@ fn decode(
                 assigned[k].retain(clear);
             }
         }
+        // Content on both sides of the source and cue: a quotation before
+        // them is what was said when the clause after the cue sets the
+        // scene ("“It was a panic,” spokesman Jonas Ekvall said, with
+        // youths trampling …"); one span over both would hold the speaker.
+        let (lo, hi) = source.map_or((q.s, q.e), |(a, b)| (a.min(q.s), b.max(q.e)));
+        let left = |c: &Chunk| c.e <= lo;
+        let right = |c: &Chunk| c.s >= hi;
+        if assigned[k].iter().any(left) && assigned[k].iter().any(right) {
+            let quoted_left = assigned[k].iter().filter(|c| left(c)).any(|c| {
+                toks[c.s..c.e]
+                    .iter()
+                    .any(|t| is_open_quote(t) || is_close_quote(t))
+            });
+            // The clause after the cue sets the scene when it opens with a
+            // preposition ("…, with youths …", "…, at the church …").
+            let scene = assigned[k].iter().filter(|c| right(c)).all(|c| {
+                let first = (c.s..c.e).find(|&j| !toks[j].is_punct(','));
+                first.is_some_and(|j| {
+                    matches!(
+                        toks[j].text.to_ascii_lowercase().as_str(),
+                        "with" | "at" | "in" | "as" | "outside" | "inside" | "near" | "during"
+                    )
+                })
+            });
+            if quoted_left && scene {
+                assigned[k].retain(left);
+            }
+        }
         let Some(s) = assigned[k].iter().map(|c| c.s).min() else {
             continue;
         };

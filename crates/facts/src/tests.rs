@@ -1401,3 +1401,22 @@ fn he_is_the_speaker_just_named() {
     );
     assert_eq!(got, ["Kestrel Corp.", "Mira Holm"]);
 }
+
+/// A quotation before its speaker is what was said, not the scene the
+/// clause after the cue sets.
+#[test]
+fn a_quotation_is_not_run_on_into_the_scene_after_its_speaker() {
+    let d = doc(
+        "x",
+        Some("2026-10-30"),
+        "\"It was a panic,\" Tarvik police spokesman Jonas Ekvall said, with youths \
+         trampling each other to get out.",
+    );
+    let f = Extractor::new().extract(&d);
+    let got: Vec<&str> = f
+        .statements
+        .iter()
+        .map(|s| s.content.slice(&d.article.text))
+        .collect();
+    assert_eq!(got, ["It was a panic"], "{:#?}", f.statements);
+}
