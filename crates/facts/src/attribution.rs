@@ -882,12 +882,16 @@ fn resolve(
         return Some(name);
     }
     // A name that opens the phrase and is placed by what follows ("The
-    // Harlow Vane Observatory in Tarvik, Mass."): the name.
+    // Harlow Vane Observatory in Tarvik, Mass.", "Davila of the Tourism
+    // Company"): the name.
     if let Some(m) = inside.first() {
         let lead = text.get(span.start..m.span.start).unwrap_or("x").trim();
         let rest = text.get(m.span.end..span.end).unwrap_or("");
+        // "of" only after a surname with nothing before it ("the Star of
+        // Varn" is a newspaper's whole name).
+        let surname_of = lead.is_empty() && !m.text.contains(' ') && rest.starts_with(" of ");
         if (lead.is_empty() || lead.eq_ignore_ascii_case("the"))
-            && (rest.starts_with(" in ") || rest.starts_with(" at "))
+            && (rest.starts_with(" in ") || rest.starts_with(" at ") || surname_of)
         {
             return Some(m.text.clone());
         }

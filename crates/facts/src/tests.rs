@@ -1400,6 +1400,13 @@ fn he_is_the_speaker_just_named() {
          close. He said the town would recover.",
     );
     assert_eq!(got, ["Kestrel Corp.", "Mira Holm"]);
+    // "Surname of the body" names the surname's bearer, who then takes
+    // the "he" that follows.
+    let got = speakers(
+        "Mayor Mira Holm opened the bridge in Tarvik. \"We expect power back by Friday,\" \
+         said Varga of the Tarvik Tourism Board. But, he added, it may take longer in the hills.",
+    );
+    assert_eq!(got, ["Varga", "Varga"]);
 }
 
 /// A quotation before its speaker is what was said, not the scene the
