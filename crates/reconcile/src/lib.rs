@@ -201,7 +201,7 @@ impl Reconciler {
         });
         let claims: Vec<Claim> = claims.into_iter().map(|c| c.2).collect();
 
-        let (mut conflicts, updates) = find_conflicts(facts, &published);
+        let (mut conflicts, updates) = find_conflicts(docs, facts, &published);
         conflicts.extend(speakers::find(docs, facts, &entities, &published));
         conflicts.extend(places::find(docs, facts, &entities, &published));
         let timeline = build_timeline(docs, facts, &order, &mut features);
@@ -1248,27 +1248,14 @@ fn merge_qualified(mut builders: Vec<EntityBuilder>) -> Vec<EntityBuilder> {
 
 /// Conflicts and updates among the recognised-concept claims.
 fn find_conflicts(
+    docs: &[&Document],
     facts: &[ArticleFacts],
     published: &HashMap<&str, Option<&str>>,
 ) -> (Vec<Conflict>, Vec<FigureUpdate>) {
     // (concept, subject) → value key → members
     type Members<'a> = Vec<(&'a str, &'a ArticleClaim)>;
     let mut by_thing: BTreeMap<(&str, String), BTreeMap<String, Members<'_>>> = BTreeMap::new();
-    // The places each claim's sentence names (article, sentence → lower-case
-    // names): a figure for another place is another count.
-    let mut places: HashMap<(&str, usize), Vec<String>> = HashMap::new();
-    for f in facts {
-        for m in &f.mentions {
-            // Guessed places count here: "in Varn" locates a figure
-            // whatever the name turns out to be.
-            if m.kind == EntityKind::Place {
-                places
-                    .entry((f.article.as_str(), m.sentence))
-                    .or_default()
-                    .push(strip_possessive(&m.text).to_lowercase());
-            }
-        }
-    }
+    let places = located_sentences(docs, facts);
     // Sentences dated in an earlier year than their article ("after the
     // 1996 election the Unity party held 75 seats", "an attack 16 months
     // ago"): their figures are history, not this story's reports.
@@ -1299,6 +1286,17 @@ fn find_conflicts(
     ) {
         (Some(pa), Some(pb)) => !pa.iter().any(|p| pb.contains(p)),
         _ => false,
+    };
+    // Two counts that need not agree: for different places, or a total of
+    // several attacks against one attack's count (the larger stated of
+    // "the bombings", the smaller of "the bomb").
+    let separable = |x: (&str, &ArticleClaim), y: (&str, &ArticleClaim)| {
+        let (small, large) = if number(&x.1.value) <= number(&y.1.value) {
+            (x, y)
+        } else {
+            (y, x)
+        };
+        elsewhere(x, y) || (of_several_events(&large.1.text) && !of_several_events(&small.1.text))
     };
     for f in facts {
         for c in &f.claims {
@@ -1371,7 +1369,7 @@ fn find_conflicts(
                 let apart = !con.recurs_yearly
                     && vals[i]
                         .iter()
-                        .all(|x| vals[j].iter().all(|y| elsewhere((x.0, x.1), (y.0, y.1))));
+                        .all(|x| vals[j].iter().all(|y| separable((x.0, x.1), (y.0, y.1))));
                 if apart {
                     continue;
                 }
@@ -1429,6 +1427,105 @@ fn find_conflicts(
         }
     }
     (conflicts, updates)
+}
+
+/// The places each sentence of a story's articles names, as lower-case
+/// names keyed by (article, sentence): a figure for another place is
+/// another count. Guessed places count ("in Varn" locates a figure whatever
+/// the name turns out to be). A sentence saying "here" is at the place of
+/// its article's dateline ("TARVIK, Ostria —"); one naming no place, right
+/// after one that names or means one, is at that place ("… the blast here
+/// was a truck. This was the vehicle that carried the bomb, which killed
+/// 11 people.").
+fn located_sentences<'f>(
+    docs: &[&Document],
+    facts: &'f [ArticleFacts],
+) -> HashMap<(&'f str, usize), Vec<String>> {
+    let mut places: HashMap<(&str, usize), Vec<String>> = HashMap::new();
+    for f in facts {
+        for m in &f.mentions {
+            if m.kind == EntityKind::Place {
+                places
+                    .entry((f.article.as_str(), m.sentence))
+                    .or_default()
+                    .push(strip_possessive(&m.text).to_lowercase());
+            }
+        }
+        let Some(doc) = docs.iter().find(|d| d.article.id == f.article) else {
+            continue;
+        };
+        // The dateline's places: those its first sentence names before a
+        // dash that ends a short opening in capitals ("DAR ES SALAAM,
+        // Tanzania —" gives both).
+        let dateline_end = doc.sentences.first().and_then(|s| {
+            let t = s.span.slice(&doc.article.text);
+            let at = t.find(['—', '–'])?;
+            let caps = t[..at]
+                .split_whitespace()
+                .next()?
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase);
+            (at < 60 && caps).then_some(s.span.start + at)
+        });
+        let dateline: Vec<String> = f
+            .mentions
+            .iter()
+            .filter(|m| {
+                m.sentence == 0
+                    && m.kind == EntityKind::Place
+                    && dateline_end.is_some_and(|end| m.span.end <= end)
+            })
+            .map(|m| strip_possessive(&m.text).to_lowercase())
+            .collect();
+        let here = |i: usize| {
+            let t = doc.sentence_text(i);
+            (t.contains("here") || t.contains("Here"))
+                && crosscheck_text::words(t)
+                    .iter()
+                    .any(|(_, w)| w.eq_ignore_ascii_case("here"))
+        };
+        let article = f.article.as_str();
+        if !dateline.is_empty() {
+            for i in 1..doc.sentences.len() {
+                if !places.contains_key(&(article, i)) && here(i) {
+                    places.insert((article, i), dateline.clone());
+                }
+            }
+        }
+        // One sentence on, from a sentence that names or means a place
+        // (not from one that only took it over).
+        let inherited: Vec<(usize, Vec<String>)> = (1..doc.sentences.len())
+            .filter(|&i| !places.contains_key(&(article, i)))
+            .filter_map(|i| places.get(&(article, i - 1)).map(|p| (i, p.clone())))
+            .collect();
+        for (i, p) in inherited {
+            places.insert((article, i), p);
+        }
+    }
+    places
+}
+
+/// Words for attacks and accidents in the plural: a figure stated of them
+/// ("the bombings of two embassies, which killed 224") totals several
+/// events, and one event's figure ("the bomb killed 11") may be part of it.
+const SEVERAL_EVENTS: &[&str] = &[
+    "attacks",
+    "bombings",
+    "blasts",
+    "explosions",
+    "shootings",
+    "crashes",
+    "raids",
+    "massacres",
+];
+
+/// Whether a sentence states its figure of several events
+/// ([`SEVERAL_EVENTS`]).
+fn of_several_events(sentence: &str) -> bool {
+    crosscheck_text::words(sentence)
+        .iter()
+        .any(|(_, w)| SEVERAL_EVENTS.iter().any(|e| w.eq_ignore_ascii_case(e)))
 }
 
 /// The weekday a date claim was written as, if only that ("Friday",
