@@ -2293,6 +2293,10 @@ fn singular_before_base(prev_tok: &Token<'_>, prev: &str, verb: &str) -> bool {
 /// minus 26"), or "claim" taking lives ("the cold claims dozens of lives
 /// each winter"). The tagger and the rules read them as reporting verbs.
 fn cue_in_disguise(toks: &[Token<'_>], cue: Span) -> bool {
+    // A quotation running on from the sentence before has no cue word.
+    if cue.is_empty() {
+        return false;
+    }
     let Some(i) = toks.iter().position(|t| t.start == cue.start) else {
         return false;
     };

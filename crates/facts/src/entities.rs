@@ -181,19 +181,6 @@ fn dateline(toks: &[Token<'_>]) -> Option<(usize, usize)> {
     }
 }
 
-/// Whether `w` opens an American legislator's party-and-state tag: "R",
-/// "D" or "I", a hyphen and a capitalised state ("R-N" of "R-N.Y.",
-/// "D-Calif", "I-Vt"; not "D-Day").
-pub(crate) fn is_party_tag(w: &str) -> bool {
-    let b = w.as_bytes();
-    w != "D-Day"
-        && b.len() >= 3
-        && matches!(b[0], b'R' | b'D' | b'I')
-        && b[1] == b'-'
-        && b[2].is_ascii_uppercase()
-        && b[3..].iter().all(u8::is_ascii_alphabetic)
-}
-
 /// Whether `w` is an initial: one capital letter ("J" of "J. Ekvall").
 pub(crate) fn is_initial_letter(w: &str) -> bool {
     w.len() == 1 && w.bytes().all(|b| b.is_ascii_uppercase())
@@ -539,7 +526,7 @@ pub fn find(
         // A legislator's party and state ("Rep. Mira Holm, R-N.Y.",
         // "(D-Calif.)") names nothing of its own: it had been the
         // speaker of what the legislator said.
-        if is_party_tag(toks[i].text) {
+        if crosscheck_text::is_party_tag(toks[i].text) {
             i += 1;
             while toks.get(i).is_some_and(|t| {
                 t.text == "." || (t.kind == TokKind::Word && is_initial_letter(t.text))

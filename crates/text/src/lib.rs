@@ -11,6 +11,8 @@
 mod sentences;
 mod stopwords;
 
+pub use sentences::is_party_tag;
+
 use std::cell::RefCell;
 
 use ahash::{AHashMap, AHashSet};

@@ -318,15 +318,24 @@ fn is_dotted_acronym(word: &str) -> bool {
 }
 
 /// Whether `before` (the text before a full stop) ends with an American
-/// legislator's party-and-state tag ("…, said Rep. Mira Holm, R-N.Y",
-/// "D-Calif"): the tag closes a sentence when a capitalised word follows
-/// ("R-N.Y. Sen. Jonas Ekvall said …"), since no name comes right after
-/// one.
+/// legislator's party-and-state tag ([`is_party_tag`]: "…, said Rep. Mira
+/// Holm, R-N.Y"): the tag closes a sentence when a capitalised word
+/// follows ("R-N.Y. Sen. Jonas Ekvall said …"), since no name comes right
+/// after one.
 fn ends_party_tag(before: &str) -> bool {
-    let word = before
-        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == ',')
-        .next()
-        .unwrap_or("");
+    is_party_tag(
+        before
+            .rsplit(|c: char| c.is_whitespace() || c == '(' || c == ',')
+            .next()
+            .unwrap_or(""),
+    )
+}
+
+/// Whether `word` is, or opens, an American legislator's party-and-state
+/// tag: "R", "D" or "I", a hyphen and a capitalised state, abbreviated or
+/// not ("R-N.Y", "D-Calif", "I-Vt", and "R-N" of a tokeniser that splits at
+/// full stops); not "D-Day".
+pub fn is_party_tag(word: &str) -> bool {
     let b = word.as_bytes();
     word != "D-Day"
         && b.len() >= 3
