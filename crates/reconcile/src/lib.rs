@@ -1296,7 +1296,9 @@ fn find_conflicts(
         } else {
             (y, x)
         };
-        elsewhere(x, y) || (of_several_events(&large.1.text) && !of_several_events(&small.1.text))
+        let counts = matches!(x.1.value, ClaimValue::Number { .. });
+        elsewhere(x, y)
+            || (counts && of_several_events(&large.1.text) && !of_several_events(&small.1.text))
     };
     for f in facts {
         for c in &f.claims {
