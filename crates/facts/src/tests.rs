@@ -1225,6 +1225,19 @@ fn an_office_without_a_name_names_no_one() {
     assert_eq!(kind_of(&f, "Mira Dean"), EntityKind::Person);
 }
 
+/// The claims of `f` that count people, as (concept, value as written).
+fn people_counts(f: &ArticleFacts) -> Vec<(Option<&str>, &str)> {
+    f.claims
+        .iter()
+        .filter(|c| {
+            c.subject
+                .as_deref()
+                .is_some_and(|s| s.starts_with("people"))
+        })
+        .map(|c| (c.concept, c.value_text.as_str()))
+        .collect()
+}
+
 /// A figure counting places, vehicles or spans of time is no toll and no
 /// count of arrests, however near such a word stands; a figure of people
 /// in the same sentence still is.
@@ -1238,16 +1251,7 @@ fn figures_of_things_count_no_people() {
          The fire at the Varn dance hall killed 60 people in three hours.",
     );
     let f = Extractor::new().extract(&d);
-    let people: Vec<(Option<&str>, &str)> = f
-        .claims
-        .iter()
-        .filter(|c| {
-            c.subject
-                .as_deref()
-                .is_some_and(|s| s.starts_with("people"))
-        })
-        .map(|c| (c.concept, c.value_text.as_str()))
-        .collect();
+    let people = people_counts(&f);
     assert_eq!(people, [(Some("killed"), "60")], "{:#?}", f.claims);
 }
 
@@ -1359,16 +1363,7 @@ fn tolls_stay_in_their_clause_and_age_bounds_count_no_one() {
         "About 65 of the students died and more than 190 were seriously injured. \
          The dead, as young as 12 and none older than 20, were students at Varn College.",
     ));
-    let people: Vec<(Option<&str>, &str)> = f
-        .claims
-        .iter()
-        .filter(|c| {
-            c.subject
-                .as_deref()
-                .is_some_and(|s| s.starts_with("people"))
-        })
-        .map(|c| (c.concept, c.value_text.as_str()))
-        .collect();
+    let people = people_counts(&f);
     assert_eq!(
         people,
         [(Some("injured"), "more than 190")],

@@ -72,45 +72,38 @@ fn history_and_poll_margins_do_not_conflict() {
     assert!(facts.conflicts.is_empty(), "{:#?}", facts.conflicts);
 }
 
+/// Two invented reports of one day by two outlets.
+fn two_reports(first: &str, second: &str) -> [crosscheck_model::Document; 2] {
+    [
+        invented("valden-post/embassy", "Valden Post", "2026-08-14", first),
+        invented(
+            "lakeside-wire/embassy",
+            "Lakeside Wire",
+            "2026-08-14",
+            second,
+        ),
+    ]
+}
+
 /// A toll in a sentence that names no place is for the place the sentence
 /// before names or means ("here": the dateline's town); against a toll
 /// named for another town it is no conflict. The same two tolls with no
 /// place to tell them apart still conflict.
 #[test]
 fn a_toll_takes_the_place_of_the_sentence_before_and_here_is_the_dateline() {
-    let located = [
-        invented(
-            "valden-post/embassy-bomb",
-            "Valden Post",
-            "2026-08-14",
-            "PORT ALDERY, Varesia — The embassy stayed closed on Friday.\n\nInvestigators \
-             said that a rented truck had been used in the blast here.\n\nIt carried the \
-             bomb, which killed 11 people.",
-        ),
-        invented(
-            "lakeside-wire/embassy-bomb",
-            "Lakeside Wire",
-            "2026-08-14",
-            "The simultaneous blast in Tarvik killed more than 250 people.",
-        ),
-    ];
+    let located = two_reports(
+        "PORT ALDERY, Varesia — The embassy stayed closed on Friday.\n\nInvestigators \
+         said that a rented truck had been used in the blast here.\n\nIt carried the \
+         bomb, which killed 11 people.",
+        "The simultaneous blast in Tarvik killed more than 250 people.",
+    );
     let facts = run(&located, &[]);
     assert!(facts.conflicts.is_empty(), "{:#?}", facts.conflicts);
-    let unlocated = [
-        invented(
-            "valden-post/embassy-bomb",
-            "Valden Post",
-            "2026-08-14",
-            "The embassy stayed closed on Friday.\n\nInvestigators said that a rented truck \
-             had been used in the blast.\n\nIt carried the bomb, which killed 11 people.",
-        ),
-        invented(
-            "lakeside-wire/embassy-bomb",
-            "Lakeside Wire",
-            "2026-08-14",
-            "The simultaneous blast killed more than 250 people.",
-        ),
-    ];
+    let unlocated = two_reports(
+        "The embassy stayed closed on Friday.\n\nInvestigators said that a rented truck \
+         had been used in the blast.\n\nIt carried the bomb, which killed 11 people.",
+        "The simultaneous blast killed more than 250 people.",
+    );
     let facts = run(&unlocated, &[]);
     assert_eq!(facts.conflicts.len(), 1, "{:#?}", facts.conflicts);
 }
@@ -120,36 +113,16 @@ fn a_toll_takes_the_place_of_the_sentence_before_and_here_is_the_dateline() {
 /// differ do conflict.
 #[test]
 fn one_attack_s_toll_is_no_conflict_with_the_attacks_total() {
-    let part = [
-        invented(
-            "valden-post/embassies",
-            "Valden Post",
-            "2026-08-14",
-            "The bombings of the two embassies killed 224 people.",
-        ),
-        invented(
-            "lakeside-wire/embassies",
-            "Lakeside Wire",
-            "2026-08-14",
-            "The bomb at the embassy killed 11 people.",
-        ),
-    ];
+    let part = two_reports(
+        "The bombings of the two embassies killed 224 people.",
+        "The bomb at the embassy killed 11 people.",
+    );
     let facts = run(&part, &[]);
     assert!(facts.conflicts.is_empty(), "{:#?}", facts.conflicts);
-    let totals = [
-        invented(
-            "valden-post/embassies",
-            "Valden Post",
-            "2026-08-14",
-            "The bombings of the two embassies killed 224 people.",
-        ),
-        invented(
-            "lakeside-wire/embassies",
-            "Lakeside Wire",
-            "2026-08-14",
-            "The bombings of the embassies killed more than 250 people.",
-        ),
-    ];
+    let totals = two_reports(
+        "The bombings of the two embassies killed 224 people.",
+        "The bombings of the embassies killed more than 250 people.",
+    );
     let facts = run(&totals, &[]);
     assert_eq!(facts.conflicts.len(), 1, "{:#?}", facts.conflicts);
 }
