@@ -388,7 +388,7 @@ impl Briefer {
             .collect();
         let lead = chosen.first().map(|&ci| &story.candidates[ci]);
         Brief {
-            title: story_title(docs, lead),
+            title: story_title(docs, &sources, lead),
             sentences,
         }
     }
@@ -1439,7 +1439,7 @@ fn overlap_str(a: &[String], b: &[String]) -> f64 {
 /// the brief, else of any article, else a lead sentence ([`lead_title`]),
 /// else the first brief sentence, cut to a headline's length
 /// ([`headline_cut`]).
-fn story_title(docs: &[&Document], lead: Option<&Candidate>) -> String {
+fn story_title(docs: &[&Document], sources: &[usize], lead: Option<&Candidate>) -> String {
     let from = |d: usize| {
         docs[d]
             .article
@@ -1454,7 +1454,7 @@ fn story_title(docs: &[&Document], lead: Option<&Candidate>) -> String {
     if let Some(t) = (0..docs.len()).find_map(from) {
         return t.to_owned();
     }
-    if let Some(t) = lead_title(docs) {
+    if let Some(t) = lead_title(docs, sources) {
         return headline_cut(t);
     }
     let first = lead
@@ -1474,18 +1474,21 @@ fn story_title(docs: &[&Document], lead: Option<&Candidate>) -> String {
 /// is not ("Although an estimated 400 people were at the dance, …"). Of
 /// the articles' openings (a dateline cut off, quotations and very short
 /// ones passed over), the one sharing the most terms with the other
-/// articles' openings: the event most of them lead with. Ties go to the
-/// earlier article in the story's order. This is the product's own rule,
-/// not a general summariser's, hence written here.
-fn lead_title<'d>(docs: &[&'d Document]) -> Option<&'d str> {
-    let leads: Vec<(&str, &[String])> = docs
+/// articles' openings: the event most of them lead with (a wire's updates
+/// repeating their lead count: the lead they keep is the event). Ties go
+/// to the earlier article in the story's order. `sources` gives each
+/// document's group of copies. This is the product's own rule, not a
+/// general summariser's, hence written here.
+fn lead_title<'d>(docs: &[&'d Document], sources: &[usize]) -> Option<&'d str> {
+    let leads: Vec<(&str, &[String], usize)> = docs
         .iter()
-        .filter_map(|d| {
+        .zip(sources)
+        .filter_map(|(d, &group)| {
             let s = d.sentences.first()?;
             let text = without_dateline(s.span.slice(&d.article.text));
             let words = text.split_whitespace().count();
             let quoted = text.starts_with(['"', '“', '‘', '\'']);
-            (words >= 6 && !quoted).then_some((text, s.terms.as_slice()))
+            (words >= 6 && !quoted).then_some((text, s.terms.as_slice(), group))
         })
         .collect();
     let score = |i: usize| -> usize {
@@ -1495,21 +1498,28 @@ fn lead_title<'d>(docs: &[&'d Document]) -> Option<&'d str> {
             .iter()
             .enumerate()
             .filter(|&(j, _)| j != i)
-            .map(|(_, (_, terms))| {
+            .map(|(_, (_, terms, _))| {
                 let theirs: std::collections::BTreeSet<&str> =
                     terms.iter().map(String::as_str).collect();
                 mine.intersection(&theirs).count()
             })
             .sum()
     };
+    let one_source = leads.windows(2).all(|w| w[0].2 == w[1].2);
     // An opening that shares hardly a term with the others (fewer than
-    // two) is a feature's hook ("Nobody saw it coming."), not the event; a
-    // lone article's opening serves if it is a full sentence.
+    // two) is a feature's hook ("Nobody saw it coming."), not the event;
+    // so is a short one that only its own copies repeat. A lone source's
+    // opening serves if it is a full sentence.
     (0..leads.len())
         .map(|i| (score(i), std::cmp::Reverse(i)))
         .max()
         .filter(|&(best, std::cmp::Reverse(i))| {
-            best >= 2 || (leads.len() == 1 && leads[i].0.split_whitespace().count() >= 8)
+            let full = leads[i].0.split_whitespace().count() >= 8;
+            if one_source {
+                full
+            } else {
+                best >= 2
+            }
         })
         .map(|(_, std::cmp::Reverse(i))| leads[i].0)
 }

@@ -574,6 +574,18 @@ fn a_story_without_headlines_is_titled_by_its_leading_opening() {
         brief.title,
         "A fire turned the Varn dance hall crowded with students into a deathtrap"
     );
+    // Two copies of one feature open with a hook: the hook is no title.
+    let hook = "Nobody in Varn saw it coming. The comet passes closer to the earth tonight \
+                than at any time in the past century, astronomers said.";
+    let (one, copy) = (doc("h1", hook), doc("h2", hook));
+    let copies = Duplicate {
+        articles: vec!["h1".into(), "h2".into()],
+        kind: DuplicateKind::Exact,
+        similarity: 1.0,
+        original: None,
+    };
+    let brief = Briefer::new().brief(&[&one, &copy], &[copies]);
+    assert!(!brief.title.starts_with("Nobody"), "{}", brief.title);
     assert_eq!(
         headline_cut("Declaring him a martyr of the faith, the council of elders in Varn on Sunday named a new head of the guild."),
         "Declaring him a martyr of the faith, the council of elders in …"
