@@ -1469,9 +1469,9 @@ fn story_title(docs: &[&Document], sources: &[usize], lead: Option<&Candidate>) 
 }
 
 /// Without any headline, the opening sentence of an article is the one a
-/// news writer meant to say what happened ("A fire turned a dance hall
-/// into a deathtrap, killing 60 people"); the brief's best sentence often
-/// is not ("Although an estimated 400 people were at the dance, …"). Of
+/// news writer meant to say what happened ("A landslide buried the Varn
+/// road, killing 14 people"); the brief's best sentence often is not
+/// ("Although the road had been closed twice before, …"). Of
 /// the articles' openings (a dateline cut off, quotations and very short
 /// ones passed over), the one sharing the most terms with the other
 /// articles' openings: the event most of them lead with (a wire's updates
@@ -1546,9 +1546,10 @@ fn without_dateline(sentence: &str) -> &str {
 
 /// A sentence cut to a headline's length: whole up to 16 words; else up
 /// to a comma among words 7 to 18 that closes the main clause, the rest
-/// being a trailing modifier ("…into a deathtrap, killing 60 people" →
-/// "…into a deathtrap"), when the sentence does not open with an
-/// introductory phrase ("Declaring him a martyr, …", "At a shelter, …");
+/// being a trailing modifier ("…buried the Varn road, killing 14 people"
+/// → "…buried the Varn road"), when the sentence does not open with an
+/// introductory phrase ("Naming her the best of her year, …", "At a
+/// shelter, …");
 /// else its first 12 words and an ellipsis.
 fn headline_cut(sentence: &str) -> String {
     let words: Vec<&str> = sentence.split_whitespace().collect();

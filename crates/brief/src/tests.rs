@@ -552,27 +552,27 @@ fn the_overflow_sentence_never_dangles() {
 fn a_story_without_headlines_is_titled_by_its_leading_opening() {
     let quote = doc(
         "d",
-        "\"Nobody could get out of the Varn dance hall fire that killed 60 people,\" a survivor said. \
-         She was treated for burns.",
+        "\"Nobody on the Varn road had a chance after the landslide killed 14 people,\" a driver said. \
+         He was treated for cuts.",
     );
     let although = doc(
         "b",
-        "Although an estimated 400 people were at the dance hall in Varn, the building was approved for 150 guests. \
-         The fire started shortly before midnight.",
+        "Although the Varn road had been closed twice before, the council reopened it in May for lorries. \
+         The slope gave way shortly before dawn.",
     );
     let rescuers = doc(
         "c",
-        "Rescuers in Varn said the fire killed 60 people. They searched the building until dawn.",
+        "Rescuers in Varn said the landslide killed 14 people. They searched the mud until dark.",
     );
     let lead = doc(
         "a",
-        "TARVIK, Ostria (Meridian Press) — A fire turned the Varn dance hall crowded with students into a deathtrap, \
-         killing 60 people and injuring 162 others in the old port district. Firefighters arrived within six minutes.",
+        "TARVIK, Ostria (Meridian Press) — A landslide buried the Varn road under tonnes of mud and rock, \
+         killing 14 people and injuring 30 others near the old quarry. Rescuers arrived within the hour.",
     );
     let brief = Briefer::new().brief(&[&quote, &although, &rescuers, &lead], &[]);
     assert_eq!(
         brief.title,
-        "A fire turned the Varn dance hall crowded with students into a deathtrap"
+        "A landslide buried the Varn road under tonnes of mud and rock"
     );
     // Two copies of one feature open with a hook: the hook is no title.
     let hook = "Nobody in Varn saw it coming. The comet passes closer to the earth tonight \
@@ -587,7 +587,7 @@ fn a_story_without_headlines_is_titled_by_its_leading_opening() {
     let brief = Briefer::new().brief(&[&one, &copy], &[copies]);
     assert!(!brief.title.starts_with("Nobody"), "{}", brief.title);
     assert_eq!(
-        headline_cut("Declaring him a martyr of the faith, the council of elders in Varn on Sunday named a new head of the guild."),
-        "Declaring him a martyr of the faith, the council of elders in …"
+        headline_cut("Naming her the best of her year, the council of elders in Varn on Sunday gave the guild a new head for the spring."),
+        "Naming her the best of her year, the council of elders in …"
     );
 }

@@ -882,8 +882,8 @@ fn resolve(
         return Some(name);
     }
     // A name that opens the phrase and is placed by what follows ("The
-    // Harlow Vane Observatory in Tarvik, Mass.", "Davila of the Tourism
-    // Company"): the name.
+    // Harlow Vane Institute in Tarvik, Mass.", "Varga of the Tourism
+    // Board"): the name.
     if let Some(m) = inside.first() {
         let lead = text.get(span.start..m.span.start).unwrap_or("x").trim();
         let rest = text.get(m.span.end..span.end).unwrap_or("");
@@ -1823,8 +1823,9 @@ fn decode(
         }
         // Content on both sides of the source and cue: a quotation before
         // them is what was said when the clause after the cue sets the
-        // scene ("“It was a panic,” spokesman Jonas Ekvall said, with
-        // youths trampling …"); one span over both would hold the speaker.
+        // scene ("“We ran for the doors,” spokesman Jonas Ekvall said, with
+        // smoke filling the hall …"); one span over both would hold the
+        // speaker.
         let (lo, hi) = source.map_or((q.s, q.e), |(a, b)| (a.min(q.s), b.max(q.e)));
         let left = |c: &Chunk| c.e <= lo;
         let right = |c: &Chunk| c.s >= hi;
@@ -2014,7 +2015,7 @@ fn antecedent(toks: &[Token<'_>], rel: usize) -> Option<(usize, usize)> {
             .map_or(0, |k| k + 1)
     };
     let mut np_start = boundary(np_end);
-    // "The Observatory in Tarvik, Mass., which …": a place's state or
+    // "The Institute in Tarvik, Mass., which …": a place's state or
     // country after a comma ("Tarvik, Mass.") belongs to the noun phrase
     // before it, which the clause describes.
     let place_comma = if np_start >= 2
@@ -2087,12 +2088,12 @@ fn statement_of(
         let sspan = tspan(toks, a, b);
         let low = toks[a].text.to_lowercase();
         // A relative pronoun ("The Board, which investigates accidents,
-        // said ...") names the noun phrase before it ("The Observatory in
-        // Tarvik, Mass., which …": the observatory), else the latest
+        // said ...") names the noun phrase before it ("The Institute in
+        // Tarvik, Mass., which …": the institute), else the latest
         // mention of the sentence before it.
         if b - a == 1 && matches!(low.as_str(), "who" | "which" | "that") {
             // Only a name: a phrase as written may run over a whole clause
-            // ("Many of these signals distressed House conservatives, who").
+            // ("Several of these moves angered Tarvik's councillors, who").
             let described = (a > 0 && toks[a - 1].is_punct(','))
                 .then(|| antecedent(toks, a))
                 .flatten()
@@ -2273,7 +2274,7 @@ const BEFORE_BASE_FORM: &[&str] = &[
 
 /// Whether the word before a stance verb's base form ("blast", "back",
 /// "fear") shows the verb to be a noun: a lower-case singular word ("the
-/// simultaneous blast in Varn", "a massive show of force") cannot be the
+/// morning blast in Varn", "a massive show of force") cannot be the
 /// subject of a base form, which takes a plural or "I", "we", "you",
 /// "they" ("critics blast", "officials fear"; a final "s" of "-ous" or
 /// "-ss" is no plural's). Capitalised words are left alone ("Ostria and
@@ -2287,11 +2288,11 @@ fn singular_before_base(prev_tok: &Token<'_>, prev: &str, verb: &str) -> bool {
 }
 
 /// Whether a statement's cue is a word that reports nothing here: "Said"
-/// inside a name ("Port Said", "Edward Said argued": capitalised after a
+/// inside a name ("Port Said", "Amira Said argued": capitalised after a
 /// capitalised word, before a lower-case one), a participle describing a
-/// noun before its clause's verb ("the lowest temperature reported was
-/// minus 26"), or "claim" taking lives ("the cold claims dozens of lives
-/// each winter"). The tagger and the rules read them as reporting verbs.
+/// noun before its clause's verb ("the largest figure reported was 40"),
+/// or "claim" taking lives ("the fever claims hundreds of lives each
+/// year"). The tagger and the rules read them as reporting verbs.
 fn cue_in_disguise(toks: &[Token<'_>], cue: Span) -> bool {
     // A quotation running on from the sentence before has no cue word.
     if cue.is_empty() {
@@ -2308,7 +2309,7 @@ fn cue_in_disguise(toks: &[Token<'_>], cue: Span) -> bool {
     }
     let low = toks[i].text.to_ascii_lowercase();
     // A participle describing a noun, followed by the clause's verb:
-    // "the lowest temperature reported was minus 26".
+    // "the largest figure reported was 40".
     if low.len() > 4
         && low.ends_with("ed")
         && cue.end == toks[i].end

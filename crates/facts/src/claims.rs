@@ -485,8 +485,8 @@ const PEOPLE_COUNTS: &[&str] = &["killed", "injured", "missing", "arrested", "ev
 
 /// Counted nouns that are never people: a figure counting them is no count
 /// of the dead, injured or arrested however near such a word stands ("the
-/// dead were of 19 nationalities", "arrested in raids in two cities", "the
-/// fire killed 60 in three hours").
+/// injured came from 12 countries", "arrested in raids in three towns",
+/// "the flood killed 9 in two hours").
 const NOT_PEOPLE: &[&str] = &[
     "nationalities",
     "nationality",
@@ -674,7 +674,7 @@ const SIZE_NOUNS: &[&str] = &[
 
 /// Whether the figure starting at token `qs` is an age: right after "aged"
 /// or "age(s) (of|between)", the second of two ages ("ages of 13 and 17",
-/// "aged 13 to 18"), or a bound ("as young as 12", "older than 20").
+/// "aged 13 to 18"), or a bound ("as young as 9", "older than 70").
 fn after_age_words(toks: &[Token<'_>], qs: usize) -> bool {
     let words: Vec<String> = toks[..qs]
         .iter()
@@ -684,7 +684,7 @@ fn after_age_words(toks: &[Token<'_>], qs: usize) -> bool {
         .map(|t| t.text.to_lowercase())
         .collect();
     let age = |w: &str| matches!(w, "aged" | "age" | "ages");
-    // "as young as 12", "as old as 90", "none older than 20".
+    // "as young as 9", "as old as 90", "none older than 70".
     let bound = |w: &str| matches!(w, "young" | "old" | "younger" | "older");
     match words.as_slice() {
         [w, ..] if age(w) => true,
@@ -916,8 +916,8 @@ pub fn build(
                     continue;
                 }
                 // Nor back over "and" to the verb of the clause before:
-                // "About 65 died and more than 190 were injured" counts
-                // the injured with 190.
+                // "About 30 died and more than 80 were injured" counts
+                // the injured with 80.
                 if c.kind == ConceptKind::Count
                     && !right
                     && words[k + 1..]

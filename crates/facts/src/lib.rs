@@ -333,7 +333,7 @@ impl DateValue {
                 r.month_named().is_none_or(|m| m == d.month)
             }
             // A week runs Monday to Sunday here, but American reports
-            // count it from Sunday ("Brazilians who will vote next week",
+            // count it from Sunday ("Ostrians who will vote next week",
             // written on a Thursday of the Sunday three days later): the
             // Sunday before is in it too.
             (Week(w), Day(d)) | (Day(d), Week(w)) => (-1..7).contains(&(d.to_days() - w.to_days())),
@@ -565,8 +565,8 @@ impl Extractor {
             // (names without a title or context word are not known to be
             // people).
             // A person named before that speaker yields to the speaker too:
-            // "The second vehicle was a Harlow Vane, a jeep. …, Varga said.
-            // He did not say how it had been used" is Varga's, though
+            // "The second boat was a Harlow Vane, a ferry. …, Varga said.
+            // He did not say who had sailed it" is Varga's, though
             // "Harlow Vane" reads as a person's name and "Varga" alone as
             // nobody's — if the speaker is a name of the article and not
             // known as a body or a place.

@@ -1246,13 +1246,13 @@ fn figures_of_things_count_no_people() {
     let d = doc(
         "x",
         Some("2026-10-30"),
-        "Officials said the dead and injured were of 19 nationalities. \
-         Mira Holm and Jonas Ekvall were arrested in raids in two cities. \
-         The fire at the Varn dance hall killed 60 people in three hours.",
+        "Officials said the injured came from 12 countries. \
+         Mira Holm and Jonas Ekvall were arrested in raids in three towns. \
+         The flood in Varn killed 9 people in two hours.",
     );
     let f = Extractor::new().extract(&d);
     let people = people_counts(&f);
-    assert_eq!(people, [(Some("killed"), "60")], "{:#?}", f.claims);
+    assert_eq!(people, [(Some("killed"), "9")], "{:#?}", f.claims);
 }
 
 /// "As voters prepare to vote on Sunday", written on a Thursday, is the
@@ -1265,7 +1265,7 @@ fn preparing_looks_ahead_and_a_week_holds_its_sunday() {
         "x",
         Some("2026-10-01"),
         "As Ostrians prepare to vote on Sunday, polls favour Mira Holm. \
-         Seven of ten Ostrians who will vote next week live in towns.",
+         Most Ostrians who will vote next week live in towns.",
     ));
     let got: Vec<(String, String)> = f
         .dates
@@ -1315,8 +1315,7 @@ fn party_and_state_tags_name_no_one() {
 }
 
 /// Words that look like cues but report nothing ("Port Said", a cold
-/// that "claims lives", "the temperature reported was", "the simultaneous
-/// blast"), a stray quotation mark
+/// that "claims lives", "the figure reported was", "the morning blast"), a stray quotation mark
 /// before "said Name", and a body described by a relative clause after
 /// its town and state.
 #[test]
@@ -1325,13 +1324,13 @@ fn cues_in_disguise_and_speakers_behind_punctuation() {
         "x",
         Some("2026-11-17"),
         "Ships left Port Said in Ostria on Monday. \
-         The cold claims dozens of lives in Tarvik each winter. \
-         The lowest temperature reported was minus 26 degrees in Tarvik. \
-         The simultaneous blast in Varn killed more than 250 people. \
+         The fever claims hundreds of lives in Tarvik each year. \
+         The largest figure reported was 40 boats in Tarvik. \
+         The morning blast in Varn killed more than 20 people. \
          Critics blast the plan. \
-         \"People started to shout `car on fire,\"' said Jonas Ekvall, a bus driver. \
-         The Harlow Vane Observatory in Tarvik, Mass., which is a clearinghouse for \
-         reports, said that observers saw about 2,000 meteors per hour.",
+         \"Everyone began to run `toward the gate,\"' said Jonas Ekvall, a ferry pilot. \
+         The Harlow Vane Institute in Tarvik, Mass., which is a registry of tide \
+         records, said that gauges showed a rise of two metres.",
     );
     let f = Extractor::new().extract(&d);
     let text = &d.article.text;
@@ -1345,7 +1344,7 @@ fn cues_in_disguise_and_speakers_behind_punctuation() {
         [
             (Some("Critics"), "blast"),
             (Some("Jonas Ekvall"), "said"),
-            (Some("Harlow Vane Observatory"), "said")
+            (Some("Harlow Vane Institute"), "said")
         ],
         "{:#?}",
         f.statements
@@ -1353,27 +1352,27 @@ fn cues_in_disguise_and_speakers_behind_punctuation() {
 }
 
 /// A figure after "and" is not counted by the verb of the clause before
-/// it (here free, "65 of the students" being a part, not a count), and
+/// it (here free, "30 of the passengers" being a part, not a count), and
 /// age bounds count no one.
 #[test]
 fn tolls_stay_in_their_clause_and_age_bounds_count_no_one() {
     let f = Extractor::new().extract(&doc(
         "x",
         Some("2026-10-30"),
-        "About 65 of the students died and more than 190 were seriously injured. \
-         The dead, as young as 12 and none older than 20, were students at Varn College.",
+        "About 30 of the passengers died and more than 80 were seriously injured. \
+         The dead, as young as 9 and none older than 70, had boarded the Varn ferry.",
     ));
     let people = people_counts(&f);
     assert_eq!(
         people,
-        [(Some("injured"), "more than 190")],
+        [(Some("injured"), "more than 80")],
         "{:#?}",
         f.claims
     );
 }
 
 /// "He" after a named speaker is that speaker, even when a name read as a
-/// person's (here a jeep's) stands between; a body that spoke last does
+/// person's (here a ferry's) stands between; a body that spoke last does
 /// not take the pronoun from the person named before it.
 #[test]
 fn he_is_the_speaker_just_named() {
@@ -1385,9 +1384,9 @@ fn he_is_the_speaker_just_named() {
             .collect()
     };
     let got = speakers(
-        "Special Agent Tomas Varga spoke in Tarvik. The second vehicle was a Harlow Vane, \
-         a small jeep popular in Ostria. It had been \"used by the suspects,\" Varga said. \
-         He did not say how it had been used.",
+        "Special Agent Tomas Varga spoke in Tarvik. The second boat was a Harlow Vane, \
+         a small ferry built in Ostria. It had been \"seen near the pier,\" Varga said. \
+         He did not say who had sailed it.",
     );
     assert_eq!(got.last().map(String::as_str), Some("Varga"), "{got:?}");
     let got = speakers(
@@ -1411,8 +1410,8 @@ fn a_quotation_is_not_run_on_into_the_scene_after_its_speaker() {
     let d = doc(
         "x",
         Some("2026-10-30"),
-        "\"It was a panic,\" Tarvik police spokesman Jonas Ekvall said, with youths \
-         trampling each other to get out.",
+        "\"We ran for the doors,\" Tarvik port spokesman Jonas Ekvall said, with smoke \
+         filling the hall behind him.",
     );
     let f = Extractor::new().extract(&d);
     let got: Vec<&str> = f
@@ -1420,5 +1419,5 @@ fn a_quotation_is_not_run_on_into_the_scene_after_its_speaker() {
         .iter()
         .map(|s| s.content.slice(&d.article.text))
         .collect();
-    assert_eq!(got, ["It was a panic"], "{:#?}", f.statements);
+    assert_eq!(got, ["We ran for the doors"], "{:#?}", f.statements);
 }

@@ -1289,7 +1289,7 @@ fn find_conflicts(
     };
     // Two counts that need not agree: for different places, or a total of
     // several attacks against one attack's count (the larger stated of
-    // "the bombings", the smaller of "the bomb").
+    // "the explosions", the smaller of "the blast").
     let separable = |x: (&str, &ArticleClaim), y: (&str, &ArticleClaim)| {
         let (small, large) = if number(&x.1.value) <= number(&y.1.value) {
             (x, y)
@@ -1436,9 +1436,8 @@ fn find_conflicts(
 /// another count. Guessed places count ("in Varn" locates a figure whatever
 /// the name turns out to be). A sentence saying "here" is at the place of
 /// its article's dateline ("TARVIK, Ostria —"); one naming no place, right
-/// after one that names or means one, is at that place ("… the blast here
-/// was a truck. This was the vehicle that carried the bomb, which killed
-/// 11 people.").
+/// after one that names or means one, is at that place ("… a faulty valve
+/// caused the blast here. It set off the fire, which killed 6 workers.").
 fn located_sentences<'f>(
     docs: &[&Document],
     facts: &'f [ArticleFacts],
@@ -1509,8 +1508,9 @@ fn located_sentences<'f>(
 }
 
 /// Words for attacks and accidents in the plural: a figure stated of them
-/// ("the bombings of two embassies, which killed 224") totals several
-/// events, and one event's figure ("the bomb killed 11") may be part of it.
+/// ("the explosions at two depots, which killed 31") totals several
+/// events, and one event's figure ("the blast at the east depot killed 6")
+/// may be part of it.
 const SEVERAL_EVENTS: &[&str] = &[
     "attacks",
     "bombings",
@@ -1742,14 +1742,14 @@ fn build_timeline(
         };
         let doc = docs[doc_index];
         let mut seen: Vec<(usize, DateValue)> = Vec::new();
-        // A date inside an opening participle's phrase ("Tripling the
-        // estimate it had last week, the agency on Monday said …") dates
+        // A date inside an opening participle's phrase ("Doubling the
+        // count it gave last week, the ministry on Monday said …") dates
         // what the phrase refers to, not what the sentence reports.
         let in_opener = |d: &crosscheck_facts::DateMention| {
             let sentence = doc.sentences[d.sentence].span;
             let text = sentence.slice(&doc.article.text);
-            // "Tripling the …", "Citing a …": a participle and a
-            // lower-case word (not "BEIJING —", not "Fleming said").
+            // "Doubling the …", "Citing a …": a participle and a
+            // lower-case word (not "HARLING —", not "Fleming said").
             let mut words = text.split_whitespace();
             let first = words.next().unwrap_or("");
             let second = words.next().unwrap_or("");

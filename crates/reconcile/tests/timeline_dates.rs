@@ -92,21 +92,24 @@ fn an_opening_participle_s_date_does_not_list_the_sentence_again() {
         "vell-courier/varn-troops",
         "Vell Courier",
         "2026-10-28",
-        "Tripling the estimate it had given on Friday, the Ostrian defence ministry on \
-         Monday said that about 9,000 Varnish soldiers were near the border. \
-         BEIJING — Ostria hopes to win its first gold medal in Varn in December.",
+        "Doubling the count it gave on Friday, the Ostrian port authority on Monday \
+         said that about 900 boats were stuck in the strait. \
+         HARLING — Ostria hopes to host its first sailing race in Varn in December.",
     )];
     let facts = run(&docs, &[]);
     let dates: Vec<&str> = facts
         .timeline
         .iter()
-        .filter(|e| e.text.contains("Tripling"))
+        .filter(|e| e.text.contains("Doubling"))
         .map(|e| e.date.as_str())
         .collect();
     assert_eq!(dates, ["2026-10-26"], "{:#?}", facts.timeline);
     // A dateline in capitals is no participle.
     assert!(
-        facts.timeline.iter().any(|e| e.text.contains("gold medal")),
+        facts
+            .timeline
+            .iter()
+            .any(|e| e.text.contains("sailing race")),
         "{:#?}",
         facts.timeline
     );

@@ -75,13 +75,8 @@ fn history_and_poll_margins_do_not_conflict() {
 /// Two invented reports of one day by two outlets.
 fn two_reports(first: &str, second: &str) -> [crosscheck_model::Document; 2] {
     [
-        invented("valden-post/embassy", "Valden Post", "2026-08-14", first),
-        invented(
-            "lakeside-wire/embassy",
-            "Lakeside Wire",
-            "2026-08-14",
-            second,
-        ),
+        invented("valden-post/depot", "Valden Post", "2026-08-14", first),
+        invented("lakeside-wire/depot", "Lakeside Wire", "2026-08-14", second),
     ]
 }
 
@@ -92,17 +87,17 @@ fn two_reports(first: &str, second: &str) -> [crosscheck_model::Document; 2] {
 #[test]
 fn a_toll_takes_the_place_of_the_sentence_before_and_here_is_the_dateline() {
     let located = two_reports(
-        "PORT ALDERY, Varesia — The embassy stayed closed on Friday.\n\nInvestigators \
-         said that a rented truck had been used in the blast here.\n\nIt carried the \
-         bomb, which killed 11 people.",
-        "The simultaneous blast in Tarvik killed more than 250 people.",
+        "PORT ALDERY, Varesia — The depot stayed closed on Friday.\n\nInspectors said \
+         that a faulty valve had caused the blast here.\n\nIt set off the fire, which \
+         killed 6 workers.",
+        "The second blast in Tarvik killed more than 40 workers.",
     );
     let facts = run(&located, &[]);
     assert!(facts.conflicts.is_empty(), "{:#?}", facts.conflicts);
     let unlocated = two_reports(
-        "The embassy stayed closed on Friday.\n\nInvestigators said that a rented truck \
-         had been used in the blast.\n\nIt carried the bomb, which killed 11 people.",
-        "The simultaneous blast killed more than 250 people.",
+        "The depot stayed closed on Friday.\n\nInspectors said that a faulty valve had \
+         caused the blast.\n\nIt set off the fire, which killed 6 workers.",
+        "The second blast killed more than 40 workers.",
     );
     let facts = run(&unlocated, &[]);
     assert_eq!(facts.conflicts.len(), 1, "{:#?}", facts.conflicts);
@@ -114,14 +109,14 @@ fn a_toll_takes_the_place_of_the_sentence_before_and_here_is_the_dateline() {
 #[test]
 fn one_attack_s_toll_is_no_conflict_with_the_attacks_total() {
     let part = two_reports(
-        "The bombings of the two embassies killed 224 people.",
-        "The bomb at the embassy killed 11 people.",
+        "The explosions at the two depots killed 31 workers.",
+        "The blast at the east depot killed 6 workers.",
     );
     let facts = run(&part, &[]);
     assert!(facts.conflicts.is_empty(), "{:#?}", facts.conflicts);
     let totals = two_reports(
-        "The bombings of the two embassies killed 224 people.",
-        "The bombings of the embassies killed more than 250 people.",
+        "The explosions at the two depots killed 31 workers.",
+        "The explosions at the depots killed more than 40 workers.",
     );
     let facts = run(&totals, &[]);
     assert_eq!(facts.conflicts.len(), 1, "{:#?}", facts.conflicts);
