@@ -1485,24 +1485,21 @@ fn lead_title<'d>(docs: &[&'d Document], sources: &[usize]) -> Option<&'d str> {
         .zip(sources)
         .filter_map(|(d, &group)| {
             let s = d.sentences.first()?;
-            let text = without_dateline(s.span.slice(&d.article.text));
+            let sentence = s.span.slice(&d.article.text);
+            let text = &sentence[dateline_len(sentence)..];
             let words = text.split_whitespace().count();
             let quoted = text.starts_with(['"', '“', '‘', '\'']);
             (words >= 6 && !quoted).then_some((text, s.terms.as_slice(), group))
         })
         .collect();
+    let sets: Vec<std::collections::BTreeSet<&str>> = leads
+        .iter()
+        .map(|(_, terms, _)| terms.iter().map(String::as_str).collect())
+        .collect();
     let score = |i: usize| -> usize {
-        let mine: std::collections::BTreeSet<&str> =
-            leads[i].1.iter().map(String::as_str).collect();
-        leads
-            .iter()
-            .enumerate()
-            .filter(|&(j, _)| j != i)
-            .map(|(_, (_, terms, _))| {
-                let theirs: std::collections::BTreeSet<&str> =
-                    terms.iter().map(String::as_str).collect();
-                mine.intersection(&theirs).count()
-            })
+        (0..sets.len())
+            .filter(|&j| j != i)
+            .map(|j| sets[i].intersection(&sets[j]).count())
             .sum()
     };
     let one_source = leads.windows(2).all(|w| w[0].2 == w[1].2);
@@ -1522,26 +1519,6 @@ fn lead_title<'d>(docs: &[&'d Document], sources: &[usize]) -> Option<&'d str> {
             }
         })
         .map(|(_, std::cmp::Reverse(i))| leads[i].0)
-}
-
-/// A sentence without the dateline it opens with ("GOTEBORG, Sweden (AP)
-/// — A fire …" → "A fire …"): the part before a dash when it is a few
-/// words, none of them lower case.
-fn without_dateline(sentence: &str) -> &str {
-    for dash in [" — ", " -- ", " – "] {
-        if let Some(at) = sentence.find(dash) {
-            let head = &sentence[..at];
-            let words: Vec<&str> = head.split_whitespace().collect();
-            if (1..=7).contains(&words.len())
-                && words
-                    .iter()
-                    .all(|w| !w.starts_with(|c: char| c.is_lowercase()))
-            {
-                return sentence[at + dash.len()..].trim_start();
-            }
-        }
-    }
-    sentence
 }
 
 /// A sentence cut to a headline's length: whole up to 16 words; else up

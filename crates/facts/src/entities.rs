@@ -145,6 +145,16 @@ pub(crate) fn dateline_end(toks: &[Token<'_>]) -> usize {
     dateline(toks).map_or(0, |(_, end)| end)
 }
 
+/// The bytes of the dateline a sentence opens with ([`dateline_end`]),
+/// its dash included; 0 if none.
+pub fn dateline_len(sentence: &str) -> usize {
+    let toks = crate::token::tokenize(sentence, 0);
+    match dateline_end(&toks) {
+        0 => 0,
+        end => toks[end - 1].end,
+    }
+}
+
 /// A sentence's dateline ([`dateline_end`]): the number of tokens of its
 /// place, and of the whole dateline.
 fn dateline(toks: &[Token<'_>]) -> Option<(usize, usize)> {

@@ -64,7 +64,7 @@ pub use attribution::statements_from_labels;
 pub use attribution::tagger_inputs;
 pub use claims::{concept, Concept, ConceptKind, CONCEPTS};
 pub use date::Day;
-pub use entities::{is_gazetteer_place, is_place_not_name};
+pub use entities::{dateline_len, is_gazetteer_place, is_place_not_name};
 pub use meetings::country_named;
 
 /// Whether `word` (lower case) is a reporting word of the hand-written

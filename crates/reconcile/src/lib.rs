@@ -1455,19 +1455,10 @@ fn located_sentences<'f>(
         let Some(doc) = docs.iter().find(|d| d.article.id == f.article) else {
             continue;
         };
-        // The dateline's places: those its first sentence names before a
-        // dash that ends a short opening in capitals ("DAR ES SALAAM,
-        // Tanzania —" gives both).
+        // The dateline's places ("PORT ALDERY, Varesia —" gives both).
         let dateline_end = doc.sentences.first().and_then(|s| {
-            let t = s.span.slice(&doc.article.text);
-            let at = t.find(['—', '–'])?;
-            let caps = t[..at]
-                .split_whitespace()
-                .next()?
-                .chars()
-                .filter(|c| c.is_alphabetic())
-                .all(char::is_uppercase);
-            (at < 60 && caps).then_some(s.span.start + at)
+            let len = crosscheck_facts::dateline_len(s.span.slice(&doc.article.text));
+            (len > 0).then_some(s.span.start + len)
         });
         let dateline: Vec<String> = f
             .mentions
