@@ -865,12 +865,11 @@ fn push_run(
         }
     }
     // A plural demonym before names is a description: "Ormandians Lio
-    // Sarto and Pell Arn".
+    // Sarto and Pell Arn", and a country's people by any ending
+    // ("Ostrans", the people of Ostra).
     while e - s > 1
-        && (DEMONYM_ENDINGS.iter().any(|suf| {
-            low.bare[s]
-                .strip_suffix('s')
-                .is_some_and(|w| w.ends_with(suf))
+        && (low.bare[s].strip_suffix('s').is_some_and(|w| {
+            DEMONYM_ENDINGS.iter().any(|suf| w.ends_with(suf)) || country_adjective(w)
         }) || PLURAL_NATIONALS.contains(&low.bare[s]))
         && toks[s + 1].is_capitalised()
     {

@@ -54,11 +54,47 @@ pub fn exact_key(name: &str) -> String {
         .collect()
 }
 
+/// Articles joined by a hyphen to the capitalised rest of an Arabic name
+/// ("al-", "el-", and the assimilated "ash-", "ad-", …), in lower case.
+const NAME_ARTICLES: &[&str] = &[
+    "al-", "el-", "ad-", "ed-", "ar-", "as-", "ash-", "at-", "az-", "an-", "ul-",
+];
+
+/// The length of the article opening `word` ("al-Varsi", "El-Nadir": 3),
+/// or 0: an article of [`NAME_ARTICLES`] in either case followed by an
+/// upper-case letter.
+pub fn name_article_len(word: &str) -> usize {
+    let b = word.as_bytes();
+    NAME_ARTICLES
+        .iter()
+        .find(|a| {
+            b.len() > a.len()
+                && b[..a.len()].eq_ignore_ascii_case(a.as_bytes())
+                && word[a.len()..].starts_with(char::is_uppercase)
+        })
+        .map_or(0, |a| a.len())
+}
+
+/// `name` without the Arabic articles of its words ("Hafez al-Varsi" →
+/// "Hafez Varsi"): news writes the same name with and without them.
+fn without_name_articles(name: &str) -> std::borrow::Cow<'_, str> {
+    if !name.contains('-') || !name.split_whitespace().any(|w| name_article_len(w) > 0) {
+        return std::borrow::Cow::Borrowed(name);
+    }
+    let words: Vec<&str> = name
+        .split_whitespace()
+        .map(|w| &w[name_article_len(w)..])
+        .collect();
+    std::borrow::Cow::Owned(words.join(" "))
+}
+
 /// A looser key that also joins common romanisation and transliteration
 /// variants: `y` reads as `i` ("Oleksiy"/"Oleksii", "Hordiyenko"/"Hordiienko"),
 /// voiced stops as unvoiced (`b`→`p`, `d`→`t`, `g`→`k`: Korean "Byeon"/"Pyon"),
-/// `eo` as `o`, and doubled letters as one ("Haletskiy" → "haletski").
+/// `eo` as `o`, doubled letters as one ("Haletskiy" → "haletski"), and
+/// without Arabic articles ("al-Varsi" → "varsi").
 pub fn variant_key(name: &str) -> String {
+    let name = &*without_name_articles(name);
     if name.is_ascii() {
         ascii_variant_key(name.as_bytes())
     } else {

@@ -388,8 +388,17 @@ fn date_of<'d>(
 }
 
 /// The country a name is ("the Russian Federation", "DPRK", "Russian"), by
-/// its common or official name, acronym or adjective; not by its capital.
+/// its common or official name, acronym or adjective, or its people
+/// ("Ostrians": the plural of an adjective); not by its capital.
 pub fn country_named(name: &str) -> Option<&'static str> {
+    country_by_name(name).or_else(|| {
+        let singular = name.strip_suffix('s')?;
+        country_by_name(singular).filter(|c| !c.eq_ignore_ascii_case(singular))
+    })
+}
+
+/// [`country_named`] without plurals.
+fn country_by_name(name: &str) -> Option<&'static str> {
     static NAMES: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
     static LAST_WORDS: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
     // Asked of every name of a story, and most are no country: those are

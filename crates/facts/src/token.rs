@@ -27,14 +27,24 @@ pub struct Token<'a> {
 }
 
 impl Token<'_> {
-    /// Whether the token is a word starting with an upper-case letter.
+    /// Whether the token is a word starting with an upper-case letter, or
+    /// a name written with an Arabic article ("al-Varsi", "el-Nadir"),
+    /// which is a name word wherever it stands.
     pub fn is_capitalised(&self) -> bool {
-        self.kind == TokKind::Word && self.text.chars().next().is_some_and(|c| c.is_uppercase())
+        self.kind == TokKind::Word
+            && (self.text.chars().next().is_some_and(|c| c.is_uppercase())
+                || has_name_article(self.text))
     }
     /// Whether the token is this punctuation character.
     pub fn is_punct(&self, c: char) -> bool {
         self.kind == TokKind::Punct && self.text.starts_with(c)
     }
+}
+
+/// Whether `word` is a name written with an Arabic article ("al-Varsi",
+/// not "al-" alone nor "as-yet"): see [`crate::fold::name_article_len`].
+fn has_name_article(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_lowercase()) && crate::fold::name_article_len(word) > 0
 }
 
 fn is_apostrophe(c: char) -> bool {

@@ -1,7 +1,8 @@
 //! Entities as newswire writes them: a company with and without its legal
 //! form, named far more often after "from"/"to" than with "Corp."; a
 //! possessive that joins two names ("Kestrel's Lumen") or belongs to one
-//! ("St Oda's Hospital"); a sentence adverb before a name.
+//! ("St Oda's Hospital"); a sentence adverb before a name; Arabic names with
+//! and without their article, and a people written before names.
 
 mod common;
 use common::{invented, run};
@@ -271,4 +272,47 @@ fn a_surname_after_to_does_not_make_a_man_a_place() {
     let man = entity(&facts, "Halvard Brennholm");
     assert!(man.variants.iter().any(|v| v == "Brennholm"), "{man:?}");
     assert_eq!(man.kind, "person", "{man:?}");
+}
+
+#[test]
+fn arabic_articles_and_peoples_before_names() {
+    let docs = [
+        invented(
+            "valden-post/ferry-trial",
+            "Valden Post",
+            "2026-04-02",
+            "Prosecutors accused Libyans Halim Basset Nadir al-Varsi and Omar Dorrah of \
+             sinking the ferry. Libyans marched in Tarvik on Friday. The court later heard \
+             al-Varsi for an hour, and Ahmed el-Sayed spoke for the port.",
+        ),
+        invented(
+            "lakeside-wire/ferry-trial",
+            "Lakeside Wire",
+            "2026-04-02",
+            "Halim Basset Nadir Varsi denied the charge in Libya. Varsi's lawyer, Mira Holm, \
+             said the ferry was overloaded.",
+        ),
+    ];
+    let facts = run(&docs, &[]);
+    let varsi = entity(&facts, "Halim Basset Nadir al-Varsi");
+    assert_eq!(varsi.kind, "person", "{varsi:?}");
+    // The name with and without its article, and its last word with and
+    // without it, are one person.
+    for v in ["Halim Basset Nadir Varsi", "al-Varsi", "Varsi"] {
+        assert!(varsi.variants.iter().any(|x| x == v), "{v}: {varsi:?}");
+    }
+    // The people before the names is no part of them, and is the
+    // country's.
+    assert!(
+        !facts
+            .entities
+            .iter()
+            .any(|e| e.name.starts_with("Libyans ")),
+        "{:#?}",
+        facts.entities
+    );
+    let libya = entity(&facts, "Libyans");
+    assert_eq!(libya.name, "Libya", "{libya:?}");
+    let sayed = entity(&facts, "Ahmed el-Sayed");
+    assert_eq!(sayed.kind, "person", "{sayed:?}");
 }
