@@ -529,7 +529,10 @@ pub fn find(
     let mut i = 0;
     let first_new = out.len();
     while i < toks.len() {
-        if !toks[i].is_capitalised() {
+        // A surname with its particle, written without the given names
+        // ("bin Varsi", "de Holm", "da Serra"), is a name from its
+        // particle on.
+        if !toks[i].is_capitalised() && !opens_surname(toks, i, toks.len()) {
             i += 1;
             continue;
         }
@@ -758,6 +761,14 @@ fn place_context(toks: &[Token<'_>], low: &Lower<'_>, s: usize, e: usize) -> boo
     before_of || place_noun_after || office_after
 }
 
+/// Whether token `k` of a run ending before `e` is a surname's particle
+/// with the surname after it ("bin Varsi", "de Holm").
+fn opens_surname(toks: &[Token<'_>], k: usize, e: usize) -> bool {
+    k + 1 < e
+        && crate::fold::SURNAME_PARTICLES.contains(&toks[k].text)
+        && toks[k + 1].is_capitalised()
+}
+
 #[allow(clippy::too_many_arguments)]
 fn push_run(
     text: &str,
@@ -779,7 +790,7 @@ fn push_run(
             break;
         }
         let bare = strip_possessive(toks[s].text);
-        let single = e - s == 1 || !toks[s + 1].is_capitalised();
+        let single = e - s == 1 || !(toks[s + 1].is_capitalised() || opens_surname(toks, s + 1, e));
         // A generic noun that names things only inside longer names ("Bank
         // spokesperson ..."), or a verb or adverb opening the sentence
         // ("Selling Tannery Lane ...").
@@ -793,15 +804,19 @@ fn push_run(
             || (single && !inside.contains(bare) && !is_acronym(bare) && !known_place(w))
         {
             s += 1;
-            while s < e && !toks[s].is_capitalised() {
+            while s < e && !toks[s].is_capitalised() && !opens_surname(toks, s, e) {
                 s += 1;
             }
         } else {
             break;
         }
     }
-    // Trim joiners and NOT_NAMES words at the edges.
-    while s < e && (!toks[s].is_capitalised() || NOT_NAMES.contains(&low.bare[s])) {
+    // Trim joiners and NOT_NAMES words at the edges (not a surname's
+    // particle: "bin Varsi").
+    while s < e
+        && (!toks[s].is_capitalised() || NOT_NAMES.contains(&low.bare[s]))
+        && !opens_surname(toks, s, e)
+    {
         s += 1;
     }
     // A title alone ("the President of Ostria", "the Minister and …")

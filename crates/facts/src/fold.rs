@@ -54,6 +54,25 @@ pub fn exact_key(name: &str) -> String {
         .collect()
 }
 
+/// The particles of the lower-case particles of names that open a surname written alone
+/// ("bin Varsi", "de Holm"): not "la", "le" or "der", which open other
+/// words' names more often than a person's, nor "van", an English word
+/// ("the van Mira drove").
+pub const SURNAME_PARTICLES: &[&str] =
+    &["von", "de", "del", "della", "di", "da", "du", "bin", "ibn"];
+
+/// A name opened by a surname's particle ("bin Varsi", "de Holm", and "De
+/// Holm" opening a sentence) without it ("Varsi", "Holm"): the short form
+/// it is of a longer name ("Osama bin Varsi") by its last word. `None` for
+/// any other name.
+pub fn without_surname_particle(name: &str) -> Option<&str> {
+    let (first, rest) = name.split_once(' ')?;
+    let particle = SURNAME_PARTICLES
+        .iter()
+        .any(|p| p.eq_ignore_ascii_case(first));
+    (particle && rest.starts_with(char::is_uppercase)).then_some(rest)
+}
+
 /// Articles joined by a hyphen to the capitalised rest of an Arabic name
 /// ("al-", "el-", and the assimilated "ash-", "ad-", …), in lower case.
 const NAME_ARTICLES: &[&str] = &[

@@ -594,7 +594,23 @@ impl Extractor {
                     speaker_kind,
                     None | Some((EntityKind::Organization | EntityKind::Place, false))
                 );
-                if st.speaker_name.is_none() || (resolved_at.is_some_and(|r| r < *at) && a_name) {
+                // A speaker of the sentence before is who "he" goes on
+                // about, whoever their statement named: "Holm said
+                // Ekvall's plan had failed. He added …" is Holm's.
+                // Not when the name "he" resolves to opens its own
+                // sentence: "Ekvall — who … — denied it, though he said …".
+                let opens_sentence = st.speaker_name.as_ref().is_some_and(|n| {
+                    mentions[first_mention..].first().is_some_and(|m| {
+                        let lead = text.get(span.start..m.span.start).unwrap_or("x");
+                        lead.chars().all(|c| !c.is_alphanumeric())
+                            && (m.text == *n || n.ends_with(&format!(" {}", m.text)))
+                    })
+                });
+                let just_before =
+                    i > 0 && *at >= doc.sentences[i - 1].span.start && !opens_sentence;
+                if st.speaker_name.is_none()
+                    || ((just_before || resolved_at.is_some_and(|r| r < *at)) && a_name)
+                {
                     st.speaker_name = Some(name.clone());
                 }
             }

@@ -925,8 +925,13 @@ fn merge_entities(facts: &[ArticleFacts]) -> Vec<Entity> {
             // A country under another of its names ("the Russian
             // Federation", "DPRK") meets the country's common name.
             let country = crosscheck_facts::country_named(&name);
-            let key = variant_key(without_legal_form(country.unwrap_or(&name)));
-            let words = name.split_whitespace().count();
+            // A surname with its particle ("bin Varsi") is matched as the
+            // surname: the short form of a longer name ending with it.
+            let surname = crosscheck_facts::fold::without_surname_particle(&name);
+            let key = variant_key(without_legal_form(country.or(surname).unwrap_or(&name)));
+            let words = surname.map_or(name.split_whitespace().count(), |s| {
+                s.split_whitespace().count()
+            });
             let acro = words == 1 && is_acronym(&name) && country.is_none();
             (name, key, words, acro, country)
         })
@@ -1046,7 +1051,10 @@ fn merge_entities(facts: &[ArticleFacts]) -> Vec<Entity> {
                     (
                         v.2,
                         !is_acronym(&v.0),
-                        v.0.split_whitespace().count() > 1,
+                        // "bin Varsi" is a surname, no full name.
+                        crosscheck_facts::fold::without_surname_particle(&v.0)
+                            .unwrap_or(&v.0)
+                            .contains(' '),
                         v.0.chars().any(char::is_lowercase),
                         v.3,
                         v.1,

@@ -316,3 +316,43 @@ fn arabic_articles_and_peoples_before_names() {
     let sayed = entity(&facts, "Ahmed el-Sayed");
     assert_eq!(sayed.kind, "person", "{sayed:?}");
 }
+
+#[test]
+fn surnames_written_with_their_particle() {
+    let docs = [
+        invented(
+            "valden-post/ferry-owner",
+            "Valden Post",
+            "2026-04-03",
+            "Officials said bin Varsi owned the ferry. Police in Tarvik said bin Varsi \
+             had left the country. President F.W. de Holm met the families on Friday. Later de \
+             Holm said nothing.",
+        ),
+        invented(
+            "lakeside-wire/ferry-owner",
+            "Lakeside Wire",
+            "2026-04-03",
+            "Osama bin Varsi denied owning the ferry. De Holm promised an inquiry. Bin Varsi's \
+             lawyers said he would help it.",
+        ),
+    ];
+    let facts = run(&docs, &[]);
+    // The surname with its particle, in either case, is a short form of the
+    // full name, which names the entity.
+    let varsi = entity(&facts, "bin Varsi");
+    assert_eq!(varsi.name, "Osama bin Varsi", "{varsi:?}");
+    assert!(varsi.variants.iter().any(|v| v == "Bin Varsi"), "{varsi:?}");
+    // (The full name opens a sentence: it keeps its given name.)
+    assert!(!varsi.variants.iter().any(|v| v == "Varsi"), "{varsi:?}");
+    let holm = entity(&facts, "de Holm");
+    assert_eq!(holm.name, "F.W. de Holm", "{holm:?}");
+    assert!(holm.variants.iter().any(|v| v == "De Holm"), "{holm:?}");
+    assert!(
+        !facts
+            .entities
+            .iter()
+            .any(|e| e.name == "Varsi" || e.name == "Holm"),
+        "{:#?}",
+        facts.entities
+    );
+}

@@ -286,3 +286,30 @@ fn he_is_no_company() {
         facts.statements
     );
 }
+
+#[test]
+fn he_goes_on_about_the_speaker_before_not_whom_they_named() {
+    let docs: Vec<Document> = vec![invented(
+        "valden-post/port-deal",
+        "Valden Post",
+        "2026-05-12",
+        "Halvard Strom, a lawyer for the dockers, said the harbour board had let Arlo Prentiss \
+         sign the lease alone. “The lease was never legal,” he said. Strom also accused Arlo \
+         Prentiss of hiding the fees. Prentiss, who ran the port for a decade, denied it, \
+         though he said the fees had been high.",
+    )];
+    let facts = run(&docs, &[]);
+    let by = |words: &str| {
+        facts
+            .statements
+            .iter()
+            .find(|s| s.content.contains(words))
+            .unwrap_or_else(|| panic!("{words}: {:#?}", facts.statements))
+            .speaker
+            .clone()
+    };
+    // The person named inside Strom's statement is not who "he" is.
+    assert_eq!(by("never legal"), "Halvard Strom");
+    // Unless the sentence of "he" opens with that person.
+    assert_eq!(by("fees had been high"), "Arlo Prentiss");
+}
