@@ -977,7 +977,13 @@ fn merge_entities(facts: &[ArticleFacts]) -> Vec<Entity> {
                     // body or a region named after it ("the Port
                     // Authority of Norway", "Chile Air", "the Oslo
                     // Tribune", "North Africa").
-                    if country.is_some() || crosscheck_facts::is_place_not_name(name) {
+                    // Nor is a listed place in capitals, a dateline's
+                    // ("WASHINGTON —" is not the "Washington Post").
+                    let capitals = !name.chars().any(char::is_lowercase);
+                    if country.is_some()
+                        || crosscheck_facts::is_place_not_name(name)
+                        || (capitals && crosscheck_facts::is_gazetteer_place(name))
+                    {
                         return None;
                     }
                     match index.ends.get(key).map(Vec::as_slice) {

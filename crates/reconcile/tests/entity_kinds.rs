@@ -356,3 +356,18 @@ fn surnames_written_with_their_particle() {
         facts.entities
     );
 }
+
+#[test]
+fn a_dateline_in_capitals_is_no_short_form_of_a_newspaper() {
+    let docs = [invented(
+        "valden-post/inquiry",
+        "Valden Post",
+        "2026-04-03",
+        "WASHINGTON (AP) — Investigators found the ferry's logbook on Friday, the Washington \
+         Post reported. The Washington Post said the pages were wet.",
+    )];
+    let facts = run(&docs, &[]);
+    let post = entity(&facts, "Washington Post");
+    assert!(!post.variants.iter().any(|v| v == "WASHINGTON"), "{post:?}");
+    assert_eq!(post.kind, "organization", "{post:?}");
+}
