@@ -1156,6 +1156,9 @@ fn push_run(
         guessed = true;
         EntityKind::Person
     } else {
+        // No kind known: "other" for want of one, which any guess outvotes
+        // (unlike the storms, events and laws above, "other" by evidence).
+        guessed = true;
         EntityKind::Other
     };
     out.push(Mention {

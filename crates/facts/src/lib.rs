@@ -135,6 +135,8 @@ pub struct Mention {
     /// evidence such as a title, a gazetteer entry or an organisation word
     /// ("Corp.", "Ministry"). The reconcile stage lets evidence outvote any
     /// number of guesses: "from Kestrel" must not make the company a place.
+    /// Of an [`EntityKind::Other`]: whether no kind is known (not a storm,
+    /// an event or a law, which are "other" by evidence).
     pub guessed: bool,
 }
 

@@ -910,9 +910,10 @@ fn merge_entities(facts: &[ArticleFacts]) -> Vec<Entity> {
     // Votes for an entity's kind: a title counts most, then evidence (a
     // gazetteer entry, an organisation word), far above a guess from the
     // word before a name, so that guesses decide only when nothing else
-    // does; "other" only when no mention suggests a kind.
+    // does; "other" for want of a kind only when no mention suggests one,
+    // and "other" by evidence (a storm, an event, a law) as any evidence.
     let weight = |m: &crosscheck_facts::Mention| match m.kind {
-        EntityKind::Other => 1,
+        EntityKind::Other if m.guessed => 1,
         _ if m.title.is_some() => 400,
         _ if m.guessed => 2,
         _ => 100,
@@ -1077,7 +1078,8 @@ fn merge_entities(facts: &[ArticleFacts]) -> Vec<Entity> {
                 .filter(|&(_, votes)| votes > 0)
                 .collect();
             kinds.sort_by(|x, y| {
-                let rank = |k: &(EntityKind, usize)| (k.0 != EntityKind::Other, k.1);
+                // Votes of 100 and more hold evidence.
+                let rank = |k: &(EntityKind, usize)| (k.0 != EntityKind::Other || k.1 >= 100, k.1);
                 rank(y).cmp(&rank(x)).then(x.0.cmp(&y.0))
             });
             let mut variants: Vec<String> = b.variants.into_iter().map(|v| v.0).collect();

@@ -371,3 +371,19 @@ fn a_dateline_in_capitals_is_no_short_form_of_a_newspaper() {
     assert!(!post.variants.iter().any(|v| v == "WASHINGTON"), "{post:?}");
     assert_eq!(post.kind, "organization", "{post:?}");
 }
+
+#[test]
+fn a_storm_is_no_place_it_was_written_after_in() {
+    let docs = [invented(
+        "valden-post/typhoon",
+        "Valden Post",
+        "2026-09-14",
+        "Typhoon Orla hit the coast of Tarvenia on Monday. Winds from Orla tore roofs off \
+         in Port Aldery, and ferries stayed in port until Orla moved north. Damage in Orla's \
+         path was still being counted.",
+    )];
+    let facts = run(&docs, &[]);
+    let orla = entity(&facts, "Typhoon Orla");
+    assert!(orla.variants.iter().any(|v| v == "Orla"), "{orla:?}");
+    assert_eq!(orla.kind, "other", "{orla:?}");
+}
