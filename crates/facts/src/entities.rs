@@ -360,6 +360,17 @@ const GROUP_WORDS: &[&str] = &[
     "arab",
 ];
 
+/// The words of [`GROUP_WORDS`] that name a party's members: alone
+/// ("Democrats said"), they stand for the party.
+const PARTY_MEMBERS: &[&str] = &[
+    "democrat",
+    "republican",
+    "conservative",
+    "liberal",
+    "socialist",
+    "communist",
+];
+
 /// Nouns of events that a name may stand before as a modifier ("the Varn
 /// Harbour bombing", "the Kestrel Air crash"): a guessed name so used is
 /// rather a place or a thing than a person (a person's mention so used,
@@ -1052,13 +1063,15 @@ fn push_run(
     {
         return;
     }
-    // A demonym or a faith used as an adjective ("Drevanian port",
-    // "Varesian crown", "Muslim leaders") is not a name of its own.
+    // A demonym, a faith or a party used as an adjective ("Drevanian
+    // port", "Varesian crown", "Muslim leaders", "Democratic senators") is
+    // not a name of its own.
     if single
         && (DEMONYM_ENDINGS
             .iter()
             .any(|suf| name_text_last.ends_with(suf))
-            || NAME_ADJECTIVES.contains(&lower_bare(name_text_last).as_str()))
+            || NAME_ADJECTIVES.contains(&lower_bare(name_text_last).as_str())
+            || GROUP_WORDS.contains(&lower_bare(name_text_last).as_str()))
         && toks
             .get(e)
             .is_some_and(|t| t.kind == TokKind::Word && !t.is_capitalised())
@@ -1134,6 +1147,14 @@ fn push_run(
                 .is_some_and(|t| t.kind == TokKind::Number && t.text.len() <= 3))
     {
         EntityKind::Person
+    } else if single && GROUP_WORDS.contains(&lname.strip_suffix('s').unwrap_or(&lname)) {
+        // "Democrats", "Muslims" alone: a party's members, a faith's,
+        // never a place for being written after "to" or "in".
+        if PARTY_MEMBERS.contains(&lname.strip_suffix('s').unwrap_or(&lname)) {
+            EntityKind::Organization
+        } else {
+            EntityKind::Other
+        }
     } else if single
         && (matches!(
             prev_word,

@@ -387,3 +387,25 @@ fn a_storm_is_no_place_it_was_written_after_in() {
     assert!(orla.variants.iter().any(|v| v == "Orla"), "{orla:?}");
     assert_eq!(orla.kind, "other", "{orla:?}");
 }
+
+#[test]
+fn a_party_s_members_are_no_place_and_its_adjective_no_name() {
+    let docs = [invented(
+        "valden-post/ferry-vote",
+        "Valden Post",
+        "2026-09-15",
+        "The ferry bill was a gift to Democrats, said Mira Holm. The bill passed after Democratic \
+         senators backed it on Monday. Muslim leaders in Tarvik welcomed the vote, and Republicans said \
+         they would try again in March.",
+    )];
+    let facts = run(&docs, &[]);
+    assert_eq!(entity(&facts, "Democrats").kind, "organization");
+    assert_eq!(entity(&facts, "Republicans").kind, "organization");
+    for adjective in ["Democratic", "Muslim"] {
+        assert!(
+            !facts.entities.iter().any(|e| e.name == adjective),
+            "{adjective}: {:#?}",
+            facts.entities
+        );
+    }
+}
