@@ -710,6 +710,26 @@ const STATE_OFFICES: &[&str] = &[
     "capital",
 ];
 
+/// Lower-case descriptions before a name that make it an organisation
+/// ("the rebel group Varn Front", "the carrier Kestrel").
+const ORG_NOUNS_BEFORE: &[&str] = &[
+    "group",
+    "movement",
+    "organization",
+    "organisation",
+    "company",
+    "firm",
+    "airline",
+    "carrier",
+    "network",
+    "broadcaster",
+    "newspaper",
+    "daily",
+    "militia",
+    "faction",
+    "union",
+];
+
 /// Lower-case descriptions after a name that make it an organisation
 /// ("Brennholm news agency", "Tarvik Daily newspaper").
 const ORG_DESCRIPTORS: &[&str] = &[
@@ -1176,6 +1196,11 @@ fn push_run(
     } else if !single && person_shaped(toks, low, s, e) {
         guessed = true;
         EntityKind::Person
+    } else if ORG_NOUNS_BEFORE.contains(&prev_word) {
+        // "the militant group Varn Front", "the airline Kestrel": a name
+        // its description calls a body (evidence: "from Kestrel" elsewhere
+        // is a guess).
+        EntityKind::Organization
     } else {
         // No kind known: "other" for want of one, which any guess outvotes
         // (unlike the storms, events and laws above, "other" by evidence).

@@ -409,3 +409,18 @@ fn a_party_s_members_are_no_place_and_its_adjective_no_name() {
         );
     }
 }
+
+#[test]
+fn a_name_its_description_calls_a_group_is_a_body() {
+    let docs = [invented(
+        "valden-post/ferry-claim",
+        "Valden Post",
+        "2026-09-16",
+        "The militant group Korvath claimed the attack on the ferry, the daily Ostbladet \
+         reported. A man from Korvath was arrested in Tarvik. Police said an activist from \
+         Korvath had planned it.",
+    )];
+    let facts = run(&docs, &[]);
+    assert_eq!(entity(&facts, "Korvath").kind, "organization");
+    assert_eq!(entity(&facts, "Ostbladet").kind, "organization");
+}
