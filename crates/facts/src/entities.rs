@@ -792,6 +792,20 @@ fn place_context(toks: &[Token<'_>], low: &Lower<'_>, s: usize, e: usize) -> boo
     before_of || place_noun_after || office_after
 }
 
+/// Whether the name ending before token `e` modifies the lower-case noun
+/// after it ("in Kestrel software", "at Varn recitals"; not a verb such
+/// as "said" or "helped" in "crews from Varn helped"): then a preposition
+/// before it is the noun's, and says nothing of what the name is.
+fn modifies_next(toks: &[Token<'_>], low: &Lower<'_>, e: usize) -> bool {
+    toks.get(e).is_some_and(|t| {
+        t.kind == TokKind::Word
+            && !t.is_capitalised()
+            && !crosscheck_text::is_function_word(low.words[e])
+            && !low.words[e].ends_with("ed")
+            && !lexicon::CUE_WORDS.contains(&low.words[e])
+    })
+}
+
 /// Whether token `k` of a run ending before `e` is a surname's particle
 /// with the surname after it ("bin Varsi", "de Holm").
 fn opens_surname(toks: &[Token<'_>], k: usize, e: usize) -> bool {
@@ -1176,10 +1190,11 @@ fn push_run(
             EntityKind::Other
         }
     } else if single
-        && (matches!(
+        && ((matches!(
             prev_word,
             "in" | "at" | "from" | "to" | "near" | "into" | "across" | "outside" | "inland"
-        ) || place_context(toks, low, s, e))
+        ) && !modifies_next(toks, low, e))
+            || place_context(toks, low, s, e))
     {
         guessed = true;
         EntityKind::Place

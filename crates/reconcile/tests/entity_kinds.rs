@@ -424,3 +424,21 @@ fn a_name_its_description_calls_a_group_is_a_body() {
     assert_eq!(entity(&facts, "Korvath").kind, "organization");
     assert_eq!(entity(&facts, "Ostbladet").kind, "organization");
 }
+
+#[test]
+fn a_name_before_the_noun_a_preposition_governs_is_no_place() {
+    let docs = [invented(
+        "valden-post/browser",
+        "Valden Post",
+        "2026-09-17",
+        "Kestrel led in Lumenet software for years. Rivals had invested heavily in Lumenet \
+         browsers. Prosecutors in Varnholt said on Friday the case would go on. A ferry \
+         sank near Tessaly on Monday. Crews from Orsund helped.",
+    )];
+    let facts = run(&docs, &[]);
+    assert_eq!(entity(&facts, "Lumenet").kind, "other");
+    // Before a verb or a function word, the preposition is still the name's.
+    assert_eq!(entity(&facts, "Varnholt").kind, "place");
+    assert_eq!(entity(&facts, "Tessaly").kind, "place");
+    assert_eq!(entity(&facts, "Orsund").kind, "place");
+}

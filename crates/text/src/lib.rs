@@ -126,6 +126,14 @@ fn ascii_words(text: &str) -> Vec<(usize, &str)> {
     out
 }
 
+/// Whether `word` (lower case) is one of the English function words of the
+/// built-in stop-word list (articles, pronouns, auxiliaries, prepositions,
+/// conjunctions).
+pub fn is_function_word(word: &str) -> bool {
+    // The list is sorted (a test checks it).
+    stopwords::ENGLISH.binary_search(&word).is_ok()
+}
+
 /// Collapse every run of whitespace to one space and trim.
 pub fn fold_whitespace(text: &str) -> String {
     // Most texts are already folded: ASCII, no whitespace but single

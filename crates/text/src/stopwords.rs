@@ -203,3 +203,12 @@ pub const ENGLISH: &[&str] = &[
     "yourself",
     "yourselves",
 ];
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_list_is_sorted_for_binary_search() {
+        assert!(super::ENGLISH.windows(2).all(|w| w[0] < w[1]));
+        assert!(crate::is_function_word("the") && !crate::is_function_word("ferry"));
+    }
+}
