@@ -794,7 +794,8 @@ fn place_context(toks: &[Token<'_>], low: &Lower<'_>, s: usize, e: usize) -> boo
 
 /// Whether the name ending before token `e` modifies the lower-case noun
 /// after it ("in Kestrel software", "at Varn recitals"; not a verb such
-/// as "said" or "helped" in "crews from Varn helped"): then a preposition
+/// as "said" or "helped" in "crews from Varn helped", nor an adverb, "in
+/// Varn overnight", "in Varn shortly after"): then a preposition
 /// before it is the noun's, and says nothing of what the name is.
 fn modifies_next(toks: &[Token<'_>], low: &Lower<'_>, e: usize) -> bool {
     toks.get(e).is_some_and(|t| {
@@ -802,7 +803,26 @@ fn modifies_next(toks: &[Token<'_>], low: &Lower<'_>, e: usize) -> bool {
             && !t.is_capitalised()
             && !crosscheck_text::is_function_word(low.words[e])
             && !low.words[e].ends_with("ed")
+            && !low.words[e].ends_with("ly")
             && !lexicon::CUE_WORDS.contains(&low.words[e])
+            && !matches!(
+                low.words[e],
+                "overnight"
+                    | "today"
+                    | "yesterday"
+                    | "tonight"
+                    | "tomorrow"
+                    | "earlier"
+                    | "later"
+                    | "now"
+                    | "early"
+                    | "late"
+                    | "last"
+                    | "next"
+                    | "instead"
+                    | "alone"
+                    | "itself"
+            )
     })
 }
 
