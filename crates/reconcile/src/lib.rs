@@ -812,15 +812,27 @@ const LEGAL_FORMS: &[&str] = &[
     "gmbh",
 ];
 
-/// A name without a closing legal form, when words remain: the part of a
-/// company's name that every variant shares.
+/// Words closing a company's full name that its short name leaves out when
+/// two words remain ("Kestrel Pacific Airways" is "Kestrel Pacific"; not
+/// "Ostrian Airlines", whose first word alone is a country's adjective).
+const BUSINESS_TAILS: &[&str] = &["airways", "airlines", "holdings", "group"];
+
+/// A name without a closing legal form, when words remain, or a business
+/// word of [`BUSINESS_TAILS`], when two remain: the part of a company's
+/// name that every variant shares.
 fn without_legal_form(name: &str) -> &str {
     let trimmed = name.trim_end_matches(['.', ',']).trim_end();
     match trimmed.rsplit_once(' ') {
-        Some((head, last))
-            if LEGAL_FORMS.contains(&last.trim_end_matches('.').to_lowercase().as_str()) =>
-        {
-            head.trim_end_matches(',').trim_end()
+        Some((head, last)) => {
+            let last = last.trim_end_matches('.').to_lowercase();
+            let head = head.trim_end_matches(',').trim_end();
+            if LEGAL_FORMS.contains(&last.as_str())
+                || (BUSINESS_TAILS.contains(&last.as_str()) && head.contains(' '))
+            {
+                head
+            } else {
+                name
+            }
         }
         _ => name,
     }
@@ -987,8 +999,18 @@ fn merge_entities(facts: &[ArticleFacts]) -> Vec<Entity> {
                     {
                         return None;
                     }
-                    match index.ends.get(key).map(Vec::as_slice) {
-                        Some(&[one]) => Some(one),
+                    // Names joined by "and" ("Kestrel and Varn Air") are
+                    // no full name of a short form beside a real one.
+                    let of: &[usize] = index.ends.get(key).map_or(&[], Vec::as_slice);
+                    let joined = |i: usize| {
+                        builders[i]
+                            .variants
+                            .iter()
+                            .all(|(v, _)| v.contains(" and "))
+                    };
+                    let plain: Vec<usize> = of.iter().copied().filter(|&i| !joined(i)).collect();
+                    match (of, plain.as_slice()) {
+                        (&[one], _) | (_, &[one]) => Some(one),
                         _ => None,
                     }
                 }),

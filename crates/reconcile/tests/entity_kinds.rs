@@ -442,3 +442,37 @@ fn a_name_before_the_noun_a_preposition_governs_is_no_place() {
     assert_eq!(entity(&facts, "Tessaly").kind, "place");
     assert_eq!(entity(&facts, "Orsund").kind, "place");
 }
+
+#[test]
+fn an_airline_by_its_short_name_and_beside_a_joint_name() {
+    let docs = [
+        invented(
+            "valden-post/airline-deal",
+            "Valden Post",
+            "2026-09-18",
+            "Kestrel Pacific Airways said on Monday it would buy a stake in Ostrian \
+             Airlines. Talks between Kestrel Pacific and Varn Airlines broke down in June.",
+        ),
+        invented(
+            "lakeside-wire/airline-deal",
+            "Lakeside Wire",
+            "2026-09-18",
+            "Kestrel Pacific will pay $200 million. A spokeswoman for Kestrel said the \
+             offer was final, and the Ostrian carrier agreed.",
+        ),
+    ];
+    let facts = run(&docs, &[]);
+    let kestrel = entity(&facts, "Kestrel Pacific Airways");
+    assert_eq!(kestrel.kind, "organization", "{kestrel:?}");
+    // The short name, and its first word though a joint name also opens
+    // with it.
+    for v in ["Kestrel Pacific", "Kestrel"] {
+        assert!(kestrel.variants.iter().any(|x| x == v), "{v}: {kestrel:?}");
+    }
+    // A one-word rest is no short name: "Ostrian" is an adjective.
+    assert!(
+        !kestrel.variants.iter().any(|x| x.starts_with("Ostrian")),
+        "{kestrel:?}"
+    );
+    assert_eq!(entity(&facts, "Ostrian Airlines").name, "Ostrian Airlines");
+}
