@@ -830,8 +830,9 @@ fn modifies_next(toks: &[Token<'_>], low: &Lower<'_>, e: usize) -> bool {
 /// with the surname after it ("bin Varsi", "de Holm").
 fn opens_surname(toks: &[Token<'_>], k: usize, e: usize) -> bool {
     k + 1 < e
-        && crate::fold::SURNAME_PARTICLES.contains(&toks[k].text)
+        && toks[k].text.len() <= 5
         && toks[k + 1].is_capitalised()
+        && crate::fold::SURNAME_PARTICLES.contains(&toks[k].text)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -1120,12 +1121,13 @@ fn push_run(
     // A demonym, a faith or a party used as an adjective ("Drevanian
     // port", "Varesian crown", "Muslim leaders", "Democratic senators") is
     // not a name of its own.
+    let lone = lower_bare(name_text_last);
     if single
         && (DEMONYM_ENDINGS
             .iter()
             .any(|suf| name_text_last.ends_with(suf))
-            || NAME_ADJECTIVES.contains(&lower_bare(name_text_last).as_str())
-            || GROUP_WORDS.contains(&lower_bare(name_text_last).as_str()))
+            || NAME_ADJECTIVES.contains(&lone.as_str())
+            || GROUP_WORDS.contains(&lone.as_str()))
         && toks
             .get(e)
             .is_some_and(|t| t.kind == TokKind::Word && !t.is_capitalised())
@@ -1134,7 +1136,6 @@ fn push_run(
     }
     // Compass words and plural demonyms alone ("the North", "Western
     // leaders", "Russians") name no one.
-    let lone = lower_bare(name_text_last);
     if single
         && (DIRECTIONS.contains(&lone.as_str())
             || DEMONYM_ENDINGS
@@ -1147,7 +1148,7 @@ fn push_run(
     let name = span_text(text, span);
     let lname = name.to_lowercase();
     let first = words.first().cloned().unwrap_or_default();
-    let last = lower_bare(name_text_last);
+    let last = lone;
     // The nearest word before the name, lower-cased.
     let prev_word = toks[..s]
         .iter()

@@ -84,6 +84,11 @@ const NAME_ARTICLES: &[&str] = &[
 /// upper-case letter.
 pub fn name_article_len(word: &str) -> usize {
     let b = word.as_bytes();
+    // Asked of every lower-case word: most have no hyphen where an article
+    // would end.
+    if b.get(2) != Some(&b'-') && b.get(3) != Some(&b'-') {
+        return 0;
+    }
     NAME_ARTICLES
         .iter()
         .find(|a| {

@@ -30,10 +30,23 @@ impl Token<'_> {
     /// Whether the token is a word starting with an upper-case letter, or
     /// a name written with an Arabic article ("al-Varsi", "el-Nadir"),
     /// which is a name word wherever it stands.
+    #[inline]
     pub fn is_capitalised(&self) -> bool {
-        self.kind == TokKind::Word
-            && (self.text.chars().next().is_some_and(|c| c.is_uppercase())
-                || has_name_article(self.text))
+        if self.kind != TokKind::Word {
+            return false;
+        }
+        // Asked of every token many times: ASCII letters are answered
+        // from the first byte, and only a hyphen where an article would
+        // end sends a lower-case word to the article list.
+        let b = self.text.as_bytes();
+        match b.first() {
+            Some(c) if c.is_ascii_uppercase() => true,
+            Some(c) if c.is_ascii() => {
+                (b.get(2) == Some(&b'-') || b.get(3) == Some(&b'-')) && has_name_article(self.text)
+            }
+            Some(_) => self.text.chars().next().is_some_and(char::is_uppercase),
+            None => false,
+        }
     }
     /// Whether the token is this punctuation character.
     pub fn is_punct(&self, c: char) -> bool {
