@@ -1108,6 +1108,16 @@ fn merge_entities(facts: &[ArticleFacts]) -> Vec<Entity> {
             variants.sort();
             let mut articles = b.articles;
             articles.sort();
+            // A listed place the story only writes in a dateline's
+            // capitals ("PORT ALDERY") is named as a sentence would write it.
+            let listed = |n: &str| {
+                crosscheck_facts::is_gazetteer_place(n) || crosscheck_facts::is_place_not_name(n)
+            };
+            let name = if kinds[0].0 == EntityKind::Place && listed(&name) {
+                capitals_as_written(name)
+            } else {
+                name
+            };
             Entity {
                 name,
                 kind: kinds[0].0.as_str().to_string(),
@@ -1119,6 +1129,51 @@ fn merge_entities(facts: &[ArticleFacts]) -> Vec<Entity> {
         .collect();
     out.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.name.cmp(&b.name)));
     out
+}
+
+/// A name in capitals ("PORT ALDERY", "RIO DE JANEIRO") with each word
+/// capitalised and its particles in lower case ("Port Aldery", "Rio de
+/// Janeiro"); any other name (an acronym, "U.S.", a name with lower-case
+/// letters) as it is.
+fn capitals_as_written(name: String) -> String {
+    if name.chars().any(char::is_lowercase) || is_acronym(&name) || name.contains('.') {
+        return name;
+    }
+    let words: Vec<String> = name
+        .split(' ')
+        .enumerate()
+        .map(|(k, w)| {
+            let lower = w.to_lowercase();
+            let particle = matches!(
+                lower.as_str(),
+                "de" | "del"
+                    | "da"
+                    | "do"
+                    | "dos"
+                    | "das"
+                    | "di"
+                    | "du"
+                    | "la"
+                    | "le"
+                    | "es"
+                    | "of"
+                    | "and"
+                    | "the"
+                    | "von"
+                    | "van"
+                    | "der"
+                    | "al"
+            );
+            if k > 0 && particle {
+                return lower;
+            }
+            let mut cs = lower.chars();
+            cs.next()
+                .map(|c| c.to_uppercase().chain(cs).collect())
+                .unwrap_or_default()
+        })
+        .collect();
+    words.join(" ")
 }
 
 /// Drop the entities that are ordinary words capitalised once ("abides

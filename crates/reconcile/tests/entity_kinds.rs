@@ -476,3 +476,27 @@ fn an_airline_by_its_short_name_and_beside_a_joint_name() {
     );
     assert_eq!(entity(&facts, "Ostrian Airlines").name, "Ostrian Airlines");
 }
+
+#[test]
+fn a_place_written_only_in_a_dateline_is_named_as_a_sentence_writes_it() {
+    let docs = [
+        invented(
+            "valden-post/harbour",
+            "Valden Post",
+            "2026-09-19",
+            "RIO DE JANEIRO (AP) — The Kestrel Line ferry docked on Friday, a U.S. official said.",
+        ),
+        invented(
+            "lakeside-wire/harbour",
+            "Lakeside Wire",
+            "2026-09-19",
+            "TORONTO — Mira Holm flew home on Friday.",
+        ),
+    ];
+    let facts = run(&docs, &[]);
+    let rio = entity(&facts, "RIO DE JANEIRO");
+    assert_eq!(rio.name, "Rio de Janeiro", "{rio:?}");
+    assert_eq!(entity(&facts, "TORONTO").name, "Toronto");
+    // Initials stay as written.
+    assert_eq!(entity(&facts, "U.S.").name, "U.S.");
+}
