@@ -784,7 +784,7 @@ pub fn build(
     let words = word_positions(toks, low);
     let triggers: Vec<u64> = words.iter().map(|(_, w)| concepts_triggered(w)).collect();
     let folded = crosscheck_text::fold_whitespace(&text[sentence_span.start..sentence_span.end]);
-    let speaker_for = |span: Span| speaker_of(statements, sentence_span, span);
+    let speaker_for = |span: Span| speaker_of(text, statements, sentence_span, span);
     let q_ranges: Vec<(usize, usize)> =
         quantities.iter().map(|q| tok_range(toks, q.span)).collect();
 
@@ -1086,12 +1086,23 @@ pub fn build(
 
 /// The speaker a claim at `span` of a sentence is credited to: the
 /// statement holding it, else the nearest reporting cue before it, else a
-/// statement covering the whole sentence.
+/// statement covering the whole sentence. A statement's speaker is its
+/// resolved name, else the words naming it, unless a pronoun ("the
+/// embassy": "X said …, and the embassy said the ferry would carry 450
+/// cars" is not X's figure).
 pub(crate) fn speaker_of(
+    text: &str,
     statements: &[Statement],
     sentence_span: Span,
     span: Span,
 ) -> Option<String> {
+    let who = |s: &Statement| -> Option<String> {
+        s.speaker_name.clone().or_else(|| {
+            let written = s.speaker?.slice(text).trim();
+            (!written.is_empty() && !crate::is_pronoun_speaker(&written.to_lowercase()))
+                .then(|| crosscheck_text::fold_whitespace(written))
+        })
+    };
     let covers = |s: &&Statement| s.content.start <= span.start && s.content.end >= span.end;
     // "X said Y, which holds 14,500 people, ..." and "X said the
     // ministers were expected to sign ...": what follows a reporting cue
@@ -1105,7 +1116,7 @@ pub(crate) fn speaker_of(
                 !s.cue.is_empty()
                     && s.cue.end <= span.start
                     && s.content.start >= s.cue.end
-                    && s.speaker_name.is_some()
+                    && who(s).is_some()
             })
             .max_by_key(|s| s.cue.end)
     };
@@ -1117,15 +1128,15 @@ pub(crate) fn speaker_of(
     statements
         .iter()
         .filter(covers)
-        .find(|s| s.speaker_name.is_some())
+        .find(|s| who(s).is_some())
         .or_else(reported)
         .or_else(|| {
             // "..., officials said": the whole sentence is attributed.
             statements
                 .iter()
-                .find(|s| s.content.start <= sentence_span.start + 2 && s.speaker_name.is_some())
+                .find(|s| s.content.start <= sentence_span.start + 2 && who(s).is_some())
         })
-        .and_then(|s| s.speaker_name.clone())
+        .and_then(who)
 }
 
 /// How a date claim's value is shown: as written, without a possessive

@@ -639,7 +639,7 @@ impl Extractor {
                 &low.bare,
                 &found_dates,
                 &mentions,
-                &|at| claims::speaker_of(&found_s, span, at),
+                &|at| claims::speaker_of(text, &found_s, span, at),
                 &mut claims,
             );
             quantities.extend(found_q);

@@ -120,7 +120,10 @@ impl Reconciler {
         let outlets = Outlets::new(docs, duplicates);
         let mut entities = merge_entities(facts);
         drop_common_words(&mut entities, docs);
+        // A figure's speaker as "Who said what" names it: the entity, and
+        // never the channel ("the embassy in a radio message").
         let canon = |name: &str| -> String {
+            let name = statements::without_channel(name);
             entities
                 .iter()
                 .find(|e| e.variants.iter().any(|v| v == name))
@@ -206,6 +209,7 @@ impl Reconciler {
         conflicts.extend(places::find(docs, facts, &entities, &published));
         let timeline = build_timeline(docs, facts, &order, &mut features);
         let statements = statements::collect(docs, facts, &entities, &outlets);
+        let claims = speakers_as_listed(claims, &statements, &entities);
         StoryFacts {
             entities,
             claims,
@@ -392,6 +396,44 @@ impl Reconciler {
         );
         out
     }
+}
+
+/// Claims whose speaker is a description ("the embassy", "the city's fire
+/// service") take the speaker "Who said what" lists for what is said
+/// there: of the statements of the claim's first article that overlap its
+/// first citation, one whose speaker ends in the same word or holds it
+/// ("the Ostrian embassy in Varn", "Varn Fire and Rescue Service",
+/// resolved there from the article's earlier sentences).
+fn speakers_as_listed(
+    mut claims: Vec<Claim>,
+    statements: &[AttributedStatement],
+    entities: &[Entity],
+) -> Vec<Claim> {
+    for c in &mut claims {
+        let (Some(speaker), Some(at)) = (&c.speaker, c.citations.first()) else {
+            continue;
+        };
+        let described = speaker.starts_with("the ") || speaker.starts_with("The ");
+        if !described || entities.iter().any(|e| e.name == *speaker) {
+            continue;
+        }
+        let head = speaker.rsplit(' ').next().unwrap_or("").to_lowercase();
+        let listed = statements.iter().find_map(|st| {
+            let holds_head = st
+                .speaker
+                .split([' ', ','])
+                .any(|w| w.to_lowercase() == head);
+            let overlaps = st
+                .citations
+                .iter()
+                .any(|s| s.article == at.article && s.start < at.end && at.start < s.end);
+            (holds_head && overlaps && st.speaker != *speaker).then_some(&st.speaker)
+        });
+        if let Some(listed) = listed {
+            c.speaker = Some(listed.clone());
+        }
+    }
+    claims
 }
 
 /// Groups of figure claims that state one figure in different words

@@ -313,3 +313,48 @@ fn he_goes_on_about_the_speaker_before_not_whom_they_named() {
     // Unless the sentence of "he" opens with that person.
     assert_eq!(by("fees had been high"), "Arlo Prentiss");
 }
+
+#[test]
+fn a_figure_s_speaker_is_named_as_who_said_what_names_it() {
+    let docs: Vec<Document> = vec![invented(
+        "valden-post/ferry-route",
+        "Valden Post",
+        "2026-05-14",
+        "The Ostrian embassy in Varn said on Monday that the new ferry would sail in June. \
+         “The ferry will carry 300 passengers a day from Tarvik,” said the embassy in a \
+         radio message.",
+    )];
+    let facts = run(&docs, &[]);
+    let quote = facts
+        .statements
+        .iter()
+        .find(|s| s.content.contains("300 passengers"))
+        .unwrap_or_else(|| panic!("{:#?}", facts.statements));
+    let figure = facts
+        .claims
+        .iter()
+        .find(|c| c.value.as_deref().is_some_and(|v| v.contains("300")))
+        .unwrap_or_else(|| panic!("{:#?}", facts.claims));
+    // The channel is no part of the speaker, and the bare description is
+    // the body the statement list resolved it to.
+    assert!(quote.speaker.contains("Ostrian embassy"), "{quote:#?}");
+    assert_eq!(figure.speaker.as_deref(), Some(quote.speaker.as_str()));
+
+    // Another speaker's statement in the sentence is not the figure's.
+    let docs: Vec<Document> = vec![invented(
+        "lakeside-wire/ferry-route",
+        "Lakeside Wire",
+        "2026-05-14",
+        "The Ostrian embassy in Varn said on Monday that the new ferry would sail in June. \
+         While Mira Holm said the port was not ready, the embassy said the ferry would carry \
+         450 cars a day.",
+    )];
+    let facts = run(&docs, &[]);
+    let figure = facts
+        .claims
+        .iter()
+        .find(|c| c.value.as_deref().is_some_and(|v| v.contains("450")))
+        .unwrap_or_else(|| panic!("{:#?}", facts.claims));
+    let speaker = figure.speaker.as_deref().unwrap_or("");
+    assert!(speaker.contains("embassy"), "{figure:#?}");
+}
