@@ -1180,6 +1180,9 @@ fn push_run(
         if PLACES.contains(&lname.replace('.', "").as_str()) {
             EntityKind::Place
         } else {
+            // Initials with full stops shorten places as often as bodies
+            // ("N.Y.", "U.N."): a guess, which the full name outvotes.
+            guessed = name.contains('.');
             EntityKind::Organization
         }
     } else if ORG_SUFFIXES.contains(&last.as_str())

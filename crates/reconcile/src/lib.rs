@@ -987,7 +987,8 @@ fn merge_entities(facts: &[ArticleFacts]) -> Vec<Entity> {
             let words = surname.map_or(name.split_whitespace().count(), |s| {
                 s.split_whitespace().count()
             });
-            let acro = words == 1 && is_acronym(&name) && country.is_none();
+            // Initials with full stops ("U.N.") are an acronym too.
+            let acro = words == 1 && is_acronym(&name.replace('.', "")) && country.is_none();
             (name, key, words, acro, country)
         })
         .collect();
@@ -1020,7 +1021,7 @@ fn merge_entities(facts: &[ArticleFacts]) -> Vec<Entity> {
                         builders.iter().position(|b| {
                             b.multiword().any(|v| {
                                 Some(v) == expansion
-                                    || (initials(v).eq(name.chars())
+                                    || (initials(v).eq(name.chars().filter(|&c| c != '.'))
                                         && !b.mostly(EntityKind::Person))
                             })
                         })
@@ -1041,14 +1042,28 @@ fn merge_entities(facts: &[ArticleFacts]) -> Vec<Entity> {
                     {
                         return None;
                     }
-                    // Names joined by "and" ("Kestrel and Varn Air") are
-                    // no full name of a short form beside a real one.
+                    // Names joined by "and" ("Kestrel and Varn Air"), and
+                    // names that hold another candidate's name ("Mira Holm
+                    // Holm", a slip), are no full name of a short form
+                    // beside a real one.
                     let of: &[usize] = index.ends.get(key).map_or(&[], Vec::as_slice);
+                    let holds_other = |i: usize| {
+                        of.iter().any(|&j| {
+                            j != i
+                                && builders[i].variants.iter().all(|(v, _)| {
+                                    builders[j]
+                                        .variants
+                                        .iter()
+                                        .any(|(w, _)| v.len() > w.len() && v.contains(w.as_str()))
+                                })
+                        })
+                    };
                     let joined = |i: usize| {
                         builders[i]
                             .variants
                             .iter()
                             .all(|(v, _)| v.contains(" and "))
+                            || holds_other(i)
                     };
                     let plain: Vec<usize> = of.iter().copied().filter(|&i| !joined(i)).collect();
                     match (of, plain.as_slice()) {

@@ -500,3 +500,47 @@ fn a_place_written_only_in_a_dateline_is_named_as_a_sentence_writes_it() {
     // Initials stay as written.
     assert_eq!(entity(&facts, "U.S.").name, "U.S.");
 }
+
+#[test]
+fn initials_with_full_stops_and_a_name_written_twice() {
+    let docs = [
+        invented(
+            "valden-post/ferry-envoy",
+            "Valden Post",
+            "2026-09-20",
+            "The United Nations sent an envoy to Tarvik on Monday. The U.N. Security Council \
+             will meet on Friday, and the U.N. envoy said talks would go on. Mayor Mira \
+             Holm Holm welcomed the envoy.",
+        ),
+        invented(
+            "lakeside-wire/ferry-envoy",
+            "Lakeside Wire",
+            "2026-09-20",
+            "Mayor Mira Holm met the envoy. Holm said the ferry would sail, and the U.N. \
+             promised help. Holm thanked the U.N. for its work. Ferries from Albany, N.Y., \
+             and Troy, N.Y., will join the fleet, New York officials said.",
+        ),
+    ];
+    let facts = run(&docs, &[]);
+    // "U.N." shortens the United Nations by its initials, not the council
+    // whose first word it is.
+    let un = entity(&facts, "United Nations");
+    assert!(un.variants.iter().any(|v| v == "U.N."), "{un:?}");
+    assert!(
+        !entity(&facts, "U.N. Security Council")
+            .variants
+            .iter()
+            .any(|v| v == "U.N."),
+        "{:#?}",
+        facts.entities
+    );
+    // Initials of a place are the place.
+    let new_york = entity(&facts, "N.Y.");
+    assert_eq!(
+        (new_york.name.as_str(), new_york.kind.as_str()),
+        ("New York", "place")
+    );
+    // A name written twice by a slip does not make the surname ambiguous.
+    let holm = entity(&facts, "Mira Holm");
+    assert!(holm.variants.iter().any(|v| v == "Holm"), "{holm:?}");
+}
