@@ -419,15 +419,17 @@ fn speakers_as_listed(
         }
         let head = speaker.rsplit(' ').next().unwrap_or("").to_lowercase();
         let listed = statements.iter().find_map(|st| {
-            let holds_head = st
-                .speaker
-                .split([' ', ','])
-                .any(|w| w.to_lowercase() == head);
-            let overlaps = st
-                .citations
-                .iter()
-                .any(|s| s.article == at.article && s.start < at.end && at.start < s.end);
-            (holds_head && overlaps && st.speaker != *speaker).then_some(&st.speaker)
+            let overlaps = || {
+                st.citations
+                    .iter()
+                    .any(|s| s.article == at.article && s.start < at.end && at.start < s.end)
+            };
+            let holds_head = || {
+                st.speaker
+                    .split([' ', ','])
+                    .any(|w| w.eq_ignore_ascii_case(&head))
+            };
+            (overlaps() && holds_head() && st.speaker != *speaker).then_some(&st.speaker)
         });
         if let Some(listed) = listed {
             c.speaker = Some(listed.clone());
@@ -880,6 +882,14 @@ fn without_legal_form(name: &str) -> &str {
     }
 }
 
+/// [`is_acronym`], full stops aside ("U.N.", "NATO").
+fn is_dotted_acronym(w: &str) -> bool {
+    let n = w.chars().filter(|&c| c != '.').count();
+    (2..=6).contains(&n)
+        && w.chars()
+            .all(|c| c == '.' || c.is_uppercase() || c.is_ascii_digit())
+}
+
 fn is_acronym(w: &str) -> bool {
     let n = w.chars().count();
     (2..=6).contains(&n) && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
@@ -988,7 +998,7 @@ fn merge_entities(facts: &[ArticleFacts]) -> Vec<Entity> {
                 s.split_whitespace().count()
             });
             // Initials with full stops ("U.N.") are an acronym too.
-            let acro = words == 1 && is_acronym(&name.replace('.', "")) && country.is_none();
+            let acro = words == 1 && is_dotted_acronym(&name) && country.is_none();
             (name, key, words, acro, country)
         })
         .collect();
@@ -1058,17 +1068,22 @@ fn merge_entities(facts: &[ArticleFacts]) -> Vec<Entity> {
                                 })
                         })
                     };
+                    // (Asked of every lone word of the story: a word many
+                    // names share stays ambiguous without the search.)
                     let joined = |i: usize| {
                         builders[i]
                             .variants
                             .iter()
                             .all(|(v, _)| v.contains(" and "))
-                            || holds_other(i)
+                            || (of.len() <= 4 && holds_other(i))
                     };
-                    let plain: Vec<usize> = of.iter().copied().filter(|&i| !joined(i)).collect();
-                    match (of, plain.as_slice()) {
-                        (&[one], _) | (_, &[one]) => Some(one),
-                        _ => None,
+                    match of {
+                        [] => None,
+                        &[one] => Some(one),
+                        _ => match of.iter().filter(|&&i| !joined(i)).collect::<Vec<_>>()[..] {
+                            [&one] => Some(one),
+                            _ => None,
+                        },
                     }
                 }),
             };
