@@ -79,6 +79,14 @@ pub struct QuoteState {
     turn: Option<(Span, Option<String>, usize)>,
 }
 
+impl QuoteState {
+    /// Whether the sentence last read opened inside a quotation (one that
+    /// ran on from a sentence before).
+    pub(crate) fn opened_inside_quote(&self) -> bool {
+        self.open_at_start
+    }
+}
+
 fn is_open_quote(t: &Token<'_>) -> bool {
     t.kind == TokKind::Punct && matches!(t.text, "“" | "\"" | "‘" | "''" | "``")
 }

@@ -542,7 +542,10 @@ impl Extractor {
         let capitalised_inside = entities::capitalised_inside(&sentence_tokens);
         let mut quote_state = attribution::QuoteState::default();
         // The latest named speaker and where the speaker was named.
-        let mut last_speaker: Option<(String, usize)> = None;
+        // The latest named speaker, where the speaker was named, and the
+        // sentence of the statement (a quotation running on is the
+        // speaker's though the name stood sentences before).
+        let mut last_speaker: Option<(String, usize, usize)> = None;
         // The sentences' lower-case forms, one buffer for them all.
         let mut lower_buf = String::new();
         for (i, toks) in sentence_tokens.iter().enumerate() {
@@ -577,7 +580,7 @@ impl Extractor {
                 if !matches!(sp.slice(text).to_lowercase().as_str(), "he" | "she") {
                     continue;
                 }
-                let Some((name, at)) = &last_speaker else {
+                let Some((name, at, said_in)) = &last_speaker else {
                     continue;
                 };
                 let resolved_at = st.speaker_name.as_ref().and_then(|n| {
@@ -588,9 +591,10 @@ impl Extractor {
                 });
                 // The speaker as a name the article gives (not "the
                 // president", "a U.N. source": those stay with the names).
+                let named_by = doc.sentences[*said_in].span.end.max(*at);
                 let speaker_kind = mentions
                     .iter()
-                    .rfind(|m| &m.text == name && m.span.start <= *at)
+                    .rfind(|m| &m.text == name && m.span.start <= named_by)
                     .map(|m| (m.kind, m.guessed));
                 let a_name = !matches!(
                     speaker_kind,
@@ -608,8 +612,7 @@ impl Extractor {
                             && (m.text == *n || n.ends_with(&format!(" {}", m.text)))
                     })
                 });
-                let just_before =
-                    i > 0 && *at >= doc.sentences[i - 1].span.start && !opens_sentence;
+                let just_before = i > 0 && *said_in + 1 == i && !opens_sentence;
                 if st.speaker_name.is_none()
                     || ((just_before || resolved_at.is_some_and(|r| r < *at)) && a_name)
                 {
@@ -618,7 +621,14 @@ impl Extractor {
             }
             if let Some(st) = found_s.iter().rev().find(|s| s.speaker_name.is_some()) {
                 let at = st.speaker.map_or(st.cue.start, |s| s.start);
-                last_speaker = st.speaker_name.clone().map(|n| (n, at));
+                last_speaker = st.speaker_name.clone().map(|n| (n, at, i));
+            } else if quote_state.opened_inside_quote() || found_s.iter().any(|s| s.cue.is_empty())
+            {
+                // A quotation running on (the sentence opens inside it):
+                // its speaker goes on speaking.
+                if let Some(last) = &mut last_speaker {
+                    last.2 = i;
+                }
             }
             claims::build(
                 text,

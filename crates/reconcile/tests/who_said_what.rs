@@ -358,3 +358,32 @@ fn a_figure_s_speaker_is_named_as_who_said_what_names_it() {
     let speaker = figure.speaker.as_deref().unwrap_or("");
     assert!(speaker.contains("embassy"), "{figure:#?}");
 }
+
+#[test]
+fn she_goes_on_after_her_name_s_sentence_and_through_a_running_quotation() {
+    let docs: Vec<Document> = vec![invented(
+        "valden-post/ferry-charges",
+        "Valden Post",
+        "2026-05-15",
+        "TARVIK (AP) — Prosecutor Mira Holm said Osama bin Varsi was charged with sinking \
+         the ferry. \
+         Citing the 40 people who drowned, she added, \"All of us are victims of this \
+         crime.\"\n\n\"It upsets me deeply,\" Halvard Strom said. \"We have been fair to \
+         Mr. de Brill and we reject the claim of a vendetta against him.\n\n\"But we must \
+         respect the courts,\" he said in a statement.",
+    )];
+    let facts = run(&docs, &[]);
+    let by = |words: &str| {
+        facts
+            .statements
+            .iter()
+            .find(|s| s.content.contains(words))
+            .unwrap_or_else(|| panic!("{words}: {:#?}", facts.statements))
+            .speaker
+            .clone()
+    };
+    // The speaker goes on, not the one her statement named.
+    assert_eq!(by("victims of this crime"), "Mira Holm");
+    // The quotation ran on through the sentence naming de Brill.
+    assert_eq!(by("respect the courts"), "Halvard Strom");
+}
