@@ -287,6 +287,17 @@ fn he_is_no_company() {
     );
 }
 
+/// The speaker of the statement whose content holds `words`.
+fn speaker_of(facts: &crosscheck_reconcile::StoryFacts, words: &str) -> String {
+    facts
+        .statements
+        .iter()
+        .find(|s| s.content.contains(words))
+        .unwrap_or_else(|| panic!("{words}: {:#?}", facts.statements))
+        .speaker
+        .clone()
+}
+
 #[test]
 fn he_goes_on_about_the_speaker_before_not_whom_they_named() {
     let docs: Vec<Document> = vec![invented(
@@ -299,15 +310,7 @@ fn he_goes_on_about_the_speaker_before_not_whom_they_named() {
          though he said the fees had been high.",
     )];
     let facts = run(&docs, &[]);
-    let by = |words: &str| {
-        facts
-            .statements
-            .iter()
-            .find(|s| s.content.contains(words))
-            .unwrap_or_else(|| panic!("{words}: {:#?}", facts.statements))
-            .speaker
-            .clone()
-    };
+    let by = |words: &str| speaker_of(&facts, words);
     // The person named inside Strom's statement is not who "he" is.
     assert_eq!(by("never legal"), "Halvard Strom");
     // Unless the sentence of "he" opens with that person.
@@ -373,15 +376,7 @@ fn she_goes_on_after_her_name_s_sentence_and_through_a_running_quotation() {
          respect the courts,\" he said in a statement.",
     )];
     let facts = run(&docs, &[]);
-    let by = |words: &str| {
-        facts
-            .statements
-            .iter()
-            .find(|s| s.content.contains(words))
-            .unwrap_or_else(|| panic!("{words}: {:#?}", facts.statements))
-            .speaker
-            .clone()
-    };
+    let by = |words: &str| speaker_of(&facts, words);
     // The speaker goes on, not the one her statement named.
     assert_eq!(by("victims of this crime"), "Mira Holm");
     // The quotation ran on through the sentence naming de Brill.
