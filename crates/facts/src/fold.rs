@@ -54,10 +54,10 @@ pub fn exact_key(name: &str) -> String {
         .collect()
 }
 
-/// The particles of the lower-case particles of names that open a surname written alone
-/// ("bin Varsi", "de Holm"): not "la", "le" or "der", which open other
-/// words' names more often than a person's, nor "van", an English word
-/// ("the van Mira drove").
+/// Lower-case name particles that open a surname written alone ("bin
+/// Varsi", "de Holm"): not "la", "le" or "der", which open other words'
+/// names more often than a person's, nor "van", an English word ("the van
+/// Mira drove").
 pub const SURNAME_PARTICLES: &[&str] =
     &["von", "de", "del", "della", "di", "da", "du", "bin", "ibn"];
 

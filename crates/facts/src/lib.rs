@@ -541,7 +541,6 @@ impl Extractor {
             .collect();
         let capitalised_inside = entities::capitalised_inside(&sentence_tokens);
         let mut quote_state = attribution::QuoteState::default();
-        // The latest named speaker and where the speaker was named.
         // The latest named speaker, where the speaker was named, and the
         // sentence of the statement (a quotation running on is the
         // speaker's though the name stood sentences before).

@@ -1070,7 +1070,7 @@ fn merge_entities(facts: &[ArticleFacts]) -> Vec<Entity> {
                     };
                     // (Asked of every lone word of the story: a word many
                     // names share stays ambiguous without the search.)
-                    let joined = |i: usize| {
+                    let no_full_name = |i: usize| {
                         builders[i]
                             .variants
                             .iter()
@@ -1080,7 +1080,8 @@ fn merge_entities(facts: &[ArticleFacts]) -> Vec<Entity> {
                     match of {
                         [] => None,
                         &[one] => Some(one),
-                        _ => match of.iter().filter(|&&i| !joined(i)).collect::<Vec<_>>()[..] {
+                        _ => match of.iter().filter(|&&i| !no_full_name(i)).collect::<Vec<_>>()[..]
+                        {
                             [&one] => Some(one),
                             _ => None,
                         },
@@ -1239,10 +1240,21 @@ fn capitals_as_written(name: String) -> String {
             if k > 0 && particle {
                 return lower;
             }
-            let mut cs = lower.chars();
-            cs.next()
-                .map(|c| c.to_uppercase().chain(cs).collect())
-                .unwrap_or_default()
+            // Each part of a hyphenated word ("Port-au-Prince").
+            let parts: Vec<String> = lower
+                .split('-')
+                .enumerate()
+                .map(|(j, p)| {
+                    if j > 0 && matches!(p, "au" | "aux" | "en" | "sur" | "de" | "la") {
+                        return p.to_string();
+                    }
+                    let mut cs = p.chars();
+                    cs.next()
+                        .map(|c| c.to_uppercase().chain(cs).collect())
+                        .unwrap_or_default()
+                })
+                .collect();
+            parts.join("-")
         })
         .collect();
     words.join(" ")

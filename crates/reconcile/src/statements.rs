@@ -339,8 +339,8 @@ pub(crate) fn collect(
     out.into_iter().map(|(_, s)| s).collect()
 }
 
-/// A speaker as written without the way they spoke ("the embassy in a
-/// social media post", "the minister in an interview"): a place after "in"
+/// A speaker as written without the way they spoke ("the consulate in a
+/// radio message", "the minister in an interview"): a place after "in"
 /// stays ("the embassy in Varn"), an article or owner after it does not.
 pub(crate) fn without_channel(speaker: &str) -> &str {
     // The first " in " followed by one of these words (each " in " tried,

@@ -492,11 +492,18 @@ fn a_place_written_only_in_a_dateline_is_named_as_a_sentence_writes_it() {
             "2026-09-19",
             "TORONTO — Mira Holm flew home on Friday.",
         ),
+        invented(
+            "harbour-times/harbour",
+            "Harbour Times",
+            "2026-09-19",
+            "PORT-AU-PRINCE (AP) — The Kestrel Line ferry left on Saturday.",
+        ),
     ];
     let facts = run(&docs, &[]);
     let rio = entity(&facts, "RIO DE JANEIRO");
     assert_eq!(rio.name, "Rio de Janeiro", "{rio:?}");
     assert_eq!(entity(&facts, "TORONTO").name, "Toronto");
+    assert_eq!(entity(&facts, "PORT-AU-PRINCE").name, "Port-au-Prince");
     // Initials stay as written.
     assert_eq!(entity(&facts, "U.S.").name, "U.S.");
 }
