@@ -621,8 +621,7 @@ impl Extractor {
             if let Some(st) = found_s.iter().rev().find(|s| s.speaker_name.is_some()) {
                 let at = st.speaker.map_or(st.cue.start, |s| s.start);
                 last_speaker = st.speaker_name.clone().map(|n| (n, at, i));
-            } else if quote_state.opened_inside_quote() || found_s.iter().any(|s| s.cue.is_empty())
-            {
+            } else if quote_state.opened_inside_quote() {
                 // A quotation running on (the sentence opens inside it):
                 // its speaker goes on speaking.
                 if let Some(last) = &mut last_speaker {

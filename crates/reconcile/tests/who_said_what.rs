@@ -370,15 +370,15 @@ fn she_goes_on_after_her_name_s_sentence_and_through_a_running_quotation() {
         "2026-05-15",
         "TARVIK (AP) — Prosecutor Mira Holm said Osama bin Varsi was charged with sinking \
          the ferry. \
-         Citing the 40 people who drowned, she added, \"All of us are victims of this \
-         crime.\"\n\n\"It upsets me deeply,\" Halvard Strom said. \"We have been fair to \
-         Mr. de Brill and we reject the claim of a vendetta against him.\n\n\"But we must \
-         respect the courts,\" he said in a statement.",
+         Pointing to the 40 people lost, she added, \"The whole harbour mourns with their \
+         families.\"\n\n\"This saddens the union,\" Halvard Strom said. \"Mr. de Brill had \
+         every chance, and we reject the charge that the union is against him.\n\n\"But \
+         the ruling will be obeyed,\" he said in a statement.",
     )];
     let facts = run(&docs, &[]);
     let by = |words: &str| speaker_of(&facts, words);
     // The speaker goes on, not the one her statement named.
-    assert_eq!(by("victims of this crime"), "Mira Holm");
+    assert_eq!(by("harbour mourns"), "Mira Holm");
     // The quotation ran on through the sentence naming de Brill.
-    assert_eq!(by("respect the courts"), "Halvard Strom");
+    assert_eq!(by("ruling will be obeyed"), "Halvard Strom");
 }
