@@ -1044,7 +1044,7 @@ fn merge_entities(facts: &[ArticleFacts]) -> Vec<Entity> {
                     // Authority of Norway", "Chile Air", "the Oslo
                     // Tribune", "North Africa").
                     // Nor is a listed place in capitals, a dateline's
-                    // ("WASHINGTON —" is not the "Washington Post").
+                    // ("OSLO —" is not the "Oslo Tribune").
                     let capitals = !name.chars().any(char::is_lowercase);
                     if country.is_some()
                         || crosscheck_facts::is_place_not_name(name)

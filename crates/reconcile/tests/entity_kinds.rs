@@ -281,7 +281,7 @@ fn arabic_articles_and_peoples_before_names() {
             "valden-post/ferry-trial",
             "Valden Post",
             "2026-04-02",
-            "Prosecutors accused Libyans Halim Basset Nadir al-Varsi and Omar Dorrah of \
+            "Prosecutors accused Libyans Halim Tarek Nadir al-Varsi and Omar Dorrah of \
              sinking the ferry. Libyans marched in Tarvik on Friday. The court later heard \
              al-Varsi for an hour, and Ahmed el-Sayed spoke for the port.",
         ),
@@ -289,16 +289,16 @@ fn arabic_articles_and_peoples_before_names() {
             "lakeside-wire/ferry-trial",
             "Lakeside Wire",
             "2026-04-02",
-            "Halim Basset Nadir Varsi denied the charge in Libya. Varsi's lawyer, Mira Holm, \
+            "Halim Tarek Nadir Varsi denied the charge in Libya. Varsi's lawyer, Mira Holm, \
              said the ferry was overloaded.",
         ),
     ];
     let facts = run(&docs, &[]);
-    let varsi = entity(&facts, "Halim Basset Nadir al-Varsi");
+    let varsi = entity(&facts, "Halim Tarek Nadir al-Varsi");
     assert_eq!(varsi.kind, "person", "{varsi:?}");
     // The name with and without its article, and its last word with and
     // without it, are one person.
-    for v in ["Halim Basset Nadir Varsi", "al-Varsi", "Varsi"] {
+    for v in ["Halim Tarek Nadir Varsi", "al-Varsi", "Varsi"] {
         assert!(varsi.variants.iter().any(|x| x == v), "{v}: {varsi:?}");
     }
     // The people before the names is no part of them, and is the
@@ -325,7 +325,7 @@ fn surnames_written_with_their_particle() {
             "Valden Post",
             "2026-04-03",
             "Officials said bin Varsi owned the ferry. Police in Tarvik said bin Varsi \
-             had left the country. President F.W. de Holm met the families on Friday. Later de \
+             had left the country. President K.R. de Holm met the families on Friday. Later de \
              Holm said nothing.",
         ),
         invented(
@@ -345,7 +345,7 @@ fn surnames_written_with_their_particle() {
     // (The full name opens a sentence: it keeps its given name.)
     assert!(!varsi.variants.iter().any(|v| v == "Varsi"), "{varsi:?}");
     let holm = entity(&facts, "de Holm");
-    assert_eq!(holm.name, "F.W. de Holm", "{holm:?}");
+    assert_eq!(holm.name, "K.R. de Holm", "{holm:?}");
     assert!(holm.variants.iter().any(|v| v == "De Holm"), "{holm:?}");
     assert!(
         !facts
