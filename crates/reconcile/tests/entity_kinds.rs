@@ -2,7 +2,10 @@
 //! form, named far more often after "from"/"to" than with "Corp."; a
 //! possessive that joins two names ("Kestrel's Lumen") or belongs to one
 //! ("St Oda's Hospital"); a sentence adverb before a name; Arabic names with
-//! and without their article, and a people written before names.
+//! and without their article, and a people written before names; surnames
+//! with their particle; datelines in capitals; storms, parties and bodies
+//! told by their description; a preposition governing the noun after a
+//! name; airlines' short names; initials with full stops.
 
 mod common;
 use common::{invented, run};
