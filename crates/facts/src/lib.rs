@@ -608,7 +608,8 @@ impl Extractor {
                     mentions[first_mention..].first().is_some_and(|m| {
                         let lead = text.get(span.start..m.span.start).unwrap_or("x");
                         lead.chars().all(|c| !c.is_alphanumeric())
-                            && (m.text == *n || n.ends_with(&format!(" {}", m.text)))
+                            && n.strip_suffix(m.text.as_str())
+                                .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
                     })
                 });
                 let just_before = i > 0 && *said_in + 1 == i && !opens_sentence;

@@ -891,8 +891,7 @@ fn is_dotted_acronym(w: &str) -> bool {
 }
 
 fn is_acronym(w: &str) -> bool {
-    let n = w.chars().count();
-    (2..=6).contains(&n) && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+    !w.contains('.') && is_dotted_acronym(w)
 }
 
 /// Initials of a name's capitalised words ("Central Bank of Varesia" → "CBV").
