@@ -2197,8 +2197,12 @@ fn statements_with(
         model.lexicon(),
         true,
     );
-    let labels = match &p.features {
-        Some(f) => model.tag(f),
+    let labels = match p.features {
+        Some(f) => {
+            let labels = model.tag(&f);
+            tagger::recycle(f);
+            labels
+        }
         None => vec![tagger::O; toks.len()],
     };
     let laid_out = layout::statements(

@@ -166,7 +166,8 @@ fn ascii_variant_key(name: &[u8]) -> String {
                 c => c,
             });
     // "eo" → "o" and then "ie" → "i", left to right as `str::replace`
-    // does, then runs of one letter as one.
+    // does, then runs of one letter as one. Both passes write into one
+    // buffer: the second reads at or ahead of where it writes.
     let mut eo: Vec<u8> = Vec::with_capacity(name.len());
     for c in mapped {
         if c == b'o' && eo.last() == Some(&b'e') {
@@ -174,9 +175,8 @@ fn ascii_variant_key(name: &[u8]) -> String {
         }
         eo.push(c);
     }
-    let mut out = String::with_capacity(eo.len());
+    let (mut k, mut len) = (0, 0);
     let mut last = None;
-    let mut k = 0;
     while k < eo.len() {
         let c = eo[k];
         k += 1;
@@ -184,11 +184,14 @@ fn ascii_variant_key(name: &[u8]) -> String {
             k += 1;
         }
         if last != Some(c) {
-            out.push(char::from(c));
+            eo[len] = c;
+            len += 1;
             last = Some(c);
         }
     }
-    out
+    eo.truncate(len);
+    // ASCII letters and digits only.
+    String::from_utf8(eo).unwrap_or_default()
 }
 
 /// Levenshtein distance over characters (small strings only).

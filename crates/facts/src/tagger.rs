@@ -750,6 +750,9 @@ impl WordMemo {
 
 thread_local! {
     static WORD_MEMO: std::cell::RefCell<WordMemo> = std::cell::RefCell::default();
+    /// The token table of the last [`TokenReading`] read to its end
+    /// ([`TokenReading::into_words`]), for the next sentence's.
+    static SPARE_TK: std::cell::Cell<Vec<Tk>> = const { std::cell::Cell::new(Vec::new()) };
 }
 
 /// A sentence's tokens as the features read them, one at a time: the
@@ -777,7 +780,9 @@ impl TokenReading {
             fine: PAD + k,
             coarse: PAD + k,
         };
-        let mut tk = Vec::with_capacity(n + 4);
+        let mut tk = SPARE_TK.take();
+        tk.clear();
+        tk.reserve(n + 4);
         tk.extend([pad(0), pad(1)]);
         WORD_MEMO.with(|memo| {
             let mut memo = memo.borrow_mut();
@@ -821,6 +826,9 @@ impl TokenReading {
     /// What the features read of each token's word, for the source
     /// ranker and the decoder.
     pub(crate) fn into_words(self) -> Vec<WordInfo> {
+        if self.tk.capacity() <= 1 << 12 {
+            SPARE_TK.set(self.tk);
+        }
         self.words
     }
 
@@ -846,6 +854,45 @@ impl TokenReading {
     }
 }
 
+/// Distance to and word of the nearest candidate cue on each side of a
+/// token (0: none), and whether a "that" lies between the left one and the
+/// token ([`features_of`]).
+#[derive(Clone, Copy, Default)]
+struct Near {
+    left: usize,
+    left_word: u64,
+    left_fine: u64,
+    right: usize,
+    right_word: u64,
+    right_fine: u64,
+    that_since: bool,
+    /// Commas between the token and the nearest candidate on the
+    /// left, on the right (at most 2).
+    commas_left: u8,
+    commas_right: u8,
+    /// Learned class of the nearest candidate on the right.
+    right_learned: u8,
+}
+
+thread_local! {
+    /// The buffers of the last sentence's features, handed back by
+    /// [`recycle`], and of its [`Near`] table, for the next sentence's
+    /// [`features_of`]: a long sentence's take a few kilobytes, and
+    /// allocating and freeing them for every sentence cost about 2% of the
+    /// facts stage's time.
+    static SPARE: std::cell::Cell<Option<SentenceFeatures>> = const { std::cell::Cell::new(None) };
+    static NEAR: std::cell::Cell<Vec<Near>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+/// Hand a sentence's features back once tagged, for [`features_of`] to
+/// reuse their buffers (one per thread, and none larger than 64k
+/// features: a freak sentence's buffer is freed).
+pub(crate) fn recycle(f: SentenceFeatures) {
+    if f.feats.capacity() <= 1 << 16 {
+        SPARE.set(Some(f));
+    }
+}
+
 /// [`sentence_features`] of a sentence already read.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn features_of(
@@ -867,25 +914,9 @@ pub(crate) fn features_of(
             || CueLexicon::likely(tk[i + 2].learned)
             || CueLexicon::likely(tk[i + 2].learned_stem)
     };
-    // Distance to and word of the nearest candidate cue on each side (0:
-    // none), and whether a "that" lies between the left one and the token.
-    #[derive(Clone, Copy, Default)]
-    struct Near {
-        left: usize,
-        left_word: u64,
-        left_fine: u64,
-        right: usize,
-        right_word: u64,
-        right_fine: u64,
-        that_since: bool,
-        /// Commas between the token and the nearest candidate on the
-        /// left, on the right (at most 2).
-        commas_left: u8,
-        commas_right: u8,
-        /// Learned class of the nearest candidate on the right.
-        right_learned: u8,
-    }
-    let mut near = vec![Near::default(); n];
+    let mut near = NEAR.take();
+    near.clear();
+    near.resize(n, Near::default());
     let mut last: Option<usize> = None;
     let mut seen_that = false;
     let mut commas = 0u8;
@@ -942,10 +973,11 @@ pub(crate) fn features_of(
     };
     // A feature's bucket.
     let h = |template: u64, a: u64, b: u64, c: u64| (feat(template, a, b, c) >> shift) as u32;
-    let mut out = SentenceFeatures {
-        feats: Vec::with_capacity(n * FEATURES),
-        offsets: Vec::with_capacity(n + 1),
-    };
+    let mut out = SPARE.take().unwrap_or_default();
+    out.feats.clear();
+    out.feats.reserve(n * FEATURES);
+    out.offsets.clear();
+    out.offsets.reserve(n + 1);
     out.offsets.push(0);
     for i in 0..n {
         let k = i + 2;
@@ -1042,6 +1074,9 @@ pub(crate) fn features_of(
         ];
         out.feats.extend_from_slice(&fs);
         out.offsets.push(out.feats.len() as u32);
+    }
+    if near.capacity() <= 1 << 12 {
+        NEAR.set(near);
     }
     out
 }

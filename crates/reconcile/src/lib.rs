@@ -1826,17 +1826,20 @@ fn date_role(text: &str, span: Span) -> DateRole {
         "added",
         "stated",
     ];
-    let bare = |w: &str| {
+    // The words compared are ASCII, and no other letter lower-cases to
+    // theirs: ASCII case-folding, without a lower-cased copy of each word.
+    fn bare(w: &str) -> &str {
         w.trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase()
-    };
+    }
     let dated = &text[span.start..span.end];
     let rest = &text[span.end..];
-    if dated.to_lowercase().starts_with("since")
+    if dated
+        .get(..5)
+        .is_some_and(|w| w.eq_ignore_ascii_case("since"))
         || text[..span.start]
             .split_whitespace()
             .next_back()
-            .is_some_and(|w| bare(w) == "since")
+            .is_some_and(|w| bare(w).eq_ignore_ascii_case("since"))
     {
         return DateRole::Anchor;
     }
@@ -1865,7 +1868,7 @@ fn date_role(text: &str, span: Span) -> DateRole {
         .iter()
         .take(10)
         .take_while(|w| !w.ends_with(',') && !w.eq_ignore_ascii_case("that"))
-        .position(|w| SPEECH.contains(&bare(w).as_str()));
+        .position(|w| SPEECH.iter().any(|s| s.eq_ignore_ascii_case(bare(w))));
     let closing = ends_sentence
         && verb.is_some_and(|v| before[v + 1..].iter().take(6).any(|w| w.ends_with(',')));
     if closing {

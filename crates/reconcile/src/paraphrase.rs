@@ -649,7 +649,7 @@ impl SentenceFeatures {
         let mut spec = Vec::with_capacity(tokens.len());
         let mut prefix5 = Vec::with_capacity(tokens.len());
         let mut kinds = Vec::with_capacity(tokens.len());
-        let mut function = Vec::new();
+        let mut function = Vec::with_capacity(tokens.len());
         let mut numbers = Vec::new();
         let mut names = Vec::new();
         let (mut negated, mut rise_fall) = (false, 0);
@@ -680,7 +680,11 @@ impl SentenceFeatures {
             negated,
             quoted: text.contains(['"', '\u{201C}', '\u{201D}']),
             stems: sorted_set(stem_seq.clone()),
-            prefixes: sorted_set(prefix5.iter().flatten().copied().collect()),
+            prefixes: sorted_set({
+                let mut v = Vec::with_capacity(prefix5.len());
+                v.extend(prefix5.iter().flatten());
+                v
+            }),
             stem_seq,
             spec,
             prefix5,
@@ -768,26 +772,63 @@ fn walk_gaps(a: &[u64], b: &[u64], t: impl Fn(usize, usize) -> usize) -> (usize,
     (t(0, 0), ga.max(ra + n - i), gb.max(rb + m - j))
 }
 
-/// Where each distinct word of `words` stands, as bit masks, sorted by word
-/// for [`mask_of`]. `words` has at most 64 words.
-fn word_masks(words: impl Iterator<Item = u64>) -> Vec<(u64, u64)> {
-    let mut masks: Vec<(u64, u64)> = words.enumerate().map(|(i, w)| (w, 1 << i)).collect();
-    masks.sort_unstable();
-    masks.dedup_by(|later, kept| {
-        let same = later.0 == kept.0;
-        if same {
-            kept.1 |= later.1;
-        }
-        same
-    });
-    masks
+/// Where each distinct word of a sequence of at most 64 stands, as bit
+/// masks sorted by word ([`word_masks`]), held on the stack: two are made
+/// for most pairs a story scores.
+struct WordMasks {
+    len: usize,
+    masks: [(u64, u64); 64],
 }
 
-/// The mask of `word` in [`word_masks`], 0 when absent.
-fn mask_of(masks: &[(u64, u64)], word: u64) -> u64 {
-    masks
-        .binary_search_by_key(&word, |&(w, _)| w)
-        .map_or(0, |k| masks[k].1)
+impl WordMasks {
+    /// The mask of `word`, 0 when absent.
+    fn of(&self, word: u64) -> u64 {
+        let masks = &self.masks[..self.len];
+        masks
+            .binary_search_by_key(&word, |&(w, _)| w)
+            .map_or(0, |k| masks[k].1)
+    }
+}
+
+/// The [`WordMasks`] of `words` (at most 64).
+fn word_masks(words: impl Iterator<Item = u64>) -> WordMasks {
+    let mut t = WordMasks {
+        len: 0,
+        masks: [(0, 0); 64],
+    };
+    for (i, w) in words.enumerate() {
+        t.masks[i] = (w, 1 << i);
+        t.len = i + 1;
+    }
+    let masks = &mut t.masks[..t.len];
+    masks.sort_unstable();
+    let mut kept = 0;
+    for k in 0..masks.len() {
+        if kept > 0 && masks[kept - 1].0 == masks[k].0 {
+            masks[kept - 1].1 |= masks[k].1;
+        } else {
+            masks[kept] = masks[k];
+            kept += 1;
+        }
+    }
+    t.len = kept;
+    t
+}
+
+/// `n` slots for a pair's working values: on the stack (`stack`) when they
+/// fit, else in `heap`. The per-pair buffers had been a tenth of the
+/// allocations of the corroboration step.
+fn slots<'a, T: Copy + Default, const N: usize>(
+    n: usize,
+    stack: &'a mut [T; N],
+    heap: &'a mut Vec<T>,
+) -> &'a mut [T] {
+    if n <= N {
+        &mut stack[..n]
+    } else {
+        heap.resize(n, T::default());
+        heap
+    }
 }
 
 /// [`lcs_gaps`] for `b` of at most 64 words, by bit vectors (Allison and
@@ -802,14 +843,16 @@ fn lcs_gaps_bits(a: &[u64], b: &[u64]) -> (usize, usize, usize) {
     // Bit p stands for b[m - 1 - p].
     let masks = word_masks(b.iter().rev().copied());
     // rows[k]: after the last k words of `a`.
-    let mut rows = Vec::with_capacity(n + 1);
+    let (mut stack, mut heap) = ([0u64; 128], Vec::new());
+    let rows = slots(n + 1, &mut stack, &mut heap);
     let mut v = u64::MAX;
-    rows.push(v);
-    for &x in a.iter().rev() {
-        let u = v & mask_of(&masks, x);
+    rows[0] = v;
+    for (k, &x) in a.iter().rev().enumerate() {
+        let u = v & masks.of(x);
         v = v.wrapping_add(u) | v.wrapping_sub(u);
-        rows.push(v);
+        rows[k + 1] = v;
     }
+    let rows = &*rows;
     // t(i, j): length of a longest common subsequence of a[i..] and b[j..].
     let t = |i: usize, j: usize| {
         let width = m - j;
@@ -868,7 +911,7 @@ fn edit_distance_bits(a: &[u64], b: &[u64]) -> usize {
     let last = 1u64 << (m - 1);
     let (mut pv, mut mv, mut dist) = (u64::MAX, 0u64, m);
     for y in b {
-        let eq = mask_of(&peq, *y);
+        let eq = peq.of(*y);
         let xv = eq | mv;
         let xh = ((eq & pv).wrapping_add(pv) ^ pv) | eq;
         let mut ph = mv | !(xh | pv);
@@ -920,9 +963,16 @@ fn fuzzy_matched(a: &SentenceFeatures, b: &SentenceFeatures, matched: &[bool]) -
 }
 
 /// For each content word of `a` in order, whether `b` has a word of the
-/// same stem.
-fn matched_stems(a: &SentenceFeatures, b: &SentenceFeatures) -> Vec<bool> {
-    a.stem_seq.iter().map(|h| holds(&b.stems, *h)).collect()
+/// same stem (written to `out`, of the length of `a`'s content words).
+fn matched_stems<'a>(
+    a: &SentenceFeatures,
+    b: &SentenceFeatures,
+    out: &'a mut [bool],
+) -> &'a [bool] {
+    for (m, h) in out.iter_mut().zip(&a.stem_seq) {
+        *m = holds(&b.stems, *h);
+    }
+    out
 }
 
 /// Longest run of content words of `a` without an exact match in `b`
@@ -1072,17 +1122,20 @@ fn features_but_chars(a: &SentenceFeatures, b: &SentenceFeatures) -> [f64; N_FEA
         a.stem_seq.len().max(1) as f64,
         b.stem_seq.len().max(1) as f64,
     );
-    let (in_b, in_a) = (matched_stems(a, b), matched_stems(b, a));
+    let (mut stack_a, mut heap_a, mut stack_b, mut heap_b) =
+        ([false; 128], Vec::new(), [false; 128], Vec::new());
+    let in_b = matched_stems(a, b, slots(a.stem_seq.len(), &mut stack_a, &mut heap_a));
+    let in_a = matched_stems(b, a, slots(b.stem_seq.len(), &mut stack_b, &mut heap_b));
     let (fuzzy_a, fuzzy_b) = (
-        fuzzy_matched(a, b, &in_b) as f64 / ca,
-        fuzzy_matched(b, a, &in_a) as f64 / cb,
+        fuzzy_matched(a, b, in_b) as f64 / ca,
+        fuzzy_matched(b, a, in_a) as f64 / cb,
     );
-    let (ra, rb) = (unmatched_run(&in_b) as f64, unmatched_run(&in_a) as f64);
-    let (ta, wa, topa) = mass(a, &in_b);
-    let (tb, wb, topb) = mass(b, &in_a);
+    let (ra, rb) = (unmatched_run(in_b) as f64, unmatched_run(in_a) as f64);
+    let (ta, wa, topa) = mass(a, in_b);
+    let (tb, wb, topb) = mass(b, in_a);
     let (ma, mb) = (ta - wa, tb - wb);
     let (ia, ib) = (ma / ta.max(1e-9), mb / tb.max(1e-9));
-    let (ka, kb) = (unmatched_by_kind(a, &in_b), unmatched_by_kind(b, &in_a));
+    let (ka, kb) = (unmatched_by_kind(a, in_b), unmatched_by_kind(b, in_a));
     let kind = |k: Kind| -> [f64; 2] {
         let (x, y) = (ka[k as usize], kb[k as usize]);
         [
@@ -1090,7 +1143,7 @@ fn features_but_chars(a: &SentenceFeatures, b: &SentenceFeatures) -> [f64; N_FEA
             (x.min(y) as f64 / 3.0).min(2.0),
         ]
     };
-    let (ea, eb) = (unmatched_edges(&in_b), unmatched_edges(&in_a));
+    let (ea, eb) = (unmatched_edges(in_b), unmatched_edges(in_a));
     let cap = |x: f64, unit: f64, max: f64| (x / unit).min(max);
     [
         1.0,
