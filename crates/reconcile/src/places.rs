@@ -642,7 +642,8 @@ fn sentence_claims<'a>(
                     return false;
                 }
                 let between = &text[t_end..m.span.start];
-                between.split_whitespace().count() <= 10
+                // At most ten words (counted no further than the 11th).
+                between.split_whitespace().nth(10).is_none()
                     && !between.contains([',', ';', ':', '(', ')', '—', '–', '"', '“', '”'])
                     && !between.split_whitespace().any(|w| {
                         ["said", "says", "told", "according"]

@@ -336,7 +336,7 @@ pub(crate) fn find(
             let direct = st.direct || opened_by_quote(&text[..span.start]);
             let content = crosscheck_text::fold_whitespace(content);
             let content = content.trim_matches(|c: char| !c.is_alphanumeric());
-            if split_words(content).count() < MIN_WORDS
+            if split_words(content).nth(MIN_WORDS - 1).is_none()
                 || split_words(sentence.slice(text)).any(|w| {
                     PROXY_WORDS
                         .iter()
