@@ -404,7 +404,9 @@ impl Reconciler {
 /// there: of the statements of the claim's first article that overlap its
 /// first citation, one whose speaker ends in the same word or holds it
 /// ("the Ostrian embassy in Varn", "Varn Fire and Rescue Service",
-/// resolved there from the article's earlier sentences).
+/// resolved there from the article's earlier sentences). Other
+/// descriptions are written as "Who said what" writes them
+/// ([`statements::as_in_a_sentence`]).
 fn speakers_as_listed(
     mut claims: Vec<Claim>,
     statements: &[AttributedStatement],
@@ -435,6 +437,30 @@ fn speakers_as_listed(
         if let Some(listed) = listed {
             c.speaker = Some(listed.clone());
         }
+    }
+    // Descriptions read as inside a sentence, as in who said what ("The
+    // military" → "the military"; "Police" → "police" where the story
+    // writes it so); a lone function word ("The": a source cut short)
+    // names no one.
+    let written: HashSet<String> = statements
+        .iter()
+        .map(|s| s.speaker.clone())
+        .chain(claims.iter().filter_map(|c| c.speaker.clone()))
+        .collect();
+    for c in &mut claims {
+        let Some(speaker) = c.speaker.take() else {
+            continue;
+        };
+        if entities.iter().any(|e| e.name == speaker) {
+            c.speaker = Some(speaker);
+            continue;
+        }
+        if crosscheck_text::is_function_word(&speaker.to_lowercase()) {
+            continue;
+        }
+        c.speaker = Some(statements::as_in_a_sentence(speaker, |s| {
+            written.contains(s)
+        }));
     }
     claims
 }

@@ -217,6 +217,14 @@ pub(crate) fn collect(
             {
                 continue;
             }
+            // "The president", "A spokesman": a description opened by a
+            // determiner is shown in lower case, as it reads inside a
+            // sentence ("the president" elsewhere is the same speaker).
+            let speaker = if by_variant.contains_key(speaker.as_str()) {
+                speaker
+            } else {
+                lower_determiner(speaker)
+            };
             let span = said_content(st.content, st.speaker.unwrap_or(Span::new(0, 0)), st.cue);
             let (span, content) = tidy(text, span);
             if split_words(&content).nth(MIN_WORDS - 1).is_none() {
@@ -246,6 +254,17 @@ pub(crate) fn collect(
             });
         }
         second_hand(&mut said, first, text);
+    }
+
+    // A description capitalised only because it opens its sentence
+    // ("Police said …") is shown as the story writes it elsewhere ("…,
+    // police said", "the police said"), so that one speaker reads one way.
+    let written: std::collections::HashSet<String> =
+        said.iter().map(|s| s.speaker.clone()).collect();
+    for s in &mut said {
+        if !by_variant.contains_key(s.speaker.as_str()) {
+            s.speaker = as_in_a_sentence(std::mem::take(&mut s.speaker), |w| written.contains(w));
+        }
     }
 
     // Statements of one speaker that are one statement, grouped.
@@ -337,6 +356,54 @@ pub(crate) fn collect(
             .then(a.0.cmp(&b.0))
     });
     out.into_iter().map(|(_, s)| s).collect()
+}
+
+/// `speaker` with its first letter in lower case, if it is an upper-case
+/// letter opening a word of lower-case letters ("Police" → "police"; not
+/// "NATO", "U.N. officials" or "McKinsey").
+fn lower_first(speaker: &str) -> Option<String> {
+    let first = speaker.split_whitespace().next()?;
+    let mut chars = first.chars();
+    let head = chars.next()?;
+    if !speaker.starts_with(first) || !head.is_uppercase() || !chars.all(char::is_lowercase) {
+        return None;
+    }
+    Some(
+        head.to_lowercase()
+            .chain(speaker[head.len_utf8()..].chars())
+            .collect(),
+    )
+}
+
+/// A description `speaker` (no name of the story's entities) as it reads
+/// inside a sentence: a capitalised determiner in lower case ("The
+/// president" → "the president"), and a first word capitalised only by its
+/// place in lower case where the story writes it so (`written`: whether a
+/// speaker is written so, "police" or "the police" for "Police").
+pub(crate) fn as_in_a_sentence(speaker: String, written: impl Fn(&str) -> bool) -> String {
+    let speaker = lower_determiner(speaker);
+    match lower_first(&speaker) {
+        Some(lower) if written(&lower) || written(&format!("the {lower}")) => lower,
+        _ => speaker,
+    }
+}
+
+/// A description opened by a determiner or quantifier in capitals ("The
+/// president", "A spokesman", "Many residents") with that word in lower
+/// case; any other speaker as it is.
+fn lower_determiner(speaker: String) -> String {
+    // Not pronouns: "He" may be a surname ("He Lin said").
+    const DETERMINERS: [&str; 18] = [
+        "a", "all", "an", "another", "any", "both", "each", "few", "many", "most", "other",
+        "several", "some", "that", "the", "these", "this", "those",
+    ];
+    let opens_with_determiner = split_words(&speaker)
+        .next()
+        .is_some_and(|w| DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(w)));
+    match lower_first(&speaker) {
+        Some(lower) if opens_with_determiner => lower,
+        _ => speaker,
+    }
 }
 
 /// A speaker as written without the way they spoke ("the consulate in a
@@ -627,6 +694,28 @@ fn tidy(text: &str, span: Span) -> (Span, String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_capitalised_determiner_or_word_is_lowered() {
+        assert_eq!(lower_first("Police").as_deref(), Some("police"));
+        assert_eq!(lower_first("Exit polls").as_deref(), Some("exit polls"));
+        assert_eq!(lower_first("A spokesman").as_deref(), Some("a spokesman"));
+        for kept in [
+            "NATO",
+            "U.N. officials",
+            "McKinsey",
+            "police",
+            "“Police",
+            "O'Neill",
+        ] {
+            assert_eq!(lower_first(kept), None, "{kept}");
+        }
+        assert_eq!(lower_determiner("The president".into()), "the president");
+        assert_eq!(lower_determiner("Many residents".into()), "many residents");
+        // A pronoun opens no description: "He" may be a surname.
+        assert_eq!(lower_determiner("He Lin".into()), "He Lin");
+        assert_eq!(lower_determiner("Police".into()), "Police");
+    }
 
     #[test]
     fn a_channel_after_in_is_cut_a_place_is_not() {

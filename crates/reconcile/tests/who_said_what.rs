@@ -158,7 +158,7 @@ fn a_bare_description_is_the_body_the_article_just_quoted() {
         .iter()
         .find(|s| s.content.contains("would last two days"))
         .unwrap_or_else(|| panic!("{:#?}", facts.statements));
-    assert_eq!(talks.speaker, "The Ostrian embassy in Varn");
+    assert_eq!(talks.speaker, "the Ostrian embassy in Varn");
 }
 
 /// A source the tagger cut short to a function word ("The", "both") or to
@@ -205,7 +205,7 @@ fn a_function_word_or_a_possessor_is_no_speaker() {
         .iter()
         .map(|s| s.speaker.as_str())
         .collect();
-    assert_eq!(speakers, ["The harbour board"], "{:#?}", story.statements);
+    assert_eq!(speakers, ["the harbour board"], "{:#?}", story.statements);
 }
 
 #[test]
@@ -285,6 +285,81 @@ fn he_is_no_company() {
         "{:#?}",
         facts.statements
     );
+}
+
+/// A description is shown as it reads inside a sentence, whatever its
+/// place: "The harbour master said" opens a sentence, so its speaker is
+/// "the harbour master"; "Police said" is "police" as another article
+/// writes it. A description no article writes in lower case keeps its
+/// capital ("Divers").
+#[test]
+fn descriptions_read_as_inside_a_sentence() {
+    let docs: Vec<Document> = vec![
+        invented(
+            "valden-post/ferry",
+            "Valden Post",
+            "2026-04-07",
+            "Police said the ferry had been towed to Port Aldery on Monday. The harbour \
+             master said the quay would reopen on Friday. Divers said the hull had a long crack.",
+        ),
+        invented(
+            "tarvik-times/ferry",
+            "Tarvik Times",
+            "2026-04-07",
+            "The ferry was towed to Port Aldery overnight, police said. Its owner, Mira Holm, \
+             said the ship had been inspected in March.",
+        ),
+    ];
+    let facts = run(&docs, &[]);
+    assert_eq!(speaker_of(&facts, "ferry had been towed"), "police");
+    assert_eq!(
+        speaker_of(&facts, "quay would reopen"),
+        "the harbour master"
+    );
+    assert_eq!(speaker_of(&facts, "long crack"), "Divers");
+}
+
+/// A claim's speaker reads as who said what names them: a description in
+/// lower case ("The coastguard's officers" → "the coastguard's
+/// officers"), and a lone function word (a source cut short to "The") is
+/// no speaker.
+#[test]
+fn claim_speakers_read_as_inside_a_sentence() {
+    use crosscheck_facts::{ArticleFacts, Extractor};
+    use crosscheck_reconcile::Reconciler;
+    let docs = [invented(
+        "valden-post/rescue",
+        "Valden Post",
+        "2026-04-07",
+        "The coastguard believes 14 passengers were rescued on Monday. Divers said 3 crew \
+         members were still missing.",
+    )];
+    let mut facts: Vec<ArticleFacts> = docs.iter().map(|d| Extractor::new().extract(d)).collect();
+    // As the facts stage may write them: a description as it opens its
+    // sentence (one who said what does not list), and a source cut short.
+    let mut cut = 0;
+    for c in &mut facts[0].claims {
+        match c.value_text.as_str() {
+            "14" => c.speaker = Some("The coastguard's officers".into()),
+            "3" => c.speaker = Some("The".into()),
+            _ => continue,
+        }
+        cut += 1;
+    }
+    assert_eq!(cut, 2, "{:#?}", facts[0].claims);
+    let refs: Vec<_> = docs.iter().collect();
+    let story = Reconciler::new().reconcile(&refs, &facts, &[]);
+    let speaker = |value: &str| {
+        story
+            .claims
+            .iter()
+            .find(|c| c.value.as_deref() == Some(value))
+            .unwrap_or_else(|| panic!("{value}: {:#?}", story.claims))
+            .speaker
+            .clone()
+    };
+    assert_eq!(speaker("14").as_deref(), Some("the coastguard's officers"));
+    assert_eq!(speaker("3"), None);
 }
 
 /// The speaker of the statement whose content holds `words`.
