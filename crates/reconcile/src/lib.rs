@@ -121,9 +121,10 @@ impl Reconciler {
         let mut entities = merge_entities(facts);
         drop_common_words(&mut entities, docs);
         // A figure's speaker as "Who said what" names it: the entity, and
-        // never the channel ("the embassy in a radio message").
+        // never the channel ("the embassy in a radio message") nor the day
+        // ("the ministry on Friday").
         let canon = |name: &str| -> String {
-            let name = statements::without_channel(name);
+            let name = statements::without_when_or_how(statements::without_channel(name));
             entities
                 .iter()
                 .find(|e| e.variants.iter().any(|v| v == name))
