@@ -443,25 +443,30 @@ fn speakers_as_listed(
     // military" → "the military"; "Police" → "police" where the story
     // writes it so); a lone function word ("The": a source cut short)
     // names no one.
-    let written: HashSet<String> = statements
-        .iter()
-        .map(|s| s.speaker.clone())
-        .chain(claims.iter().filter_map(|c| c.speaker.clone()))
-        .collect();
-    for c in &mut claims {
-        let Some(speaker) = c.speaker.take() else {
-            continue;
-        };
-        if entities.iter().any(|e| e.name == speaker) {
-            c.speaker = Some(speaker);
-            continue;
+    let renamed: Vec<Option<Option<String>>> = {
+        let written: HashSet<&str> = statements
+            .iter()
+            .map(|s| s.speaker.as_str())
+            .chain(claims.iter().filter_map(|c| c.speaker.as_deref()))
+            .collect();
+        claims
+            .iter()
+            .map(|c| {
+                let speaker = c.speaker.as_deref()?;
+                if entities.iter().any(|e| e.name == speaker) {
+                    None
+                } else if crosscheck_text::is_function_word(&speaker.to_lowercase()) {
+                    Some(None)
+                } else {
+                    statements::as_in_a_sentence(speaker, |s| written.contains(s)).map(Some)
+                }
+            })
+            .collect()
+    };
+    for (c, speaker) in claims.iter_mut().zip(renamed) {
+        if let Some(speaker) = speaker {
+            c.speaker = speaker;
         }
-        if crosscheck_text::is_function_word(&speaker.to_lowercase()) {
-            continue;
-        }
-        c.speaker = Some(statements::as_in_a_sentence(speaker, |s| {
-            written.contains(s)
-        }));
     }
     claims
 }

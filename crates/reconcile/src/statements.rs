@@ -261,11 +261,21 @@ pub(crate) fn collect(
     // A description capitalised only because it opens its sentence
     // ("Police said …") is shown as the story writes it elsewhere ("…,
     // police said", "the police said"), so that one speaker reads one way.
-    let written: std::collections::HashSet<String> =
-        said.iter().map(|s| s.speaker.clone()).collect();
-    for s in &mut said {
-        if !by_variant.contains_key(s.speaker.as_str()) {
-            s.speaker = as_in_a_sentence(std::mem::take(&mut s.speaker), |w| written.contains(w));
+    let renamed: Vec<Option<String>> = {
+        let written: std::collections::HashSet<&str> =
+            said.iter().map(|s| s.speaker.as_str()).collect();
+        said.iter()
+            .map(|s| {
+                if by_variant.contains_key(s.speaker.as_str()) {
+                    return None;
+                }
+                as_in_a_sentence(&s.speaker, |w| written.contains(w))
+            })
+            .collect()
+    };
+    for (s, name) in said.iter_mut().zip(renamed) {
+        if let Some(name) = name {
+            s.speaker = name;
         }
     }
 
@@ -378,32 +388,35 @@ fn lower_first(speaker: &str) -> Option<String> {
 }
 
 /// A description `speaker` (no name of the story's entities) as it reads
-/// inside a sentence: a capitalised determiner in lower case ("The
-/// president" → "the president"), and a first word capitalised only by its
-/// place in lower case where the story writes it so (`written`: whether a
-/// speaker is written so, "police" or "the police" for "Police").
-pub(crate) fn as_in_a_sentence(speaker: String, written: impl Fn(&str) -> bool) -> String {
-    let speaker = lower_determiner(speaker);
-    match lower_first(&speaker) {
-        Some(lower) if written(&lower) || written(&format!("the {lower}")) => lower,
-        _ => speaker,
-    }
+/// inside a sentence, if that differs: a capitalised determiner in lower
+/// case ("The president" → "the president"), and a first word capitalised
+/// only by its place in lower case where the story writes it so
+/// (`written`: whether a speaker is written so, "police" or "the police"
+/// for "Police").
+pub(crate) fn as_in_a_sentence(speaker: &str, written: impl Fn(&str) -> bool) -> Option<String> {
+    let lower = lower_first(speaker)?;
+    (opens_with_determiner(speaker) || written(&lower) || written(&format!("the {lower}")))
+        .then_some(lower)
 }
 
-/// A description opened by a determiner or quantifier in capitals ("The
-/// president", "A spokesman", "Many residents") with that word in lower
-/// case; any other speaker as it is.
-fn lower_determiner(speaker: String) -> String {
+/// Whether a description opens with a determiner or quantifier ("The
+/// president", "A spokesman", "Many residents").
+fn opens_with_determiner(speaker: &str) -> bool {
     // Not pronouns: "He" may be a surname ("He Lin said").
     const DETERMINERS: [&str; 18] = [
         "a", "all", "an", "another", "any", "both", "each", "few", "many", "most", "other",
         "several", "some", "that", "the", "these", "this", "those",
     ];
-    let opens_with_determiner = split_words(&speaker)
+    split_words(speaker)
         .next()
-        .is_some_and(|w| DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(w)));
+        .is_some_and(|w| DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(w)))
+}
+
+/// A description opened by a determiner or quantifier in capitals ("The
+/// president") with that word in lower case; any other speaker as it is.
+fn lower_determiner(speaker: String) -> String {
     match lower_first(&speaker) {
-        Some(lower) if opens_with_determiner => lower,
+        Some(lower) if opens_with_determiner(&speaker) => lower,
         _ => speaker,
     }
 }
@@ -450,36 +463,34 @@ pub(crate) fn without_when_or_how(speaker: &str) -> &str {
             && w.bytes().all(|b| b.is_ascii_lowercase())
             && !LY_NOUNS.contains(&w)
     };
-    let words: Vec<(usize, &str)> = speaker
-        .split(' ')
-        .scan(0, |at, w| {
-            let start = *at;
-            *at += w.len() + 1;
-            Some((start, w))
-        })
-        .filter(|(_, w)| !w.is_empty())
-        .collect();
-    let (mut a, mut b) = (0, words.len());
-    if b > 2 && words[0].1.eq_ignore_ascii_case("on") && day(words[1].1) {
-        a = 2;
-    }
-    if b - a > 1 && (day(words[b - 1].1) || manner(words[b - 1].1)) {
-        b -= 1;
-        if b - a > 1 && matches!(words[b - 1].1, "on" | "late" | "early" | "last") {
-            b -= 1;
+    // The words are single-spaced (speakers are folded).
+    let mut kept = speaker;
+    if let Some((on, rest)) = kept.split_once(' ') {
+        if on.eq_ignore_ascii_case("on") {
+            if let Some((d, rest)) = rest.split_once(' ') {
+                if day(d) {
+                    kept = rest;
+                }
+            }
         }
     }
+    let Some((head, last)) = kept.rsplit_once(' ') else {
+        return kept;
+    };
+    if !(day(last) || manner(last)) {
+        return kept;
+    }
+    let head = match head.rsplit_once(' ') {
+        Some((before, "on" | "late" | "early" | "last")) => before,
+        _ => head,
+    };
     // "a poll completed on Saturday": the day belongs to a participle,
     // which would be left dangling.
-    let dangling = b < words.len() && {
-        let w = words[b - 1].1;
-        w.ends_with("ed") && w.bytes().all(|c| c.is_ascii_lowercase())
-    };
-    if (a, b) == (0, words.len()) || dangling {
+    let w = head.rsplit(' ').next().unwrap_or(head);
+    if w.ends_with("ed") && w.bytes().all(|c| c.is_ascii_lowercase()) {
         return speaker;
     }
-    let (first, last) = (words[a], words[b - 1]);
-    speaker[first.0..last.0 + last.1.len()].trim_end_matches(',')
+    head.trim_end_matches(',')
 }
 
 /// A speaker as written without the way they spoke ("the consulate in a
