@@ -212,9 +212,11 @@ pub(crate) fn collect(
             let lone_function_word = split_words(&speaker).nth(1).is_none()
                 && analyzer.is_stop_word(&speaker.to_lowercase());
             let possessor = speaker.ends_with("'s") || speaker.ends_with("’s");
+            let noun_cue = ends_in_determiner(&speaker);
             if owned
                 || lone_function_word
                 || possessor
+                || noun_cue
                 || speaker.starts_with(|c: char| c.is_ascii_digit())
             {
                 continue;
@@ -229,7 +231,9 @@ pub(crate) fn collect(
             };
             let span = said_content(st.content, st.speaker.unwrap_or(Span::new(0, 0)), st.cue);
             let (span, content) = tidy(text, span);
-            if split_words(&content).nth(MIN_WORDS - 1).is_none() {
+            if split_words(&content).nth(MIN_WORDS - 1).is_none()
+                || !tells_what(&cue_words, &content, st.direct)
+            {
                 continue;
             }
             // A quotation: opened by a quotation mark right before it, or
@@ -419,6 +423,71 @@ fn lower_determiner(speaker: String) -> String {
         Some(lower) if opens_with_determiner(&speaker) => lower,
         _ => speaker,
     }
+}
+
+/// Whether a speaker of two words or more ends in a determiner or a
+/// number, as written in lower case ("they sent two" of "they sent two
+/// reports", "a copy of those" of "a copy of those notes"): its cue is a
+/// noun. Not "Pan Am" (capitalised), "no one" or "previous ones"
+/// (someone), nor "the two" (people counted).
+fn ends_in_determiner(speaker: &str) -> bool {
+    const DETERMINERS: [&str; 14] = [
+        "a", "an", "her", "his", "its", "my", "our", "that", "the", "their", "these", "this",
+        "those", "your",
+    ];
+    let words: Vec<&str> = split_words(speaker).collect();
+    let [.., before, last] = words[..] else {
+        return false;
+    };
+    // "the two", "all three": people counted, not a count of things.
+    let counted = matches!(
+        before.to_lowercase().as_str(),
+        "the" | "these" | "those" | "all"
+    );
+    // (A year is no count: "the Convention of 1961".)
+    let year = last.len() == 4 && last.bytes().all(|b| b.is_ascii_digit());
+    let number = (!last.starts_with("one") && is_number_word(last))
+        || (!year && last.bytes().all(|b| b.is_ascii_digit() || b == b','));
+    DETERMINERS.contains(&last) || (number && !counted)
+}
+
+/// Whether a statement with the (lower-case) cue words `cue` and the
+/// content `content` reports what someone said: verbs of finding, showing
+/// and knowing do so with a clause opened by "that" ("the inquiry found
+/// that …") or a quotation, and not with an object ("the telescope found
+/// a crack", "the footage showed a boat", "knew the route"); "charged"
+/// with any clause ("leaders charged the vote was rigged"), not with a
+/// charge ("charged with fraud", "charged him with fraud", "was
+/// charged").
+fn tells_what(cue: &[String], content: &str, direct: bool) -> bool {
+    const CLAUSE_ONLY: [&str; 11] = [
+        "charged", "charges", "find", "finds", "found", "knew", "know", "knows", "show", "showed",
+        "shows",
+    ];
+    // The cue's last verb ("charged" of "charged with", "shows" of "said
+    // last week, shows").
+    let Some(verb) = cue
+        .iter()
+        .rev()
+        .find(|w| CLAUSE_ONLY.contains(&w.as_str()) || is_reporting_word(w))
+    else {
+        return true;
+    };
+    let mut words = split_words(content);
+    let first = words.next().unwrap_or("");
+    if direct || !CLAUSE_ONLY.contains(&verb.as_str()) {
+        return true;
+    }
+    // "charged the attack was planned abroad": a clause without "that",
+    // told from "charged X with Y" by the "with".
+    if verb.starts_with("charge") {
+        return !first.eq_ignore_ascii_case("with")
+            && !split_words(content).take(12).any(|w| w == "with")
+            && !cue
+                .iter()
+                .any(|w| matches!(w.as_str(), "is" | "was" | "were" | "been"));
+    }
+    first.eq_ignore_ascii_case("that")
 }
 
 /// A speaker as written without the day or the manner of speaking the
@@ -781,6 +850,23 @@ fn tidy(text: &str, span: Span) -> (Span, String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_speaker_ending_in_a_determiner_has_a_noun_for_its_cue() {
+        for noun in ["they sent two", "a copy of those", "despite its", "only 40"] {
+            assert!(ends_in_determiner(noun), "{noun}");
+        }
+        for speaker in [
+            "Pan Am",
+            "no one",
+            "previous ones",
+            "Mira Holm",
+            "the",
+            "The two",
+        ] {
+            assert!(!ends_in_determiner(speaker), "{speaker}");
+        }
+    }
 
     #[test]
     fn a_speaker_loses_the_day_and_the_manner_only() {

@@ -362,6 +362,40 @@ fn claim_speakers_read_as_inside_a_sentence() {
     assert_eq!(speaker("3"), None);
 }
 
+/// Finding, showing and knowing report what was said with a clause ("the
+/// inquiry found that …"), not with an object ("found a crack"); charging
+/// with a claim ("charged the vote was rigged"), not with a charge
+/// ("charged … with fraud"); and "two reports" is a count, not a cue.
+#[test]
+fn what_was_found_or_charged_is_said_only_with_a_clause() {
+    let docs: Vec<Document> = vec![invented(
+        "valden-post/barrier",
+        "Valden Post",
+        "2026-04-07",
+        "The inquiry found that the flood barrier had failed at the north gate. Divers \
+         found a long crack in the north gate's lower hinge. Union leaders charged the \
+         repairs had been delayed for two years. Prosecutors charged Halvard Strom with \
+         fraud over the repair contract. The footage showed the gate swinging open at dawn. \
+         The engineers sent two reports to the ministry about the hinge in March.",
+    )];
+    let facts = run(&docs, &[]);
+    let listed = |words: &str| facts.statements.iter().any(|s| s.content.contains(words));
+    assert!(listed("barrier had failed"), "{:#?}", facts.statements);
+    assert!(
+        listed("repairs had been delayed"),
+        "{:#?}",
+        facts.statements
+    );
+    for not_said in [
+        "long crack",
+        "with fraud",
+        "swinging open",
+        "to the ministry",
+    ] {
+        assert!(!listed(not_said), "{not_said}: {:#?}", facts.statements);
+    }
+}
+
 /// The speaker of the statement whose content holds `words`.
 fn speaker_of(facts: &crosscheck_reconcile::StoryFacts, words: &str) -> String {
     facts
