@@ -449,11 +449,12 @@ fn speakers_as_listed(
             .map(|s| s.speaker.as_str())
             .chain(claims.iter().filter_map(|c| c.speaker.as_deref()))
             .collect();
+        let names: HashSet<&str> = entities.iter().map(|e| e.name.as_str()).collect();
         claims
             .iter()
             .map(|c| {
                 let speaker = c.speaker.as_deref()?;
-                if entities.iter().any(|e| e.name == speaker) {
+                if names.contains(speaker) {
                     None
                 } else if crosscheck_text::is_function_word(&speaker.to_lowercase()) {
                     Some(None)
