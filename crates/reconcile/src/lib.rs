@@ -1048,7 +1048,11 @@ fn merge_entities(facts: &[ArticleFacts]) -> Vec<Entity> {
                 continue;
             }
             let target = match pass {
-                0 => index.matching(&builders, name, key),
+                0 => index.matching(&builders, name, key).or_else(|| {
+                    (m.kind == EntityKind::Person)
+                        .then(|| same_person(&builders, &index, name))
+                        .flatten()
+                }),
                 1 => builders
                     .iter()
                     .position(|b| {
@@ -1387,6 +1391,93 @@ fn qualifier_of<'a>(long: &'a str, short: &str) -> Option<&'a str> {
     let bare = head.replace('.', "");
     (!head.contains(' ') && (is_acronym(&bare) || crosscheck_facts::country_named(head).is_some()))
         .then_some(head)
+}
+
+/// Familiar forms of first names that are not the start of the full
+/// form ("Bob" for "Robert"; "Don" for "Donald" is found as a start).
+/// Hand-written: a short, stable list of English usage that no crate here
+/// carries.
+const FAMILIAR_NAMES: &[(&str, &str)] = &[
+    ("bill", "william"),
+    ("billy", "william"),
+    ("bob", "robert"),
+    ("bobby", "robert"),
+    ("chuck", "charles"),
+    ("dick", "richard"),
+    ("hank", "henry"),
+    ("harry", "henry"),
+    ("jack", "john"),
+    ("jerry", "gerald"),
+    ("jim", "james"),
+    ("jimmy", "james"),
+    ("joe", "joseph"),
+    ("larry", "lawrence"),
+    ("liz", "elizabeth"),
+    ("mike", "michael"),
+    ("peggy", "margaret"),
+    ("rick", "richard"),
+    ("steve", "stephen"),
+    ("steve", "steven"),
+    ("ted", "edward"),
+    ("tom", "thomas"),
+    ("tony", "anthony"),
+];
+
+/// Whether two people's names may name one person: the same last word,
+/// first names that agree (equal, one the start of the other in three
+/// letters or more, "Don" / "Donald", or a familiar form, "Bob" / "Robert"),
+/// and the middle words of one among the other's ("Darren Hickey" /
+/// "Darren Eamonn Hickey"). (A middle initial alone was joined before, by
+/// [`same_name_key`]'s one edit: a father and a son of one name and
+/// surname, told apart by an initial, are one entity.)
+fn one_person_names(a: &str, b: &str) -> bool {
+    let (wa, wb): (Vec<&str>, Vec<&str>) = (
+        a.split_whitespace().collect(),
+        b.split_whitespace().collect(),
+    );
+    let (Some((la, fa)), Some((lb, fb))) = (wa.split_last(), wb.split_last()) else {
+        return false;
+    };
+    if fa.is_empty() || fb.is_empty() || variant_key(la) != variant_key(lb) {
+        return false;
+    }
+    let first = |w: &str| w.trim_end_matches('.').to_lowercase();
+    let (x, y) = (first(fa[0]), first(fb[0]));
+    let same_first = variant_key(&x) == variant_key(&y);
+    let familiar = |x: &str, y: &str| {
+        (x.len() >= 3 && y.len() > x.len() && y.starts_with(x)) || FAMILIAR_NAMES.contains(&(x, y))
+    };
+    if !same_first && !familiar(&x, &y) && !familiar(&y, &x) {
+        return false;
+    }
+    let (short, long) = if fa.len() <= fb.len() {
+        (&fa[1..], &fb[1..])
+    } else {
+        (&fb[1..], &fa[1..])
+    };
+    // The shorter's middle words, in order, among the longer's.
+    let mut rest = long.iter();
+    short
+        .iter()
+        .all(|w| rest.any(|v| variant_key(v) == variant_key(w)))
+}
+
+/// The one person's entity built so far that a multi-word person's name
+/// belongs to by [`one_person_names`] ("Darren Eamonn Hickey" after
+/// "Darren Hickey"), found among the entities with a multi-word name of
+/// the same last word; none when two would do.
+fn same_person(builders: &[EntityBuilder], index: &BuilderIndex, name: &str) -> Option<usize> {
+    let last = name
+        .split_whitespace()
+        .nth(1)
+        .and(name.split_whitespace().last())?;
+    let candidates = index.ends.get(&variant_key(last))?;
+    let mut found = candidates.iter().copied().filter(|&i| {
+        builders[i].mostly(EntityKind::Person)
+            && builders[i].multiword().any(|v| one_person_names(name, v))
+    });
+    let one = found.next()?;
+    found.next().is_none().then_some(one)
 }
 
 /// Entities named by a multi-word name that is, in exactly one other

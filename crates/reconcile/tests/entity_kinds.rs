@@ -5,7 +5,8 @@
 //! and without their article, and a people written before names; surnames
 //! with their particle; datelines in capitals; storms, parties and bodies
 //! told by their description; a preposition governing the noun after a
-//! name; airlines' short names; initials with full stops.
+//! name; airlines' short names; initials with full stops; middle names and
+//! familiar first names.
 
 mod common;
 use common::{invented, run};
@@ -553,4 +554,45 @@ fn initials_with_full_stops_and_a_name_written_twice() {
     // A name written twice by a slip does not make the surname ambiguous.
     let holm = entity(&facts, "Mira Holm");
     assert!(holm.variants.iter().any(|v| v == "Holm"), "{holm:?}");
+}
+
+/// A person named with and without middle names, or by a familiar form of
+/// the first name, is one person, and a short form then names them when no
+/// one else bears it. Another person of the same surname stays apart.
+#[test]
+fn middle_names_and_familiar_first_names() {
+    let docs = [
+        invented(
+            "valden-post/quay",
+            "Valden Post",
+            "2026-04-07",
+            "Halvard Eirik Strom, the harbour master, said the quay had been closed since \
+             Monday. Bob Tarvik, the mayor, said the ferry would return on Friday. Mira \
+             Strom, his sister, said the harbour office would stay open. Chris Varn, a \
+             diver, said the water was cold.",
+        ),
+        invented(
+            "lakeside-wire/quay",
+            "Lakeside Wire",
+            "2026-04-07",
+            "Halvard Strom said divers had found a crack in the hull. Robert Tarvik said the \
+             town would pay for the repairs. Strom said the inspection would take a week, and \
+             Tarvik said the quay would reopen in May. Christopher Varn led the divers.",
+        ),
+    ];
+    let facts = run(&docs, &[]);
+    let strom = entity(&facts, "Halvard Strom");
+    // ("Strom" alone is either of two Stroms: it stays apart.)
+    assert!(
+        strom.variants.iter().any(|x| x == "Halvard Eirik Strom"),
+        "{strom:#?}"
+    );
+    let tarvik = entity(&facts, "Robert Tarvik");
+    for v in ["Bob Tarvik", "Tarvik"] {
+        assert!(tarvik.variants.iter().any(|x| x == v), "{v}: {tarvik:#?}");
+    }
+    let varn = entity(&facts, "Christopher Varn");
+    assert!(varn.variants.iter().any(|x| x == "Chris Varn"), "{varn:#?}");
+    let sister = entity(&facts, "Mira Strom");
+    assert_ne!(sister.name, strom.name, "{:#?}", facts.entities);
 }
