@@ -426,9 +426,9 @@ fn lower_determiner(speaker: String) -> String {
 }
 
 /// Whether a speaker of two words or more ends in a determiner or a
-/// number, as written in lower case ("they sent two" of "they sent two
-/// reports", "a copy of those" of "a copy of those notes"): its cue is a
-/// noun. Not "Pan Am" (capitalised), "no one" or "previous ones"
+/// number, as written in lower case ("they filed two" of "they filed two
+/// reports", "a draft of those" of "a draft of those notes"): its cue is a
+/// noun. Not "Kestrel Am" (capitalised), "no one" or "earlier ones"
 /// (someone), nor "the two" (people counted).
 fn ends_in_determiner(speaker: &str) -> bool {
     const DETERMINERS: [&str; 14] = [
@@ -454,8 +454,8 @@ fn ends_in_determiner(speaker: &str) -> bool {
 /// Whether a statement with the (lower-case) cue words `cue` and the
 /// content `content` reports what someone said: verbs of finding, showing
 /// and knowing do so with a clause opened by "that" ("the inquiry found
-/// that …") or a quotation, and not with an object ("the telescope found
-/// a crack", "the footage showed a boat", "knew the route"); "charged"
+/// that …") or a quotation, and not with an object ("the survey found
+/// a crack", "the camera showed a boat", "knew the route"); "charged"
 /// with any clause ("leaders charged the vote was rigged"), not with a
 /// charge ("charged with fraud", "charged him with fraud", "was
 /// charged").
@@ -491,8 +491,8 @@ fn tells_what(cue: &[String], content: &str, direct: bool) -> bool {
 }
 
 /// A speaker as written without the day or the manner of speaking the
-/// facts stage's source ran into: "a government statement Saturday", "the
-/// official media on Friday", "On Friday Varn" (a day opening the
+/// facts stage's source ran into: "a council statement Saturday", "the
+/// state radio on Friday", "On Friday Varn" (a day opening the
 /// sentence), "the crowd jubilantly" (a closing lower-case word in "-ly";
 /// "the assembly", "the family" and the like excepted). A speaker that is
 /// nothing else is kept, and so is a day after a participle ("a poll
@@ -853,13 +853,18 @@ mod tests {
 
     #[test]
     fn a_speaker_ending_in_a_determiner_has_a_noun_for_its_cue() {
-        for noun in ["they sent two", "a copy of those", "despite its", "only 40"] {
+        for noun in [
+            "they filed two",
+            "a draft of those",
+            "beyond its",
+            "only 40",
+        ] {
             assert!(ends_in_determiner(noun), "{noun}");
         }
         for speaker in [
-            "Pan Am",
+            "Kestrel Am",
             "no one",
-            "previous ones",
+            "earlier ones",
             "Mira Holm",
             "the",
             "The two",
@@ -871,8 +876,8 @@ mod tests {
     #[test]
     fn a_speaker_loses_the_day_and_the_manner_only() {
         for (written, speaker) in [
-            ("a government statement Saturday", "a government statement"),
-            ("the official media on Friday", "the official media"),
+            ("a council statement Saturday", "a council statement"),
+            ("the state radio on Friday", "the state radio"),
             ("On Friday Varn", "Varn"),
             ("the crowd jubilantly", "the crowd"),
             ("Holm, speaking late Tuesday", "Holm, speaking"),

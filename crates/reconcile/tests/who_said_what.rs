@@ -375,8 +375,8 @@ fn what_was_found_or_charged_is_said_only_with_a_clause() {
         "The inquiry found that the flood barrier had failed at the north gate. Divers \
          found a long crack in the north gate's lower hinge. Union leaders charged the \
          repairs had been delayed for two years. Prosecutors charged Halvard Strom with \
-         fraud over the repair contract. The footage showed the gate swinging open at dawn. \
-         The engineers sent two reports to the ministry about the hinge in March.",
+         fraud over the repair contract. The camera showed the gate swinging open at dawn. \
+         The engineers filed two reports to the ministry about the hinge in March.",
     )];
     let facts = run(&docs, &[]);
     let listed = |words: &str| facts.statements.iter().any(|s| s.content.contains(words));
