@@ -500,18 +500,6 @@ fn tells_what(cue: &[String], content: &str, direct: bool) -> bool {
 /// annotators include the day in some sources, and cutting it there
 /// lowered the train split's exact source F1.)
 pub(crate) fn without_when_or_how(speaker: &str) -> &str {
-    const DAYS: [&str; 10] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "today",
-        "yesterday",
-        "tonight",
-    ];
     // Nouns and adjectives in "-ly" that close a description.
     const LY_NOUNS: [&str; 10] = [
         "ally",
@@ -525,7 +513,12 @@ pub(crate) fn without_when_or_how(speaker: &str) -> &str {
         "weekly",
         "yearly",
     ];
-    let day = |w: &str| DAYS.iter().any(|d| d.eq_ignore_ascii_case(w));
+    let day = |w: &str| {
+        crosscheck_model::WEEKDAY_NAMES
+            .iter()
+            .chain(&["today", "yesterday", "tonight"])
+            .any(|d| d.eq_ignore_ascii_case(w))
+    };
     let manner = |w: &str| {
         w.len() > 4
             && w.ends_with("ly")
