@@ -444,7 +444,7 @@ fn ends_in_determiner(speaker: &str) -> bool {
         before.to_lowercase().as_str(),
         "the" | "these" | "those" | "all"
     );
-    // (A year is no count: "the Convention of 1961".)
+    // (A year is no count: "the accord of 1961".)
     let year = last.len() == 4 && last.bytes().all(|b| b.is_ascii_digit());
     let number = (!last.starts_with("one") && is_number_word(last))
         || (!year && last.bytes().all(|b| b.is_ascii_digit() || b == b','));
@@ -473,8 +473,7 @@ fn tells_what(cue: &[String], content: &str, direct: bool) -> bool {
     else {
         return true;
     };
-    let mut words = split_words(content);
-    let first = words.next().unwrap_or("");
+    let first = split_words(content).next().unwrap_or("");
     if direct || !CLAUSE_ONLY.contains(&verb.as_str()) {
         return true;
     }
@@ -861,6 +860,8 @@ mod tests {
             "Mira Holm",
             "the",
             "The two",
+            "all three",
+            "the Tarvik accord of 1961",
         ] {
             assert!(!ends_in_determiner(speaker), "{speaker}");
         }
