@@ -1426,8 +1426,8 @@ const FAMILIAR_NAMES: &[(&str, &str)] = &[
 /// Whether two people's names may name one person: the same last word,
 /// first names that agree (equal, one the start of the other in three
 /// letters or more, "Don" / "Donald", or a familiar form, "Bob" / "Robert"),
-/// and the middle words of one among the other's ("Darren Hickey" /
-/// "Darren Eamonn Hickey"). (A middle initial alone was joined before, by
+/// and the middle words of one among the other's ("Halvard Strom" /
+/// "Halvard Eirik Strom"). (A middle initial alone was joined before, by
 /// [`same_name_key`]'s one edit: a father and a son of one name and
 /// surname, told apart by an initial, are one entity.)
 fn one_person_names(a: &str, b: &str) -> bool {
@@ -1463,8 +1463,8 @@ fn one_person_names(a: &str, b: &str) -> bool {
 }
 
 /// The one person's entity built so far that a multi-word person's name
-/// belongs to by [`one_person_names`] ("Darren Eamonn Hickey" after
-/// "Darren Hickey"), found among the entities with a multi-word name of
+/// belongs to by [`one_person_names`] ("Halvard Eirik Strom" after
+/// "Halvard Strom"), found among the entities with a multi-word name of
 /// the same last word; none when two would do.
 fn same_person(builders: &[EntityBuilder], index: &BuilderIndex, name: &str) -> Option<usize> {
     let last = name
