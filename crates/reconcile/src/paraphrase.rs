@@ -123,17 +123,6 @@ fn mix(run: &[u64]) -> u64 {
     })
 }
 
-fn sorted_set(mut v: Vec<u64>) -> Vec<u64> {
-    v.sort_unstable();
-    v.dedup();
-    v
-}
-
-fn sorted_bag(mut v: Vec<u64>) -> Vec<u64> {
-    v.sort_unstable();
-    v
-}
-
 /// Size of the intersection of two sorted vectors (multisets: an element
 /// repeated in both counts as often as in the one holding it fewer times).
 pub(crate) fn inter(a: &[u64], b: &[u64]) -> usize {
@@ -284,6 +273,17 @@ enum Kind {
 /// Number of [`Kind`]s.
 const KINDS: usize = 5;
 
+/// The [`Kind`] of its `as u8` code.
+fn kind_of_code(code: u8) -> Kind {
+    match code {
+        0 => Kind::Number,
+        1 => Kind::Name,
+        2 => Kind::Time,
+        3 => Kind::Report,
+        _ => Kind::Other,
+    }
+}
+
 /// The kind of a normalised token. The word lists are generic English
 /// (calendar words, verbs of saying), written here because no downloaded
 /// resource is used.
@@ -382,9 +382,9 @@ fn word_kind(t: &str, capital: bool) -> Kind {
 /// [`matched_stems`]), by [`Kind`].
 fn unmatched_by_kind(a: &SentenceFeatures, matched: &[bool]) -> [usize; KINDS] {
     let mut n = [0; KINDS];
-    for (&m, k) in matched.iter().zip(&a.kinds) {
+    for (&m, k) in matched.iter().zip(a.kinds()) {
         if !m {
-            n[*k as usize] += 1;
+            n[k as usize] += 1;
         }
     }
     n
@@ -488,27 +488,102 @@ impl TokenTable {
     }
 }
 
+/// Lists of hashes kept one after another in one allocation, the end of
+/// list `k` at `ends[k]`. A story makes features for each of its
+/// sentences: a dozen small vectors apiece cost more to allocate and free
+/// than to fill (a tenth of the reconcile stage).
+#[derive(Debug, Clone)]
+struct Packed<const N: usize> {
+    data: Vec<u64>,
+    ends: [u32; N],
+}
+
+impl<const N: usize> Default for Packed<N> {
+    fn default() -> Self {
+        Packed {
+            data: Vec::new(),
+            ends: [0; N],
+        }
+    }
+}
+
+impl<const N: usize> Packed<N> {
+    fn with_capacity(n: usize) -> Self {
+        Packed {
+            data: Vec::with_capacity(n),
+            ends: [0; N],
+        }
+    }
+
+    /// List `k`.
+    fn part(&self, k: usize) -> &[u64] {
+        let start = if k == 0 { 0 } else { self.ends[k - 1] as usize };
+        &self.data[start..self.ends[k] as usize]
+    }
+
+    /// Ends list `k` with what was pushed since list `k - 1` ended.
+    fn end_bag(&mut self, k: usize) {
+        self.ends[k] = self.data.len() as u32;
+    }
+
+    /// Ends list `k` as [`Packed::end_bag`], sorted.
+    fn end_sorted(&mut self, k: usize) {
+        let start = if k == 0 { 0 } else { self.ends[k - 1] as usize };
+        self.data[start..].sort_unstable();
+        self.end_bag(k);
+    }
+
+    /// Ends list `k` as [`Packed::end_sorted`], without repeats.
+    fn end_set(&mut self, k: usize) {
+        let start = if k == 0 { 0 } else { self.ends[k - 1] as usize };
+        self.data[start..].sort_unstable();
+        let mut w = start;
+        for r in start..self.data.len() {
+            if w == start || self.data[r] != self.data[w - 1] {
+                self.data[w] = self.data[r];
+                w += 1;
+            }
+        }
+        self.data.truncate(w);
+        self.end_bag(k);
+    }
+}
+
+/// The lists of [`SentenceFeatures`], in their order in its [`Packed`].
+mod part {
+    /// Stems of the content words (set).
+    pub const STEMS: usize = 0;
+    /// Content stems in order.
+    pub const STEM_SEQ: usize = 1;
+    /// Of each content word (same order as `STEM_SEQ`): its [`super::Kind`]
+    /// (low byte), whether its stem has a five-character prefix (bit 8)
+    /// and its stem's length in characters (from bit 16).
+    pub const INFO: usize = 2;
+    /// Hash of the first five characters of each content stem that has at
+    /// least five, else 0 (same order as `STEM_SEQ`), for the fuzzy
+    /// alignment.
+    pub const PREFIX5: usize = 3;
+    /// The same prefixes as a set.
+    pub const PREFIXES: usize = 4;
+    /// Normalised tokens in order.
+    pub const SEQ: usize = 5;
+    /// Function words (set).
+    pub const FUNCTION: usize = 6;
+    /// Figures (set).
+    pub const NUMBERS: usize = 7;
+    /// Capitalised words (set).
+    pub const NAMES: usize = 8;
+    pub const COUNT: usize = 9;
+}
+
+const INFO_PREFIX: u64 = 1 << 8;
+const INFO_CHARS_SHIFT: u32 = 16;
+
 /// Features of one sentence, computed once.
 #[derive(Debug, Clone, Default)]
 pub struct SentenceFeatures {
-    /// Stems of the content words (set).
-    stems: Vec<u64>,
-    /// Content stems in order.
-    stem_seq: Vec<u64>,
-    /// Specificity of each content word (same order as `stem_seq`), see
-    /// [`specificity`].
-    spec: Vec<f64>,
-    /// Hash of the first five characters of each content stem that has at
-    /// least five (same order as `stem_seq`), for the fuzzy alignment.
-    prefix5: Vec<Option<u64>>,
-    /// The same prefixes as a set.
-    prefixes: Vec<u64>,
-    /// The kind of each content word (same order as `stem_seq`).
-    kinds: Vec<Kind>,
-    /// Normalised tokens in order.
-    seq: Vec<u64>,
-    /// Function words (set).
-    function: Vec<u64>,
+    /// The hashed words, see [`part`].
+    lists: Packed<{ part::COUNT }>,
     /// The sentence, for the character n-grams.
     text: String,
     /// The features only a scored pair needs, made on first use: most
@@ -516,44 +591,63 @@ pub struct SentenceFeatures {
     /// scored at all ([`may_match`]).
     lazy: OnceCell<PairOnly>,
     chars: OnceCell<CharGrams>,
-    numbers: Vec<u64>,
-    names: Vec<u64>,
     /// Bit 0: a word of rising ("rose", "up"), bit 1: of falling.
     direction: u8,
     negated: bool,
     quoted: bool,
 }
 
-/// The part of [`SentenceFeatures`] made when a pair is first scored.
+/// The part of [`SentenceFeatures`] made when a pair is first scored: all
+/// normalised tokens (set, list 0), word n-grams of the sequence, n =
+/// 1..4 (multisets, lists 1 to 4), pairs of consecutive content stems
+/// (set, list 5).
 #[derive(Debug, Clone, Default)]
 struct PairOnly {
-    /// All normalised tokens (set).
-    words: Vec<u64>,
-    /// Word n-grams of `seq`, n = 1..4 (multisets).
-    ngrams: [Vec<u64>; 4],
-    /// Pairs of consecutive content stems (set).
-    bigrams: Vec<u64>,
+    lists: Packed<6>,
 }
 
-/// Character 4-grams and 3-grams of a sentence (sets), made when a pair is
-/// first scored past the bound of [`same_claim`]: the costliest features to
-/// make, and the ones that decide the fewest pairs.
+/// Character 4-grams (list 0) and 3-grams (list 1) of a sentence (sets),
+/// made when a pair is first scored past the bound of [`same_claim`]: the
+/// costliest features to make, and the ones that decide the fewest pairs.
 #[derive(Debug, Clone, Default)]
 struct CharGrams {
-    grams: Vec<u64>,
-    grams3: Vec<u64>,
+    lists: Packed<2>,
+}
+
+impl PairOnly {
+    fn words(&self) -> &[u64] {
+        self.lists.part(0)
+    }
+    fn ngrams(&self, n: usize) -> &[u64] {
+        self.lists.part(1 + n)
+    }
+    fn bigrams(&self) -> &[u64] {
+        self.lists.part(5)
+    }
+}
+
+impl CharGrams {
+    fn grams(&self) -> &[u64] {
+        self.lists.part(0)
+    }
+    fn grams3(&self) -> &[u64] {
+        self.lists.part(1)
+    }
 }
 
 impl PairOnly {
     fn new(f: &SentenceFeatures) -> Self {
-        let ngrams =
-            std::array::from_fn(|n| sorted_bag(f.seq.windows(n + 1).map(mix).collect::<Vec<_>>()));
-        let bigrams = f.stem_seq.windows(2).map(mix).collect();
-        PairOnly {
-            words: sorted_set(f.seq.clone()),
-            ngrams,
-            bigrams: sorted_set(bigrams),
+        let (seq, stem_seq) = (f.seq(), f.stem_seq());
+        let mut lists = Packed::with_capacity(5 * seq.len() + stem_seq.len());
+        lists.data.extend_from_slice(seq);
+        lists.end_set(0);
+        for n in 0..4 {
+            lists.data.extend(seq.windows(n + 1).map(mix));
+            lists.end_sorted(1 + n);
         }
+        lists.data.extend(stem_seq.windows(2).map(mix));
+        lists.end_set(5);
+        PairOnly { lists }
     }
 }
 
@@ -584,15 +678,16 @@ impl CharGrams {
         }
         // A character fits in 21 bits: three make an exact 63-bit key.
         let key3 = |w: &[char]| (w[0] as u64) << 42 | (w[1] as u64) << 21 | w[2] as u64;
-        CharGrams {
-            grams: sorted_set(
-                folded
-                    .windows(4)
-                    .map(|w| key3(&w[1..]) ^ (w[0] as u64).wrapping_mul(MIX))
-                    .collect(),
-            ),
-            grams3: sorted_set(folded.windows(3).map(key3).collect()),
-        }
+        let mut lists = Packed::with_capacity(2 * folded.len());
+        lists.data.extend(
+            folded
+                .windows(4)
+                .map(|w| key3(&w[1..]) ^ (w[0] as u64).wrapping_mul(MIX)),
+        );
+        lists.end_set(0);
+        lists.data.extend(folded.windows(3).map(key3));
+        lists.end_set(1);
+        CharGrams { lists }
     }
 }
 
@@ -644,75 +739,138 @@ impl SentenceFeatures {
                 tokens.push((percent, false));
             }
         }
-        let mut seq = Vec::with_capacity(tokens.len());
-        let mut stem_seq = Vec::with_capacity(tokens.len());
-        let mut spec = Vec::with_capacity(tokens.len());
-        let mut prefix5 = Vec::with_capacity(tokens.len());
-        let mut kinds = Vec::with_capacity(tokens.len());
-        let mut function = Vec::with_capacity(tokens.len());
-        let mut numbers = Vec::new();
-        let mut names = Vec::new();
         let (mut negated, mut rise_fall) = (false, 0);
-        for &(id, capital) in &tokens {
+        // A content word's kind: the word's own, else a name by its capital.
+        let kind_of = |t: &TokenInfo, capital: bool| {
+            t.kind
+                .unwrap_or(if capital { Kind::Name } else { Kind::Other })
+        };
+        let content = || {
+            tokens.iter().filter_map(|&(id, capital)| {
+                let t = &table.tokens[id as usize];
+                t.stem.as_ref().map(|stem| (t, stem, kind_of(t, capital)))
+            })
+        };
+        let mut lists = Packed::with_capacity(4 * tokens.len() + 8);
+        lists.data.extend(content().map(|(_, stem, _)| stem.hash));
+        lists.end_set(part::STEMS);
+        lists.data.extend(content().map(|(_, stem, _)| stem.hash));
+        lists.end_bag(part::STEM_SEQ);
+        lists.data.extend(content().map(|(_, stem, kind)| {
+            kind as u64
+                | u64::from(stem.prefix5.is_some()) * INFO_PREFIX
+                | (stem.chars as u64) << INFO_CHARS_SHIFT
+        }));
+        lists.end_bag(part::INFO);
+        lists
+            .data
+            .extend(content().map(|(_, stem, _)| stem.prefix5.unwrap_or(0)));
+        lists.end_bag(part::PREFIX5);
+        lists
+            .data
+            .extend(content().filter_map(|(_, stem, _)| stem.prefix5));
+        lists.end_set(part::PREFIXES);
+        for &(id, _) in &tokens {
             let t = &table.tokens[id as usize];
-            seq.push(t.hash);
+            lists.data.push(t.hash);
             negated |= t.negation;
             rise_fall |= t.direction;
-            match &t.stem {
-                Some(stem) => {
-                    let kind = t
-                        .kind
-                        .unwrap_or(if capital { Kind::Name } else { Kind::Other });
-                    match kind {
-                        Kind::Number => numbers.push(t.hash),
-                        Kind::Name => names.push(t.hash),
-                        _ => {}
-                    }
-                    stem_seq.push(stem.hash);
-                    spec.push(specificity(stem.chars, kind));
-                    prefix5.push(stem.prefix5);
-                    kinds.push(kind);
-                }
-                None => function.push(t.hash),
-            }
         }
+        lists.end_bag(part::SEQ);
+        lists.data.extend(
+            tokens
+                .iter()
+                .map(|&(id, _)| &table.tokens[id as usize])
+                .filter(|t| t.stem.is_none())
+                .map(|t| t.hash),
+        );
+        lists.end_set(part::FUNCTION);
+        lists.data.extend(
+            content()
+                .filter(|(_, _, kind)| *kind == Kind::Number)
+                .map(|(t, _, _)| t.hash),
+        );
+        lists.end_set(part::NUMBERS);
+        lists.data.extend(
+            content()
+                .filter(|(_, _, kind)| *kind == Kind::Name)
+                .map(|(t, _, _)| t.hash),
+        );
+        lists.end_set(part::NAMES);
         SentenceFeatures {
             negated,
             quoted: text.contains(['"', '\u{201C}', '\u{201D}']),
-            stems: sorted_set(stem_seq.clone()),
-            prefixes: sorted_set({
-                let mut v = Vec::with_capacity(prefix5.len());
-                v.extend(prefix5.iter().flatten());
-                v
-            }),
-            stem_seq,
-            spec,
-            prefix5,
-            kinds,
-            seq,
-            function: sorted_set(function),
+            lists,
             text: text.to_string(),
             lazy: OnceCell::new(),
             chars: OnceCell::new(),
-            numbers: sorted_set(numbers),
             direction: rise_fall,
-            names: sorted_set(names),
         }
     }
 
     /// The hashed stems of the content words, sorted.
     pub fn stems(&self) -> &[u64] {
-        &self.stems
+        self.lists.part(part::STEMS)
+    }
+
+    fn stem_seq(&self) -> &[u64] {
+        self.lists.part(part::STEM_SEQ)
+    }
+
+    fn seq(&self) -> &[u64] {
+        self.lists.part(part::SEQ)
+    }
+
+    fn function(&self) -> &[u64] {
+        self.lists.part(part::FUNCTION)
+    }
+
+    fn numbers(&self) -> &[u64] {
+        self.lists.part(part::NUMBERS)
+    }
+
+    fn names(&self) -> &[u64] {
+        self.lists.part(part::NAMES)
+    }
+
+    fn prefixes(&self) -> &[u64] {
+        self.lists.part(part::PREFIXES)
+    }
+
+    /// Of each content word in order, the hash of its stem's first five
+    /// characters, if it has five.
+    fn prefix5(&self) -> impl Iterator<Item = Option<u64>> + '_ {
+        let info = self.lists.part(part::INFO);
+        let prefixes = self.lists.part(part::PREFIX5);
+        info.iter()
+            .zip(prefixes)
+            .map(|(i, &p)| (i & INFO_PREFIX != 0).then_some(p))
+    }
+
+    /// Of each content word in order, its kind.
+    fn kinds(&self) -> impl Iterator<Item = Kind> + '_ {
+        self.lists
+            .part(part::INFO)
+            .iter()
+            .map(|&i| kind_of_code(i as u8))
+    }
+
+    /// Of each content word in order, its [`specificity`].
+    fn spec(&self) -> impl Iterator<Item = f64> + '_ {
+        self.lists
+            .part(part::INFO)
+            .iter()
+            .map(|&i| specificity((i >> INFO_CHARS_SHIFT) as usize, kind_of_code(i as u8)))
     }
 
     /// Number of words.
     pub fn len(&self) -> usize {
-        self.seq.len()
+        self.seq().len()
     }
 
     /// Whether the sentence has no words.
     pub fn is_empty(&self) -> bool {
-        self.seq.is_empty()
+        self.seq().is_empty()
     }
 }
 
@@ -948,8 +1106,8 @@ fn prefix5(stem: &str) -> Option<u64> {
 fn fuzzy_matched(a: &SentenceFeatures, b: &SentenceFeatures, matched: &[bool]) -> usize {
     matched
         .iter()
-        .zip(&a.prefix5)
-        .filter(|(&m, p)| m || p.is_some_and(|p| holds(&b.prefixes, p)))
+        .zip(a.prefix5())
+        .filter(|(&m, p)| m || p.is_some_and(|p| holds(b.prefixes(), p)))
         .count()
 }
 
@@ -960,8 +1118,8 @@ fn matched_stems<'a>(
     b: &SentenceFeatures,
     out: &'a mut [bool],
 ) -> &'a [bool] {
-    for (m, h) in out.iter_mut().zip(&a.stem_seq) {
-        *m = holds(&b.stems, *h);
+    for (m, h) in out.iter_mut().zip(a.stem_seq()) {
+        *m = holds(b.stems(), *h);
     }
     out
 }
@@ -1020,8 +1178,9 @@ fn specificity(stem_chars: usize, kind: Kind) -> f64 {
 /// unmatched word).
 fn mass(a: &SentenceFeatures, matched: &[bool]) -> (f64, f64, f64) {
     let (mut total, mut unmatched, mut top) = (0.0, 0.0, 0.0f64);
-    for (i, ((&h, &w), &m)) in a.stem_seq.iter().zip(&a.spec).zip(matched).enumerate() {
-        if a.stem_seq[..i].contains(&h) {
+    let stem_seq = a.stem_seq();
+    for (i, ((&h, w), &m)) in stem_seq.iter().zip(a.spec()).zip(matched).enumerate() {
+        if stem_seq[..i].contains(&h) {
             continue;
         }
         total += w;
@@ -1049,8 +1208,8 @@ const CHAR_FEATURES: [usize; 2] = [8, 30];
 /// Fills in the character n-gram features of [`pair_features`].
 fn add_char_features(a: &SentenceFeatures, b: &SentenceFeatures, f: &mut [f64; N_FEATURES]) {
     let (ca, cb) = (a.char_grams(), b.char_grams());
-    f[CHAR_FEATURES[0]] = dice(&ca.grams, &cb.grams);
-    f[CHAR_FEATURES[1]] = dice(&ca.grams3, &cb.grams3);
+    f[CHAR_FEATURES[0]] = dice(ca.grams(), cb.grams());
+    f[CHAR_FEATURES[1]] = dice(ca.grams3(), cb.grams3());
 }
 
 /// [`pair_features`] but for the character n-gram features, left at 0.
@@ -1058,38 +1217,38 @@ fn features_but_chars(a: &SentenceFeatures, b: &SentenceFeatures) -> [f64; N_FEA
     // Orient the pair: `s` is the shorter sentence, `l` the longer.
     let (s, l) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     // Content words of each side that the other lacks.
-    let shared = inter(&a.stems, &b.stems);
-    let (stem_lo, stem_hi) = covers_of(shared, a.stems.len(), b.stems.len());
+    let shared = inter(a.stems(), b.stems());
+    let (stem_lo, stem_hi) = covers_of(shared, a.stems().len(), b.stems().len());
     let (pa, pb) = (a.pair_only(), b.pair_only());
     let (ps, pl) = if a.len() <= b.len() {
         (pa, pb)
     } else {
         (pb, pa)
     };
-    let shared_words = inter(&pa.words, &pb.words);
-    let (word_lo, word_hi) = covers_of(shared_words, pa.words.len(), pb.words.len());
+    let shared_words = inter(pa.words(), pb.words());
+    let (word_lo, word_hi) = covers_of(shared_words, pa.words().len(), pb.words().len());
     let (la, lb) = (a.len().max(1) as f64, b.len().max(1) as f64);
     let (ua, ub) = (
-        (a.stems.len() - shared) as f64,
-        (b.stems.len() - shared) as f64,
+        (a.stems().len() - shared) as f64,
+        (b.stems().len() - shared) as f64,
     );
     // Numbers: one side's figures missing from the other is strong evidence
     // of two different statements.
-    let shared_n = inter(&a.numbers, &b.numbers);
-    let numbers_differ = if a.numbers.is_empty() && b.numbers.is_empty() {
+    let shared_n = inter(a.numbers(), b.numbers());
+    let numbers_differ = if a.numbers().is_empty() && b.numbers().is_empty() {
         0.0
     } else {
-        let extra = a.numbers.len() + b.numbers.len() - 2 * shared_n;
-        extra as f64 / (a.numbers.len() + b.numbers.len()) as f64
+        let extra = a.numbers().len() + b.numbers().len() - 2 * shared_n;
+        extra as f64 / (a.numbers().len() + b.numbers().len()) as f64
     };
-    let unmatched_numbers = (a.numbers.len() - shared_n).max(b.numbers.len() - shared_n) as f64;
-    let shared_names = inter(&a.names, &b.names);
-    let names_extra = (a.names.len() + b.names.len() - 2 * shared_names) as f64;
-    let unmatched_names = (l.names.len() - shared_names) as f64;
+    let unmatched_numbers = (a.numbers().len() - shared_n).max(b.numbers().len() - shared_n) as f64;
+    let shared_names = inter(a.names(), b.names());
+    let names_extra = (a.names().len() + b.names().len() - 2 * shared_names) as f64;
+    let unmatched_names = (l.names().len() - shared_names) as f64;
     // Clipped word n-gram precisions, n = 1..4, of the shorter sentence
     // against the longer and the other way round.
     let p: [(f64, f64); 4] = std::array::from_fn(|n| {
-        let (sn, ln) = (&ps.ngrams[n], &pl.ngrams[n]);
+        let (sn, ln) = (ps.ngrams(n), pl.ngrams(n));
         let shared = inter(sn, ln);
         (
             precision_of(shared, sn.len()),
@@ -1107,16 +1266,16 @@ fn features_but_chars(a: &SentenceFeatures, b: &SentenceFeatures) -> [f64; N_FEA
             .exp();
         0.5 * (g(|x| x.0) * bp + g(|x| x.1))
     };
-    let (lcs_len, ga, gb) = lcs_gaps(&a.seq, &b.seq);
+    let (lcs_len, ga, gb) = lcs_gaps(a.seq(), b.seq());
     let lcs_len = lcs_len as f64;
     let (ca, cb) = (
-        a.stem_seq.len().max(1) as f64,
-        b.stem_seq.len().max(1) as f64,
+        a.stem_seq().len().max(1) as f64,
+        b.stem_seq().len().max(1) as f64,
     );
     let (mut stack_a, mut heap_a, mut stack_b, mut heap_b) =
         ([false; 128], Vec::new(), [false; 128], Vec::new());
-    let in_b = matched_stems(a, b, slots(a.stem_seq.len(), &mut stack_a, &mut heap_a));
-    let in_a = matched_stems(b, a, slots(b.stem_seq.len(), &mut stack_b, &mut heap_b));
+    let in_b = matched_stems(a, b, slots(a.stem_seq().len(), &mut stack_a, &mut heap_a));
+    let in_a = matched_stems(b, a, slots(b.stem_seq().len(), &mut stack_b, &mut heap_b));
     let (fuzzy_a, fuzzy_b) = (
         fuzzy_matched(a, b, in_b) as f64 / ca,
         fuzzy_matched(b, a, in_a) as f64 / cb,
@@ -1138,20 +1297,20 @@ fn features_but_chars(a: &SentenceFeatures, b: &SentenceFeatures) -> [f64; N_FEA
     let cap = |x: f64, unit: f64, max: f64| (x / unit).min(max);
     [
         1.0,
-        dice_of(shared, a.stems.len(), b.stems.len()),
+        dice_of(shared, a.stems().len(), b.stems().len()),
         stem_lo,
         stem_hi,
-        dice_of(shared_words, pa.words.len(), pb.words.len()),
+        dice_of(shared_words, pa.words().len(), pb.words().len()),
         word_lo,
         word_hi,
-        dice(&pa.bigrams, &pb.bigrams),
+        dice(pa.bigrams(), pb.bigrams()),
         0.0, // char4_dice: add_char_features
         lcs_len / la.max(lb),
         lcs_len / la.min(lb),
         numbers_differ,
-        (a.numbers.is_empty() != b.numbers.is_empty()) as u8 as f64,
-        (!a.numbers.is_empty() && a.numbers == b.numbers) as u8 as f64,
-        dice(&a.names, &b.names),
+        (a.numbers().is_empty() != b.numbers().is_empty()) as u8 as f64,
+        (!a.numbers().is_empty() && a.numbers() == b.numbers()) as u8 as f64,
+        dice(a.names(), b.names()),
         cap(names_extra, 4.0, 1.0),
         (a.negated != b.negated) as u8 as f64,
         la.min(lb) / la.max(lb),
@@ -1160,15 +1319,15 @@ fn features_but_chars(a: &SentenceFeatures, b: &SentenceFeatures) -> [f64; N_FEA
         cap(ua.max(ub), 5.0, 2.0),
         p[0].0,
         p[0].1,
-        edit_distance(&a.seq, &b.seq) as f64 / la.max(lb),
-        edit_distance(&a.stem_seq, &b.stem_seq) as f64 / ca.max(cb),
+        edit_distance(a.seq(), b.seq()) as f64 / la.max(lb),
+        edit_distance(a.stem_seq(), b.stem_seq()) as f64 / ca.max(cb),
         fuzzy_a.max(fuzzy_b),
         fuzzy_a.min(fuzzy_b),
         cap(ra.max(rb), 5.0, 2.0),
         cap(ra.min(rb), 5.0, 2.0),
         bleu,
         0.0, // char3_dice: add_char_features
-        dice(&a.function, &b.function),
+        dice(a.function(), b.function()),
         (a.quoted != b.quoted) as u8 as f64,
         cap(unmatched_names, 3.0, 1.0),
         cap(unmatched_numbers, 3.0, 1.0),
@@ -1322,12 +1481,12 @@ pub const MIN_SHARED_STEMS: f64 = 0.4;
 /// The pre-filter: whether a pair shares enough content stems to be worth
 /// scoring ([`MIN_SHARED_STEMS`]).
 pub fn may_match(a: &SentenceFeatures, b: &SentenceFeatures) -> bool {
-    may_match_count(inter(&a.stems, &b.stems), a, b)
+    may_match_count(inter(a.stems(), b.stems()), a, b)
 }
 
 /// [`may_match`] given the number of shared stems.
 pub fn may_match_count(shared: usize, a: &SentenceFeatures, b: &SentenceFeatures) -> bool {
-    let smaller = a.stems.len().min(b.stems.len());
+    let smaller = a.stems().len().min(b.stems().len());
     shared >= 2 && shared as f64 >= MIN_SHARED_STEMS * smaller as f64
 }
 
@@ -1340,10 +1499,33 @@ mod tests {
     }
 
     #[test]
+    fn packed_lists_keep_their_own_order_and_repeats() {
+        let mut p: Packed<3> = Packed::default();
+        p.data.extend([5, 3, 5, 1]);
+        p.end_set(0);
+        p.data.extend([9, 2, 9]);
+        p.end_sorted(1);
+        p.data.extend([7, 7, 4]);
+        p.end_bag(2);
+        assert_eq!(p.part(0), [1, 3, 5]);
+        assert_eq!(p.part(1), [2, 9, 9]);
+        assert_eq!(p.part(2), [7, 7, 4]);
+        let f = feats("On Monday, Varn's 40 ministers did not meet in Tarvik.");
+        assert_eq!(f.kinds().count(), f.stem_seq().len());
+        assert!(f.kinds().any(|k| k == Kind::Number));
+        assert_eq!(f.names().len(), 2, "Varn and Tarvik");
+        assert!(f.negated);
+        for (p5, spec) in f.prefix5().zip(f.spec()) {
+            assert!((0.2..=1.0).contains(&spec));
+            assert!(p5.is_none_or(|h| f.prefixes().contains(&h)));
+        }
+    }
+
+    #[test]
     fn normalisation_reads_variants_alike() {
         let a = feats("Shares fell 5% and the firm doesn't expect two deals.");
         let b = feats("Shares fell 5 per cent and the firm does not expect 2 deals.");
-        assert_eq!(a.seq, b.seq);
+        assert_eq!(a.seq(), b.seq());
     }
 
     #[test]
