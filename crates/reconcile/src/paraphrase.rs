@@ -757,9 +757,12 @@ impl SentenceFeatures {
         lists.data.extend(content().map(|(_, stem, _)| stem.hash));
         lists.end_bag(part::STEM_SEQ);
         lists.data.extend(content().map(|(_, stem, kind)| {
-            kind as u64
-                | u64::from(stem.prefix5.is_some()) * INFO_PREFIX
-                | (stem.chars as u64) << INFO_CHARS_SHIFT
+            let prefix = if stem.prefix5.is_some() {
+                INFO_PREFIX
+            } else {
+                0
+            };
+            kind as u64 | prefix | (stem.chars as u64) << INFO_CHARS_SHIFT
         }));
         lists.end_bag(part::INFO);
         lists
