@@ -249,6 +249,46 @@ fn country_adjective(w: &str) -> bool {
     crate::meetings::country_named(w).is_some_and(|c| !c.eq_ignore_ascii_case(w))
 }
 
+/// Whether a lower-cased word reads as the adjective of a place of the
+/// compiled-in lists that the country table does not list ("chechen" of
+/// Chechnya, "kosovar" of Kosovo, "dominican" of Dominica; the table's own,
+/// such as "american", name their country): not a place itself, it is a
+/// place with at most its last three letters cut (five kept at least) and
+/// an adjective's ending put on ("-en", "-an", "-ar", "-i", "-ic",
+/// "-ese", "-ish"; "-n" after a final "a"). A surname that merely opens
+/// like a place ("Greenspan", "Santillan") is none. Written here because
+/// the gazetteer lists places, not their adjectives.
+fn place_adjective(lword: &str) -> bool {
+    static BY_PREFIX: OnceLock<std::collections::HashMap<&'static str, Vec<&'static str>>> =
+        OnceLock::new();
+    let by_prefix = BY_PREFIX.get_or_init(|| {
+        let mut m: std::collections::HashMap<&'static str, Vec<&'static str>> = Default::default();
+        for p in lexicon::PLACES.iter().filter(|p| p.is_ascii()) {
+            if let Some(prefix) = p.get(..5) {
+                m.entry(prefix).or_default().push(p);
+            }
+        }
+        m
+    });
+    let Some(places) = lword.get(..5).and_then(|p| by_prefix.get(p)) else {
+        return false;
+    };
+    if known_place(lword) || crate::meetings::country_named(lword).is_some() {
+        return false;
+    }
+    places.iter().any(|place| {
+        let common = place
+            .bytes()
+            .zip(lword.bytes())
+            .take_while(|(a, b)| a == b)
+            .count();
+        let ending = &lword[common..];
+        place.len() - common <= 3
+            && (["en", "an", "ar", "i", "ic", "ese", "ish"].contains(&ending)
+                || (common == place.len() && place.ends_with('a') && ending == "n"))
+    })
+}
+
 /// Whether a lower-cased name is a place of the compiled-in lists: a
 /// country, region or capital ([`is_gazetteer_place`]) or another city.
 fn known_place(lname: &str) -> bool {
@@ -1086,8 +1126,9 @@ fn push_run(
         "of" => k == s || !(org_word(k - 1) || state_word(k - 1)),
         "for" | "the" => k == s || !org_word(k - 1),
         // "Fire and Rescue Service": kept when an organisation name ends
-        // the run; "Hanmor and Drevania": split.
-        "and" | "&" => !ends_org,
+        // the run; "Hanmor and Drevania": split, and so are two bodies,
+        // the second named by one word ("the Harbour Board and Senate").
+        "and" | "&" => !ends_org || (k > s && k + 2 == e && org_word(k - 1)),
         _ => false,
     });
     if let Some(k) = split_at {
@@ -1127,7 +1168,8 @@ fn push_run(
             .iter()
             .any(|suf| name_text_last.ends_with(suf))
             || NAME_ADJECTIVES.contains(&lone.as_str())
-            || GROUP_WORDS.contains(&lone.as_str()))
+            || GROUP_WORDS.contains(&lone.as_str())
+            || place_adjective(&lone))
         && toks
             .get(e)
             .is_some_and(|t| t.kind == TokKind::Word && !t.is_capitalised())

@@ -271,6 +271,35 @@ fn entity_boundaries_initialisms_particles_possessives_and_directions() {
 }
 
 #[test]
+fn place_adjectives_and_two_bodies_joined_by_and_are_not_one_name() {
+    let text = "The Chechen capital was quiet, Chechen officials said. Kosovar leaders met \
+                Dominican envoys in Tarvik. Halvard Greenspan spoke. Greenspan said Kosovo Telecom \
+                would help. \
+                The Harbour Board and Senate disagreed, but the Varn Savings Bank and Trust \
+                Company and the Fire and Rescue Service did not.";
+    let f = Extractor::new().extract(&doc("x", None, text));
+    let names: Vec<&str> = f.mentions.iter().map(|m| m.text.as_str()).collect();
+    // An adjective of a listed place, before a noun, names nothing.
+    for unwanted in ["Chechen", "Kosovar", "Dominican"] {
+        assert!(!names.contains(&unwanted), "{unwanted:?} in {names:?}");
+    }
+    // A surname that only opens like a place ("Greenland") is a name.
+    assert!(names.contains(&"Greenspan"), "{names:?}");
+    // Two bodies, the second named by one word, are two names; a body
+    // whose own name holds "and" is one.
+    for want in [
+        "Kosovo Telecom",
+        "Harbour Board",
+        "Senate",
+        "Varn Savings Bank and Trust Company",
+        "Fire and Rescue Service",
+    ] {
+        assert!(names.contains(&want), "{want:?} missing from {names:?}");
+    }
+    assert!(names.iter().all(|n| !n.contains("Board and")), "{names:?}");
+}
+
+#[test]
 fn a_plural_title_after_a_name_is_not_part_of_it() {
     // The source lost a full stop: "… Kang Min-jae Legislators who …".
     let text = "The agency may have discussed more troops, according to Kang Min-jae \
