@@ -216,16 +216,54 @@ fn is_initial(toks: &[Token<'_>], i: usize) -> bool {
 
 /// Capitalised words seen mid-sentence anywhere in the article (possessive
 /// stripped): a sentence-initial word is a name only if it is among them.
-pub fn capitalised_inside<'t>(sentences: &[Vec<Token<'t>>]) -> FastSet<&'t str> {
-    let mut out = FastSet::default();
+#[derive(Debug, Default)]
+pub struct CapitalisedInside<'t> {
+    any: FastSet<&'t str>,
+    /// Those seen with no capitalised word beside them ("said Young",
+    /// not only "Human Rights Watch").
+    alone: FastSet<&'t str>,
+}
+
+impl CapitalisedInside<'_> {
+    /// Whether `w` is capitalised mid-sentence somewhere.
+    pub fn contains(&self, w: &str) -> bool {
+        self.any.contains(w)
+    }
+
+    /// Whether `w` is capitalised mid-sentence as a word of its own.
+    fn alone(&self, w: &str) -> bool {
+        self.alone.contains(w)
+    }
+}
+
+/// The [`CapitalisedInside`] of an article's sentences.
+pub fn capitalised_inside<'t>(sentences: &[Vec<Token<'t>>]) -> CapitalisedInside<'t> {
+    let mut out = CapitalisedInside::default();
     for toks in sentences {
         for (i, t) in toks.iter().enumerate() {
             if t.is_capitalised() && !is_initial(toks, i) {
-                out.insert(strip_possessive(t.text));
+                let w = strip_possessive(t.text);
+                out.any.insert(w);
+                let beside = |k: Option<usize>| {
+                    k.and_then(|k| toks.get(k))
+                        .is_some_and(|n| n.is_capitalised())
+                };
+                if !beside(i.checked_sub(1)) && !beside(Some(i + 1)) {
+                    out.alone.insert(w);
+                }
             }
         }
     }
     out
+}
+
+/// Whether `word` (lower case) is written in lower case in `text`, as a
+/// word of its own.
+fn written_in_lower_case(text: &str, word: &str) -> bool {
+    let in_word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '-');
+    text.match_indices(word).any(|(at, _)| {
+        !in_word(text[..at].chars().next_back()) && !in_word(text[at + word.len()..].chars().next())
+    })
 }
 
 /// Whether a name is a country, capital or large region of the compiled-in
@@ -574,7 +612,7 @@ pub fn find(
     toks: &[Token<'_>],
     low: &Lower<'_>,
     sentence: usize,
-    inside: &FastSet<&str>,
+    inside: &CapitalisedInside<'_>,
     out: &mut Vec<Mention>,
 ) {
     let mut i = 0;
@@ -883,7 +921,7 @@ fn push_run(
     start: usize,
     end: usize,
     sentence: usize,
-    inside: &FastSet<&str>,
+    inside: &CapitalisedInside<'_>,
     out: &mut Vec<Mention>,
 ) {
     let mut s = start;
@@ -904,9 +942,18 @@ fn push_run(
             && (ORG_SUFFIXES.contains(&w) || ORG_HEADS.contains(&w) || PLACE_SUFFIXES.contains(&w));
         let verbish = !inside.contains(bare)
             && (w.ends_with("ing") || w.ends_with("ed") || w.ends_with("ly"));
+        // A word capitalised mid-sentence only inside longer names, and
+        // written in lower case as well ("Human rights groups …" beside
+        // "Human Rights Watch" and "human rights"), is a common word.
+        let common = single
+            && !inside.alone(bare)
+            && !known_place(w)
+            && !crosscheck_model::MONTH_NAMES.contains(&w)
+            && written_in_lower_case(text, w);
         if NOT_NAMES.contains(&w)
             || generic
             || verbish
+            || common
             || (single && !inside.contains(bare) && !is_acronym(bare) && !known_place(w))
         {
             s += 1;

@@ -300,6 +300,23 @@ fn place_adjectives_and_two_bodies_joined_by_and_are_not_one_name() {
 }
 
 #[test]
+fn an_opening_word_capitalised_only_inside_names_is_a_common_word() {
+    let text = "Mira Holm of Human Rights Watch Varn spoke on human rights. Human rights groups \
+                met in Tarvik. Arlo Young spoke to young workers. Later, Young said more would \
+                come. Young said so again.";
+    let f = Extractor::new().extract(&doc("x", None, text));
+    let names: Vec<&str> = f.mentions.iter().map(|m| m.text.as_str()).collect();
+    assert!(!names.contains(&"Human"), "{names:?}");
+    assert!(names.contains(&"Human Rights Watch Varn"), "{names:?}");
+    // "Young" stands alone mid-sentence: a name, even beside "young".
+    assert_eq!(
+        names.iter().filter(|n| **n == "Young").count(),
+        2,
+        "{names:?}"
+    );
+}
+
+#[test]
 fn a_plural_title_after_a_name_is_not_part_of_it() {
     // The source lost a full stop: "… Kang Min-jae Legislators who …".
     let text = "The agency may have discussed more troops, according to Kang Min-jae \
