@@ -605,6 +605,12 @@ fn before_modifier(word: &str) -> Option<&str> {
     .then_some(head)
 }
 
+/// Whether a word is "I" or a contraction of it ("I'm", "I’d").
+fn is_first_person(word: &str) -> bool {
+    word.strip_prefix('I')
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(['\'', '\u{2019}']))
+}
+
 /// Find the mentions of one sentence (`low`: its tokens lower-cased) and
 /// append them to `out`.
 pub fn find(
@@ -639,10 +645,16 @@ pub fn find(
         }
         // Grow a run of capitalised words, allowing "of", "and", "for",
         // "the", "de" and a lone apostrophe between them.
+        // "I" and its contractions are capitalised but name no one, and
+        // end a name before them ("the Constitution I'm concerned about").
+        if is_first_person(toks[i].text) {
+            i += 1;
+            continue;
+        }
         let start = i;
         let mut end = i + 1;
         while let Some(t) = toks.get(end) {
-            if t.is_capitalised() {
+            if t.is_capitalised() && !is_first_person(t.text) {
                 end += 1;
                 continue;
             }

@@ -303,11 +303,17 @@ fn place_adjectives_and_two_bodies_joined_by_and_are_not_one_name() {
 fn an_opening_word_capitalised_only_inside_names_is_a_common_word() {
     let text = "Mira Holm of Human Rights Watch Varn spoke on human rights. Human rights groups \
                 met in Tarvik. Arlo Young spoke to young workers. Later, Young said more would \
-                come. Young said so again.";
+                come. Young said so again. \"It is the Charter I'm worried about, and the Senate \
+                I trust,\" Holm said.";
     let f = Extractor::new().extract(&doc("x", None, text));
     let names: Vec<&str> = f.mentions.iter().map(|m| m.text.as_str()).collect();
     assert!(!names.contains(&"Human"), "{names:?}");
     assert!(names.contains(&"Human Rights Watch Varn"), "{names:?}");
+    // "I" names no one and ends the name before it.
+    for want in ["Charter", "Senate"] {
+        assert!(names.contains(&want), "{want:?} missing from {names:?}");
+    }
+    assert!(names.iter().all(|n| !n.contains('I')), "{names:?}");
     // "Young" stands alone mid-sentence: a name, even beside "young".
     assert_eq!(
         names.iter().filter(|n| **n == "Young").count(),
