@@ -708,8 +708,20 @@ pub fn find(
             }
             break;
         }
+        // One word after a capitalised word and a preposition, which the
+        // article also writes in lower case, ends a title ("the Varn
+        // Convention on Terrorism"), and names nothing of its own.
+        let title_tail = end == start + 1
+            && start >= 2
+            && matches!(low.bare[start - 1], "on" | "of" | "for" | "against" | "and")
+            && toks[start - 2].is_capitalised()
+            && !known_place(low.bare[start])
+            && !is_acronym(toks[start].text)
+            && written_in_lower_case(text, low.bare[start]);
         // Now split the run into sensible pieces.
-        push_run(text, toks, low, start, end, sentence, inside, out);
+        if !title_tail {
+            push_run(text, toks, low, start, end, sentence, inside, out);
+        }
         i = end;
     }
     // A dateline's place in capitals ("RIO DE JANEIRO, Brazil (AP) —") is
@@ -1198,10 +1210,29 @@ fn push_run(
             let w = low.bare[s];
             !known_place(w) && !is_acronym(strip_possessive(toks[s].text))
         };
-        if !common_opening {
+        // A part that is one word the article also writes in lower case
+        // is a common noun of a longer title ("Convention on Terrorism",
+        // "Year of the Woman"), no name of its own.
+        let common_part = |a: usize, b: usize| {
+            let a = if low.bare.get(a) == Some(&"the") {
+                a + 1
+            } else {
+                a
+            };
+            b == a + 1 && {
+                let w = low.bare[a];
+                toks[a].is_capitalised()
+                    && !known_place(w)
+                    && !is_acronym(toks[a].text)
+                    && written_in_lower_case(text, w)
+            }
+        };
+        if !common_opening && !common_part(s, k) {
             push_run(text, toks, low, s, k, sentence, inside, out);
         }
-        push_run(text, toks, low, k + 1, e, sentence, inside, out);
+        if !common_part(k + 1, e) {
+            push_run(text, toks, low, k + 1, e, sentence, inside, out);
+        }
         return;
     }
     // "Port Aldery-based": the name is "Port Aldery"; a nationality made a

@@ -304,7 +304,9 @@ fn an_opening_word_capitalised_only_inside_names_is_a_common_word() {
     let text = "Mira Holm of Human Rights Watch Varn spoke on human rights. Human rights groups \
                 met in Tarvik. Arlo Young spoke to young workers. Later, Young said more would \
                 come. Young said so again. \"It is the Charter I'm worried about, and the Senate \
-                I trust,\" Holm said.";
+                I trust,\" Holm said. Under the Varn Convention on Terrorism, terrorism cases \
+                go to the Office of Geography and Statistics, which keeps statistics. Envoys of Hanmor and \
+                Drevania agreed.";
     let f = Extractor::new().extract(&doc("x", None, text));
     let names: Vec<&str> = f.mentions.iter().map(|m| m.text.as_str()).collect();
     assert!(!names.contains(&"Human"), "{names:?}");
@@ -314,6 +316,13 @@ fn an_opening_word_capitalised_only_inside_names_is_a_common_word() {
         assert!(names.contains(&want), "{want:?} missing from {names:?}");
     }
     assert!(names.iter().all(|n| !n.contains('I')), "{names:?}");
+    // A common noun split off a longer title is no name; a name is.
+    for unwanted in ["Terrorism", "Statistics"] {
+        assert!(!names.contains(&unwanted), "{unwanted:?} in {names:?}");
+    }
+    for want in ["Varn Convention", "Hanmor", "Drevania"] {
+        assert!(names.contains(&want), "{want:?} missing from {names:?}");
+    }
     // "Young" stands alone mid-sentence: a name, even beside "young".
     assert_eq!(
         names.iter().filter(|n| **n == "Young").count(),
