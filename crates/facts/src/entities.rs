@@ -6,9 +6,10 @@ use crosscheck_model::Span;
 
 use crate::fold::strip_possessive;
 use crate::lexicon::{self, DEMONYM_ENDINGS};
-use crate::tagger::FastSet;
+use crate::tagger::{FastSet, PreHashed};
 use crate::token::{Lower, TokKind, Token};
 use crate::{span_text, EntityKind, Mention};
+use std::hash::BuildHasherDefault;
 
 /// A word list of [`crate::lexicon`] as a hash set, built on first use:
 /// the lists are consulted several times for every capitalised word, and
@@ -218,21 +219,20 @@ fn is_initial(toks: &[Token<'_>], i: usize) -> bool {
 /// stripped): a sentence-initial word is a name only if it is among them.
 #[derive(Debug, Default)]
 pub struct CapitalisedInside<'t> {
-    any: FastSet<&'t str>,
-    /// Those seen with no capitalised word beside them ("said Young",
-    /// not only "Human Rights Watch").
-    alone: FastSet<&'t str>,
+    /// Each word, and whether it is seen with no capitalised word beside
+    /// it ("said Young", not only "Human Rights Watch").
+    words: std::collections::HashMap<&'t str, bool, BuildHasherDefault<PreHashed>>,
 }
 
 impl CapitalisedInside<'_> {
     /// Whether `w` is capitalised mid-sentence somewhere.
     pub fn contains(&self, w: &str) -> bool {
-        self.any.contains(w)
+        self.words.contains_key(w)
     }
 
     /// Whether `w` is capitalised mid-sentence as a word of its own.
     fn alone(&self, w: &str) -> bool {
-        self.alone.contains(w)
+        self.words.get(w).copied().unwrap_or(false)
     }
 }
 
@@ -242,15 +242,12 @@ pub fn capitalised_inside<'t>(sentences: &[Vec<Token<'t>>]) -> CapitalisedInside
     for toks in sentences {
         for (i, t) in toks.iter().enumerate() {
             if t.is_capitalised() && !is_initial(toks, i) {
-                let w = strip_possessive(t.text);
-                out.any.insert(w);
                 let beside = |k: Option<usize>| {
                     k.and_then(|k| toks.get(k))
                         .is_some_and(|n| n.is_capitalised())
                 };
-                if !beside(i.checked_sub(1)) && !beside(Some(i + 1)) {
-                    out.alone.insert(w);
-                }
+                let alone = !beside(i.checked_sub(1)) && !beside(Some(i + 1));
+                *out.words.entry(strip_possessive(t.text)).or_default() |= alone;
             }
         }
     }
@@ -258,11 +255,15 @@ pub fn capitalised_inside<'t>(sentences: &[Vec<Token<'t>>]) -> CapitalisedInside
 }
 
 /// Whether `word` (lower case) is written in lower case in `text`, as a
-/// word of its own.
+/// word of its own. (`memchr`'s vectorised search: this reads the whole
+/// article, several times per article.)
 fn written_in_lower_case(text: &str, word: &str) -> bool {
     let in_word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '-');
-    text.match_indices(word).any(|(at, _)| {
-        !in_word(text[..at].chars().next_back()) && !in_word(text[at + word.len()..].chars().next())
+    memchr::memmem::find_iter(text.as_bytes(), word.as_bytes()).any(|at| {
+        // A match of a whole word starts and ends on character boundaries.
+        text.is_char_boundary(at)
+            && !in_word(text[..at].chars().next_back())
+            && !in_word(text[at + word.len()..].chars().next())
     })
 }
 
@@ -969,16 +970,19 @@ fn push_run(
         // A word capitalised mid-sentence only inside longer names, and
         // written in lower case as well ("Human rights groups …" beside
         // "Human Rights Watch" and "human rights"), is a common word.
-        let common = single
-            && !inside.alone(bare)
-            && !known_place(w)
-            && !crosscheck_model::MONTH_NAMES.contains(&w)
-            && written_in_lower_case(text, w);
+        // (Asked last: it reads the whole article.)
+        let common = || {
+            single
+                && !inside.alone(bare)
+                && !known_place(w)
+                && !crosscheck_model::MONTH_NAMES.contains(&w)
+                && written_in_lower_case(text, w)
+        };
         if NOT_NAMES.contains(&w)
             || generic
             || verbish
-            || common
             || (single && !inside.contains(bare) && !is_acronym(bare) && !known_place(w))
+            || common()
         {
             s += 1;
             while s < e && !toks[s].is_capitalised() && !opens_surname(toks, s, e) {
