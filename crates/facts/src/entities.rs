@@ -1000,6 +1000,28 @@ fn push_run(
     {
         s += 1;
     }
+    // A party's name before a legislature says who holds it ("the
+    // Republican Congress", "a Labour Senate"): the name is the
+    // legislature's.
+    if e - s == 2
+        && matches!(
+            low.bare[s],
+            "republican"
+                | "democratic"
+                | "democrat"
+                | "conservative"
+                | "labour"
+                | "labor"
+                | "liberal"
+                | "socialist"
+        )
+        && matches!(
+            low.bare[s + 1],
+            "congress" | "senate" | "house" | "parliament" | "assembly" | "legislature"
+        )
+    {
+        s += 1;
+    }
     // A title alone ("the President of Ostria", "the Minister and …")
     // names no one; titles that are as often surnames ("King", "Major",
     // "Dean") may be a person's short name.
