@@ -1022,6 +1022,17 @@ fn push_run(
     {
         s += 1;
     }
+    // A party label before a person's name ("Democrat Mira Holm",
+    // "Republican Arlo Prentiss") is not part of it; before a body's name
+    // ("Republican National Committee") it is.
+    if e - s >= 3
+        && matches!(low.bare[s], "democrat" | "republican")
+        && toks[s + 1].is_capitalised()
+        && !ORG_SUFFIXES.contains(&low.bare[e - 1])
+        && !PLACE_SUFFIXES.contains(&low.bare[e - 1])
+    {
+        s += 1;
+    }
     // A title alone ("the President of Ostria", "the Minister and …")
     // names no one; titles that are as often surnames ("King", "Major",
     // "Dean") may be a person's short name.

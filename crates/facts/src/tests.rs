@@ -305,9 +305,9 @@ fn common_words_the_pronoun_i_and_party_labels_are_not_names() {
                 met in Tarvik. Arlo Young spoke to young workers. Later, Young said more would \
                 come. Young said so again. \"It is the Charter I'm worried about, and the Senate \
                 I trust,\" Holm said. Under the Varn Convention on Terrorism, terrorism cases \
-                go to the Office of Geography and Statistics, which keeps statistics. Envoys of Hanmor and \
-                Drevania agreed. The Republican Congress met, and the Democratic Party \
-                objected.";
+                go to the Office of Geography and Statistics, which keeps statistics. Envoys \
+                of Hanmor and Drevania agreed. The Republican Congress met, and the \
+                Democratic Party objected. Democrat Halvard Strom and the Republican National Committee agreed.";
     let f = Extractor::new().extract(&doc("x", None, text));
     let names: Vec<&str> = f.mentions.iter().map(|m| m.text.as_str()).collect();
     assert!(!names.contains(&"Human"), "{names:?}");
@@ -317,12 +317,14 @@ fn common_words_the_pronoun_i_and_party_labels_are_not_names() {
         assert!(names.contains(&want), "{want:?} missing from {names:?}");
     }
     assert!(names.iter().all(|n| !n.contains('I')), "{names:?}");
-    // A common noun split off a longer title is no name; a name is.
+    // A common noun split off a longer title is no name, nor a party's
+    // label before a person's name; the names are.
     for unwanted in [
         "Terrorism",
         "Statistics",
         "Republican Congress",
         "Republican",
+        "Democrat Halvard Strom",
     ] {
         assert!(!names.contains(&unwanted), "{unwanted:?} in {names:?}");
     }
@@ -332,6 +334,8 @@ fn common_words_the_pronoun_i_and_party_labels_are_not_names() {
         "Drevania",
         "Congress",
         "Democratic Party",
+        "Halvard Strom",
+        "Republican National Committee",
     ] {
         assert!(names.contains(&want), "{want:?} missing from {names:?}");
     }
