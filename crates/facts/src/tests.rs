@@ -307,7 +307,8 @@ fn common_words_the_pronoun_i_and_party_labels_are_not_names() {
                 I trust,\" Holm said. Under the Varn Convention on Terrorism, terrorism cases \
                 go to the Office of Geography and Statistics, which keeps statistics. Envoys \
                 of Hanmor and Drevania agreed. The Republican Congress met, and the \
-                Democratic Party objected. Democrat Halvard Strom and the Republican National Committee agreed.";
+                Democratic Party objected. Democrat Halvard Strom and the Republican National \
+                Committee agreed.";
     let f = Extractor::new().extract(&doc("x", None, text));
     let names: Vec<&str> = f.mentions.iter().map(|m| m.text.as_str()).collect();
     assert!(!names.contains(&"Human"), "{names:?}");
