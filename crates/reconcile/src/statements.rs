@@ -160,8 +160,11 @@ pub(crate) fn collect(
                 .map_or(speaker.clone(), str::to_string)
             };
             let speaker =
-                without_when_or_how(without_channel(speaker.trim_end_matches([',', ':', ' '])))
-                    .to_string();
+                without_when_or_how(without_channel(speaker.trim_end_matches([',', ':', ' '])));
+            let Some(speaker) = without_relative_pronoun(speaker) else {
+                continue;
+            };
+            let speaker = speaker.to_string();
             // "the embassy" after "the Ostrian embassy in Varn said" in the
             // same article is that body: a bare description takes the
             // latest named speaker of the article that it describes.
@@ -554,10 +557,70 @@ pub(crate) fn without_when_or_how(speaker: &str) -> &str {
     head.trim_end_matches(',')
 }
 
+/// A speaker read inside a relative clause, without its pronoun: "who
+/// port officials" ("Varn, who port officials say left …") is "port
+/// officials". `None` when what follows the pronoun is the clause's verb
+/// or a preposition ("who voted in Tarvik", "who has the final [say]",
+/// "who of the council"): the speaker is the one the clause is about, whom
+/// the source does not hold.
+fn without_relative_pronoun(speaker: &str) -> Option<&str> {
+    let Some(rest) = ["who ", "whom ", "what ", "which "]
+        .iter()
+        .find_map(|p| speaker.strip_prefix(p))
+    else {
+        return Some(speaker);
+    };
+    let first = split_words(rest).next().unwrap_or("");
+    let verb_or_preposition = first.ends_with("ed")
+        || first.ends_with("ing")
+        || matches!(
+            first,
+            "has"
+                | "have"
+                | "had"
+                | "is"
+                | "was"
+                | "were"
+                | "are"
+                | "be"
+                | "does"
+                | "did"
+                | "do"
+                | "will"
+                | "would"
+                | "can"
+                | "could"
+                | "may"
+                | "might"
+                | "should"
+                | "must"
+                | "says"
+                | "said"
+                | "say"
+                | "of"
+                | "in"
+                | "for"
+                | "to"
+                | "at"
+                | "by"
+                | "with"
+                | "on"
+                | "from"
+                | "not"
+                | "also"
+        );
+    (!verb_or_preposition && !first.is_empty()).then_some(rest)
+}
+
 /// A speaker as written without the way they spoke ("the consulate in a
-/// radio message", "the minister in an interview"): a place after "in"
-/// stays ("the embassy in Varn"), an article or owner after it does not.
+/// radio message", "the minister in an interview") or the occasion
+/// ("the minister during a visit to Varn"): a place after "in" stays ("the
+/// embassy in Varn"), an article or owner after it does not.
 pub(crate) fn without_channel(speaker: &str) -> &str {
+    let speaker = match speaker.find(" during ") {
+        Some(at) if at > 0 => &speaker[..at],
+        _ => speaker,
+    };
     // The first " in " followed by one of these words (each " in " tried,
     // overlapping ones too, as a search for each phrase would).
     const AFTER: [&str; 6] = ["a ", "an ", "its ", "their ", "his ", "her "];
@@ -909,6 +972,30 @@ mod tests {
         // A pronoun opens no description: "He" may be a surname.
         assert_eq!(lower_determiner("He Lin".into()), "He Lin");
         assert_eq!(lower_determiner("Police".into()), "Police");
+    }
+
+    #[test]
+    fn a_relative_pronoun_opens_no_speaker() {
+        assert_eq!(
+            without_relative_pronoun("who port officials"),
+            Some("port officials")
+        );
+        assert_eq!(
+            without_relative_pronoun("what administration officials"),
+            Some("administration officials")
+        );
+        assert_eq!(without_relative_pronoun("the council"), Some("the council"));
+        for clause in [
+            "who voted in Tarvik",
+            "who has the final",
+            "who of the council",
+        ] {
+            assert_eq!(without_relative_pronoun(clause), None, "{clause}");
+        }
+        assert_eq!(
+            without_channel("Estrada during his weekly radio program"),
+            "Estrada"
+        );
     }
 
     #[test]

@@ -491,3 +491,33 @@ fn she_goes_on_after_her_name_s_sentence_and_through_a_running_quotation() {
     // The quotation ran on through the sentence naming de Brill.
     assert_eq!(by("ruling will be obeyed"), "Halvard Strom");
 }
+
+/// A speaker inside a relative clause is the clause's subject ("Varn,
+/// who port officials say left on Monday" → "port officials"), and the
+/// occasion of a remark is not its speaker ("Estrada during his weekly
+/// radio program"). (A relative clause about someone the source leaves
+/// out, "who voted in Tarvik", is tested in the crate's unit tests.)
+#[test]
+fn a_relative_pronoun_or_an_occasion_is_no_part_of_the_speaker() {
+    let docs = [invented(
+        "valden-post/ferry",
+        "Valden Post",
+        "2026-04-07",
+        "The ferry was towed by Arlo Prentiss, who port officials say had sailed it for years. \
+         The ship belongs to Halvard Strom, whom the authorities believe was the owner of the \
+         fleet. Estrada during his weekly radio program said the quay would reopen in \
+         March.",
+    )];
+    let facts = run(&docs, &[]);
+    assert_eq!(speaker_of(&facts, "sailed it for years"), "port officials");
+    assert_eq!(speaker_of(&facts, "owner of the fleet"), "the authorities");
+    assert_eq!(speaker_of(&facts, "quay would reopen"), "Estrada");
+    assert!(
+        facts
+            .statements
+            .iter()
+            .all(|s| !s.speaker.starts_with("who ")),
+        "{:#?}",
+        facts.statements
+    );
+}
