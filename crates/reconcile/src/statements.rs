@@ -220,6 +220,7 @@ pub(crate) fn collect(
                 || lone_function_word
                 || possessor
                 || noun_cue
+                || no_subject(&speaker)
                 || speaker.starts_with(|c: char| c.is_ascii_digit())
             {
                 continue;
@@ -555,6 +556,35 @@ pub(crate) fn without_when_or_how(speaker: &str) -> &str {
         return speaker;
     }
     head.trim_end_matches(',')
+}
+
+/// Whether a speaker cannot be a sentence's subject: it opens with a
+/// preposition ("of the council", "about five kilometres east of Varn":
+/// the tagger's source began inside a phrase), or with a personal pronoun
+/// that more words follow ("it gets [reports]": the pronoun's verb, the
+/// cue a noun).
+fn no_subject(speaker: &str) -> bool {
+    let mut words = split_words(speaker);
+    let first = words.next().unwrap_or("");
+    let more = words.next().is_some();
+    matches!(
+        first,
+        "of" | "about"
+            | "in"
+            | "at"
+            | "from"
+            | "to"
+            | "with"
+            | "for"
+            | "by"
+            | "on"
+            | "into"
+            | "over"
+            | "under"
+            | "among"
+            | "between"
+            | "than"
+    ) || (more && matches!(first, "it" | "he" | "she" | "they" | "we" | "you" | "i"))
 }
 
 /// A speaker read inside a relative clause, without its pronoun: "who
@@ -972,6 +1002,26 @@ mod tests {
         // A pronoun opens no description: "He" may be a surname.
         assert_eq!(lower_determiner("He Lin".into()), "He Lin");
         assert_eq!(lower_determiner("Police".into()), "Police");
+    }
+
+    #[test]
+    fn a_phrase_opened_by_a_preposition_or_a_pronoun_s_verb_is_no_subject() {
+        for not_one in [
+            "of the council",
+            "about five kilometres east of Varn",
+            "it gets",
+        ] {
+            assert!(no_subject(not_one), "{not_one}");
+        }
+        for one in [
+            "the council",
+            "officials in Varn",
+            "it",
+            "Mira Holm",
+            "investors",
+        ] {
+            assert!(!no_subject(one), "{one}");
+        }
     }
 
     #[test]
