@@ -240,13 +240,14 @@ fn read_at(
         // after a month ("June 5") or a day; figures after a name are
         // written with their unit ("Kursk 10,000 troops" is not English).
         // A capitalised word opening the sentence is an ordinary word
-        // ("Nearly 300 people …").
+        // ("Nearly 300 people …"); after a word or a figure it is not ("a
+        // 20-year-old Korvel 727").
         if i >= 2
             && suffix.is_none()
             && !num.contains([',', '.'])
             && toks[i - 1].kind == TokKind::Word
             && toks[i - 1].is_capitalised()
-            && toks[i - 2].kind == TokKind::Word
+            && matches!(toks[i - 2].kind, TokKind::Word | TokKind::Number)
             && crosscheck_model::month_number(toks[i - 1].text).is_none()
             && !crate::lexicon::WEEKDAYS.contains(&lows[i - 1])
         {
