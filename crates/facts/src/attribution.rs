@@ -870,13 +870,21 @@ fn resolve(
                 .map(str::to_string);
         }
     }
+    // A person named inside a relative clause of the phrase is not the one
+    // the phrase names: "Mira Holm of Tarvik, whose son, Arlo Holm, …".
+    let in_relative_clause = |m: &Mention| {
+        let before = text.get(span.start..m.span.start).unwrap_or("");
+        [", whose ", ", who ", ", whom "]
+            .iter()
+            .any(|r| before.contains(r))
+    };
     // Of several people, the last one not after a preposition: the one the
     // cue follows. People named only after one ("an aide to Mira Holm")
     // leave the phrase as written.
     if let Some(m) = inside
         .iter()
         .filter(|m| m.kind == EntityKind::Person)
-        .rfind(|m| !after_preposition(m))
+        .rfind(|m| !after_preposition(m) && !in_relative_clause(m))
     {
         return Some(m.text.clone());
     }

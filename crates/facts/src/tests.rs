@@ -205,6 +205,28 @@ fn attribution_direct_indirect_and_pronouns() {
     assert_eq!(s2.content.slice(t), "The fire had been contained");
 }
 
+/// The speaker of "…, said Mira K. Holm of Tarvik, whose son, Arlo W.
+/// Holm, died …" is Mira K. Holm, and so is the quotation running on
+/// after it.
+#[test]
+fn a_person_in_the_speaker_s_relative_clause_is_not_the_speaker() {
+    let text = "\"You can sit down and put your thoughts down,\" said Mira K. Holm of Tarvik, \
+                Ga., whose son, Arlo W. Holm, died on the crash of Kestrel Flight 592 in May, \
+                1996. \"People find it easier to open up when they are not face to face.\"";
+    let d = doc("x", None, text);
+    let f = Extractor::new().extract(&d);
+    let names: Vec<Option<&str>> = f
+        .statements
+        .iter()
+        .map(|s| s.speaker_name.as_deref())
+        .collect();
+    assert!(!names.is_empty(), "{:#?}", f.statements);
+    assert!(
+        names.len() == 2 && names.iter().all(|n| *n == Some("Mira K. Holm")),
+        "{names:?}"
+    );
+}
+
 #[test]
 fn an_acronym_must_fit_its_expansion() {
     use crate::entities::fits_expansion;

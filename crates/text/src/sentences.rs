@@ -241,11 +241,47 @@ fn split_chunk(
         }
     }
     let spans = merge_abbreviation_splits(text, spans);
+    let spans = opening_quotes_to_their_sentence(text, spans);
     for (s, e) in spans {
         split_extra(text, s, e, &mut |s, e| {
             out.push((Span::new(s, e), paragraph))
         });
     }
+}
+
+/// Give a quotation mark left at the end of a sentence after its final
+/// punctuation ("… Holm said. \"") to the next sentence, which it opens.
+/// The splitter pairs quotation marks within a paragraph, and a quotation
+/// running on into the next paragraph (newswire leaves it open there) makes
+/// it read the opening mark as a closing one.
+fn opening_quotes_to_their_sentence(
+    text: &str,
+    mut spans: Vec<(usize, usize)>,
+) -> Vec<(usize, usize)> {
+    for k in 1..spans.len() {
+        let (s, e) = spans[k - 1];
+        let sentence = &text[s..e];
+        let Some(mark) = sentence.chars().next_back() else {
+            continue;
+        };
+        if !matches!(mark, '"' | '“' | '‘' | '`') {
+            continue;
+        }
+        let before = sentence[..sentence.len() - mark.len_utf8()].trim_end_matches('`');
+        let body = before.trim_end();
+        // Only a mark after a space that follows the final punctuation.
+        if body.len() == before.len() || !body.ends_with(['.', '!', '?']) {
+            continue;
+        }
+        let mark_at = s + before.len();
+        // The next sentence must follow right after (the mark and spaces).
+        if !text[e..spans[k].0].trim().is_empty() {
+            continue;
+        }
+        spans[k - 1].1 = s + body.len();
+        spans[k].0 = mark_at;
+    }
+    spans
 }
 
 /// Re-join neighbouring sentences split after an abbreviation that cannot end

@@ -506,6 +506,30 @@ fn a_party_and_state_tag_can_close_a_sentence() {
     );
 }
 
+/// A quotation running on into the next paragraph leaves its opening mark
+/// unpaired there; the mark before the quotation's first sentence opens
+/// that sentence and does not close the one before.
+#[test]
+fn an_opening_quote_mark_goes_with_the_sentence_it_opens() {
+    for (q, text) in [
+        (
+            "\"",
+            "\"It moves me,\" Holm said. \"We were fair to Mr. Varn and we stand by it.\n\n\"But we \
+             will respect the court.\"",
+        ),
+        (
+            "``",
+            "``It moves me,'' Holm said. ``We were fair to Mr. Varn and we stand by it.\n\n``But we \
+             will respect the court.''",
+        ),
+    ] {
+        let got: Vec<&str> = sentences(text).iter().map(|(s, _)| s.slice(text)).collect();
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert!(got[0].ends_with("Holm said."), "{got:?}");
+        assert!(got[1].starts_with(&format!("{q}We were")), "{got:?}");
+    }
+}
+
 #[test]
 fn ascii_words_are_the_unicode_segmenter_s() {
     use unicode_segmentation::UnicodeSegmentation;
