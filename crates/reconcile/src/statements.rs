@@ -286,6 +286,45 @@ pub(crate) fn collect(
             s.speaker = name;
         }
     }
+    // One speaker written with and without "the" ("Russian embassy in
+    // Varn", "the Russian embassy in Varn") reads one way: a name of the
+    // entity list if one is, else as the story writes it most ("officials"
+    // said more often than "the officials" stay so), "the" on a tie.
+    let speaker_key = |s: &str| {
+        let lower = s.to_lowercase();
+        lower.strip_prefix("the ").unwrap_or(&lower).to_string()
+    };
+    let mut forms: HashMap<String, HashMap<String, usize>> = HashMap::new();
+    for s in &said {
+        *forms
+            .entry(speaker_key(&s.speaker))
+            .or_default()
+            .entry(s.speaker.clone())
+            .or_default() += 1;
+    }
+    let shown: HashMap<String, String> = forms
+        .into_iter()
+        .filter(|(_, f)| f.len() > 1)
+        .filter_map(|(key, f)| {
+            let best = f
+                .into_iter()
+                .max_by_key(|(form, n)| {
+                    (
+                        by_variant.contains_key(form.as_str()),
+                        *n,
+                        form.to_lowercase().starts_with("the "),
+                        std::cmp::Reverse(form.clone()),
+                    )
+                })
+                .map(|(form, _)| form)?;
+            Some((key, best))
+        })
+        .collect();
+    for s in &mut said {
+        if let Some(form) = shown.get(&speaker_key(&s.speaker)) {
+            s.speaker.clone_from(form);
+        }
+    }
 
     // Statements of one speaker that are one statement, grouped.
     let mut parent: Vec<usize> = (0..said.len()).collect();

@@ -521,3 +521,32 @@ fn a_relative_pronoun_or_an_occasion_is_no_part_of_the_speaker() {
         facts.statements
     );
 }
+
+/// One speaker written with and without "the" reads one way in the list:
+/// as the story writes it most, "the" on a tie (here one of each is
+/// read).
+#[test]
+fn a_speaker_with_and_without_the_reads_one_way() {
+    let docs = [invented(
+        "valden-post/visit",
+        "Valden Post",
+        "2026-04-07",
+        "Separately, Ostrian embassy in Varn confirmed the visit and said that the envoy saw off \
+         Mira Holm at the airport. Ostrian embassy in Varn said the ferry talks would start on \
+         Monday. On its part, the Ostrian embassy in Varn said that Holm would discuss fishing \
+         rights with port officials.",
+    )];
+    let facts = run(&docs, &[]);
+    let speakers: std::collections::BTreeSet<&str> = facts
+        .statements
+        .iter()
+        .filter(|s| s.speaker.contains("embassy"))
+        .map(|s| s.speaker.as_str())
+        .collect();
+    assert_eq!(
+        speakers.into_iter().collect::<Vec<_>>(),
+        ["the Ostrian embassy in Varn"],
+        "{:#?}",
+        facts.statements
+    );
+}
