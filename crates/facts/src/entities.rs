@@ -644,14 +644,14 @@ pub fn find(
             }
             continue;
         }
-        // Grow a run of capitalised words, allowing "of", "and", "for",
-        // "the", "de" and a lone apostrophe between them.
         // "I" and its contractions are capitalised but name no one, and
         // end a name before them ("the Constitution I'm concerned about").
         if is_first_person(toks[i].text) {
             i += 1;
             continue;
         }
+        // Grow a run of capitalised words, allowing "of", "and", "for",
+        // "the", "de" and a lone apostrophe between them.
         let start = i;
         let mut end = i + 1;
         while let Some(t) = toks.get(end) {
