@@ -1513,6 +1513,15 @@ mod tests {
         assert_eq!(p.part(0), [1, 3, 5]);
         assert_eq!(p.part(1), [2, 9, 9]);
         assert_eq!(p.part(2), [7, 7, 4]);
+        for k in [
+            Kind::Number,
+            Kind::Name,
+            Kind::Time,
+            Kind::Report,
+            Kind::Other,
+        ] {
+            assert_eq!(kind_of_code(k as u8), k);
+        }
         let f = feats("On Monday, Varn's 40 ministers did not meet in Tarvik.");
         assert_eq!(f.kinds().count(), f.stem_seq().len());
         assert!(f.kinds().any(|k| k == Kind::Number));
