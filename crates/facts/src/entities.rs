@@ -1345,6 +1345,14 @@ fn push_run(
     } else if SEATS_OF_GOVERNMENT.contains(&lname.as_str()) {
         // "the White House said": the body, not a person or a building.
         EntityKind::Organization
+    } else if single
+        && lname == "house"
+        && ["Senate", "Congress", "Representatives"]
+            .iter()
+            .any(|w| inside.contains(w))
+    {
+        // "the House" in an article about a legislature is its chamber.
+        EntityKind::Organization
     } else if single && is_acronym(&name) {
         if PLACES.contains(&lname.replace('.', "").as_str()) {
             EntityKind::Place

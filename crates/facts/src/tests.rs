@@ -919,6 +919,23 @@ fn kind_of(f: &ArticleFacts, name: &str) -> EntityKind {
         .unwrap_or_else(|| panic!("no {name}: {:#?}", f.mentions))
 }
 
+/// "The House" beside the Senate is a legislature's chamber.
+#[test]
+fn the_house_of_a_legislature_is_a_body() {
+    let chamber = Extractor::new().extract(&doc(
+        "x",
+        None,
+        "The bill passed the House on Monday, and the Senate will vote on it next week.",
+    ));
+    assert_eq!(kind_of(&chamber, "House"), EntityKind::Organization);
+    let other = Extractor::new().extract(&doc(
+        "y",
+        None,
+        "The guests stayed at the House on the hill for a week.",
+    ));
+    assert_ne!(kind_of(&other, "House"), EntityKind::Organization);
+}
+
 #[test]
 fn initials_stay_in_names_and_name_words_tell_bodies_and_events() {
     let d = doc(
