@@ -606,6 +606,15 @@ fn before_modifier(word: &str) -> Option<&str> {
     .then_some(head)
 }
 
+/// American states as newswire abbreviates them after a town ("Pasadena,
+/// Calif."), lower case, without the full stop; the ones written with
+/// initials ("N.Y.") are acronyms already. Common knowledge, written here.
+const US_STATE_ABBREVIATIONS: &[&str] = &[
+    "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky",
+    "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa",
+    "tenn", "vt", "va", "wash", "wis", "wyo",
+];
+
 /// Whether a word is "I" or a contraction of it ("I'm", "I’d").
 fn is_first_person(word: &str) -> bool {
     word.strip_prefix('I')
@@ -1345,6 +1354,16 @@ fn push_run(
     } else if SEATS_OF_GOVERNMENT.contains(&lname.as_str()) {
         // "the White House said": the body, not a person or a building.
         EntityKind::Organization
+    } else if single
+        && s >= 2
+        && toks[s - 1].text == ","
+        && toks[s - 2].is_capitalised()
+        && next_is(0, ".")
+        && US_STATE_ABBREVIATIONS.contains(&lname.as_str())
+    {
+        // "Pasadena, Calif.": an American state, abbreviated after its
+        // town as newswire does.
+        EntityKind::Place
     } else if single
         && lname == "house"
         && ["Senate", "Congress", "Representatives"]

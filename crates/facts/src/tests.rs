@@ -936,6 +936,20 @@ fn the_house_of_a_legislature_is_a_body() {
     assert_ne!(kind_of(&other, "House"), EntityKind::Organization);
 }
 
+/// "Tarvik, Calif.": an abbreviated American state after a town is a place;
+/// "Mass" alone is not.
+#[test]
+fn an_abbreviated_state_after_its_town_is_a_place() {
+    let f = Extractor::new().extract(&doc(
+        "x",
+        None,
+        "The firm moved from Tarvik, Calif., to Port Aldery, Conn. Later, Mass was held.",
+    ));
+    assert_eq!(kind_of(&f, "Calif"), EntityKind::Place);
+    assert_eq!(kind_of(&f, "Conn"), EntityKind::Place);
+    assert_ne!(kind_of(&f, "Mass"), EntityKind::Place);
+}
+
 #[test]
 fn initials_stay_in_names_and_name_words_tell_bodies_and_events() {
     let d = doc(
