@@ -294,12 +294,13 @@ pub(crate) fn collect(
         let lower = s.to_lowercase();
         lower.strip_prefix("the ").unwrap_or(&lower).to_string()
     };
-    let mut forms: HashMap<String, HashMap<String, usize>> = HashMap::new();
-    for s in &said {
+    let keys: Vec<String> = said.iter().map(|s| speaker_key(&s.speaker)).collect();
+    let mut forms: HashMap<&str, HashMap<&str, usize>> = HashMap::new();
+    for (s, key) in said.iter().zip(&keys) {
         *forms
-            .entry(speaker_key(&s.speaker))
+            .entry(key.as_str())
             .or_default()
-            .entry(s.speaker.clone())
+            .entry(s.speaker.as_str())
             .or_default() += 1;
     }
     let shown: HashMap<String, String> = forms
@@ -310,19 +311,21 @@ pub(crate) fn collect(
                 .into_iter()
                 .max_by_key(|(form, n)| {
                     (
-                        by_variant.contains_key(form.as_str()),
+                        by_variant.contains_key(*form),
                         *n,
                         form.to_lowercase().starts_with("the "),
-                        std::cmp::Reverse(form.clone()),
+                        std::cmp::Reverse(*form),
                     )
                 })
-                .map(|(form, _)| form)?;
-            Some((key, best))
+                .map(|(form, _)| form.to_string())?;
+            Some((key.to_string(), best))
         })
         .collect();
-    for s in &mut said {
-        if let Some(form) = shown.get(&speaker_key(&s.speaker)) {
-            s.speaker.clone_from(form);
+    if !shown.is_empty() {
+        for (s, key) in said.iter_mut().zip(&keys) {
+            if let Some(form) = shown.get(key) {
+                s.speaker.clone_from(form);
+            }
         }
     }
 
@@ -331,9 +334,8 @@ pub(crate) fn collect(
     // Speakers written alike ("the Ostrian embassy", "Ostrian embassy")
     // are one.
     let mut by_speaker: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (i, s) in said.iter().enumerate() {
-        let lower = s.speaker.to_lowercase();
-        let key = lower.strip_prefix("the ").unwrap_or(&lower).to_string();
+    // (The keys made above: a form chosen there has its statement's key.)
+    for (i, key) in keys.into_iter().enumerate() {
         by_speaker.entry(key).or_default().push(i);
     }
     let mut features: HashMap<usize, SentenceFeatures> = HashMap::new();
