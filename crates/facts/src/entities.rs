@@ -220,7 +220,7 @@ fn is_initial(toks: &[Token<'_>], i: usize) -> bool {
 #[derive(Debug, Default)]
 pub struct CapitalisedInside<'t> {
     /// Each word, and whether it is seen with no capitalised word beside
-    /// it ("said Young", not only "Human Rights Watch").
+    /// it ("said Young", not only "Crew Rights Watch").
     words: std::collections::HashMap<&'t str, bool, BuildHasherDefault<PreHashed>>,
 }
 
@@ -289,13 +289,13 @@ fn country_adjective(w: &str) -> bool {
 }
 
 /// Whether a lower-cased word reads as the adjective of a place of the
-/// compiled-in lists that the country table does not list ("chechen" of
-/// Chechnya, "kosovar" of Kosovo, "dominican" of Dominica; the table's own,
+/// compiled-in lists that the country table does not list ("tibetan" of
+/// Tibet, "kashmiri" of Kashmir, "crimean" of Crimea; the table's own,
 /// such as "american", name their country): not a place itself, it is a
 /// place with at most its last three letters cut (five kept at least) and
 /// an adjective's ending put on ("-en", "-an", "-ar", "-i", "-ic",
 /// "-ese", "-ish"; "-n" after a final "a"). A surname that merely opens
-/// like a place ("Greenspan", "Santillan") is none. Written here because
+/// like a place ("Greenholm", "Tibetsky") is none. Written here because
 /// the gazetteer lists places, not their adjectives.
 fn place_adjective(lword: &str) -> bool {
     static BY_PREFIX: OnceLock<std::collections::HashMap<&'static str, Vec<&'static str>>> =
@@ -606,7 +606,7 @@ fn before_modifier(word: &str) -> Option<&str> {
     .then_some(head)
 }
 
-/// American states as newswire abbreviates them after a town ("Pasadena,
+/// American states as newswire abbreviates them after a town ("Tarvik,
 /// Calif."), lower case, without the full stop; the ones written with
 /// initials ("N.Y.") are acronyms already. Common knowledge, written here.
 const US_STATE_ABBREVIATIONS: &[&str] = &[
@@ -654,7 +654,7 @@ pub fn find(
             continue;
         }
         // "I" and its contractions are capitalised but name no one, and
-        // end a name before them ("the Constitution I'm concerned about").
+        // end a name before them ("the Charter I'm worried about").
         if is_first_person(toks[i].text) {
             i += 1;
             continue;
@@ -720,7 +720,7 @@ pub fn find(
         }
         // One word after a capitalised word and a preposition, which the
         // article also writes in lower case, ends a title ("the Varn
-        // Convention on Terrorism"), and names nothing of its own.
+        // Convention on Piracy"), and names nothing of its own.
         let title_tail = end == start + 1
             && start >= 2
             && matches!(low.bare[start - 1], "on" | "of" | "for" | "against" | "and")
@@ -977,8 +977,8 @@ fn push_run(
         let verbish = !inside.contains(bare)
             && (w.ends_with("ing") || w.ends_with("ed") || w.ends_with("ly"));
         // A word capitalised mid-sentence only inside longer names, and
-        // written in lower case as well ("Human rights groups …" beside
-        // "Human Rights Watch" and "human rights"), is a common word.
+        // written in lower case as well ("Crew rights groups …" beside
+        // "Crew Rights Watch" and "crew rights"), is a common word.
         // (Asked last: it reads the whole article.)
         let common = || {
             single
@@ -1257,8 +1257,8 @@ fn push_run(
             !known_place(w) && !is_acronym(strip_possessive(toks[s].text))
         };
         // A part that is one word the article also writes in lower case
-        // is a common noun of a longer title ("Convention on Terrorism",
-        // "Year of the Woman"), no name of its own.
+        // is a common noun of a longer title ("Convention on Piracy",
+        // "Office of Charts and Soundings"), no name of its own.
         let common_part = |a: usize, b: usize| {
             let a = if low.bare.get(a) == Some(&"the") {
                 a + 1
@@ -1361,7 +1361,7 @@ fn push_run(
         && next_is(0, ".")
         && US_STATE_ABBREVIATIONS.contains(&lname.as_str())
     {
-        // "Pasadena, Calif.": an American state, abbreviated after its
+        // "Tarvik, Calif.": an American state, abbreviated after its
         // town as newswire does.
         EntityKind::Place
     } else if single

@@ -241,7 +241,7 @@ fn read_at(
         // written with their unit ("Kursk 10,000 troops" is not English).
         // A capitalised word opening the sentence is an ordinary word
         // ("Nearly 300 people …"); after a word or a figure it is not ("a
-        // 20-year-old Korvel 727").
+        // 30-year-old Korvel 640").
         if i >= 2
             && suffix.is_none()
             && !num.contains([',', '.'])

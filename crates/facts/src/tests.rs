@@ -210,9 +210,9 @@ fn attribution_direct_indirect_and_pronouns() {
 /// after it.
 #[test]
 fn a_person_in_the_speaker_s_relative_clause_is_not_the_speaker() {
-    let text = "\"You can sit down and put your thoughts down,\" said Mira K. Holm of Tarvik, \
-                Ga., whose son, Arlo W. Holm, died on the crash of Kestrel Flight 592 in May, \
-                1996. \"People find it easier to open up when they are not face to face.\"";
+    let text = "\"You can write it all out at night,\" said Mira K. Holm of Tarvik, Ga., whose \
+                son, Arlo W. Holm, died on the sinking of the Kestrel ferry in June, 2004. \
+                \"Sailors talk more freely when they are not in one room together.\"";
     let d = doc("x", None, text);
     let f = Extractor::new().extract(&d);
     let names: Vec<Option<&str>> = f
@@ -294,23 +294,23 @@ fn entity_boundaries_initialisms_particles_possessives_and_directions() {
 
 #[test]
 fn place_adjectives_and_two_bodies_joined_by_and_are_not_one_name() {
-    let text = "The Chechen capital was quiet, Chechen officials said. Kosovar leaders met \
-                Dominican envoys in Tarvik. Halvard Greenspan spoke. Greenspan said Kosovo Telecom \
+    let text = "The Tibetan capital was quiet, Tibetan officials said. Kashmiri leaders met \
+                Crimean envoys in Tarvik. Halvard Greenholm spoke. Greenholm said Tibet Telecom \
                 would help. \
                 The Harbour Board and Senate disagreed, but the Varn Savings Bank and Trust \
                 Company and the Fire and Rescue Service did not.";
     let f = Extractor::new().extract(&doc("x", None, text));
     let names: Vec<&str> = f.mentions.iter().map(|m| m.text.as_str()).collect();
     // An adjective of a listed place, before a noun, names nothing.
-    for unwanted in ["Chechen", "Kosovar", "Dominican"] {
+    for unwanted in ["Tibetan", "Kashmiri", "Crimean"] {
         assert!(!names.contains(&unwanted), "{unwanted:?} in {names:?}");
     }
     // A surname that only opens like a place ("Greenland") is a name.
-    assert!(names.contains(&"Greenspan"), "{names:?}");
+    assert!(names.contains(&"Greenholm"), "{names:?}");
     // Two bodies, the second named by one word, are two names; a body
     // whose own name holds "and" is one.
     for want in [
-        "Kosovo Telecom",
+        "Tibet Telecom",
         "Harbour Board",
         "Senate",
         "Varn Savings Bank and Trust Company",
@@ -323,18 +323,18 @@ fn place_adjectives_and_two_bodies_joined_by_and_are_not_one_name() {
 
 #[test]
 fn common_words_the_pronoun_i_and_party_labels_are_not_names() {
-    let text = "Mira Holm of Human Rights Watch Varn spoke on human rights. Human rights groups \
+    let text = "Mira Holm of Crew Rights Watch Varn spoke on crew rights. Crew rights groups \
                 met in Tarvik. Arlo Young spoke to young workers. Later, Young said more would \
                 come. Young said so again. \"It is the Charter I'm worried about, and the Senate \
-                I trust,\" Holm said. Under the Varn Convention on Terrorism, terrorism cases \
-                go to the Office of Geography and Statistics, which keeps statistics. Envoys \
+                I trust,\" Holm said. Under the Varn Convention on Piracy, piracy cases go to \
+                the Office of Charts and Soundings, which keeps soundings. Envoys \
                 of Hanmor and Drevania agreed. The Republican Congress met, and the \
                 Democratic Party objected. Democrat Halvard Strom and the Republican National \
                 Committee agreed.";
     let f = Extractor::new().extract(&doc("x", None, text));
     let names: Vec<&str> = f.mentions.iter().map(|m| m.text.as_str()).collect();
-    assert!(!names.contains(&"Human"), "{names:?}");
-    assert!(names.contains(&"Human Rights Watch Varn"), "{names:?}");
+    assert!(!names.contains(&"Crew"), "{names:?}");
+    assert!(names.contains(&"Crew Rights Watch Varn"), "{names:?}");
     // "I" names no one and ends the name before it.
     for want in ["Charter", "Senate"] {
         assert!(names.contains(&want), "{want:?} missing from {names:?}");
@@ -343,8 +343,8 @@ fn common_words_the_pronoun_i_and_party_labels_are_not_names() {
     // A common noun split off a longer title is no name, nor a party's
     // label before a person's name; the names are.
     for unwanted in [
-        "Terrorism",
-        "Statistics",
+        "Piracy",
+        "Soundings",
         "Republican Congress",
         "Republican",
         "Democrat Halvard Strom",
@@ -424,8 +424,8 @@ fn names_with_numbers_and_hyphenated_sizes_make_no_counts() {
     let d = doc(
         "n",
         Some("2026-06-04"),
-        "The update ships with Korvel 95 and the Tarrant 370 ferry, and a 20-year-old \
-         Halvard 727 given by the port. Nearly 300 people \
+        "The update ships with Korvel 95 and the Tarrant 370 ferry, and a 30-year-old \
+         Halvard 640 lent by the port. Nearly 300 people \
          queued on June 5. A 10-foot wall and a two-day visit were planned for the \
          55-year-old mayor, who met 12 residents. A 17-year-old was among those killed.",
     );
@@ -434,7 +434,7 @@ fn names_with_numbers_and_hyphenated_sizes_make_no_counts() {
     assert!(
         !figures
             .iter()
-            .any(|q| *q == "95" || *q == "370" || *q == "727"),
+            .any(|q| *q == "95" || *q == "370" || *q == "640"),
         "{figures:?}"
     );
     assert!(figures.iter().any(|q| q.contains("300")), "{figures:?}");

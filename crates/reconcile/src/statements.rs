@@ -286,8 +286,8 @@ pub(crate) fn collect(
             s.speaker = name;
         }
     }
-    // One speaker written with and without "the" ("Russian embassy in
-    // Varn", "the Russian embassy in Varn") reads one way: a name of the
+    // One speaker written with and without "the" ("Ostrian embassy in
+    // Varn", "the Ostrian embassy in Varn") reads one way: a name of the
     // entity list if one is, else as the story writes it most ("officials"
     // said more often than "the officials" stay so), "the" on a tie.
     let speaker_key = |s: &str| {
@@ -602,7 +602,7 @@ pub(crate) fn without_when_or_how(speaker: &str) -> &str {
 /// Whether a speaker cannot be a sentence's subject: it opens with a
 /// preposition ("of the council", "about five kilometres east of Varn":
 /// the tagger's source began inside a phrase), or with a personal pronoun
-/// that more words follow ("it gets [reports]": the pronoun's verb, the
+/// that more words follow ("it hears [reports]": the pronoun's verb, the
 /// cue a noun).
 fn no_subject(speaker: &str) -> bool {
     let mut words = split_words(speaker);
@@ -631,7 +631,7 @@ fn no_subject(speaker: &str) -> bool {
 /// A speaker read inside a relative clause, without its pronoun: "who
 /// port officials" ("Varn, who port officials say left …") is "port
 /// officials". `None` when what follows the pronoun is the clause's verb
-/// or a preposition ("who voted in Tarvik", "who has the final [say]",
+/// or a preposition ("who voted in Tarvik", "who has the last [say]",
 /// "who of the council"): the speaker is the one the clause is about, whom
 /// the source does not hold.
 fn without_relative_pronoun(speaker: &str) -> Option<&str> {
@@ -1050,7 +1050,7 @@ mod tests {
         for not_one in [
             "of the council",
             "about five kilometres east of Varn",
-            "it gets",
+            "it hears",
         ] {
             assert!(no_subject(not_one), "{not_one}");
         }
@@ -1072,13 +1072,13 @@ mod tests {
             Some("port officials")
         );
         assert_eq!(
-            without_relative_pronoun("what administration officials"),
-            Some("administration officials")
+            without_relative_pronoun("what port officials"),
+            Some("port officials")
         );
         assert_eq!(without_relative_pronoun("the council"), Some("the council"));
         for clause in [
             "who voted in Tarvik",
-            "who has the final",
+            "who has the last",
             "who of the council",
         ] {
             assert_eq!(without_relative_pronoun(clause), None, "{clause}");
@@ -1107,8 +1107,8 @@ mod tests {
         assert_eq!(without_channel(" in a post"), " in a post");
         // The occasion goes too.
         assert_eq!(
-            without_channel("Estrada during his weekly radio program"),
-            "Estrada"
+            without_channel("Prentiss during a visit to Varn"),
+            "Prentiss"
         );
     }
 

@@ -494,8 +494,8 @@ fn she_goes_on_after_her_name_s_sentence_and_through_a_running_quotation() {
 
 /// A speaker inside a relative clause is the clause's subject ("Varn,
 /// who port officials say left on Monday" → "port officials"), and the
-/// occasion of a remark is not its speaker ("Estrada during his weekly
-/// radio program"). (A relative clause about someone the source leaves
+/// occasion of a remark is not its speaker ("Prentiss during his weekly
+/// radio show"). (A relative clause about someone the source leaves
 /// out, "who voted in Tarvik", is tested in the crate's unit tests.)
 #[test]
 fn a_relative_pronoun_or_an_occasion_is_no_part_of_the_speaker() {
@@ -505,13 +505,13 @@ fn a_relative_pronoun_or_an_occasion_is_no_part_of_the_speaker() {
         "2026-04-07",
         "The ferry was towed by Arlo Prentiss, who port officials say had sailed it for years. \
          The ship belongs to Halvard Strom, whom the authorities believe was the owner of the \
-         fleet. Estrada during his weekly radio program said the quay would reopen in \
+         fleet. Prentiss during his weekly radio show said the quay would reopen in \
          March.",
     )];
     let facts = run(&docs, &[]);
     assert_eq!(speaker_of(&facts, "sailed it for years"), "port officials");
     assert_eq!(speaker_of(&facts, "owner of the fleet"), "the authorities");
-    assert_eq!(speaker_of(&facts, "quay would reopen"), "Estrada");
+    assert_eq!(speaker_of(&facts, "quay would reopen"), "Prentiss");
     assert!(
         facts
             .statements
