@@ -531,10 +531,9 @@ fn a_speaker_with_and_without_the_reads_one_way() {
         "valden-post/visit",
         "Valden Post",
         "2026-04-07",
-        "Separately, Ostrian embassy in Varn confirmed the visit and said that the envoy saw off \
-         Mira Holm at the airport. Ostrian embassy in Varn said the ferry talks would start on \
-         Monday. On its part, the Ostrian embassy in Varn said that Holm would discuss fishing \
-         rights with port officials.",
+        "The ferry talks will start on Monday, Ostrian embassy in Varn said in a notice. Later \
+         the Ostrian embassy in Varn said that Mira Holm would lead the talks on fishing \
+         rights.",
     )];
     let facts = run(&docs, &[]);
     let speakers: std::collections::BTreeSet<&str> = facts

@@ -514,19 +514,19 @@ fn an_opening_quote_mark_goes_with_the_sentence_it_opens() {
     for (q, text) in [
         (
             "\"",
-            "\"It moves me,\" Holm said. \"We were fair to Mr. Varn and we stand by it.\n\n\"But we \
-             will respect the court.\"",
+            "\"The quay is safe,\" Holm said. \"We checked it twice with Mr. Varn and found \
+             nothing.\n\n\"But we will check it again.\"",
         ),
         (
             "``",
-            "``It moves me,'' Holm said. ``We were fair to Mr. Varn and we stand by it.\n\n``But we \
-             will respect the court.''",
+            "``The quay is safe,'' Holm said. ``We checked it twice with Mr. Varn and found \
+             nothing.\n\n``But we will check it again.''",
         ),
     ] {
         let got: Vec<&str> = sentences(text).iter().map(|(s, _)| s.slice(text)).collect();
         assert_eq!(got.len(), 3, "{got:?}");
         assert!(got[0].ends_with("Holm said."), "{got:?}");
-        assert!(got[1].starts_with(&format!("{q}We were")), "{got:?}");
+        assert!(got[1].starts_with(&format!("{q}We checked")), "{got:?}");
     }
 }
 
