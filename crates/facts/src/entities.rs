@@ -267,6 +267,17 @@ fn written_in_lower_case(text: &str, word: &str) -> bool {
     })
 }
 
+/// Whether token `k`, capitalised, is a common noun the article also
+/// writes in lower case (not a listed place nor an acronym): the end of a
+/// title ("Convention on Piracy"), no name of its own.
+fn common_noun(text: &str, toks: &[Token<'_>], low: &Lower<'_>, k: usize) -> bool {
+    let w = low.bare[k];
+    toks[k].is_capitalised()
+        && !known_place(w)
+        && !is_acronym(toks[k].text)
+        && written_in_lower_case(text, w)
+}
+
 /// Whether a name is a country, capital or large region of the compiled-in
 /// gazetteer ("Poland", "Warsaw", "North Korea"), whatever its case or
 /// diacritics: a place that may contain towns the text never places.
@@ -725,9 +736,7 @@ pub fn find(
             && start >= 2
             && matches!(low.bare[start - 1], "on" | "of" | "for" | "against" | "and")
             && toks[start - 2].is_capitalised()
-            && !known_place(low.bare[start])
-            && !is_acronym(toks[start].text)
-            && written_in_lower_case(text, low.bare[start]);
+            && common_noun(text, toks, low, start);
         // Now split the run into sensible pieces.
         if !title_tail {
             push_run(text, toks, low, start, end, sentence, inside, out);
@@ -1265,13 +1274,7 @@ fn push_run(
             } else {
                 a
             };
-            b == a + 1 && {
-                let w = low.bare[a];
-                toks[a].is_capitalised()
-                    && !known_place(w)
-                    && !is_acronym(toks[a].text)
-                    && written_in_lower_case(text, w)
-            }
+            b == a + 1 && common_noun(text, toks, low, a)
         };
         if !common_opening && !common_part(s, k) {
             push_run(text, toks, low, s, k, sentence, inside, out);

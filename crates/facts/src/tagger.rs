@@ -1264,7 +1264,10 @@ impl Model {
             }
         }
         let labels = viterbi_with(n, &emit, &self.trans, &mut back);
-        TAG_BUFFERS.set((emit, back));
+        // As the other buffers: a freak sentence's are freed.
+        if back.capacity() <= 1 << 12 {
+            TAG_BUFFERS.set((emit, back));
+        }
         labels
     }
 

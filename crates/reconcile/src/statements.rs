@@ -608,25 +608,16 @@ fn no_subject(speaker: &str) -> bool {
     let mut words = split_words(speaker);
     let first = words.next().unwrap_or("");
     let more = words.next().is_some();
-    matches!(
-        first,
-        "of" | "about"
-            | "in"
-            | "at"
-            | "from"
-            | "to"
-            | "with"
-            | "for"
-            | "by"
-            | "on"
-            | "into"
-            | "over"
-            | "under"
-            | "among"
-            | "between"
-            | "than"
-    ) || (more && matches!(first, "it" | "he" | "she" | "they" | "we" | "you" | "i"))
+    PREPOSITIONS.contains(&first)
+        || (more && matches!(first, "it" | "he" | "she" | "they" | "we" | "you" | "i"))
 }
+
+/// Prepositions that open no speaker ([`no_subject`],
+/// [`without_relative_pronoun`]).
+const PREPOSITIONS: [&str; 16] = [
+    "about", "among", "at", "between", "by", "for", "from", "in", "into", "of", "on", "over",
+    "than", "to", "under", "with",
+];
 
 /// A speaker read inside a relative clause, without its pronoun: "who
 /// port officials" ("Varn, who port officials say left …") is "port
@@ -644,6 +635,7 @@ fn without_relative_pronoun(speaker: &str) -> Option<&str> {
     let first = split_words(rest).next().unwrap_or("");
     let verb_or_preposition = first.ends_with("ed")
         || first.ends_with("ing")
+        || PREPOSITIONS.contains(&first)
         || matches!(
             first,
             "has"
@@ -668,15 +660,6 @@ fn without_relative_pronoun(speaker: &str) -> Option<&str> {
                 | "says"
                 | "said"
                 | "say"
-                | "of"
-                | "in"
-                | "for"
-                | "to"
-                | "at"
-                | "by"
-                | "with"
-                | "on"
-                | "from"
                 | "not"
                 | "also"
         );
