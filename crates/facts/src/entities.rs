@@ -691,6 +691,30 @@ pub fn find(
                 end += 2;
                 continue;
             }
+            // "Secretary of the Interior Mira Holm", "the Ministry of the
+            // Interior": a title's or a body's department after "of the".
+            if t.text == "of"
+                && (is_title(low.bare[end - 1]) || ORG_HEADS.contains(&low.bare[end - 1]))
+                && low.bare.get(end + 1) == Some(&"the")
+                && toks.get(end + 2).is_some_and(|n| {
+                    n.is_capitalised() && DEPARTMENT_WORDS.contains(&low.bare[end + 2])
+                })
+            {
+                end += 3;
+                continue;
+            }
+            // An abbreviated word opening a place's name ("St. Aldric",
+            // "Mt. Varn", "Ft. Holm"): the name goes on after its full stop.
+            if t.text == "."
+                && end == start + 1
+                && matches!(low.bare[start], "st" | "ste" | "mt" | "ft" | "pt")
+                && toks
+                    .get(end + 1)
+                    .is_some_and(|n| n.is_capitalised() && n.start > t.end)
+            {
+                end += 2;
+                continue;
+            }
             // An abbreviated title's full stop ("Gen. Arvo Talmadge",
             // "Sen. Ilse Varn"): the title still opens the name.
             if t.text == "."
@@ -1250,7 +1274,13 @@ fn push_run(
         // "Bank of Varesia", "Department for Education": kept after an
         // organisation word; "Supporters of Brackwater Athletic": split.
         "of" => k == s || !(org_word(k - 1) || state_word(k - 1)),
-        "for" | "the" => k == s || !org_word(k - 1),
+        "for" => k == s || !org_word(k - 1),
+        // "Ministry of the Interior": kept after an organisation word and
+        // "of".
+        "the" => {
+            k == s
+                || !(org_word(k - 1) || (k >= s + 2 && low.bare[k - 1] == "of" && org_word(k - 2)))
+        }
         // "Fire and Rescue Service": kept when an organisation name ends
         // the run; "Hanmor and Drevania": split, and so are two bodies,
         // the second named by one word ("the Harbour Board and Senate").
@@ -1384,6 +1414,10 @@ fn push_run(
             guessed = name.contains('.');
             EntityKind::Organization
         }
+    } else if !single && known_place(&lname) {
+        // A listed place whose last word names bodies elsewhere ("the
+        // West Bank"): the gazetteer knows the whole name.
+        EntityKind::Place
     } else if ORG_SUFFIXES.contains(&last.as_str())
         || body_of
         // "Tarvik International"; alone the word is an adjective ("abides
@@ -1432,6 +1466,11 @@ fn push_run(
         guessed = true;
         EntityKind::Organization
     } else if !single && person_shaped(toks, low, s, e) {
+        guessed = true;
+        EntityKind::Person
+    } else if low.words.get(e) == Some(&"administration") {
+        // "the Holm administration": a leader's, not a place's (a listed
+        // country was known above).
         guessed = true;
         EntityKind::Person
     } else if ORG_NOUNS_BEFORE.contains(&prev_word) {

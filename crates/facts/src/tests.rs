@@ -950,6 +950,35 @@ fn an_abbreviated_state_after_its_town_is_a_place() {
     assert_ne!(kind_of(&f, "Mass"), EntityKind::Place);
 }
 
+/// A department after "of the" belongs to the title or the body before
+/// it; "St." opens a place's name; a listed place ending in an
+/// organisation word is a place; "the Prentiss administration" is a
+/// leader's.
+#[test]
+fn departments_abbreviated_saints_listed_places_and_administrations() {
+    let f = Extractor::new().extract(&doc(
+        "x",
+        None,
+        "Secretary of the Interior Mira Holm flew to St. Aldric and the West Bank on \
+         Monday. The Department of the Interior said the Prentiss administration agreed.",
+    ));
+    let holm = f.mentions.iter().find(|m| m.text == "Mira Holm");
+    assert_eq!(
+        holm.and_then(|m| m.title.as_deref()),
+        Some("Secretary of the Interior"),
+        "{:#?}",
+        f.mentions
+    );
+    assert_eq!(kind_of(&f, "Mira Holm"), EntityKind::Person);
+    assert_eq!(
+        kind_of(&f, "Department of the Interior"),
+        EntityKind::Organization
+    );
+    assert_eq!(kind_of(&f, "St. Aldric"), EntityKind::Place);
+    assert_eq!(kind_of(&f, "West Bank"), EntityKind::Place);
+    assert_eq!(kind_of(&f, "Prentiss"), EntityKind::Person);
+}
+
 #[test]
 fn initials_stay_in_names_and_name_words_tell_bodies_and_events() {
     let d = doc(

@@ -803,6 +803,9 @@ struct EntityBuilder {
     /// Votes for each kind, indexed by [`EntityKind`] in [`KINDS`] order.
     kinds: [usize; 4],
     articles: Vec<String>,
+    /// The articles that write one of the multi-word variants out, each
+    /// with the byte offset of its first such mention.
+    named_in: Vec<(String, usize)>,
     mentions: usize,
     acronyms: Vec<String>,
 }
@@ -850,6 +853,12 @@ impl EntityBuilder {
         for a in other.articles {
             if !self.articles.contains(&a) {
                 self.articles.push(a);
+            }
+        }
+        for (a, at) in other.named_in {
+            match self.named_in.iter_mut().find(|(b, _)| *b == a) {
+                Some((_, first)) => *first = (*first).min(at),
+                None => self.named_in.push((a, at)),
             }
         }
         self.mentions += other.mentions;
@@ -996,6 +1005,99 @@ impl BuilderIndex {
     }
 }
 
+/// What a lone word ("Lind") may stand for.
+enum ShortForm {
+    /// The one full name its article wrote out before first using the
+    /// word alone.
+    Read(usize),
+    /// Several full names end or open with the word, and its article does
+    /// not say which (these are their entities).
+    Unsettled(Vec<usize>),
+    /// The word is the first or last word of this full name alone, or of
+    /// none (`None`).
+    Of(Option<usize>),
+}
+
+/// Which entity a lone word is the short form of: the first or last word
+/// of exactly one multi-word name ("Pyon", "Wrześniewski", "Brimstead").
+/// Where several full names end or open with the word ("Tarvo Lind", "Ana
+/// Lind"), the person its own article wrote out before first using the
+/// word alone (`first_alone`), if that is the only such name, as a reader
+/// takes it. A word used alone before any full name stands for someone the
+/// article takes as known ("President Lind … his wife, Ana Lind"), and a
+/// word the article's evidence makes a body ("the House") for no person.
+#[allow(clippy::too_many_arguments)]
+fn short_form(
+    builders: &[EntityBuilder],
+    index: &BuilderIndex,
+    m: &crosscheck_facts::Mention,
+    article: &str,
+    name: &str,
+    key: &str,
+    country: bool,
+    first_alone: Option<usize>,
+) -> ShortForm {
+    // A country or a listed place is no short form of a body or a region
+    // named after it ("the Port Authority of Norway", "Chile Air", "the
+    // Oslo Tribune", "North Africa"). Nor is a listed place in capitals, a
+    // dateline's ("OSLO —" is not the "Oslo Tribune").
+    let capitals = !name.chars().any(char::is_lowercase);
+    if country
+        || crosscheck_facts::is_place_not_name(name)
+        || (capitals && crosscheck_facts::is_gazetteer_place(name))
+    {
+        return ShortForm::Of(None);
+    }
+    // Names joined by "and" ("Kestrel and Varn Air"), and names that hold
+    // another candidate's name ("Mira Holm Holm", a slip), are no full
+    // name of a short form beside a real one.
+    let of: &[usize] = index.ends.get(key).map_or(&[], Vec::as_slice);
+    let holds_other = |i: usize| {
+        of.iter().any(|&j| {
+            j != i
+                && builders[i].variants.iter().all(|(v, _)| {
+                    builders[j]
+                        .variants
+                        .iter()
+                        // (Its full names: not a short form it took in.)
+                        .any(|(w, _)| {
+                            v.len() > w.len() && w.contains(' ') && v.contains(w.as_str())
+                        })
+                })
+        })
+    };
+    let no_full_name = |i: usize| {
+        builders[i]
+            .variants
+            .iter()
+            .all(|(v, _)| v.contains(" and "))
+            || (of.len() <= 4 && holds_other(i))
+    };
+    let full: Vec<usize> = match of {
+        [] | [_] => return ShortForm::Of(of.first().copied()),
+        _ => of.iter().copied().filter(|&i| !no_full_name(i)).collect(),
+    };
+    if full.len() <= 1 {
+        return ShortForm::Of(full.first().copied());
+    }
+    let introduced = |i: &usize| {
+        builders[*i]
+            .named_in
+            .iter()
+            .any(|(a, at)| a == article && Some(*at) < first_alone)
+    };
+    let mut here = full.iter().copied().filter(introduced);
+    match (here.next(), here.next()) {
+        (Some(one), None)
+            if (m.kind == EntityKind::Person || m.guessed)
+                && builders[one].mostly(EntityKind::Person) =>
+        {
+            ShortForm::Read(one)
+        }
+        _ => ShortForm::Unsettled(full),
+    }
+}
+
 fn merge_entities(facts: &[ArticleFacts]) -> Vec<Entity> {
     let mut builders: Vec<EntityBuilder> = Vec::new();
     let mut index = BuilderIndex::default();
@@ -1035,6 +1137,16 @@ fn merge_entities(facts: &[ArticleFacts]) -> Vec<Entity> {
             (name, key, words, acro, country)
         })
         .collect();
+    // Where each article first uses each lone word (a short form's key).
+    let mut first_alone: HashMap<(&str, &str), usize> = HashMap::new();
+    for ((article, m), (_, key, words, acro, _)) in all.iter().zip(&prepared) {
+        if *words == 1 && !acro {
+            let at = first_alone
+                .entry((*article, key.as_str()))
+                .or_insert(m.span.start);
+            *at = (*at).min(m.span.start);
+        }
+    }
     // Pass 1: multi-word names; pass 2: acronyms; pass 3: single words.
     for pass in 0..3 {
         for ((article, m), (name, key, words, acro, country)) in all.iter().zip(&prepared) {
@@ -1073,57 +1185,30 @@ fn merge_entities(facts: &[ArticleFacts]) -> Vec<Entity> {
                             })
                         })
                     }),
-                _ => index.matching(&builders, name, key).or_else(|| {
-                    // A short form: the first or last word of exactly one
-                    // multi-word name ("Pyon", "Wrześniewski", "Brimstead").
-                    // A country or a listed place is no short form of a
-                    // body or a region named after it ("the Port
-                    // Authority of Norway", "Chile Air", "the Oslo
-                    // Tribune", "North Africa").
-                    // Nor is a listed place in capitals, a dateline's
-                    // ("OSLO —" is not the "Oslo Tribune").
-                    let capitals = !name.chars().any(char::is_lowercase);
-                    if country.is_some()
-                        || crosscheck_facts::is_place_not_name(name)
-                        || (capitals && crosscheck_facts::is_gazetteer_place(name))
-                    {
-                        return None;
-                    }
-                    // Names joined by "and" ("Kestrel and Varn Air"), and
-                    // names that hold another candidate's name ("Mira Holm
-                    // Holm", a slip), are no full name of a short form
-                    // beside a real one.
-                    let of: &[usize] = index.ends.get(key).map_or(&[], Vec::as_slice);
-                    let holds_other = |i: usize| {
-                        of.iter().any(|&j| {
-                            j != i
-                                && builders[i].variants.iter().all(|(v, _)| {
-                                    builders[j]
-                                        .variants
-                                        .iter()
-                                        .any(|(w, _)| v.len() > w.len() && v.contains(w.as_str()))
-                                })
-                        })
-                    };
-                    // (Asked of every lone word of the story: a word many
-                    // names share stays ambiguous without the search.)
-                    let no_full_name = |i: usize| {
-                        builders[i]
-                            .variants
+                _ => {
+                    let first_alone = first_alone.get(&(*article, key)).copied();
+                    match short_form(
+                        &builders,
+                        &index,
+                        m,
+                        article,
+                        name,
+                        key,
+                        country.is_some(),
+                        first_alone,
+                    ) {
+                        ShortForm::Read(one) => Some(one),
+                        // A word several full names share, which its
+                        // article does not settle: only an entity of the
+                        // word alone (another article's reading is not
+                        // this one's).
+                        ShortForm::Unsettled(several) => builders
                             .iter()
-                            .all(|(v, _)| v.contains(" and "))
-                            || (of.len() <= 4 && holds_other(i))
-                    };
-                    match of {
-                        [] => None,
-                        &[one] => Some(one),
-                        _ => match of.iter().filter(|&&i| !no_full_name(i)).collect::<Vec<_>>()[..]
-                        {
-                            [&one] => Some(one),
-                            _ => None,
-                        },
+                            .enumerate()
+                            .position(|(i, b)| !several.contains(&i) && b.matches(name, key)),
+                        ShortForm::Of(full) => index.matching(&builders, name, key).or(full),
                     }
-                }),
+                }
             };
             let i = target.unwrap_or_else(|| {
                 builders.push(EntityBuilder::default());
@@ -1141,6 +1226,9 @@ fn merge_entities(facts: &[ArticleFacts]) -> Vec<Entity> {
                 weight(m)
             };
             b.add(name, key, m.kind, article, vote);
+            if pass == 0 && !b.named_in.iter().any(|(a, _)| a == article) {
+                b.named_in.push((article.to_string(), m.span.start));
+            }
             if pass == 0 {
                 if let Some(a) = &m.defines {
                     if !b.acronyms.contains(a) {

@@ -596,3 +596,53 @@ fn middle_names_and_familiar_first_names() {
     let sister = entity(&facts, "Mira Strom");
     assert_ne!(sister.name, strom.name, "{:#?}", facts.entities);
 }
+
+/// A surname two people of the story share goes, in each article, with the
+/// one that article wrote out before using it alone; an article that uses
+/// it alone first (a person it takes as known) keeps it apart.
+#[test]
+fn a_shared_surname_goes_with_the_name_its_article_wrote_out() {
+    let docs = [
+        invented(
+            "valden-post/lind",
+            "Valden Post",
+            "1999-02-03",
+            "Tarvo Lind opened the new harbour on Tuesday. Lind said the quay would \
+             take ferries by spring.",
+        ),
+        invented(
+            "lakeside-wire/lind",
+            "Lakeside Wire",
+            "1999-02-03",
+            "Ana Lind, who chairs the ferry board, watched the opening. Lind said fares \
+             would not rise.",
+        ),
+        invented(
+            "harbour-daily/lind",
+            "Harbour Daily",
+            "1999-02-03",
+            "President Lind arrived late with his wife, Ana Lind. Lind spoke of the storm \
+             that had delayed the work.",
+        ),
+    ];
+    let facts = run(&docs, &[]);
+    let named = |name: &str| {
+        facts
+            .entities
+            .iter()
+            .find(|e| e.name == name)
+            .unwrap_or_else(|| panic!("no entity {name}: {:#?}", facts.entities))
+    };
+    let tarvo = named("Tarvo Lind");
+    assert!(tarvo.variants.iter().any(|v| v == "Lind"), "{tarvo:?}");
+    assert_eq!(tarvo.articles, ["valden-post/lind"], "{tarvo:?}");
+    let ana = named("Ana Lind");
+    assert!(ana.variants.iter().any(|v| v == "Lind"), "{ana:?}");
+    assert!(
+        !ana.articles.iter().any(|a| a == "valden-post/lind"),
+        "{ana:?}"
+    );
+    let lind = named("Lind");
+    assert_eq!(lind.articles, ["harbour-daily/lind"], "{lind:?}");
+    assert_eq!(lind.mentions, 2, "{lind:?}");
+}
