@@ -1669,6 +1669,27 @@ fn find_conflicts(
         }
     }
     past.retain(|k| !recent.contains(k));
+    // A sentence that goes on, in the same paragraph, about the event the
+    // one before it dated in an earlier year ("… the explosion aboard the
+    // Kestrel ferry in 1996. The blast, which killed 30, …") is history
+    // too, unless it dates something itself.
+    let mut goes_on: Vec<(&str, usize)> = Vec::new();
+    for &(article, i) in &past {
+        let Some(doc) = docs.iter().find(|d| d.article.id == article) else {
+            continue;
+        };
+        let (Some(this), Some(next)) = (doc.sentences.get(i), doc.sentences.get(i + 1)) else {
+            continue;
+        };
+        let between = doc.article.text.get(this.span.end..next.span.start);
+        if recent.contains(&(article, i + 1)) || between.is_none_or(|b| b.contains('\n')) {
+            continue;
+        }
+        if refers_to_an_event_before(doc.sentence_text(i + 1)) {
+            goes_on.push((article, i + 1));
+        }
+    }
+    past.extend(goes_on);
     let elsewhere = |(aa, ca): (&str, &ArticleClaim), (ab, cb): (&str, &ArticleClaim)| match (
         places.get(&(aa, ca.sentence)),
         places.get(&(ab, cb.sentence)),
@@ -1901,6 +1922,42 @@ const SEVERAL_EVENTS: &[&str] = &[
     "raids",
     "massacres",
 ];
+
+/// Nouns of one event that a sentence opening with "The", "That" or
+/// "This" refers back to ("The crash, which killed 230, …").
+const ONE_EVENT: &[&str] = &[
+    "attack",
+    "bombing",
+    "blast",
+    "explosion",
+    "crash",
+    "shooting",
+    "fire",
+    "disaster",
+    "massacre",
+    "earthquake",
+    "quake",
+    "accident",
+    "hijacking",
+    "tragedy",
+    "collapse",
+    "storm",
+];
+
+/// Whether a sentence opens by referring back to an event ("The crash",
+/// "That attack").
+fn refers_to_an_event_before(sentence: &str) -> bool {
+    let words = crosscheck_text::words(sentence);
+    match &words[..] {
+        [(_, det), (_, noun), ..] => {
+            ["the", "that", "this"]
+                .iter()
+                .any(|d| det.eq_ignore_ascii_case(d))
+                && ONE_EVENT.iter().any(|e| noun.eq_ignore_ascii_case(e))
+        }
+        _ => false,
+    }
+}
 
 /// Whether a sentence states its figure of several events
 /// ([`SEVERAL_EVENTS`]).

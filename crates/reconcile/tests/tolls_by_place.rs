@@ -72,6 +72,40 @@ fn history_and_poll_margins_do_not_conflict() {
     assert!(facts.conflicts.is_empty(), "{:#?}", facts.conflicts);
 }
 
+/// A sentence that goes on about an event the sentence before dated in an
+/// earlier year ("… in March 2019. The blast, which killed 30, …") is
+/// history too; in a new paragraph, the same words are the story's own
+/// figure and conflict.
+#[test]
+fn a_sentence_about_an_earlier_year_s_event_is_history() {
+    let story = |between: &str| {
+        [
+            invented(
+                "valden-post/ferry",
+                "Valden Post",
+                "2026-10-20",
+                "An explosion on the Kestrel ferry killed 12 people on Monday, officials \
+                 said.",
+            ),
+            invented(
+                "lakeside-wire/ferry",
+                "Lakeside Wire",
+                "2026-10-20",
+                &format!(
+                    "An explosion on the Kestrel ferry killed 12 people on Monday. Inspectors \
+                     have watched the fleet since an explosion aboard the Tarvik ferry in \
+                     March 2019.{between}The explosion, which killed 30 people, led to new \
+                     rules."
+                ),
+            ),
+        ]
+    };
+    let facts = run(&story(" "), &[]);
+    assert!(facts.conflicts.is_empty(), "{:#?}", facts.conflicts);
+    let facts = run(&story("\n\n"), &[]);
+    assert_eq!(facts.conflicts.len(), 1, "{:#?}", facts.conflicts);
+}
+
 /// Two invented reports of one day by two outlets.
 fn two_reports(first: &str, second: &str) -> [crosscheck_model::Document; 2] {
     [
