@@ -803,9 +803,10 @@ struct EntityBuilder {
     /// Votes for each kind, indexed by [`EntityKind`] in [`KINDS`] order.
     kinds: [usize; 4],
     articles: Vec<String>,
-    /// The articles that write one of the multi-word variants out, each
-    /// with the byte offset of its first such mention.
-    named_in: Vec<(String, usize)>,
+    /// The articles (by their place in the story) that write one of the
+    /// multi-word variants out, each with the byte offset of its first such
+    /// mention.
+    named_in: Vec<(usize, usize)>,
     mentions: usize,
     acronyms: Vec<String>,
 }
@@ -986,21 +987,37 @@ impl BuilderIndex {
 
     /// The first builder that [`EntityBuilder::matches`] `name`.
     fn matching(&self, builders: &[EntityBuilder], name: &str, key: &str) -> Option<usize> {
+        self.matching_but(builders, name, key, &[])
+    }
+
+    /// The first builder, not one of `but`, that [`EntityBuilder::matches`]
+    /// `name`.
+    fn matching_but(
+        &self,
+        builders: &[EntityBuilder],
+        name: &str,
+        key: &str,
+        but: &[usize],
+    ) -> Option<usize> {
         let mut best = (self.exact.get(key).into_iter().flatten())
             .chain(self.acronyms.get(name).into_iter().flatten())
             .copied()
+            .filter(|i| !but.contains(i))
             .min();
         let n = key.chars().count();
         if let Some(c) = key.chars().next().filter(|_| n >= 8) {
             for len in n - 1..=n + 1 {
                 for (i, k) in self.near.get(&(c, len)).into_iter().flatten() {
-                    if best.is_none_or(|b| *i < b) && same_name_key(k, key) {
+                    if best.is_none_or(|b| *i < b) && !but.contains(i) && same_name_key(k, key) {
                         best = Some(*i);
                     }
                 }
             }
         }
-        debug_assert_eq!(best, builders.iter().position(|b| b.matches(name, key)));
+        debug_assert_eq!(
+            best,
+            (0..builders.len()).find(|i| !but.contains(i) && builders[*i].matches(name, key))
+        );
         best
     }
 }
@@ -1031,7 +1048,7 @@ fn short_form(
     builders: &[EntityBuilder],
     index: &BuilderIndex,
     m: &crosscheck_facts::Mention,
-    article: &str,
+    article: usize,
     name: &str,
     key: &str,
     country: bool,
@@ -1084,7 +1101,7 @@ fn short_form(
         builders[*i]
             .named_in
             .iter()
-            .any(|(a, at)| a == article && Some(*at) < first_alone)
+            .any(|&(a, at)| a == article && Some(at) < first_alone)
     };
     let mut here = full.iter().copied().filter(introduced);
     match (here.next(), here.next()) {
@@ -1104,6 +1121,10 @@ fn merge_entities(facts: &[ArticleFacts]) -> Vec<Entity> {
     let all: Vec<(&str, &crosscheck_facts::Mention)> = facts
         .iter()
         .flat_map(|f| f.mentions.iter().map(move |m| (f.article.as_str(), m)))
+        .collect();
+    // Each mention's article by its place in the story.
+    let article_nos: Vec<usize> = (facts.iter().enumerate())
+        .flat_map(|(k, f)| std::iter::repeat_n(k, f.mentions.len()))
         .collect();
     let bare = |m: &crosscheck_facts::Mention| strip_possessive(&m.text).to_string();
     // Votes for an entity's kind: a title counts most, then evidence (a
@@ -1137,19 +1158,24 @@ fn merge_entities(facts: &[ArticleFacts]) -> Vec<Entity> {
             (name, key, words, acro, country)
         })
         .collect();
-    // Where each article first uses each lone word (a short form's key).
+    // Where each article first uses each lone word that several full names
+    // share (filled once the full names are all known, before pass 3).
     let mut first_alone: HashMap<(&str, &str), usize> = HashMap::new();
-    for ((article, m), (_, key, words, acro, _)) in all.iter().zip(&prepared) {
-        if *words == 1 && !acro {
-            let at = first_alone
-                .entry((*article, key.as_str()))
-                .or_insert(m.span.start);
-            *at = (*at).min(m.span.start);
-        }
-    }
     // Pass 1: multi-word names; pass 2: acronyms; pass 3: single words.
     for pass in 0..3 {
-        for ((article, m), (name, key, words, acro, country)) in all.iter().zip(&prepared) {
+        if pass == 2 {
+            for ((article, m), (_, key, words, acro, _)) in all.iter().zip(&prepared) {
+                if *words == 1 && !acro && index.ends.get(key).is_some_and(|of| of.len() > 1) {
+                    let at = first_alone
+                        .entry((*article, key.as_str()))
+                        .or_insert(m.span.start);
+                    *at = (*at).min(m.span.start);
+                }
+            }
+        }
+        for (((article, m), (name, key, words, acro, country)), article_no) in
+            all.iter().zip(&prepared).zip(&article_nos)
+        {
             let (name, key, words, acro) = (name.as_str(), key.as_str(), *words, *acro);
             let this_pass = match pass {
                 0 => words > 1,
@@ -1186,28 +1212,41 @@ fn merge_entities(facts: &[ArticleFacts]) -> Vec<Entity> {
                         })
                     }),
                 _ => {
-                    let first_alone = first_alone.get(&(*article, key)).copied();
-                    match short_form(
-                        &builders,
-                        &index,
-                        m,
-                        article,
-                        name,
-                        key,
-                        country.is_some(),
-                        first_alone,
-                    ) {
-                        ShortForm::Read(one) => Some(one),
-                        // A word several full names share, which its
-                        // article does not settle: only an entity of the
-                        // word alone (another article's reading is not
-                        // this one's).
-                        ShortForm::Unsettled(several) => builders
-                            .iter()
-                            .enumerate()
-                            .position(|(i, b)| !several.contains(&i) && b.matches(name, key)),
-                        ShortForm::Of(full) => index.matching(&builders, name, key).or(full),
-                    }
+                    // (A word no two full names share is looked up first:
+                    // most are, and the short-form search is dearer.)
+                    let shared = index.ends.get(key).is_some_and(|of| of.len() > 1);
+                    let found = (!shared)
+                        .then(|| index.matching(&builders, name, key))
+                        .flatten();
+                    let first_alone = || first_alone.get(&(*article, key)).copied();
+                    found.or_else(|| {
+                        let country = country.is_some();
+                        match short_form(
+                            &builders,
+                            &index,
+                            m,
+                            *article_no,
+                            name,
+                            key,
+                            country,
+                            first_alone(),
+                        ) {
+                            ShortForm::Read(one) => Some(one),
+                            // A word several full names share, which its
+                            // article does not settle: only an entity of
+                            // the word alone (another article's reading is
+                            // not this one's).
+                            ShortForm::Unsettled(several) => {
+                                index.matching_but(&builders, name, key, &several)
+                            }
+                            ShortForm::Of(full) => if shared {
+                                index.matching(&builders, name, key)
+                            } else {
+                                None
+                            }
+                            .or(full),
+                        }
+                    })
                 }
             };
             let i = target.unwrap_or_else(|| {
@@ -1226,8 +1265,8 @@ fn merge_entities(facts: &[ArticleFacts]) -> Vec<Entity> {
                 weight(m)
             };
             b.add(name, key, m.kind, article, vote);
-            if pass == 0 && !b.named_in.iter().any(|(a, _)| a == article) {
-                b.named_in.push((article.to_string(), m.span.start));
+            if pass == 0 && !b.named_in.iter().any(|&(a, _)| a == *article_no) {
+                b.named_in.push((*article_no, m.span.start));
             }
             if pass == 0 {
                 if let Some(a) = &m.defines {
@@ -2129,6 +2168,9 @@ fn date_role(text: &str, span: Span) -> DateRole {
         .chars()
         .next()
         .is_none_or(|c| matches!(c, '.' | '!' | '?'));
+    if !ends_sentence {
+        return DateRole::Event;
+    }
     let before: Vec<&str> = text[..span.start]
         .split_whitespace()
         .rev()
@@ -2138,9 +2180,11 @@ fn date_role(text: &str, span: Span) -> DateRole {
         .iter()
         .take(10)
         .take_while(|w| !w.ends_with(',') && !w.eq_ignore_ascii_case("that"))
-        .position(|w| SPEECH.iter().any(|s| s.eq_ignore_ascii_case(bare(w))));
-    let closing = ends_sentence
-        && verb.is_some_and(|v| before[v + 1..].iter().take(6).any(|w| w.ends_with(',')));
+        .position(|w| {
+            let w = bare(w);
+            SPEECH.iter().any(|s| s.eq_ignore_ascii_case(w))
+        });
+    let closing = verb.is_some_and(|v| before[v + 1..].iter().take(6).any(|w| w.ends_with(',')));
     if closing {
         DateRole::Report
     } else {
