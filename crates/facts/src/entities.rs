@@ -1042,6 +1042,13 @@ fn push_run(
     {
         s += 1;
     }
+    // "Kestrel Air Flight 26": the airline's name, without the flight.
+    if e - s >= 2
+        && low.bare[e - 1] == "flight"
+        && toks.get(e).is_some_and(|t| t.kind == TokKind::Number)
+    {
+        e -= 1;
+    }
     // A party's name before a legislature says who holds it ("the
     // Republican Congress", "a Labour Senate"): the name is the
     // legislature's.
@@ -1414,6 +1421,11 @@ fn push_run(
             guessed = name.contains('.');
             EntityKind::Organization
         }
+    } else if low.bare.get(e) == Some(&"flight")
+        && toks.get(e + 1).is_some_and(|t| t.kind == TokKind::Number)
+    {
+        // "Kestrel Air Flight 26", "a Kestrelair flight 26": an airline.
+        EntityKind::Organization
     } else if !single && known_place(&lname) {
         // A listed place whose last word names bodies elsewhere ("the
         // West Bank"): the gazetteer knows the whole name.
@@ -1535,6 +1547,8 @@ fn person_shaped(toks: &[Token<'_>], low: &Lower<'_>, s: usize, e: usize) -> boo
             .any(|w| known_place(w) && !NAME_LIKE_PLACES.contains(w))
         && !NOT_FIRST_NAMES.contains(&first)
         && !country_adjective(first)
+        // ("Christian" and "Muslim" are given names too.)
+        && (!NAME_ADJECTIVES.contains(&first) || matches!(first, "christian" | "muslim"))
         && !GROUP_WORDS.contains(&last.strip_suffix('s').unwrap_or(last))
         && !last
             .strip_suffix('s')

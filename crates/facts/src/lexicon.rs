@@ -419,7 +419,7 @@ pub const PLACE_SUFFIXES: &[&str] = &[
 pub const PLACE_HEADS: &[&str] = &[
     "port", "mount", "lake", "cape", "fort", "saint", "san", "santa", "st", "ste", "mt", "ft",
     "new", "north", "south", "east", "west", "upper", "lower", "greater", "los", "las", "sao",
-    "são", "puerto", "wadi",
+    "são", "puerto", "wadi", "rio",
 ];
 
 /// Buildings and streets whose names the news uses for the government body

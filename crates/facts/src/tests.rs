@@ -979,6 +979,28 @@ fn departments_abbreviated_saints_listed_places_and_administrations() {
     assert_eq!(kind_of(&f, "Prentiss"), EntityKind::Person);
 }
 
+/// "Kestrelair Flight 26" names the airline; a faith's or a people's
+/// adjective opens no person's name ("the Jewish Sabbath"), though
+/// "Christian" may be a given name; "Rio" opens a place's name.
+#[test]
+fn airlines_by_their_flights_faiths_and_rivers() {
+    let f = Extractor::new().extract(&doc(
+        "x",
+        None,
+        "Kestrelair Flight 26 left Tarvik on Monday. Christian Holm said the Jewish \
+         Sabbath had begun. The Rio Varno flooded.",
+    ));
+    assert_eq!(kind_of(&f, "Kestrelair"), EntityKind::Organization);
+    assert!(
+        !f.mentions.iter().any(|m| m.text.contains("Flight")),
+        "{:#?}",
+        f.mentions
+    );
+    assert_ne!(kind_of(&f, "Jewish Sabbath"), EntityKind::Person);
+    assert_eq!(kind_of(&f, "Christian Holm"), EntityKind::Person);
+    assert_eq!(kind_of(&f, "Rio Varno"), EntityKind::Place);
+}
+
 #[test]
 fn initials_stay_in_names_and_name_words_tell_bodies_and_events() {
     let d = doc(
@@ -1245,7 +1267,7 @@ fn countries_modifiers_groups_and_events_are_not_people() {
     assert_eq!(kind("Mira Drevanian"), EntityKind::Person);
     assert_eq!(kind("Harlow Vane Securities"), EntityKind::Organization);
     assert_eq!(kind("Jonas Ekvall"), EntityKind::Person);
-    assert_eq!(kind("Kestrel Flight"), EntityKind::Other);
+    assert_eq!(kind("Kestrel"), EntityKind::Organization);
     assert_eq!(kind("Varn Day"), EntityKind::Other);
     assert_eq!(kind("Underdog Norway"), EntityKind::Other);
     assert_eq!(kind("Tarvik Prize"), EntityKind::Other);

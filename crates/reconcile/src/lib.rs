@@ -1090,7 +1090,21 @@ fn short_form(
             .all(|(v, _)| v.contains(" and "))
             || (of.len() <= 4 && holds_other(i))
     };
-    let full: Vec<usize> = match of {
+    // A thing named by its maker and a code ("Kestrel KX-9") is no full name
+    // of the maker's name alone (the code alone, "KX-9", still stands for it).
+    let coded = |v: &str| {
+        v.split_whitespace()
+            .next_back()
+            .is_some_and(|w| w.bytes().any(|b| b.is_ascii_digit()))
+    };
+    let of: Vec<usize> = if name.bytes().any(|b| b.is_ascii_digit()) {
+        of.to_vec()
+    } else {
+        (of.iter().copied())
+            .filter(|&i| !builders[i].variants.iter().all(|(v, _)| coded(v)))
+            .collect()
+    };
+    let full: Vec<usize> = match of[..] {
         [] | [_] => return ShortForm::Of(of.first().copied()),
         _ => of.iter().copied().filter(|&i| !no_full_name(i)).collect(),
     };

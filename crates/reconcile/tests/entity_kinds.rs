@@ -646,3 +646,27 @@ fn a_shared_surname_goes_with_the_name_its_article_wrote_out() {
     assert_eq!(lind.articles, ["harbour-daily/lind"], "{lind:?}");
     assert_eq!(lind.mentions, 2, "{lind:?}");
 }
+
+/// A thing named by its maker and a code ("Kestrel KX-9") is not the full
+/// name of the maker alone ("Kestrel"); the code alone ("KX-9") is its
+/// short form.
+#[test]
+fn a_maker_is_no_short_form_of_its_model() {
+    let docs = [invented(
+        "valden-post/kestrel",
+        "Valden Post",
+        "1999-02-03",
+        "The Kestrel KX-9 landed safely at Port Aldery on Tuesday. Kestrel said the \
+         KX-9 had flown since 1994, and Kestrel engineers were on board.",
+    )];
+    let facts = run(&docs, &[]);
+    let model = entity(&facts, "Kestrel KX-9");
+    assert!(model.variants.iter().any(|v| v == "KX-9"), "{model:?}");
+    assert!(!model.variants.iter().any(|v| v == "Kestrel"), "{model:?}");
+    let maker = facts.entities.iter().find(|e| e.name == "Kestrel");
+    assert!(
+        maker.is_some_and(|e| e.mentions == 2),
+        "{:#?}",
+        facts.entities
+    );
+}
