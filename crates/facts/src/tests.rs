@@ -980,15 +980,15 @@ fn departments_abbreviated_saints_listed_places_and_administrations() {
 }
 
 /// "Kestrelair Flight 26" names the airline; a faith's or a people's
-/// adjective opens no person's name ("the Jewish Sabbath"), though
+/// adjective opens no person's name ("the Orthodox Tarvelin"), though
 /// "Christian" may be a given name; "Rio" opens a place's name.
 #[test]
 fn airlines_by_their_flights_faiths_and_rivers() {
     let f = Extractor::new().extract(&doc(
         "x",
         None,
-        "Kestrelair Flight 26 left Tarvik on Monday. Christian Holm said the Jewish \
-         Sabbath had begun. The Rio Varno flooded.",
+        "Kestrelair Flight 26 left Tarvik on Monday. Christian Holm said the Orthodox \
+         Tarvelin had begun. The Rio Varno flooded.",
     ));
     assert_eq!(kind_of(&f, "Kestrelair"), EntityKind::Organization);
     assert!(
@@ -996,7 +996,7 @@ fn airlines_by_their_flights_faiths_and_rivers() {
         "{:#?}",
         f.mentions
     );
-    assert_ne!(kind_of(&f, "Jewish Sabbath"), EntityKind::Person);
+    assert_ne!(kind_of(&f, "Orthodox Tarvelin"), EntityKind::Person);
     assert_eq!(kind_of(&f, "Christian Holm"), EntityKind::Person);
     assert_eq!(kind_of(&f, "Rio Varno"), EntityKind::Place);
 }

@@ -1977,7 +1977,7 @@ const SEVERAL_EVENTS: &[&str] = &[
 ];
 
 /// Nouns of one event that a sentence opening with "The", "That" or
-/// "This" refers back to ("The crash, which killed 230, …").
+/// "This" refers back to ("The blast, which killed 30, …").
 const ONE_EVENT: &[&str] = &[
     "attack",
     "bombing",
