@@ -1140,7 +1140,6 @@ fn merge_entities(facts: &[ArticleFacts]) -> Vec<Entity> {
     let article_nos: Vec<usize> = (facts.iter().enumerate())
         .flat_map(|(k, f)| std::iter::repeat_n(k, f.mentions.len()))
         .collect();
-    let bare = |m: &crosscheck_facts::Mention| strip_possessive(&m.text).to_string();
     // Votes for an entity's kind: a title counts most, then evidence (a
     // gazetteer entry, an organisation word), far above a guess from the
     // word before a name, so that guesses decide only when nothing else
@@ -1152,33 +1151,46 @@ fn merge_entities(facts: &[ArticleFacts]) -> Vec<Entity> {
         _ if m.guessed => 2,
         _ => 100,
     };
-    // Each mention's name and key, made once for the three passes.
-    let prepared: Vec<(String, String, usize, bool, Option<&str>)> = all
+    // Each mention's name and key, made once for the three passes and once
+    // for each name however often the story writes it (a country's
+    // other names are looked up in the country table).
+    type Prepared<'a> = (String, String, usize, bool, Option<&'a str>);
+    let prepare = |name: &str| -> Prepared<'_> {
+        let name = name.to_string();
+        // A country under another of its names ("the Russian
+        // Federation", "DPRK") meets the country's common name.
+        let country = crosscheck_facts::country_named(&name);
+        // A surname with its particle ("bin Varsi") is matched as the
+        // surname: the short form of a longer name ending with it.
+        let surname = crosscheck_facts::fold::without_surname_particle(&name);
+        let key = variant_key(without_legal_form(country.or(surname).unwrap_or(&name)));
+        let words = surname.map_or(name.split_whitespace().count(), |s| {
+            s.split_whitespace().count()
+        });
+        // Initials with full stops ("U.N.") are an acronym too.
+        let acro = words == 1 && is_dotted_acronym(&name) && country.is_none();
+        (name, key, words, acro, country)
+    };
+    let mut distinct: Vec<Prepared<'_>> = Vec::new();
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let prepared: Vec<usize> = all
         .iter()
         .map(|(_, m)| {
-            let name = bare(m);
-            // A country under another of its names ("the Russian
-            // Federation", "DPRK") meets the country's common name.
-            let country = crosscheck_facts::country_named(&name);
-            // A surname with its particle ("bin Varsi") is matched as the
-            // surname: the short form of a longer name ending with it.
-            let surname = crosscheck_facts::fold::without_surname_particle(&name);
-            let key = variant_key(without_legal_form(country.or(surname).unwrap_or(&name)));
-            let words = surname.map_or(name.split_whitespace().count(), |s| {
-                s.split_whitespace().count()
-            });
-            // Initials with full stops ("U.N.") are an acronym too.
-            let acro = words == 1 && is_dotted_acronym(&name) && country.is_none();
-            (name, key, words, acro, country)
+            let name = strip_possessive(&m.text);
+            *seen.entry(name).or_insert_with(|| {
+                distinct.push(prepare(name));
+                distinct.len() - 1
+            })
         })
         .collect();
+    let prepared: Vec<&Prepared<'_>> = prepared.into_iter().map(|i| &distinct[i]).collect();
     // Where each article first uses each lone word that several full names
     // share (filled once the full names are all known, before pass 3).
     let mut first_alone: HashMap<(&str, &str), usize> = HashMap::new();
     // Pass 1: multi-word names; pass 2: acronyms; pass 3: single words.
     for pass in 0..3 {
         if pass == 2 {
-            for ((article, m), (_, key, words, acro, _)) in all.iter().zip(&prepared) {
+            for ((article, m), &(_, key, words, acro, _)) in all.iter().zip(&prepared) {
                 if *words == 1 && !acro && index.ends.get(key).is_some_and(|of| of.len() > 1) {
                     let at = first_alone
                         .entry((*article, key.as_str()))
@@ -1187,7 +1199,7 @@ fn merge_entities(facts: &[ArticleFacts]) -> Vec<Entity> {
                 }
             }
         }
-        for (((article, m), (name, key, words, acro, country)), article_no) in
+        for (((article, m), &(name, key, words, acro, country)), article_no) in
             all.iter().zip(&prepared).zip(&article_nos)
         {
             let (name, key, words, acro) = (name.as_str(), key.as_str(), *words, *acro);
@@ -1314,37 +1326,31 @@ fn merge_entities(facts: &[ArticleFacts]) -> Vec<Entity> {
             // A qualified name over its bare tail ("U.N. Security Council"
             // over "Security Council"), however often each is used.
             let qualified = |v: &str| !b.variants.iter().any(|(w, _)| qualifier_of(w, v).is_some());
-            let mut vs: Vec<(String, usize, bool, bool)> = b
-                .variants
-                .iter()
-                .map(|(v, n)| {
-                    (
-                        v.clone(),
-                        *n,
-                        crosscheck_facts::country_named(v) == Some(v.as_str()),
-                        qualified(v),
-                    )
-                })
-                .collect();
-            vs.sort_by(|x, y| {
-                let score = |v: &(String, usize, bool, bool)| {
-                    (
-                        v.2,
-                        !is_acronym(&v.0),
-                        // "bin Varsi" is a surname, no full name.
-                        crosscheck_facts::fold::without_surname_particle(&v.0)
-                            .unwrap_or(&v.0)
-                            .contains(' '),
-                        v.0.chars().any(char::is_lowercase),
-                        v.3,
-                        v.1,
-                        short_uses(&v.0),
-                        v.0.chars().count(),
-                    )
-                };
-                score(y).cmp(&score(x)).then(x.0.cmp(&y.0))
-            });
-            let name = vs[0].0.clone();
+            let score = |v: &str, n: usize| {
+                (
+                    crosscheck_facts::country_named(v) == Some(v),
+                    !is_acronym(v),
+                    // "bin Varsi" is a surname, no full name.
+                    crosscheck_facts::fold::without_surname_particle(v)
+                        .unwrap_or(v)
+                        .contains(' '),
+                    v.chars().any(char::is_lowercase),
+                    qualified(v),
+                    n,
+                    short_uses(v),
+                    v.chars().count(),
+                )
+            };
+            // (Each variant scored once; one variant is the name.)
+            let name = match &b.variants[..] {
+                [(only, _)] => only.clone(),
+                vs => vs
+                    .iter()
+                    .map(|(v, n)| (score(v, *n), v))
+                    .min_by(|(sx, x), (sy, y)| sy.cmp(sx).then(x.cmp(y)))
+                    .map(|(_, v)| v.clone())
+                    .unwrap_or_default(),
+            };
             let mut kinds: Vec<(EntityKind, usize)> = KINDS
                 .into_iter()
                 .zip(b.kinds)
