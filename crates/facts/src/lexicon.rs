@@ -418,8 +418,8 @@ pub const PLACE_SUFFIXES: &[&str] = &[
 /// First words of place names ("Port Aldery", "Mount ...", "Lake ...").
 pub const PLACE_HEADS: &[&str] = &[
     "port", "mount", "lake", "cape", "fort", "saint", "san", "santa", "st", "ste", "mt", "ft",
-    "new", "north", "south", "east", "west", "upper", "lower", "greater", "los", "las", "sao",
-    "são", "puerto", "wadi", "rio",
+    "pt", "new", "north", "south", "east", "west", "upper", "lower", "greater", "los", "las",
+    "sao", "são", "puerto", "wadi", "rio",
 ];
 
 /// Buildings and streets whose names the news uses for the government body
