@@ -1199,13 +1199,54 @@ fn mass(a: &SentenceFeatures, matched: &[bool]) -> (f64, f64, f64) {
 /// Symmetric: swapping the sentences gives the same vector. Counts are
 /// scaled and capped to keep every feature within a few units.
 pub fn pair_features(a: &SentenceFeatures, b: &SentenceFeatures) -> [f64; N_FEATURES] {
-    let mut f = features_but_chars(a, b);
+    let mut f = features_but_chars_and_edits(a, b);
+    add_edit_features(a, b, &mut f);
     add_char_features(a, b, &mut f);
     f
 }
 
+/// Indices in [`FEATURE_NAMES`] of the edit-distance features
+/// ("word_edit", "stem_edit"), which [`features_but_chars_and_edits`]
+/// leaves at 0.
+const EDIT_FEATURES: [usize; 2] = [23, 24];
+
+/// The sequences each edit-distance feature compares and the length it is
+/// divided by, for `a` and `b`.
+fn edit_operands<'s>(
+    a: &'s SentenceFeatures,
+    b: &'s SentenceFeatures,
+) -> [(&'s [u64], &'s [u64], f64); 2] {
+    let (la, lb) = (a.len().max(1) as f64, b.len().max(1) as f64);
+    let (ca, cb) = (
+        a.stem_seq().len().max(1) as f64,
+        b.stem_seq().len().max(1) as f64,
+    );
+    [
+        (a.seq(), b.seq(), la.max(lb)),
+        (a.stem_seq(), b.stem_seq(), ca.max(cb)),
+    ]
+}
+
+/// Fills in the edit-distance features of [`pair_features`].
+fn add_edit_features(a: &SentenceFeatures, b: &SentenceFeatures, f: &mut [f64; N_FEATURES]) {
+    for (&k, (x, y, unit)) in EDIT_FEATURES.iter().zip(edit_operands(a, b)) {
+        f[k] = edit_distance(x, y) as f64 / unit;
+    }
+}
+
+/// The most the edit-distance features can add to the score of `a` and
+/// `b`: an edit distance is at most the longer sequence's length.
+fn edit_features_bound(a: &SentenceFeatures, b: &SentenceFeatures) -> f64 {
+    EDIT_FEATURES
+        .iter()
+        .zip(edit_operands(a, b))
+        .map(|(&k, (x, y, unit))| (WEIGHTS[k] * x.len().max(y.len()) as f64 / unit).max(0.0))
+        .sum()
+}
+
 /// Indices in [`FEATURE_NAMES`] of the character n-gram features
-/// ("char4_dice", "char3_dice"), which [`features_but_chars`] leaves at 0.
+/// ("char4_dice", "char3_dice"), which [`features_but_chars_and_edits`]
+/// leaves at 0.
 const CHAR_FEATURES: [usize; 2] = [8, 30];
 
 /// Fills in the character n-gram features of [`pair_features`].
@@ -1215,8 +1256,9 @@ fn add_char_features(a: &SentenceFeatures, b: &SentenceFeatures, f: &mut [f64; N
     f[CHAR_FEATURES[1]] = dice(ca.grams3(), cb.grams3());
 }
 
-/// [`pair_features`] but for the character n-gram features, left at 0.
-fn features_but_chars(a: &SentenceFeatures, b: &SentenceFeatures) -> [f64; N_FEATURES] {
+/// [`pair_features`] but for the character n-gram and edit-distance
+/// features, left at 0.
+fn features_but_chars_and_edits(a: &SentenceFeatures, b: &SentenceFeatures) -> [f64; N_FEATURES] {
     // Orient the pair: `s` is the shorter sentence, `l` the longer.
     let (s, l) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     // Content words of each side that the other lacks.
@@ -1322,8 +1364,8 @@ fn features_but_chars(a: &SentenceFeatures, b: &SentenceFeatures) -> [f64; N_FEA
         cap(ua.max(ub), 5.0, 2.0),
         p[0].0,
         p[0].1,
-        edit_distance(a.seq(), b.seq()) as f64 / la.max(lb),
-        edit_distance(a.stem_seq(), b.stem_seq()) as f64 / ca.max(cb),
+        0.0, // word_edit: add_edit_features
+        0.0, // stem_edit: add_edit_features
         fuzzy_a.max(fuzzy_b),
         fuzzy_a.min(fuzzy_b),
         cap(ra.max(rb), 5.0, 2.0),
@@ -1439,23 +1481,32 @@ pub fn score(a: &SentenceFeatures, b: &SentenceFeatures) -> f64 {
 }
 
 /// Whether two sentences state the same claim: [`score`] `>= threshold`,
-/// the same answer, found for most pairs without the character n-grams.
-/// Their two features are Dice coefficients, between 0 and 1; when the
-/// score could not reach the threshold even were both 1, the pair is
-/// rejected unread (nine in ten of a story's candidate pairs on newswire).
-/// Otherwise the score is computed as [`score`] does, term for term.
+/// the same answer, found for most pairs without the character n-grams
+/// and the edit distances. The character features are Dice coefficients,
+/// between 0 and 1, and an edit distance is at most the longer sequence's
+/// length; when the score could not reach the threshold even were they
+/// all at their most favourable, the pair is rejected unread (nine in ten
+/// of a story's candidate pairs on newswire). Otherwise the score is
+/// computed as [`score`] does, term for term.
 pub fn same_claim(a: &SentenceFeatures, b: &SentenceFeatures, threshold: f64) -> bool {
-    let mut f = features_but_chars(a, b);
-    let most: f64 = f
+    let mut f = features_but_chars_and_edits(a, b);
+    let later = |k: &usize| CHAR_FEATURES.contains(k) || EDIT_FEATURES.contains(k);
+    let known: f64 = f
         .iter()
         .zip(&WEIGHTS)
         .enumerate()
-        .filter(|(k, _)| !CHAR_FEATURES.contains(k))
+        .filter(|(k, _)| !later(k))
         .map(|(_, (x, w))| x * w)
         .sum();
     let most_the_chars_add: f64 = CHAR_FEATURES.iter().map(|&k| WEIGHTS[k].max(0.0)).sum();
     // The margin covers rounding in a sum taken in another order.
-    if most + most_the_chars_add < (threshold / (1.0 - threshold)).ln() - 1e-9 {
+    let needed = (threshold / (1.0 - threshold)).ln() - 1e-9;
+    if known + most_the_chars_add + edit_features_bound(a, b) < needed {
+        return false;
+    }
+    add_edit_features(a, b, &mut f);
+    let edits: f64 = EDIT_FEATURES.iter().map(|&k| f[k] * WEIGHTS[k]).sum();
+    if known + edits + most_the_chars_add < needed {
         return false;
     }
     add_char_features(a, b, &mut f);
@@ -1603,9 +1654,41 @@ mod tests {
         let f: Vec<SentenceFeatures> = sentences.iter().map(|t| feats(t)).collect();
         for a in &f {
             for b in &f {
-                for t in [0.1, THRESHOLD, 0.8, 0.99] {
-                    assert_eq!(same_claim(a, b, t), score(a, b) >= t);
+                // Thresholds close together, so that some fall between a
+                // pair's score without its character and edit-distance
+                // features and its score with them.
+                for t in (1..100).map(|k| k as f64 / 100.0).chain([THRESHOLD]) {
+                    assert_eq!(same_claim(a, b, t), score(a, b) >= t, "{t}");
                 }
+            }
+        }
+    }
+
+    /// The bound [`same_claim`] rejects pairs by holds for every pair: the
+    /// edit-distance features never add more than it says, and it is no
+    /// mere zero.
+    #[test]
+    fn the_edit_distance_bound_holds() {
+        let sentences = [
+            "The central bank raised its key interest rate to 4.5 percent on Thursday.",
+            "On Thursday the central bank raised its key interest rate to 4.5 percent.",
+            "Rates rose.",
+            "Police said the bridge had been inspected only last week.",
+            "The mayor said the city would rebuild the bridge by spring.",
+        ];
+        let f: Vec<SentenceFeatures> = sentences.iter().map(|t| feats(t)).collect();
+        for a in &f {
+            for b in &f {
+                let mut x = [0.0; N_FEATURES];
+                add_edit_features(a, b, &mut x);
+                // What the features favouring the pair add, alone: the most
+                // they could add were the others at their most favourable.
+                let added: f64 = (EDIT_FEATURES.iter())
+                    .map(|&k| (x[k] * WEIGHTS[k]).max(0.0))
+                    .sum();
+                let bound = edit_features_bound(a, b);
+                assert!(added <= bound + 1e-12, "{added} > {bound}");
+                assert!(bound > 0.0, "{bound}");
             }
         }
     }
