@@ -1669,6 +1669,14 @@ mod tests {
     /// mere zero.
     #[test]
     fn the_edit_distance_bound_holds() {
+        assert_eq!(
+            EDIT_FEATURES.map(|k| FEATURE_NAMES[k]),
+            ["word_edit", "stem_edit"]
+        );
+        assert_eq!(
+            CHAR_FEATURES.map(|k| FEATURE_NAMES[k]),
+            ["char4_dice", "char3_dice"]
+        );
         let sentences = [
             "The central bank raised its key interest rate to 4.5 percent on Thursday.",
             "On Thursday the central bank raised its key interest rate to 4.5 percent.",
