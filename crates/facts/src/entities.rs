@@ -626,6 +626,12 @@ const US_STATE_ABBREVIATIONS: &[&str] = &[
     "tenn", "vt", "va", "wash", "wis", "wyo",
 ];
 
+/// Whether token `k` is "flight" with its number after it ("Flight 26"):
+/// the name before it is an airline's.
+fn flight_number_at(toks: &[Token<'_>], low: &Lower<'_>, k: usize) -> bool {
+    low.bare.get(k) == Some(&"flight") && toks.get(k + 1).is_some_and(|t| t.kind == TokKind::Number)
+}
+
 /// Whether a word is "I" or a contraction of it ("I'm", "I’d").
 fn is_first_person(word: &str) -> bool {
     word.strip_prefix('I')
@@ -1043,10 +1049,7 @@ fn push_run(
         s += 1;
     }
     // "Kestrel Air Flight 26": the airline's name, without the flight.
-    if e - s >= 2
-        && low.bare[e - 1] == "flight"
-        && toks.get(e).is_some_and(|t| t.kind == TokKind::Number)
-    {
+    if e - s >= 2 && flight_number_at(toks, low, e - 1) {
         e -= 1;
     }
     // A party's name before a legislature says who holds it ("the
@@ -1421,9 +1424,7 @@ fn push_run(
             guessed = name.contains('.');
             EntityKind::Organization
         }
-    } else if low.bare.get(e) == Some(&"flight")
-        && toks.get(e + 1).is_some_and(|t| t.kind == TokKind::Number)
-    {
+    } else if flight_number_at(toks, low, e) {
         // "Kestrel Air Flight 26", "a Kestrelair flight 26": an airline.
         EntityKind::Organization
     } else if !single && known_place(&lname) {
