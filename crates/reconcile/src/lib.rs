@@ -43,7 +43,7 @@ use std::rc::Rc;
 
 use crosscheck_facts::fold::{same_name_key, strip_possessive, variant_key};
 use crosscheck_facts::{
-    concept, Approx, ArticleClaim, ArticleFacts, ClaimValue, DateValue, EntityKind,
+    concept, Approx, ArticleClaim, ArticleFacts, ClaimValue, DateValue, EntityKind, Unit,
 };
 use crosscheck_model::{
     AttributedStatement, Citation, Claim, Conflict, ConflictSide, Document, Duplicate, Entity,
@@ -195,7 +195,7 @@ impl Reconciler {
         // features computed there (the costly part) are kept, keyed by
         // (document, sentence start), for the timeline.
         let mut features: HashMap<(usize, usize), Rc<SentenceFeatures>> = HashMap::new();
-        claims.extend(self.corroborated_sentences(docs, &outlets, &order, &mut features));
+        claims.extend(self.corroborated_sentences(docs, facts, &outlets, &order, &mut features));
 
         claims.sort_by(|a, b| {
             b.2.independent_sources
@@ -225,6 +225,7 @@ impl Reconciler {
     fn corroborated_sentences(
         &self,
         docs: &[&Document],
+        facts: &[ArticleFacts],
         outlets: &Outlets,
         order: &HashMap<&str, usize>,
         features: &mut HashMap<(usize, usize), Rc<SentenceFeatures>>,
@@ -236,8 +237,10 @@ impl Reconciler {
         // is scored once (`decided`), however many outlets carry them.
         let mut items: Vec<(usize, Span, Rc<SentenceFeatures>, usize)> = Vec::new();
         let mut distinct: HashMap<&str, (usize, Rc<SentenceFeatures>)> = HashMap::new();
+        // The figures of each item's sentence, with the values they allow.
+        let mut figures: Vec<Vec<(&Unit, (f64, f64))>> = Vec::new();
         for (di, d) in docs.iter().enumerate() {
-            for s in &d.sentences {
+            for (si, s) in d.sentences.iter().enumerate() {
                 let t = s.span.slice(&d.article.text);
                 // Short lines (datelines, fragments) say nothing checkable:
                 // fewer than six words (counted no further than the sixth).
@@ -249,6 +252,14 @@ impl Reconciler {
                     .entry(t)
                     .or_insert_with(|| (n, Rc::new(SentenceFeatures::new(&analyzer, t))));
                 items.push((di, s.span, Rc::clone(f), *text_id));
+                figures.push(
+                    facts[di]
+                        .quantities
+                        .iter()
+                        .filter(|q| q.sentence == si)
+                        .map(|q| (&q.unit, q.interval()))
+                        .collect(),
+                );
             }
         }
         drop(distinct);
@@ -336,6 +347,13 @@ impl Reconciler {
                 // Events on different weekdays are different events ("Pyon
                 // arrived … on Wednesday" is not "Pyon left … on Monday").
                 if weekdays[i] & weekdays[j] == 0 && weekdays[i] != 0 && weekdays[j] != 0 {
+                    continue;
+                }
+                // Sentences that put different figures on the same kind of
+                // thing say different things, however alike their words
+                // ("Some 40 people were taken to hospital" is no second
+                // source for "About 400 people were injured").
+                if figures_disagree(&figures[i], &figures[j]) {
                     continue;
                 }
                 // Already grouped (through other pairs): scoring the pair
@@ -2103,6 +2121,25 @@ enum DateRole {
     Reference,
     /// The start of a state: "its home since 1911".
     Anchor,
+}
+
+/// Whether two sentences' figures (each with the values it allows) differ:
+/// in some unit both sentences use, no figure of one allows a value of the
+/// other. Figures in a unit only one of them uses do not count (one
+/// sentence may add the crew to the passengers both count).
+fn figures_disagree(a: &[(&Unit, (f64, f64))], b: &[(&Unit, (f64, f64))]) -> bool {
+    a.iter().any(|&(unit, _)| {
+        let mut shared = false;
+        for &(_, (lo, hi)) in a.iter().filter(|(u, _)| *u == unit) {
+            for &(_, (l2, h2)) in b.iter().filter(|(v, _)| *v == unit) {
+                shared = true;
+                if lo <= h2 && l2 <= hi {
+                    return false;
+                }
+            }
+        }
+        shared
+    })
 }
 
 /// The weekdays a sentence (`span` of `text`) dates its events on, as a bit

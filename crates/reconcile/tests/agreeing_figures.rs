@@ -219,3 +219,34 @@ fn a_fact_s_speaker_is_that_of_the_sentence_shown() {
         "{people:#?}"
     );
 }
+
+/// Two outlets' sentences alike in their words but not in their figures
+/// are not one fact stated twice: "some 40" taken to hospital is no second
+/// source for "about 400" injured. With the same figure they are.
+#[test]
+fn alike_sentences_with_different_figures_do_not_corroborate() {
+    let docs = |figure: &str| {
+        [
+            invented(
+                "tarvik-times/ferry",
+                "Tarvik Times",
+                "2026-05-12",
+                "Some 40 people were taken to hospital, the coast guard said.",
+            ),
+            invented(
+                "evening-lantern/ferry",
+                "Evening Lantern",
+                "2026-05-12",
+                &format!("About {figure} people were taken to hospital, hospital officials said."),
+            ),
+        ]
+    };
+    let corroborated = |figure: &str| {
+        run(&docs(figure), &[])
+            .claims
+            .iter()
+            .any(|c| c.independent_sources >= 2 && c.text.contains("hospital"))
+    };
+    assert!(!corroborated("400"));
+    assert!(corroborated("40"));
+}
