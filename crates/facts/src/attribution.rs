@@ -1870,6 +1870,7 @@ fn decode(
             continue;
         };
         let e = assigned[k].iter().map(|c| c.e).max().unwrap_or(s);
+        let s = fronted_start(toks, (s, e), (lo, hi), dateline);
         let Some((s, e)) = trim_quoted(toks, s, e) else {
             continue;
         };
@@ -1938,6 +1939,60 @@ fn decode(
         None
     };
     out
+}
+
+/// Where a content before its source and cue starts when they close the
+/// sentence after a comma ("A ferry capsized on Lake Varn on Monday,
+/// killing at least nine people, the coast guard said."): what was said
+/// is the whole clause before them, from the sentence's start (after a
+/// dateline), not only its last part after a comma. `content` and `said`
+/// (the source and cue together) are token ranges; the start is kept
+/// when anything but a short time or place ("on Tuesday", "in a
+/// statement") follows the cue, or a quotation is involved (quotations
+/// have their own bounds).
+fn fronted_start(
+    toks: &[Token<'_>],
+    (s, e): (usize, usize),
+    (lo, hi): (usize, usize),
+    dateline: usize,
+) -> usize {
+    let start = (dateline..toks.len())
+        .find(|&k| toks[k].kind != TokKind::Punct)
+        .unwrap_or(dateline);
+    if s <= start || e > lo || lo == 0 || !toks[lo - 1].is_punct(',') {
+        return s;
+    }
+    if (e..lo - 1).any(|k| toks[k].kind != TokKind::Punct)
+        || toks[start..lo]
+            .iter()
+            .any(|t| is_open_quote(t) || is_close_quote(t))
+    {
+        return s;
+    }
+    let after: Vec<&Token<'_>> = toks[hi..]
+        .iter()
+        .filter(|t| t.kind != TokKind::Punct)
+        .collect();
+    // "…, coast guard spokeswoman Ilse Maartens told reporters on Monday."
+    let told = toks[lo..hi]
+        .iter()
+        .any(|t| matches!(t.text, "told" | "tells" | "tell"));
+    let short_adverbial = (after.len() <= 4 || (told && after.len() <= 6))
+        && after.first().is_some_and(|t| {
+            let w = t.text.to_ascii_lowercase();
+            told || matches!(
+                w.as_str(),
+                "on" | "in" | "at" | "late" | "early" | "earlier" | "last"
+            ) || crate::lexicon::WEEKDAYS
+                .iter()
+                .any(|d| d.eq_ignore_ascii_case(&w))
+        })
+        && !toks[hi..].iter().any(|t| t.is_punct(','));
+    if after.is_empty() || short_adverbial {
+        start
+    } else {
+        s
+    }
 }
 
 /// A named source joined by "and" to a name before it speaks with it:

@@ -185,7 +185,7 @@ fn dateline(toks: &[Token<'_>]) -> Option<(usize, usize)> {
         k = j + 1;
     }
     match toks.get(k) {
-        Some(t) if t.kind == TokKind::Punct && matches!(t.text, "—" | "–" | "--" | "-") => {
+        Some(t) if t.kind == TokKind::Punct && matches!(t.text, "—" | "–" | "--" | "-" | "_") => {
             Some((place, k + 1))
         }
         _ => None,
@@ -775,14 +775,48 @@ pub fn find(
     }
     // A dateline's place in capitals ("RIO DE JANEIRO, Brazil (AP) —") is
     // a place, whatever its words look like, when a region or a wire
-    // follows it (a dash alone may follow a heading in capitals).
-    if let Some((place, _)) = dateline(toks).filter(|&(place, end)| end > place + 1) {
+    // follows it. A dash alone may follow a heading in capitals ("UPDATE
+    // —"): then the place's words must be names the article writes
+    // mid-sentence too ("TARVIK —" and "left Tarvik at 6:15").
+    let named_elsewhere = |place: usize| {
+        toks[..place].iter().all(|t| {
+            let mut chars = t.text.chars();
+            chars.next().is_some_and(|c| {
+                let title: String = std::iter::once(c)
+                    .chain(chars.flat_map(char::to_lowercase))
+                    .collect();
+                inside.contains(&title)
+            })
+        })
+    };
+    if let Some((place, _)) =
+        dateline(toks).filter(|&(place, end)| end > place + 1 || named_elsewhere(place))
+    {
         let place_end = toks[place - 1].end;
+        let mut found = false;
         for m in &mut out[first_new..] {
             if m.span.start == toks[0].start && m.span.end <= place_end {
                 m.kind = EntityKind::Place;
                 m.guessed = false;
+                found = true;
             }
+        }
+        // A word in capitals opening the text is no name by its shape
+        // alone ("BRELLOW —"): the dateline makes it one.
+        if !found {
+            let span = Span::new(toks[0].start, place_end);
+            out.insert(
+                first_new,
+                Mention {
+                    span,
+                    text: span_text(text, span).to_string(),
+                    kind: EntityKind::Place,
+                    sentence,
+                    defines: None,
+                    title: None,
+                    guessed: false,
+                },
+            );
         }
     }
     // Acronym definitions: "National Process Safety Board (NPSB)".
@@ -1559,4 +1593,10 @@ fn person_shaped(toks: &[Token<'_>], low: &Lower<'_>, s: usize, e: usize) -> boo
         && !toks
             .get(e)
             .is_some_and(|t| t.kind == TokKind::Word && EVENT_NOUNS.contains(&low.words[e]))
+        // "the Morrow Star sank": a name after "the" is a thing's or a
+        // body's; a person's takes no article, unless an epithet opens it
+        // ("the Prophet Elias").
+        && !(s > 0
+            && low.bare[s - 1] == "the"
+            && !matches!(first, "prophet" | "virgin" | "apostle"))
 }

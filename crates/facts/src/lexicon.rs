@@ -188,6 +188,7 @@ pub const ORG_SUFFIXES: &[&str] = &[
     "holdings",
     "industries",
     "airlines",
+    "lines",
     "airways",
     "motors",
     "energy",

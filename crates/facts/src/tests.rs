@@ -1606,3 +1606,73 @@ fn a_quotation_is_not_run_on_into_the_scene_after_its_speaker() {
         .collect();
     assert_eq!(got, ["We ran for the doors"], "{:#?}", f.statements);
 }
+
+#[test]
+fn one_word_datelines_ships_and_shipping_lines() {
+    let f = Extractor::new().extract(&doc(
+        "x",
+        None,
+        "BRELLOW — The Morrow Star sank near the harbour, and the Varn Lake Lines ferry Orla \
+         Wend stayed in port. The ferry had left Brellow at noon.\n\nUPDATE — Divers found the \
+         wreck.",
+    ));
+    assert_eq!(kind_of(&f, "BRELLOW"), EntityKind::Place);
+    assert_ne!(kind_of(&f, "Morrow Star"), EntityKind::Person);
+    assert_eq!(kind_of(&f, "Varn Lake Lines"), EntityKind::Organization);
+    // A heading in capitals before a dash is no place when the article
+    // never writes it as a name.
+    assert!(
+        f.mentions
+            .iter()
+            .all(|m| m.text != "UPDATE" || m.kind != EntityKind::Place),
+        "{:#?}",
+        f.mentions
+    );
+    // Some wires write the dateline's dash as an underscore.
+    let f = Extractor::new().extract(&doc(
+        "x",
+        None,
+        "KORVELHAVN, Tarvenia _ Among the ruins stands a theatre.",
+    ));
+    assert_eq!(kind_of(&f, "KORVELHAVN"), EntityKind::Place);
+    // An epithet after "the" still opens a person's name.
+    let f = Extractor::new().extract(&doc(
+        "x",
+        None,
+        "Pilgrims honour the Prophet Elias Tarvo at the shrine.",
+    ));
+    assert_eq!(kind_of(&f, "Prophet Elias Tarvo"), EntityKind::Person);
+}
+
+/// What a source and cue closing the sentence said is the whole clause
+/// before them, commas and all; after a dateline, and also when they told
+/// someone ("told reporters").
+#[test]
+fn a_clause_before_its_closing_source_is_said_whole() {
+    let d = doc(
+        "x",
+        Some("2026-05-12"),
+        "TARVIK — A passenger ferry capsized on Lake Varn on Monday evening, killing at least \
+         nine people, the Tarvenian Coast Guard said. The vessel, the Morrow Star, was carrying \
+         about 230 passengers when it overturned near Port Aldery, coast guard spokeswoman Ilse \
+         Maartens told reporters.",
+    );
+    let f = Extractor::new().extract(&d);
+    let content_of = |cue: &str| {
+        f.statements
+            .iter()
+            .find(|s| s.cue.slice(&d.article.text) == cue)
+            .unwrap_or_else(|| panic!("{:#?}", f.statements))
+            .content
+            .slice(&d.article.text)
+    };
+    assert_eq!(
+        content_of("said"),
+        "A passenger ferry capsized on Lake Varn on Monday evening, killing at least nine people"
+    );
+    assert_eq!(
+        content_of("told"),
+        "The vessel, the Morrow Star, was carrying about 230 passengers when it overturned near \
+         Port Aldery"
+    );
+}

@@ -97,3 +97,63 @@ fn sentences_dating_events_on_different_weekdays_do_not_corroborate() {
     assert!(!corroborated("Monday"));
     assert!(corroborated("Wednesday"));
 }
+
+/// A sinking or a derailment dated on two different weekdays conflicts
+/// like a blast does; the day of what someone said about the event, or of
+/// what someone else did afterwards, is not the event's.
+#[test]
+fn a_capsizing_on_two_weekdays_conflicts_but_not_the_day_it_was_spoken_of() {
+    let ferry = |id: &str, outlet: &str, text: &str| invented(id, outlet, "2026-05-13", text);
+    let facts = run(
+        &[
+            ferry(
+                "tarvik-times/ferry",
+                "Tarvik Times",
+                "A passenger ferry capsized on Lake Varn on Monday evening, the coast guard said.",
+            ),
+            ferry(
+                "capital-observer/ferry",
+                "Capital Observer",
+                "The ferry that capsized on Lake Varn on Sunday had failed an inspection in \
+                 March.",
+            ),
+        ],
+        &[],
+    );
+    assert!(
+        facts
+            .conflicts
+            .iter()
+            .any(|c| c.attribute == "date" && c.sides.len() == 2),
+        "{:#?}",
+        facts.conflicts
+    );
+
+    let facts = run(
+        &[
+            ferry(
+                "tarvik-times/ferry",
+                "Tarvik Times",
+                "A passenger ferry capsized on Lake Varn on Monday evening, the coast guard said.",
+            ),
+            ferry(
+                "capital-observer/ferry",
+                "Capital Observer",
+                "The mother of a deckhand who died in the sinking of the Varn ferry said \
+                 Tuesday she was proud of him.",
+            ),
+            ferry(
+                "evening-lantern/ferry",
+                "Evening Lantern",
+                "Families of those lost in the sinking of the Morrow Star collected their \
+                 compensation on Wednesday.",
+            ),
+        ],
+        &[],
+    );
+    assert!(
+        !facts.conflicts.iter().any(|c| c.attribute == "date"),
+        "{:#?}",
+        facts.conflicts
+    );
+}
