@@ -65,6 +65,17 @@ try {
   const listed = (await statement.textContent()).replace(/\s+/g, " ");
   if (!said || !listed.includes(said)) fail(`statement highlight ${JSON.stringify(said)} is not the listed words ${JSON.stringify(listed)}`);
 
+  // A brief sentence stating one side of an even dispute says so (the
+  // demo's club vote: 14 June in one report, 14 July in another).
+  await p.goto(BASE + "/", { waitUntil: "networkidle" });
+  await p.waitForSelector("#stories li a.title");
+  const vote = p.locator("#stories li a.title", { hasText: /Brackwater|Fenmoor/i }).first();
+  if (await vote.count() === 0) fail("no story about the club's vote in the list");
+  await vote.click();
+  await p.waitForSelector("#brief .cite");
+  const notes = await p.$$eval("#brief .disputed", (ns) => ns.map((n) => n.textContent));
+  if (!notes.some((n) => /other reports: .*14 (June|July)/.test(n))) fail("no disputed note on the vote's date in the brief: " + JSON.stringify(notes));
+
   // Search box.
   await p.fill("#q", "firefighters");
   await p.press("#q", "Enter");

@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use crosscheck_model::{
-    AttributedStatement, Citation, Claim, Conflict, DuplicateKind, Report, Story,
+    AttributedStatement, Citation, Claim, Conflict, ConflictSide, DuplicateKind, Report, Story,
 };
 
 /// Facts listed per section before the rest is summarised as a count.
@@ -52,6 +52,60 @@ fn conflict_line(c: &Conflict, sep: &str, cite: &mut impl FnMut(&[Citation]) -> 
         .map(|s| format!("**{}** {}", s.value, cite(&s.citations)))
         .collect();
     format!("- {} ({}): {}", c.subject, c.attribute, sides.join(sep))
+}
+
+/// What a brief sentence should warn of: the other values of each conflict
+/// (of up to [`MAX_CONFLICT_SIDES`] values) one of whose sides the sentence
+/// states, unless that side is the one most independent sources give
+/// (read off the story's claims), as " *(other reports: people injured
+/// 41)*"; empty if none. A reader of the brief alone learns that its
+/// figure is disputed, and not of every outlier against a figure three
+/// outlets agree on.
+fn disputed_note(citations: &[Citation], story: &Story) -> String {
+    let overlaps =
+        |a: &Citation, b: &Citation| a.article == b.article && a.start < b.end && b.start < a.end;
+    let meets =
+        |xs: &[Citation], ys: &[Citation]| xs.iter().any(|x| ys.iter().any(|y| overlaps(x, y)));
+    // Independent sources of a side: those of the claims stating it.
+    let support = |side: &ConflictSide| {
+        story
+            .claims
+            .iter()
+            .filter(|c| meets(&c.citations, &side.citations))
+            .map(|c| c.independent_sources)
+            .max()
+            .unwrap_or(1)
+    };
+    let mut others: Vec<String> = Vec::new();
+    for c in story
+        .conflicts
+        .iter()
+        .filter(|c| c.sides.len() <= MAX_CONFLICT_SIDES)
+    {
+        let Some(mine) = c
+            .sides
+            .iter()
+            .find(|side| meets(&side.citations, citations))
+        else {
+            continue;
+        };
+        let n = support(mine);
+        let rest: Vec<&ConflictSide> = c
+            .sides
+            .iter()
+            .filter(|side| !meets(&side.citations, citations))
+            .collect();
+        if rest.is_empty() || rest.iter().all(|side| support(side) < n) {
+            continue;
+        }
+        let values: Vec<&str> = rest.iter().map(|side| side.value.as_str()).collect();
+        others.push(format!("{} {}", c.subject, values.join(" or ")));
+    }
+    if others.is_empty() {
+        String::new()
+    } else {
+        format!(" *(other reports: {})*", others.join("; "))
+    }
 }
 
 /// A statement as a line: a quotation after its speaker's name
@@ -185,7 +239,13 @@ pub fn story_markdown(
             .collect()
     };
     for sentence in &story.brief {
-        let _ = writeln!(out, "- {} {}", sentence.text, cite(&sentence.citations));
+        let cited = cite(&sentence.citations);
+        let _ = writeln!(
+            out,
+            "- {} {cited}{}",
+            sentence.text,
+            disputed_note(&sentence.citations, story)
+        );
     }
     if story.brief.is_empty() {
         let _ = writeln!(out, "*(no sentence fit for a brief)*");

@@ -210,3 +210,34 @@ fn demo_says_who_said_what() {
         "{md}"
     );
 }
+
+/// A brief sentence stating one side of a conflict warns of the other
+/// values, unless more independent sources give its side: the club vote's
+/// date (14 June in one report, 14 July in another) is flagged both ways;
+/// the injured count 43 (three outlets) is not flagged for the one
+/// outlet's 430.
+#[test]
+fn demo_brief_flags_disputed_figures() {
+    let report = demo();
+    let md = crosscheck::render::markdown(&report);
+    let brief_lines: Vec<&str> = md.lines().filter(|l| l.starts_with("- ")).collect();
+    let flagged = |needle: &str, note: &str| {
+        brief_lines
+            .iter()
+            .any(|l| l.contains(needle) && l.ends_with(note))
+    };
+    assert!(
+        flagged("will be held on 14 June", "*(other reports: vote 14 July)*"),
+        "{md}"
+    );
+    assert!(
+        flagged("will vote on 14 July", "*(other reports: vote 14 June)*"),
+        "{md}"
+    );
+    assert!(
+        md.lines()
+            .any(|l| l.contains("injuring 43") && !l.contains("other reports")),
+        "{md}"
+    );
+    assert!(!md.contains("people injured 430)"), "{md}");
+}

@@ -169,6 +169,26 @@ function factList(title, cls, items, empty) {
     items.length ? el("ul", {}, items) : el("p", { class: "note" }, empty));
 }
 
+// The other values of each conflict (of up to three values) one of whose
+// sides a brief sentence states, unless that side is the one most
+// independent sources give (as the Markdown report words it).
+function disputedNote(citations, story) {
+  const overlaps = (a, b) => a.article === b.article && a.start < b.end && b.start < a.end;
+  const meets = (xs, ys) => xs.some((x) => ys.some((y) => overlaps(x, y)));
+  const support = (side) => Math.max(1, ...(story.claims || [])
+    .filter((c) => meets(c.citations, side.citations)).map((c) => c.independent_sources));
+  const others = [];
+  for (const c of (story.conflicts || []).filter((c) => c.sides.length <= 3)) {
+    const mine = c.sides.find((side) => meets(side.citations, citations));
+    if (!mine) continue;
+    const n = support(mine);
+    const rest = c.sides.filter((side) => !meets(side.citations, citations));
+    if (!rest.length || rest.every((side) => support(side) < n)) continue;
+    others.push(`${c.subject} ${rest.map((side) => side.value).join(" or ")}`);
+  }
+  return others.length ? `(other reports: ${others.join("; ")})` : "";
+}
+
 async function storyView(id) {
   const [story, metas] = await Promise.all([
     api("/api/stories/" + encodeURIComponent(id)),
@@ -179,7 +199,11 @@ async function storyView(id) {
     el("p", { class: "note" }, "Click a citation number to read the sentence in its article."));
   const nums = numberer();
   const brief = el("section", { class: "brief", id: "brief" },
-    story.brief.length ? story.brief.map((s) => el("p", {}, s.text, citeButtons(s.citations, panel, nums)))
+    story.brief.length ? story.brief.map((s) => {
+      const note = disputedNote(s.citations, story);
+      return el("p", {}, s.text, citeButtons(s.citations, panel, nums),
+        note ? el("span", { class: "meta disputed" }, " " + note) : null);
+    })
       : el("p", { class: "note" }, "No brief yet."));
 
   const claims = story.claims || [];
