@@ -35,11 +35,9 @@ fn main() {
     let text = &doc.article.text;
     for st in &facts.statements {
         lines.push(format!(
-            "statement\t{}\t{}\t{}{}",
-            st.speaker_name
-                .as_deref()
-                .or(st.speaker.map(|s| s.slice(text)))
-                .unwrap_or("-"),
+            "statement\t{} [{}]\t{}\t{}{}",
+            st.speaker_name.as_deref().unwrap_or("-"),
+            st.speaker.map_or("-", |s| s.slice(text)),
             st.cue.slice(text),
             st.content.slice(text),
             if st.direct { "\t(direct)" } else { "" }

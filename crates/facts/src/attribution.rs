@@ -818,6 +818,13 @@ fn resolve(
     // "an aide to Mira Holm", "Speaking to Strom and …, Varga urged".
     let after_preposition = |m: &Mention| {
         let before = text.get(span.start..m.span.start).unwrap_or("");
+        // "Minister of Finance Ana Lind": the "of" is the title's; what
+        // comes before the title still counts ("chief of President …").
+        let before = m
+            .title
+            .as_deref()
+            .and_then(|t| before.trim_end().strip_suffix(t))
+            .unwrap_or(before);
         let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
         words.iter().take(2).any(|w| {
             matches!(
@@ -949,36 +956,56 @@ fn resolve(
         } else {
             &single
         };
+        // The head may open the name too ("the ministry": the Ministry of
+        // Finance). Any latest body stands for the bare word alone: "the
+        // finance ministry" is no statistics office.
         if let Some(m) = orgs
             .iter()
             .rev()
             .find(|m| {
                 let name = m.text.to_lowercase();
-                heads.iter().any(|h| name.ends_with(h))
+                heads.iter().any(|h| {
+                    name.ends_with(h)
+                        || name
+                            .strip_prefix(h)
+                            .is_some_and(|rest| rest.starts_with(" of "))
+                })
             })
             .or(orgs.last().filter(|_| {
-                matches!(
-                    head,
-                    "company"
-                        | "agency"
-                        | "firm"
-                        | "group"
-                        | "ministry"
-                        | "board"
-                        | "bank"
-                        | "club"
-                        | "union"
-                        | "office"
-                        | "trust"
-                        | "department"
-                        | "service"
-                )
+                // A modifier the body's name need not hold may stand
+                // before the word ("the British company"), not one that
+                // names its field ("the finance ministry").
+                (words.len() == 2 || !original_first_lower(text, span, 1))
+                    && matches!(
+                        head,
+                        "company"
+                            | "agency"
+                            | "firm"
+                            | "group"
+                            | "ministry"
+                            | "board"
+                            | "bank"
+                            | "club"
+                            | "union"
+                            | "office"
+                            | "trust"
+                            | "department"
+                            | "service"
+                    )
             }))
         {
             return Some(m.text.clone());
         }
     }
     None
+}
+
+/// Whether word `k` (0 = the first) of the phrase at `span` is written in
+/// lower case.
+fn original_first_lower(text: &str, span: Span, k: usize) -> bool {
+    text.get(span.start..span.end)
+        .and_then(|p| p.split_whitespace().nth(k))
+        .is_some_and(|w| w.starts_with(char::is_lowercase))
 }
 
 /// Words for a public body that outlets use interchangeably.
@@ -1057,6 +1084,17 @@ fn description(phrase: &str) -> Option<(usize, Vec<&str>)> {
 /// organisation `name`: the name holds one of its words before the head, or
 /// what a description says for it ([`name_words_for`]).
 fn describes(words: &[&str], name: &str) -> bool {
+    // The body the name makes it must be the one the description names,
+    // or one of the interchangeable public bodies: "the labor
+    // department" is no labour organisation.
+    let head = words[words.len() - 1];
+    let last = name.split_whitespace().last().unwrap_or("").to_lowercase();
+    let same_body = last == head
+        || (BODY_WORDS.contains(&head) && BODY_WORDS.contains(&last.as_str()))
+        || !crate::lexicon::ORG_SUFFIXES.contains(&last.as_str());
+    if !same_body {
+        return false;
+    }
     let modifiers: Vec<&str> = words[..words.len() - 1]
         .iter()
         .flat_map(|w| {
@@ -1871,6 +1909,12 @@ fn decode(
         };
         let e = assigned[k].iter().map(|c| c.e).max().unwrap_or(s);
         let s = fronted_start(toks, (s, e), (lo, hi), dateline);
+        // A dateline is where the report was filed, never what was said.
+        let s = if s < dateline && e > dateline {
+            dateline
+        } else {
+            s
+        };
         let Some((s, e)) = trim_quoted(toks, s, e) else {
             continue;
         };

@@ -18,7 +18,10 @@ use crosscheck_model::Span;
 use crate::lexicon::is_hedge;
 use crate::tagger::PreHashed;
 use crate::token::{Lower, TokKind, Token};
-use crate::{ArticleClaim, ClaimValue, DateMention, DateValue, Mention, Quantity, Statement, Unit};
+use crate::{
+    ArticleClaim, ClaimValue, DateMention, DateValue, EntityKind, Mention, Quantity, Statement,
+    Unit,
+};
 
 /// What a concept's values are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -283,7 +286,7 @@ pub const CONCEPTS: &[Concept] = {
             "cost",
             "amount",
             Money,
-            &["cost", "costs", "price", "budget", "worth"],
+            &["cost", "costs", "costing", "price", "budget", "worth"],
             false,
             true,
             &[],
@@ -1212,8 +1215,28 @@ fn local_subject(
         .rposition(|t| t.kind == TokKind::Punct && matches!(t.text, ";" | ":" | "—"))
         .map_or(0, |p| toks[p].end);
     const NOUNS: &[&str] = &[
-        "stadium", "ground", "plant", "project", "building", "bridge", "deal", "plan", "scheme",
-        "corridor", "route", "line", "arena", "tower", "site", "station", "airport", "venue",
+        "stadium",
+        "ground",
+        "plant",
+        "project",
+        "building",
+        "bridge",
+        "deal",
+        "plan",
+        "scheme",
+        "corridor",
+        "route",
+        "line",
+        "arena",
+        "tower",
+        "site",
+        "station",
+        "airport",
+        "venue",
+        "package",
+        "programme",
+        "program",
+        "contract",
     ];
     // "a move to a new 32,000-seat stadium", "the 550-seat National
     // Assembly": what the figure describes, before any name earlier in the
@@ -1242,10 +1265,14 @@ fn local_subject(
             .windows(2)
             .any(|w| w[0] < m.span.start && m.span.end <= w[1])
     };
-    if let Some(m) = mentions
-        .iter()
-        .rfind(|m| m.span.end <= q_start && m.span.start >= clause_start && !aside(m))
-    {
+    // A person is no thing that costs: "Ana Lind said a support package
+    // costing 2 billion crowns …" prices the package.
+    if let Some(m) = mentions.iter().rfind(|m| {
+        m.span.end <= q_start
+            && m.span.start >= clause_start
+            && !aside(m)
+            && m.kind != EntityKind::Person
+    }) {
         return Some(crate::fold::strip_possessive(&m.text).to_string());
     }
     words

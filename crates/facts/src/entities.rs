@@ -789,16 +789,23 @@ pub fn find(
             })
         })
     };
-    if let Some((place, _)) =
+    if let Some((place, end)) =
         dateline(toks).filter(|&(place, end)| end > place + 1 || named_elsewhere(place))
     {
         let place_end = toks[place - 1].end;
+        // The region after the comma ("KORVEL, Tarvenia (Meridian Press)
+        // —") is a place too: it ends at the wire's bracket or the dash.
+        let region_end = toks[(place..end)
+            .find(|&k| toks[k].is_punct('(') || k + 1 == end)
+            .unwrap_or(end - 1)]
+        .start;
         let mut found = false;
         for m in &mut out[first_new..] {
-            if m.span.start == toks[0].start && m.span.end <= place_end {
+            let opens = m.span.start == toks[0].start && m.span.end <= place_end;
+            if opens || (m.span.start > place_end && m.span.end <= region_end) {
                 m.kind = EntityKind::Place;
                 m.guessed = false;
-                found = true;
+                found |= opens;
             }
         }
         // A word in capitals opening the text is no name by its shape

@@ -533,11 +533,13 @@ fn read_at(
         .iter()
         .zip(&toks[..start_tok])
         .any(|(w, t)| is_hedge(w) && t.text != "May")
+        // ("7.2% in May": the month, not the modal.)
         || lows
             .iter()
+            .zip(toks)
             .skip(end_tok)
             .take(4)
-            .any(|w| TRAILING_HEDGES.contains(w));
+            .any(|(w, t)| TRAILING_HEDGES.contains(w) && t.text != "May");
     let span = Span::new(toks[start_tok].start, toks[end_tok - 1].end);
     Some((
         Quantity {

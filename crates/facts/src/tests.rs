@@ -1676,3 +1676,99 @@ fn a_clause_before_its_closing_source_is_said_whole() {
          Port Aldery"
     );
 }
+
+/// "in May" is the month, not a modal hedging the figure before it; a
+/// person is no thing that costs; a title holding "of" is the speaker's
+/// own; a dateline's region is a place and never part of what was said.
+#[test]
+fn months_costs_titles_with_of_and_dateline_regions() {
+    let d = doc(
+        "x",
+        Some("2026-06-02"),
+        "KORVEL, Tarvenia (Meridian Press) — Unemployment rose to 7.9 percent in May, \
+         according to figures released on Tuesday by the statistics office. Minister of \
+         Finance Ana Lind said a support package costing 2 billion crowns would be announced \
+         in July. The jobless rate may reach 8 percent.",
+    );
+    let f = Extractor::new().extract(&d);
+    let rate = f
+        .quantities
+        .iter()
+        .find(|q| q.text == "7.9 percent")
+        .unwrap_or_else(|| panic!("{:#?}", f.quantities));
+    assert!(!rate.hedged);
+    let forecast = f.quantities.iter().find(|q| q.text == "8 percent").unwrap();
+    assert!(forecast.hedged);
+    let cost = f
+        .claims
+        .iter()
+        .find(|c| c.attribute == "amount")
+        .unwrap_or_else(|| panic!("{:#?}", f.claims));
+    assert_eq!(cost.subject.as_deref(), Some("package"));
+    assert!(
+        f.statements
+            .iter()
+            .any(|s| s.speaker_name.as_deref() == Some("Ana Lind")),
+        "{:#?}",
+        f.statements
+    );
+    assert_eq!(kind_of(&f, "Tarvenia"), EntityKind::Place);
+    for s in &f.statements {
+        assert!(
+            !s.content.slice(&d.article.text).contains("KORVEL"),
+            "{:?}",
+            s.content.slice(&d.article.text)
+        );
+    }
+}
+
+/// A description resolves to a body of the kind it names: "the ministry"
+/// to the Ministry of Finance named earlier, not to the office named
+/// since; "the finance ministry" to no unrelated body; "the labour
+/// department" to no labour organisation. A person after a title that
+/// follows "of" is not the speaker ("chief of President …").
+#[test]
+fn descriptions_name_bodies_of_their_kind() {
+    let d = doc(
+        "x",
+        Some("2026-06-02"),
+        "The Ministry of Finance said the rise was temporary. The Korvel Statistics Office \
+         said jobs were lost. The ministry said it would help. The International Labour \
+         Organisation said strikes fell. The labour department said strikes rose. \
+         Tarvo Lind, chief of President Mira Holm's cabinet, said the talks would go on.",
+    );
+    let f = Extractor::new().extract(&d);
+    let speaker = |content: &str| {
+        f.statements
+            .iter()
+            .find(|s| s.content.slice(&d.article.text).starts_with(content))
+            .unwrap_or_else(|| panic!("{:#?}", f.statements))
+            .speaker_name
+            .clone()
+    };
+    assert_eq!(
+        speaker("it would help").as_deref(),
+        Some("Ministry of Finance")
+    );
+    assert_ne!(
+        speaker("strikes rose").as_deref(),
+        Some("International Labour Organisation")
+    );
+    assert_eq!(speaker("the talks").as_deref(), Some("Tarvo Lind"));
+    let d = doc(
+        "x",
+        Some("2026-06-02"),
+        "The Korvel Statistics Office said jobs were lost. The finance ministry blamed the \
+         closures.",
+    );
+    let f = Extractor::new().extract(&d);
+    let blamed = f
+        .statements
+        .iter()
+        .find(|s| s.cue.slice(&d.article.text) == "blamed")
+        .unwrap_or_else(|| panic!("{:#?}", f.statements));
+    assert_ne!(
+        blamed.speaker_name.as_deref(),
+        Some("Korvel Statistics Office")
+    );
+}

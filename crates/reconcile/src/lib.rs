@@ -238,7 +238,7 @@ impl Reconciler {
         let mut items: Vec<(usize, Span, Rc<SentenceFeatures>, usize)> = Vec::new();
         let mut distinct: HashMap<&str, (usize, Rc<SentenceFeatures>)> = HashMap::new();
         // The figures of each item's sentence, with the values they allow.
-        let mut figures: Vec<Vec<(&Unit, (f64, f64))>> = Vec::new();
+        let mut figures: Vec<Vec<Figure<'_>>> = Vec::new();
         for (di, d) in docs.iter().enumerate() {
             for (si, s) in d.sentences.iter().enumerate() {
                 let t = s.span.slice(&d.article.text);
@@ -257,7 +257,11 @@ impl Reconciler {
                         .quantities
                         .iter()
                         .filter(|q| q.sentence == si)
-                        .map(|q| (&q.unit, q.interval()))
+                        .map(|q| Figure {
+                            unit: &q.unit,
+                            noun: q.noun.as_deref(),
+                            allows: q.interval(),
+                        })
                         .collect(),
                 );
             }
@@ -2123,23 +2127,51 @@ enum DateRole {
     Anchor,
 }
 
-/// Whether two sentences' figures (each with the values it allows) differ:
-/// in some unit both sentences use, no figure of one allows a value of the
-/// other. Figures in a unit only one of them uses do not count (one
-/// sentence may add the crew to the passengers both count).
-fn figures_disagree(a: &[(&Unit, (f64, f64))], b: &[(&Unit, (f64, f64))]) -> bool {
-    a.iter().any(|&(unit, _)| {
+/// A figure of a sentence, for telling sentences that state different
+/// figures apart.
+struct Figure<'a> {
+    unit: &'a Unit,
+    /// The counted noun, if any ("people").
+    noun: Option<&'a str>,
+    /// The values the figure allows.
+    allows: (f64, f64),
+}
+
+impl Figure<'_> {
+    fn allows_any_of(&self, other: &Figure<'_>) -> bool {
+        self.allows.0 <= other.allows.1 && other.allows.0 <= self.allows.1
+    }
+}
+
+/// Whether two sentences' figures differ: in some unit both sentences use,
+/// no figure of one allows a value of the other; or a figure of one has
+/// figures of the same unit and counted noun in the other, none of which it
+/// allows ("rose to 7.9 percent from 6.8 percent" is not "rose to 7.2%
+/// from 6.8%"). Figures in a unit, or of a noun, only one of them uses do
+/// not count (one sentence may add the crew to the passengers both count).
+fn figures_disagree(a: &[Figure<'_>], b: &[Figure<'_>]) -> bool {
+    let no_pair_in_some_unit = a.iter().any(|x| {
         let mut shared = false;
-        for &(_, (lo, hi)) in a.iter().filter(|(u, _)| *u == unit) {
-            for &(_, (l2, h2)) in b.iter().filter(|(v, _)| *v == unit) {
+        for y in a.iter().filter(|y| y.unit == x.unit) {
+            for z in b.iter().filter(|z| z.unit == x.unit) {
                 shared = true;
-                if lo <= h2 && l2 <= hi {
+                if y.allows_any_of(z) {
                     return false;
                 }
             }
         }
         shared
-    })
+    });
+    let contradicted = |xs: &[Figure<'_>], ys: &[Figure<'_>]| {
+        xs.iter().any(|x| {
+            let mut like = ys
+                .iter()
+                .filter(|y| y.unit == x.unit && y.noun == x.noun)
+                .peekable();
+            like.peek().is_some() && !like.any(|y| x.allows_any_of(y))
+        })
+    };
+    no_pair_in_some_unit || contradicted(a, b) || contradicted(b, a)
 }
 
 /// The weekdays a sentence (`span` of `text`) dates its events on, as a bit

@@ -250,3 +250,48 @@ fn alike_sentences_with_different_figures_do_not_corroborate() {
     assert!(!corroborated("400"));
     assert!(corroborated("40"));
 }
+
+/// One figure in common does not make two sentences one fact when their
+/// other figures of the same kind differ: a rate that rose "to 7.9 percent
+/// from 6.8 percent" is not one that rose "to 7.2 percent from 6.8
+/// percent" (and the two rates conflict).
+#[test]
+fn a_shared_figure_does_not_make_different_rates_one_fact() {
+    let docs = |rate: &str| {
+        [
+            invented(
+                "tarvik-times/jobs",
+                "Tarvik Times",
+                "2026-06-02",
+                "Unemployment in Tarvenia rose to 7.9 percent in May from 6.8 percent in April, \
+                 the statistics office said.",
+            ),
+            invented(
+                "evening-lantern/jobs",
+                "Evening Lantern",
+                "2026-06-02",
+                &format!(
+                    "Unemployment in Tarvenia rose to {rate} percent in May from 6.8 percent in \
+                     April, the statistics office said."
+                ),
+            ),
+        ]
+    };
+    let corroborated = |rate: &str| {
+        run(&docs(rate), &[]).claims.iter().any(|c| {
+            // A sentence stated twice (not the 6.8 percent both give).
+            c.value.is_none() && c.independent_sources >= 2 && c.text.starts_with("Unemployment")
+        })
+    };
+    assert!(!corroborated("7.2"));
+    assert!(corroborated("7.9"));
+    let facts = run(&docs("7.2"), &[]);
+    assert!(
+        facts
+            .conflicts
+            .iter()
+            .any(|c| c.subject == "unemployment" && c.sides.len() == 2),
+        "{:#?}",
+        facts.conflicts
+    );
+}
