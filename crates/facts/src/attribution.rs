@@ -1769,6 +1769,7 @@ fn decode(
         sources::choose(view, (q.s, q.e), nearest, dateline)
             .map(|src| with_coordinated(toks, src))
             .map(|src| before_relative_clause(toks, src, q))
+            .map(|src| with_bracketed_name(toks, src))
     };
     let carried = state
         .tagged_last
@@ -1908,7 +1909,7 @@ fn decode(
             continue;
         };
         let e = assigned[k].iter().map(|c| c.e).max().unwrap_or(s);
-        let s = fronted_start(toks, (s, e), (lo, hi), dateline);
+        let (s, e) = fronted(toks, (s, e), (lo, hi), dateline);
         // A dateline is where the report was filed, never what was said.
         let s = if s < dateline && e > dateline {
             dateline
@@ -1985,57 +1986,87 @@ fn decode(
     out
 }
 
-/// Where a content before its source and cue starts when they close the
-/// sentence after a comma ("A ferry capsized on Lake Varn on Monday,
-/// killing at least nine people, the coast guard said."): what was said
-/// is the whole clause before them, from the sentence's start (after a
-/// dateline), not only its last part after a comma. `content` and `said`
-/// (the source and cue together) are token ranges; the start is kept
-/// when anything but a short time or place ("on Tuesday", "in a
-/// statement") follows the cue, or a quotation is involved (quotations
-/// have their own bounds).
-fn fronted_start(
+/// The content of a source and cue that follow a clause after a comma
+/// ("A ferry capsized on Lake Varn on Monday, killing at least nine
+/// people, the coast guard said."): what was said is the whole clause
+/// before them, from the sentence's start (after a dateline), not only its
+/// last part after a comma. `content` and `said` (the source and cue
+/// together) are token ranges.
+///
+/// That holds when the content found lies before them and nothing but a
+/// short time or place ("on Tuesday", "in a statement") follows the cue;
+/// and when the content found lies after the cue but is its time and an
+/// aside after a comma ("…, the commission said early on Monday, but fell
+/// short …"), the clause before them being one of four words or more.
+/// (An aside right after the cue, "…, the commission said, up from 54
+/// percent", stays with what was said: PolNeAR's annotators join both
+/// parts, and content scores fell on its train split when it was cut.)
+/// Quotations keep their own bounds.
+fn fronted(
     toks: &[Token<'_>],
     (s, e): (usize, usize),
     (lo, hi): (usize, usize),
     dateline: usize,
-) -> usize {
+) -> (usize, usize) {
     let start = (dateline..toks.len())
         .find(|&k| toks[k].kind != TokKind::Punct)
         .unwrap_or(dateline);
-    if s <= start || e > lo || lo == 0 || !toks[lo - 1].is_punct(',') {
-        return s;
+    if s <= start || lo <= start || !toks[lo - 1].is_punct(',') {
+        return (s, e);
     }
-    if (e..lo - 1).any(|k| toks[k].kind != TokKind::Punct)
-        || toks[start..lo]
-            .iter()
-            .any(|t| is_open_quote(t) || is_close_quote(t))
+    if toks[start..lo]
+        .iter()
+        .any(|t| is_open_quote(t) || is_close_quote(t))
     {
-        return s;
+        return (s, e);
     }
-    let after: Vec<&Token<'_>> = toks[hi..]
-        .iter()
-        .filter(|t| t.kind != TokKind::Punct)
-        .collect();
-    // "…, coast guard spokeswoman Ilse Maartens told reporters on Monday."
-    let told = toks[lo..hi]
-        .iter()
-        .any(|t| matches!(t.text, "told" | "tells" | "tell"));
-    let short_adverbial = (after.len() <= 4 || (told && after.len() <= 6))
-        && after.first().is_some_and(|t| {
-            let w = t.text.to_ascii_lowercase();
-            told || matches!(
-                w.as_str(),
-                "on" | "in" | "at" | "late" | "early" | "earlier" | "last"
-            ) || crate::lexicon::WEEKDAYS
-                .iter()
-                .any(|d| d.eq_ignore_ascii_case(&w))
-        })
-        && !toks[hi..].iter().any(|t| t.is_punct(','));
-    if after.is_empty() || short_adverbial {
-        start
+    let words_after = |from: usize, to: usize| {
+        toks[from..to]
+            .iter()
+            .filter(|t| t.kind != TokKind::Punct)
+            .count()
+    };
+    let time_or_place = |t: &Token<'_>| {
+        let w = t.text.to_ascii_lowercase();
+        matches!(
+            w.as_str(),
+            "on" | "in" | "at" | "late" | "early" | "earlier" | "last"
+        ) || crate::lexicon::WEEKDAYS
+            .iter()
+            .any(|d| d.eq_ignore_ascii_case(&w))
+    };
+    let first_word_after = toks[hi..].iter().find(|t| t.kind != TokKind::Punct);
+    if e <= lo {
+        if (e..lo - 1).any(|k| toks[k].kind != TokKind::Punct) {
+            return (s, e);
+        }
+        let after = words_after(hi, toks.len());
+        // "…, coast guard spokeswoman Ilse Maartens told reporters on
+        // Monday."
+        let told = toks[lo..hi]
+            .iter()
+            .any(|t| matches!(t.text, "told" | "tells" | "tell"));
+        let short_adverbial = (after <= 4 || (told && after <= 6))
+            && first_word_after.is_some_and(|t| told || time_or_place(t))
+            && !toks[hi..].iter().any(|t| t.is_punct(','));
+        return if after == 0 || short_adverbial {
+            (start, e)
+        } else {
+            (s, e)
+        };
+    }
+    if s < hi || words_after(start, lo) < 4 {
+        return (s, e);
+    }
+    // The aside: a comma after a short time.
+    let comma = (hi..toks.len().min(hi + 6)).find(|&k| toks[k].is_punct(','));
+    let set_off = comma.is_some_and(|c| {
+        c > hi && first_word_after.is_some_and(time_or_place) && words_after(hi, c) <= 4
+    });
+    if set_off {
+        (start, lo - 1)
     } else {
-        s
+        (s, e)
     }
 }
 
@@ -2089,6 +2120,27 @@ fn with_coordinated(toks: &[Token<'_>], (s, e): (usize, usize)) -> (usize, usize
 }
 
 /// A source chosen inside a relative clause that ends just before the
+/// A source that is the acronym in brackets after a name ("the Central
+/// Election Commission (CEC) said", chosen as "CEC)"): the name, its
+/// article and the brackets.
+fn with_bracketed_name(toks: &[Token<'_>], (s, e): (usize, usize)) -> (usize, usize) {
+    let closes = e > s && toks[e - 1].is_punct(')');
+    if !(closes && s > 0 && toks[s - 1].is_punct('(')) {
+        return (s, e);
+    }
+    let mut start = s - 1;
+    while start > 0 && toks[start - 1].is_capitalised() {
+        start -= 1;
+    }
+    if start == s - 1 {
+        return (s, e);
+    }
+    if start > 0 && toks[start - 1].text.eq_ignore_ascii_case("the") {
+        start -= 1;
+    }
+    (start, e)
+}
+
 /// cue ("Brimstead Polymers, which makes resins for the paint industry,
 /// said …": not "the paint industry") is the noun phrase the clause
 /// describes.

@@ -271,6 +271,28 @@ pub const CONCEPTS: &[Concept] = {
             false,
             &[],
         ),
+        // "Turnout was 61 percent, up from 54 percent": the earlier
+        // vote's.
+        c(
+            "turnout_previous",
+            "turnout",
+            "previous level",
+            Percent,
+            &["turnout"],
+            false,
+            false,
+            &["from"],
+        ),
+        c(
+            "turnout",
+            "turnout",
+            "rate",
+            Percent,
+            &["turnout"],
+            false,
+            false,
+            &[],
+        ),
         c(
             "growth",
             "economic growth",
@@ -635,6 +657,30 @@ fn second_predicate_between(toks: &[Token<'_>], a: usize, b: usize) -> bool {
     })
 }
 
+/// Verbs that date an act on an event rather than the event: an
+/// election "called in July" is held later.
+const ACTS_ON_EVENTS: &[&str] = &[
+    "called",
+    "calls",
+    "call",
+    "announced",
+    "announces",
+    "ordered",
+    "orders",
+];
+
+/// Whether the event word at token `ti` is the object of an act on it
+/// ("called the election in July", "called a snap election in July"):
+/// the date after it is the act's.
+fn acted_on(words: &[(usize, &str)], ti: usize) -> bool {
+    let Some(at) = words.iter().position(|(k, _)| *k == ti) else {
+        return false;
+    };
+    words[at.saturating_sub(3)..at]
+        .iter()
+        .any(|(_, w)| ACTS_ON_EVENTS.contains(w))
+}
+
 /// Whether a verb of its own stands between an event word at token `ti`
 /// and a date at token `ds`, so that the date is that verb's: a reporting
 /// word ("the bombing of a market, his father said Saturday"), or after an
@@ -660,6 +706,7 @@ fn verb_between(words: &[(usize, &str)], ti: usize, trigger: &str, ds: usize) ->
         .collect();
     between.iter().enumerate().any(|(n, w)| {
         crate::is_reporting_word(w)
+            || ACTS_ON_EVENTS.contains(w)
             || (noun
                 && n > 0
                 && w.len() > 4
@@ -1089,6 +1136,7 @@ pub fn build(
                         || boundary_between(toks, *ti, ds)
                         || second_predicate_between(toks, *ti, ds)
                         || verb_between(&words, *ti, trigger, ds)
+                        || acted_on(&words, *ti)
                     {
                         continue;
                     }

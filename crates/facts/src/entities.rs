@@ -1265,7 +1265,14 @@ fn push_run(
         // A title before "of" or "and" is of a body or stands alone ("the
         // President of Ostria", "the Ambassador and Norway's …"): the
         // name after it is not the title holder's.
-        if k + 1 < e && !ends_org && !matches!(low.bare[k + 1], "of" | "and" | "for" | "&") {
+        // A body owned by the title holder ("Prime Minister Jose Varga's
+        // Unity Party") still has the holder's name after the title.
+        let owned =
+            (k + 1..e - 1).any(|j| strip_possessive(toks[j].text).len() < toks[j].text.len());
+        if k + 1 < e
+            && (!ends_org || owned)
+            && !matches!(low.bare[k + 1], "of" | "and" | "for" | "&")
+        {
             title = Some(span_text(text, Span::new(toks[s].start, toks[k].end)));
             s = k + 1;
             // Past an abbreviated title's full stop.
@@ -1290,14 +1297,29 @@ fn push_run(
                 ORG_SUFFIXES.contains(&w) || PLACE_SUFFIXES.contains(&w)
             })
     };
+    // The owner is a country by its shape ("Ostria's Unity Party"), or a
+    // person by the title before it ("Prime Minister Jose Varga's Unity
+    // Party"), no founder a body is named after.
+    let country_shaped = |owner: &str| {
+        !owner.contains(' ')
+            && ["ia", "land", "stan"]
+                .iter()
+                .any(|end| owner.ends_with(end))
+    };
     if let Some(k) = (s..e - 1).find(|&k| {
         let bare = strip_possessive(toks[k].text);
         bare.len() < toks[k].text.len() && {
             let owner = span_text(text, Span::new(toks[s].start, toks[k].start + bare.len()));
-            is_gazetteer_place(&owner) || (k == s && is_acronym(bare)) || !named_after_owner(k)
+            is_gazetteer_place(&owner)
+                || (k == s && is_acronym(bare))
+                || !named_after_owner(k)
+                || country_shaped(&owner)
+                || title.is_some()
         }
     }) {
-        push_run(text, toks, low, s, k + 1, sentence, inside, out);
+        // The owner with its title, for the title to be read again.
+        let owner_start = if title.is_some() { start } else { s };
+        push_run(text, toks, low, owner_start, k + 1, sentence, inside, out);
         // What follows is a name only if it does not end in a title
         // ("North Korea's Foreign Minister" names nobody).
         if !is_title(low.bare[e - 1]) {

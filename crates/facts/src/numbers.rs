@@ -533,6 +533,11 @@ fn read_at(
         .iter()
         .zip(&toks[..start_tok])
         .any(|(w, t)| is_hedge(w) && t.text != "May")
+        // "estimated that 15 million people will vote": a projection (an
+        // estimated count, "an estimated 5,000 people", is a report).
+        || lows[..start_tok]
+            .windows(2)
+            .any(|w| matches!(w[0], "estimated" | "estimates" | "estimate") && w[1] == "that")
         // ("7.2% in May": the month, not the modal.)
         || lows
             .iter()

@@ -1772,3 +1772,77 @@ fn descriptions_name_bodies_of_their_kind() {
         Some("Korvel Statistics Office")
     );
 }
+
+/// A titled person's or a country-shaped owner's body is named apart from
+/// its owner ("Prime Minister Jose Varga's Unity Party"); a founder's name
+/// stays in the body's ("St Brennan's General Hospital").
+#[test]
+fn owners_of_parties_and_founders_of_hospitals() {
+    let f = Extractor::new().extract(&doc(
+        "x",
+        None,
+        "Ostrian Prime Minister Jose Varga's Unity Party topped the vote in Ostria. \
+         Ostria's Green Front came second. St Brennan's General Hospital treated the injured.",
+    ));
+    let names: Vec<&str> = f.mentions.iter().map(|m| m.text.as_str()).collect();
+    assert!(names.contains(&"Jose Varga"), "{names:?}");
+    assert_eq!(kind_of(&f, "Jose Varga"), EntityKind::Person);
+    assert_eq!(kind_of(&f, "Unity Party"), EntityKind::Organization);
+    assert_eq!(kind_of(&f, "Green Front"), EntityKind::Organization);
+    assert!(
+        names.contains(&"St Brennan's General Hospital"),
+        "{names:?}"
+    );
+}
+
+/// Turnout is a rate of its own, its earlier level ("up from 54 percent")
+/// apart; an election called in July is not held in July; "estimated
+/// that … will" projects a figure; and what was said before a source and
+/// a cue with its time is not the aside after them (the source being the
+/// name before its bracketed acronym).
+#[test]
+fn turnout_called_elections_projections_and_asides_after_a_time() {
+    let d = doc(
+        "x",
+        Some("2026-09-14"),
+        "Turnout was 61 percent, up from 54 percent in 2022. Varga called the election in \
+         July. A daily estimated that 15 million people will vote, a turnout of 39 percent. \
+         Ostria's Unity Party won Sunday's snap parliamentary election with 41.3% of the \
+         vote, the Central Election Commission (CEC) said early on Monday, but fell short of \
+         a majority in the 200-seat Assembly.",
+    );
+    let f = Extractor::new().extract(&d);
+    let turnout: Vec<(&str, &str, bool)> = f
+        .claims
+        .iter()
+        .filter(|c| c.subject.as_deref() == Some("turnout"))
+        .map(|c| (c.attribute.as_str(), c.value_text.as_str(), c.hedged))
+        .collect();
+    assert_eq!(
+        turnout,
+        [
+            ("rate", "61 percent", false),
+            ("previous level", "54 percent", false),
+            ("rate", "39 percent", true)
+        ]
+    );
+    assert!(
+        !f.claims.iter().any(|c| c.attribute == "date"),
+        "{:#?}",
+        f.claims
+    );
+    let said = f
+        .statements
+        .iter()
+        .find(|s| s.cue.slice(&d.article.text) == "said")
+        .unwrap_or_else(|| panic!("{:#?}", f.statements));
+    assert_eq!(
+        said.content.slice(&d.article.text),
+        "Ostria's Unity Party won Sunday's snap parliamentary election with 41.3% of the vote"
+    );
+    // The name before the bracketed acronym is the source.
+    assert_eq!(
+        said.speaker_name.as_deref(),
+        Some("Central Election Commission")
+    );
+}

@@ -2419,6 +2419,31 @@ fn build_timeline(
             });
         }
     }
+    // A copy of a sentence in an article without a publication date (a
+    // reprint, a page saved without its byline) leaves its weekday or
+    // month unresolved; where another article has the same sentence with
+    // that day or month resolved, the copy is one more citation of it,
+    // not an event of its own at the end of the timeline.
+    let mut k = 0;
+    while k < events.len() {
+        let resolved = match &events[k].date {
+            DateValue::Relative(written) => events.iter().position(|o| {
+                !matches!(o.date, DateValue::Relative(_))
+                    && o.text == events[k].text
+                    && resolves(written, &o.date)
+            }),
+            _ => None,
+        };
+        match resolved {
+            Some(o) => {
+                let copy = events.remove(k);
+                let o = if o > k { o - 1 } else { o };
+                events[o].cites.extend(copy.cites);
+                events[o].first = events[o].first.min(copy.first);
+            }
+            None => k += 1,
+        }
+    }
     events.sort_by(|a, b| {
         a.date
             .sort_key()
@@ -2433,6 +2458,25 @@ fn build_timeline(
             citations: cite(e.cites.iter().map(|(a, s)| (a.as_str(), *s))),
         })
         .collect()
+}
+
+/// Whether an unresolved date as written (lower case: "monday", "late
+/// sunday", "july") is what `date` resolved it to elsewhere: a weekday
+/// the day falls on, or a month the day or month is in. Other expressions
+/// ("last week") are not compared.
+fn resolves(written: &str, date: &DateValue) -> bool {
+    let weekday = written.split(' ').find_map(|w| {
+        crosscheck_model::WEEKDAY_NAMES
+            .iter()
+            .position(|d| d.eq_ignore_ascii_case(w))
+    });
+    let month = DateValue::Relative(written.to_string()).month_named();
+    match (weekday, month, date) {
+        (Some(k), None, DateValue::Day(d)) => d.weekday() as usize == k,
+        (None, Some(m), DateValue::Day(d)) => d.month == m,
+        (None, Some(m), DateValue::Month { month, .. }) => *month == m,
+        _ => false,
+    }
 }
 
 #[cfg(test)]

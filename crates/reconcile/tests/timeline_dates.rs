@@ -114,3 +114,63 @@ fn an_opening_participle_s_date_does_not_list_the_sentence_again() {
         facts.timeline
     );
 }
+
+/// A copy of a sentence in an article without a publication date is one
+/// more citation of the same sentence where a dated article resolved its
+/// weekday, not an event of its own at the end of the timeline. A weekday
+/// the dated sentence did not resolve to stays apart.
+#[test]
+fn an_undated_copy_joins_the_sentence_its_dated_original_resolved() {
+    let undated = |id: &str, text: &str| {
+        crosscheck_text::Analyzer::english().analyse(crosscheck_model::Article {
+            id: id.into(),
+            source: Some("Copy Desk".into()),
+            title: None,
+            url: None,
+            published: None,
+            text: text.into(),
+            removed: vec![],
+        })
+    };
+    let sentence = "Front leader Mira Holm conceded defeat late on Sunday in Istava.";
+    let docs = [
+        invented("valden-post/vote", "Valden Post", "2026-09-14", sentence),
+        undated("copy/vote", sentence),
+        undated(
+            "copy/other",
+            "Front leader Mira Holm conceded defeat late on Monday in Istava.",
+        ),
+    ];
+    let facts = run(&docs, &[]);
+    let of = |text: &str| -> Vec<_> {
+        facts
+            .timeline
+            .iter()
+            .filter(|e| e.text.contains(text))
+            .collect()
+    };
+    let sunday = of("late on Sunday");
+    assert_eq!(sunday.len(), 1, "{:#?}", facts.timeline);
+    assert_eq!(sunday[0].date, "2026-09-13");
+    assert_eq!(sunday[0].citations.len(), 2, "{:#?}", sunday[0]);
+    assert_eq!(of("late on Monday").len(), 1, "{:#?}", facts.timeline);
+
+    // Each weekday of a sentence dating two days joins its own.
+    let sentence = "Pyon Sol-hwa left Varn on Monday and reached Istava on Wednesday.";
+    let docs = [
+        invented("valden-post/trip", "Valden Post", "2026-09-18", sentence),
+        undated("copy/trip", sentence),
+    ];
+    let facts = run(&docs, &[]);
+    let dates: Vec<(&str, usize)> = facts
+        .timeline
+        .iter()
+        .map(|e| (e.date.as_str(), e.citations.len()))
+        .collect();
+    assert_eq!(
+        dates,
+        [("2026-09-14", 2), ("2026-09-16", 2)],
+        "{:#?}",
+        facts.timeline
+    );
+}
