@@ -304,6 +304,29 @@ pub const CONCEPTS: &[Concept] = {
             &[],
         ),
         c(
+            "fine",
+            "fine",
+            "amount",
+            Money,
+            &["fined", "fine", "fines", "penalty"],
+            false,
+            false,
+            &[],
+        ),
+        // Found by `person_facts`, not by trigger words: the subject is
+        // the person ("Arvid Kessler, 61,"; "sentenced … to 12 years").
+        c("age", "age", "age", Count, &[], false, true, &[]),
+        c(
+            "prison_term",
+            "prison term",
+            "length",
+            Count,
+            &[],
+            false,
+            true,
+            &[],
+        ),
+        c(
             "cost",
             "cost",
             "amount",
@@ -657,6 +680,145 @@ fn second_predicate_between(toks: &[Token<'_>], a: usize, b: usize) -> bool {
     })
 }
 
+/// Words that put a term of years in prison.
+const PRISON_WORDS: &[&str] = &[
+    "sentenced",
+    "jailed",
+    "jail",
+    "prison",
+    "imprisonment",
+    "imprisoned",
+];
+
+/// The person a term of years or months in prison is given to, if the
+/// figure is one: a prison word within [`WINDOW`] words of it in the same
+/// clause, and the last person named before it in the sentence ("A court
+/// sentenced Arvid Kessler, 61, … to 12 years in prison"; "Arvid Kessler
+/// … was jailed for 12 years"). Without a person named ("Prosecutors had
+/// sought 15 years") there is no one to compare it for.
+fn prison_term_of(
+    toks: &[Token<'_>],
+    words: &[(usize, &str)],
+    q: &Quantity,
+    (qs, qe): (usize, usize),
+    mentions: &[Mention],
+) -> Option<String> {
+    if !matches!(&q.unit, Unit::Measure(u) if u == "year" || u == "month") {
+        return None;
+    }
+    let near = words.iter().any(|(ti, w)| {
+        PRISON_WORDS.contains(w)
+            && if *ti >= qe {
+                word_distance(toks, qe, *ti) <= WINDOW && !boundary_between(toks, qe, *ti)
+            } else {
+                word_distance(toks, *ti + 1, qs) <= WINDOW
+            }
+    });
+    if !near {
+        return None;
+    }
+    let at = toks[qs].start;
+    let people: Vec<&Mention> = mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person && m.span.end <= at)
+        .collect();
+    let (last, before) = people.split_last()?;
+    // Several people named together ("Senna Voss, Arlo Prentiss and Mira
+    // Holm were sentenced to between five and seven years") share the
+    // figure: no one term is theirs.
+    let joined = before.last().is_some_and(|p| {
+        toks.iter()
+            .filter(|t| t.start >= p.span.end && t.end <= last.span.start)
+            .all(|t| t.is_punct(',') || t.text == "and")
+    });
+    (!joined).then(|| crate::fold::strip_possessive(&last.text).to_string())
+}
+
+/// The claims about a person (ages, prison terms) under the person's
+/// full name as the article writes it: "Kessler, 61," after "Arvid
+/// Kessler" is Arvid Kessler's age, so that outlets that write the name
+/// differently compare the same person's.
+pub(crate) fn full_names_of_people(claims: &mut [ArticleClaim], mentions: &[Mention]) {
+    for c in claims
+        .iter_mut()
+        .filter(|c| matches!(c.concept, Some("age" | "prison_term")))
+    {
+        let Some(short) = c.subject.as_deref().filter(|s| !s.contains(' ')) else {
+            continue;
+        };
+        let full = mentions.iter().find(|m| {
+            m.kind == EntityKind::Person
+                && m.text.contains(' ')
+                && crate::fold::strip_possessive(&m.text)
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|last| last == short)
+        });
+        if let Some(m) = full {
+            c.subject = Some(crate::fold::strip_possessive(&m.text).to_string());
+        }
+    }
+}
+
+/// Ages written after a person's name ("Arvid Kessler, 61, the former
+/// head …"; "Kessler, 61, denied …"): a claim of the person's age each.
+/// A number of one to three digits between commas (or before a full stop
+/// or bracket) right after a person's name, up to 120.
+fn ages(
+    text: &str,
+    sentence_span: Span,
+    toks: &[Token<'_>],
+    mentions: &[Mention],
+    speaker_for: &dyn Fn(Span) -> Option<String>,
+    out: &mut Vec<ArticleClaim>,
+) {
+    for m in mentions.iter().filter(|m| m.kind == EntityKind::Person) {
+        let Some(k) = toks.iter().position(|t| t.start >= m.span.end) else {
+            continue;
+        };
+        // The name may end in a possessive the mention leaves out.
+        if toks[k].start != m.span.end || !toks[k].is_punct(',') {
+            continue;
+        }
+        let Some(n) = toks.get(k + 1) else { continue };
+        let closes = toks
+            .get(k + 2)
+            .is_some_and(|t| t.is_punct(',') || t.is_punct('.') || t.is_punct(')'));
+        if n.kind != TokKind::Number
+            || n.text.len() > 3
+            || !n.text.bytes().all(|b| b.is_ascii_digit())
+            || !closes
+        {
+            continue;
+        }
+        let Ok(age) = n.text.parse::<u32>() else {
+            continue;
+        };
+        if !(1..=120).contains(&age) {
+            continue;
+        }
+        let value_span = Span::new(n.start, n.end);
+        out.push(ArticleClaim {
+            sentence: m.sentence,
+            span: sentence_span,
+            value_span,
+            subject: Some(crate::fold::strip_possessive(&m.text).to_string()),
+            attribute: "age".to_string(),
+            concept: Some("age"),
+            value: ClaimValue::Number {
+                value: f64::from(age),
+                precision: 0.0,
+                approx: crate::Approx::Exact,
+                unit: Unit::Count,
+            },
+            value_text: n.text.to_string(),
+            speaker: speaker_for(value_span),
+            hedged: false,
+            text: crosscheck_text::fold_whitespace(&text[sentence_span.start..sentence_span.end]),
+        });
+    }
+}
+
 /// Verbs that date an act on an event rather than the event: an
 /// election "called in July" is held later.
 const ACTS_ON_EVENTS: &[&str] = &[
@@ -872,13 +1034,17 @@ pub fn build(
 ) {
     // Claims are made of figures and dates only: a sentence with neither
     // (most of them) needs none of the work below.
-    if toks.is_empty() || (quantities.is_empty() && dates.is_empty()) {
+    if toks.is_empty() {
+        return;
+    }
+    let speaker_for = |span: Span| speaker_of(text, statements, sentence_span, span);
+    ages(text, sentence_span, toks, mentions, &speaker_for, out);
+    if quantities.is_empty() && dates.is_empty() {
         return;
     }
     let words = word_positions(toks, low);
     let triggers: Vec<u64> = words.iter().map(|(_, w)| concepts_triggered(w)).collect();
     let folded = crosscheck_text::fold_whitespace(&text[sentence_span.start..sentence_span.end]);
-    let speaker_for = |span: Span| speaker_of(text, statements, sentence_span, span);
     let q_ranges: Vec<(usize, usize)> =
         quantities.iter().map(|q| tok_range(toks, q.span)).collect();
 
@@ -1045,8 +1211,16 @@ pub fn build(
     }
 
     for (qi, q) in quantities.iter().enumerate() {
-        let concept = concept_of[qi].map(|ci| &CONCEPTS[ci]);
+        let term_of = || prison_term_of(toks, &words, q, q_ranges[qi], mentions);
+        let (concept, term_subject) = match concept_of[qi] {
+            Some(ci) => (Some(&CONCEPTS[ci]), None),
+            None => match term_of() {
+                Some(person) => (self::concept("prison_term"), Some(person)),
+                None => (None, None),
+            },
+        };
         let (subject, attribute) = match concept {
+            Some(c) if term_subject.is_some() => (term_subject, c.attribute.to_string()),
             Some(c) if c.per_subject => {
                 let subj = local_subject(toks, &words, q_ranges[qi], mentions);
                 (

@@ -655,6 +655,7 @@ impl Extractor {
             dates.extend(found_dates);
             statements.extend(found_s);
         }
+        claims::full_names_of_people(&mut claims, &mentions);
         ArticleFacts {
             article: doc.article.id.clone(),
             published,

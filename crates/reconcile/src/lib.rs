@@ -162,6 +162,14 @@ impl Reconciler {
         };
         let mut claims: Vec<(usize, usize, Claim)> = Vec::new();
         for mut members in agreeing_groups(groups.into_values().collect()) {
+            // A person's age one outlet gives is no fact of the story (a
+            // passer-by's, a witness's): listed when outlets agree on it.
+            // It still counts where they disagree (a conflict).
+            if members[0].1.concept == Some("age")
+                && outlets.count(members.iter().map(|(a, _)| *a)) < 2
+            {
+                continue;
+            }
             members.sort_by_key(position);
             let (first_position, first_start) = position(&members[0]);
             let first = members[0].1;
@@ -252,6 +260,21 @@ impl Reconciler {
                     .entry(t)
                     .or_insert_with(|| (n, Rc::new(SentenceFeatures::new(&analyzer, t))));
                 items.push((di, s.span, Rc::clone(f), *text_id));
+                // Ages are figures too ("Arvid Kessler, 61," is not
+                // "Arvid Kessler, 63,").
+                let ages = facts[di].claims.iter().filter_map(|c| match &c.value {
+                    ClaimValue::Number {
+                        value,
+                        precision,
+                        approx,
+                        unit,
+                    } if c.sentence == si && c.concept == Some("age") => Some(Figure {
+                        unit,
+                        noun: Some("age"),
+                        allows: crosscheck_facts::interval(*value, *precision, *approx),
+                    }),
+                    _ => None,
+                });
                 figures.push(
                     facts[di]
                         .quantities
@@ -262,6 +285,7 @@ impl Reconciler {
                             noun: q.noun.as_deref(),
                             allows: q.interval(),
                         })
+                        .chain(ages)
                         .collect(),
                 );
             }

@@ -1,0 +1,99 @@
+//! Figures about a person and a court case: an age written after a name
+//! ("Arvid Kessler, 61,"), a prison term, a fine. Outlets that give one
+//! person different ages, or one case different fines, conflict; the
+//! same term from three outlets is one corroborated fact; a passer-by's
+//! age one outlet gives is no fact of the story.
+
+mod common;
+use common::{invented, run};
+
+fn court_case(age_two: &str, fine_two: &str) -> crosscheck_reconcile::StoryFacts {
+    let docs = [
+        invented(
+            "aldery-courier/kessler",
+            "Port Aldery Courier",
+            "2026-11-03",
+            "A court on Monday sentenced Arvid Kessler, 61, the former head of the harbour \
+             authority, to 12 years in prison for taking bribes. He was also fined 2 million \
+             crowns. Prosecutors had sought 15 years. \"It is a fair verdict,\" said Lena \
+             Brask, 34, a dock worker. Two aides, Senna Voss and Tarvo Lind, were sentenced to \
+             five years each.",
+        ),
+        invented(
+            "northgate-ledger/kessler",
+            "Northgate Ledger",
+            "2026-11-03",
+            &format!(
+                "Arvid Kessler, {age_two}, who ran the harbour authority for a decade, was \
+                 sentenced to 12 years in jail on Monday, the court said. The court also \
+                 ordered him to pay a fine of {fine_two} crowns."
+            ),
+        ),
+        invented(
+            "evening-lantern/kessler",
+            "Evening Lantern",
+            "2026-11-04",
+            "The former harbour chief, Arvid Kessler, was jailed for 12 years on Monday. \
+             Kessler, 61, denied wrongdoing throughout the trial.",
+        ),
+    ];
+    run(&docs, &[])
+}
+
+#[test]
+fn different_ages_and_fines_conflict() {
+    let facts = court_case("63", "20 million");
+    let conflict = |subject: &str| {
+        facts
+            .conflicts
+            .iter()
+            .find(|c| c.subject == subject)
+            .unwrap_or_else(|| panic!("no conflict on {subject}: {:#?}", facts.conflicts))
+    };
+    let age = conflict("Arvid Kessler");
+    assert_eq!(age.attribute, "age");
+    let values: Vec<&str> = age.sides.iter().map(|s| s.value.as_str()).collect();
+    assert!(values.contains(&"61") && values.contains(&"63"), "{age:#?}");
+    assert_eq!(conflict("fine").sides.len(), 2);
+    // The sentence giving 63 is no second source for the one giving 61.
+    assert!(
+        !facts.claims.iter().any(|c| c.value.is_none()
+            && c.independent_sources >= 2
+            && c.text.contains(", 61,")
+            && c.citations
+                .iter()
+                .any(|x| x.article.starts_with("northgate"))),
+        "{:#?}",
+        facts.claims
+    );
+}
+
+#[test]
+fn the_same_age_term_and_fine_agree() {
+    let facts = court_case("61", "2 million");
+    assert!(facts.conflicts.is_empty(), "{:#?}", facts.conflicts);
+    let claim = |subject: &str| {
+        facts
+            .claims
+            .iter()
+            .find(|c| c.subject.as_deref() == Some(subject))
+            .unwrap_or_else(|| panic!("no claim on {subject}: {:#?}", facts.claims))
+    };
+    let term = claim("prison term of Arvid Kessler");
+    assert_eq!(
+        (term.value.as_deref(), term.independent_sources),
+        (Some("12 years"), 3)
+    );
+    assert_eq!(claim("age of Arvid Kessler").independent_sources, 3);
+    // One outlet's passer-by: no fact; the prosecutors' demand: no term of
+    // anyone's; a term two people share: no one's own.
+    assert!(
+        !facts.claims.iter().any(|c| c
+            .subject
+            .as_deref()
+            .is_some_and(|s| s.contains("Lena Brask") || s.contains("Tarvo Lind"))
+            || c.value.as_deref() == Some("15 years") && c.subject.is_some()),
+        "{:#?}",
+        facts.claims
+    );
+}
