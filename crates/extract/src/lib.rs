@@ -242,6 +242,12 @@ impl Extractor {
                 .unwrap_or_else(|| strip::extract(html))
             }
         };
+        if e.site_name.is_none() {
+            if let Some((site, headline)) = site_from_page_title(html, &e) {
+                e.site_name = Some(site);
+                e.title = Some(headline);
+            }
+        }
         if e.text.is_empty() && e.empty_reason.is_none() {
             e.empty_reason = Some(if html.contains('<') {
                 "no text outside scripts, styles and page furniture".into()
@@ -424,6 +430,56 @@ fn fallback(tree_html: &str, html: &str) -> Extracted {
         removed,
         empty_reason: None,
     }
+}
+
+/// The outlet a page's `<title>` names after its headline ("Jobless rate
+/// jumps - Evening Lantern") when no metadata names it, and the headline:
+/// the parts after and before a separator, when the part before it is the
+/// article's title, or the title is the whole `<title>` and the part
+/// before is a heading the page dropped from the text; and the part after
+/// is a short name (one to five words). News sites put their name there
+/// by convention.
+fn site_from_page_title(html: &str, e: &Extracted) -> Option<(String, String)> {
+    let title = walk::fold(e.title.as_deref()?);
+    if title.is_empty() {
+        return None;
+    }
+    // The first <title> of the page's first 64 KiB (the head), cut at a
+    // character boundary.
+    let mut n = html.len().min(64 * 1024);
+    while !html.is_char_boundary(n) {
+        n -= 1;
+    }
+    let head = &html[..n];
+    let tag_at = |from: usize, tag: &str| {
+        head[from..]
+            .match_indices('<')
+            .map(|(i, _)| from + i)
+            .find(|&i| {
+                head.as_bytes()
+                    .get(i + 1..i + 1 + tag.len())
+                    .is_some_and(|b| b.eq_ignore_ascii_case(tag.as_bytes()))
+            })
+    };
+    let open = tag_at(0, "title")?;
+    let start = open + head[open..].find('>')? + 1;
+    let end = tag_at(start, "/title")?;
+    let page_title = walk::fold(&strip::decode_entities(head.get(start..end)?));
+    for sep in [" - ", " | ", " – ", " — ", " :: ", " · "] {
+        let Some((before, after)) = page_title.rsplit_once(sep) else {
+            continue;
+        };
+        let words = after.split_whitespace().count();
+        let headline = before.eq_ignore_ascii_case(&title)
+            || (title == page_title
+                && e.removed
+                    .iter()
+                    .any(|r| walk::fold(&r.text).eq_ignore_ascii_case(before.trim())));
+        if headline && (1..=5).contains(&words) {
+            return Some((after.trim().to_owned(), before.trim().to_owned()));
+        }
+    }
+    None
 }
 
 /// "Headline - Site", "Headline | Site" → "Headline" when Site is the

@@ -579,3 +579,47 @@ fn fast_engine_holds_the_benchmark_score() {
     assert!(s.f1 >= 0.975, "F1 {:.5}", s.f1);
     assert!(differ <= 8, "{differ} pages differ");
 }
+
+/// Without metadata naming the outlet, the page title's part after the
+/// headline does ("Headline - Evening Lantern"); a title that is not the
+/// headline and a separator but something else ("Lantern - a town of
+/// lights, bridges and its famous old market square") names none.
+#[test]
+fn the_outlet_from_the_page_title() {
+    let page = |title: &str| {
+        format!(
+            "<html><head><title>{title}</title></head><body><article>\
+             <h1>Jobless rate jumps to 7.9 percent</h1>\
+             <p>Tarvenia's unemployment rate jumped to 7.9 percent in May, up from 6.8 percent \
+             a month earlier, according to figures released on Tuesday.</p>\
+             <p>The finance ministry blamed the closure of two car factories in Brellow, where \
+             some 4,500 jobs were lost over the spring.</p></article></body></html>"
+        )
+    };
+    let e = html_to_text(&page("Jobless rate jumps to 7.9 percent - Evening Lantern"));
+    assert_eq!(
+        e.title.as_deref(),
+        Some("Jobless rate jumps to 7.9 percent")
+    );
+    assert_eq!(e.site_name.as_deref(), Some("Evening Lantern"));
+    let e = html_to_text(&page(
+        "Jobless rate jumps to 7.9 percent &#8211; Evening Lantern",
+    ));
+    assert_eq!(e.site_name.as_deref(), Some("Evening Lantern"));
+    let e = html_to_text(&page(
+        "Lantern - a town of lights, bridges and its famous old market square",
+    ));
+    assert_eq!(e.site_name, None);
+    // A page whose headline is the <title> whole: the heading it dropped
+    // from the text tells the outlet's part.
+    let e = html_to_text(
+        "<html><HEAD><TITLE>Ferry sinks | Tarvik Times</TITLE></HEAD><body><h1>Ferry sinks</h1>\
+         <p>A ferry sank on Lake Varn on Monday evening, killing at least nine people, the \
+         coast guard said in a statement.</p><p>More than two hundred passengers were on board \
+         when it overturned near Port Aldery.</p></body></html>",
+    );
+    assert_eq!(
+        (e.title.as_deref(), e.site_name.as_deref()),
+        (Some("Ferry sinks"), Some("Tarvik Times"))
+    );
+}
