@@ -888,10 +888,19 @@ fn resolve(
     // Of several people, the last one not after a preposition: the one the
     // cue follows. People named only after one ("an aide to Mira Holm")
     // leave the phrase as written.
+    // A person owning what the phrase names ("Prime Minister Halvard
+    // Strøm's office") is not the speaker either.
+    let owner = |m: &Mention| {
+        let rest = text.get(m.span.end..span.end).unwrap_or("");
+        (rest.starts_with("'s ") || rest.starts_with("’s "))
+            && rest[rest.find(' ').unwrap_or(0)..]
+                .trim_start()
+                .starts_with(char::is_lowercase)
+    };
     if let Some(m) = inside
         .iter()
         .filter(|m| m.kind == EntityKind::Person)
-        .rfind(|m| !after_preposition(m) && !in_relative_clause(m))
+        .rfind(|m| !after_preposition(m) && !in_relative_clause(m) && !owner(m))
     {
         return Some(m.text.clone());
     }
@@ -1032,6 +1041,7 @@ const ORG_DESCRIPTIONS: &[&str] = &[
     "force",
     "trust",
     "union",
+    "institute",
 ];
 
 /// Words a description uses for a word of the name it stands for: a spy

@@ -65,6 +65,12 @@ pub struct Concept {
     /// of one pair of countries): dates in two different years are two
     /// events, not a conflict, and the subject names its places.
     pub recurs_yearly: bool,
+    /// Values belong to the named giver or owner before the figure when
+    /// there is one ("the Ostrian government pledged 5 million crowns in
+    /// aid"), else to the story as a whole ("the government has pledged
+    /// 50 million crowns in aid"): figures of two named givers are not
+    /// compared, figures of no named giver are.
+    pub named_or_whole: bool,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -88,6 +94,7 @@ const fn c(
         per_subject,
         prepositions,
         recurs_yearly: false,
+        named_or_whole: false,
     }
 }
 
@@ -303,6 +310,29 @@ pub const CONCEPTS: &[Concept] = {
             false,
             &[],
         ),
+        c(
+            "magnitude",
+            "earthquake",
+            "magnitude",
+            Count,
+            &["magnitude", "richter"],
+            false,
+            false,
+            &[],
+        ),
+        Concept {
+            named_or_whole: true,
+            ..c(
+                "aid",
+                "aid",
+                "amount",
+                Money,
+                &["aid", "relief"],
+                false,
+                false,
+                &[],
+            )
+        },
         c(
             "fine",
             "fine",
@@ -678,6 +708,36 @@ fn second_predicate_between(toks: &[Token<'_>], a: usize, b: usize) -> bool {
                         || t.text.ends_with("ed"))
             })
     })
+}
+
+/// A capitalised word naming who gives, in the clause before token `qs`
+/// when no name does ("The Ostrian government pledged 5 million crowns"):
+/// not the sentence's first word, nor a title, nor a person's name (a
+/// leader pledges for the story's own government).
+fn giver_adjective(toks: &[Token<'_>], qs: usize, mentions: &[Mention]) -> Option<String> {
+    // A person's name or the title before it ("Prime Minister Halvard
+    // Strøm").
+    let in_person = |t: &Token<'_>| {
+        mentions.iter().any(|m| {
+            let title = m.title.as_ref().map_or(0, |t| t.len() + 1);
+            m.kind == EntityKind::Person
+                && m.span.start.saturating_sub(title) <= t.start
+                && t.end <= m.span.end
+        })
+    };
+    let clause = toks[..qs]
+        .iter()
+        .rposition(|t| t.kind == TokKind::Punct && matches!(t.text, "," | ";" | ":" | "—"))
+        .map_or(0, |p| p + 1);
+    (clause.max(1)..qs)
+        .rev()
+        .find(|&k| {
+            toks[k].kind == TokKind::Word
+                && toks[k].is_capitalised()
+                && !crate::lexicon::TITLES.contains(&toks[k].text.to_lowercase().as_str())
+                && !in_person(&toks[k])
+        })
+        .map(|k| toks[k].text.to_string())
 }
 
 /// Words that put a term of years in prison.
@@ -1221,6 +1281,12 @@ pub fn build(
         };
         let (subject, attribute) = match concept {
             Some(c) if term_subject.is_some() => (term_subject, c.attribute.to_string()),
+            Some(c) if c.named_or_whole => (
+                local_subject(toks, &words, q_ranges[qi], mentions)
+                    .or_else(|| giver_adjective(toks, q_ranges[qi].0, mentions))
+                    .or_else(|| Some(c.subject.to_string())),
+                c.attribute.to_string(),
+            ),
             Some(c) if c.per_subject => {
                 let subj = local_subject(toks, &words, q_ranges[qi], mentions);
                 (

@@ -23,6 +23,8 @@ pub const TITLES: &[&str] = &[
     "representative",
     "gov",
     "premier",
+    // "PM Strom": the newsroom's short form of "Prime Minister".
+    "pm",
     "dr",
     "mr",
     "mrs",
