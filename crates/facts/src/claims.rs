@@ -436,8 +436,6 @@ pub const CONCEPTS: &[Concept] = {
                 "bombing",
                 "capsized",
                 "capsizing",
-                "sank",
-                "sinking",
                 "derailed",
                 "derailment",
                 "stampede",
@@ -1193,6 +1191,18 @@ pub fn build(
                 if c.id.starts_with("rate_") && !interest_rate_word(&words, k) {
                     continue;
                 }
+                // "a 5.5 aftershock", "earthquakes of force six": another
+                // tremor's magnitude, or none in particular.
+                if c.id == "magnitude"
+                    && words.iter().any(|(_, w)| {
+                        matches!(
+                            *w,
+                            "aftershock" | "aftershocks" | "earthquakes" | "quakes" | "tremors"
+                        )
+                    })
+                {
+                    continue;
+                }
                 // "kidnap victims", "fraud victims": victims of something
                 // other than a death.
                 if *w == "victims" && k > 0 && NOT_DEATH_VICTIMS.contains(&words[k - 1].1) {
@@ -1503,28 +1513,9 @@ fn local_subject(
         .rposition(|t| t.kind == TokKind::Punct && matches!(t.text, ";" | ":" | "—"))
         .map_or(0, |p| toks[p].end);
     const NOUNS: &[&str] = &[
-        "stadium",
-        "ground",
-        "plant",
-        "project",
-        "building",
-        "bridge",
-        "deal",
-        "plan",
-        "scheme",
-        "corridor",
-        "route",
-        "line",
-        "arena",
-        "tower",
-        "site",
-        "station",
-        "airport",
-        "venue",
+        "stadium", "ground", "plant", "project", "building", "bridge", "deal", "plan", "scheme",
+        "corridor", "route", "line", "arena", "tower", "site", "station", "airport", "venue",
         "package",
-        "programme",
-        "program",
-        "contract",
     ];
     // "a move to a new 32,000-seat stadium", "the 550-seat National
     // Assembly": what the figure describes, before any name earlier in the

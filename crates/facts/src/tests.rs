@@ -1846,3 +1846,22 @@ fn turnout_called_elections_projections_and_asides_after_a_time() {
         Some("Central Election Commission")
     );
 }
+
+/// A sinking fund is no sinking, and shares that sank are no wreck: their
+/// dates date no incident. A ferry that capsized on Sunday is one.
+#[test]
+fn sinking_funds_are_no_incidents() {
+    let f = Extractor::new().extract(&doc(
+        "x",
+        Some("2026-05-12"),
+        "The company will redeem its sinking fund debentures of 1998 on May 14. Its shares \
+         sank on Monday. The ferry capsized on Sunday.",
+    ));
+    let dated: Vec<&str> = f
+        .claims
+        .iter()
+        .filter(|c| c.attribute == "date")
+        .map(|c| c.value_text.as_str())
+        .collect();
+    assert_eq!(dated, ["Sunday (2026-05-10)"], "{:#?}", f.claims);
+}

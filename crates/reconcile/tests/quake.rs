@@ -1,6 +1,7 @@
 //! An earthquake's magnitude and the aid pledged for it are facts outlets
 //! state and contradict: 6.4 against 6.1, 50 million against 500 million.
-//! Aid from named givers is each giver's own; "PM" is a title; a person's
+//! An aftershock's magnitude is another tremor's. Aid from named givers
+//! is each giver's own; "PM" is a title; a person's
 //! office is not the person; a description names the institute another
 //! report names in full.
 
@@ -32,7 +33,7 @@ fn quake(magnitude: &str, aid: &str) -> crosscheck_reconcile::StoryFacts {
             "2026-08-11",
             "The government has pledged 50 million crowns in emergency aid, according to Prime \
              Minister Halvard Strøm's office. The Korvel government pledged 8 million crowns in \
-             aid.",
+             aid. A magnitude 5.2 aftershock shook Brellow on Tuesday.",
         ),
     ];
     run(&docs, &[])
