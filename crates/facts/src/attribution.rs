@@ -1876,7 +1876,7 @@ fn decode(
         if assigned[k].is_empty() {
             continue;
         }
-        let source = source_of(q);
+        let source = source_of(q).or_else(|| according_to_source(toks, q, &assigned[k]));
         // The source is no part of what it said: content chunks the source
         // overlaps ("“…,” said witness Mira Holm." with the name tagged as
         // content too) are dropped, when others remain.
@@ -2130,6 +2130,27 @@ fn with_coordinated(toks: &[Token<'_>], (s, e): (usize, usize)) -> (usize, usize
 }
 
 /// A source chosen inside a relative clause that ends just before the
+/// The source of "according to" when none was chosen and what was said
+/// comes before it: the words after the cue to the end of the clause
+/// ("…, according to figures released on Tuesday by the statistics
+/// office."), longer than the source candidates reach.
+fn according_to_source(toks: &[Token<'_>], q: &Chunk, content: &[Chunk]) -> Option<(usize, usize)> {
+    let cue: Vec<&str> = toks[q.s..q.e].iter().map(|t| t.text).collect();
+    if !(cue.len() == 2
+        && cue[0].eq_ignore_ascii_case("according")
+        && cue[1].eq_ignore_ascii_case("to"))
+        || content.iter().any(|c| c.e > q.s)
+    {
+        return None;
+    }
+    let end = (q.e..toks.len())
+        .find(|&k| {
+            toks[k].kind == TokKind::Punct && matches!(toks[k].text, "," | ";" | ":" | "." | "—")
+        })
+        .unwrap_or(toks.len());
+    (end > q.e).then_some((q.e, end))
+}
+
 /// A source that is the acronym in brackets after a name ("the Central
 /// Election Commission (CEC) said", chosen as "CEC)"): the name, its
 /// article and the brackets.

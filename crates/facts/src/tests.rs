@@ -1713,6 +1713,16 @@ fn months_costs_titles_with_of_and_dateline_regions() {
         f.statements
     );
     assert_eq!(kind_of(&f, "Tarvenia"), EntityKind::Place);
+    // "according to" with a source longer than a candidate reaches.
+    let according = f
+        .statements
+        .iter()
+        .find(|s| s.cue.slice(&d.article.text) == "according to")
+        .unwrap_or_else(|| panic!("{:#?}", f.statements));
+    assert_eq!(
+        according.speaker.map(|s| s.slice(&d.article.text)),
+        Some("figures released on Tuesday by the statistics office")
+    );
     for s in &f.statements {
         assert!(
             !s.content.slice(&d.article.text).contains("KORVEL"),
