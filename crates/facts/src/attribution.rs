@@ -885,11 +885,8 @@ fn resolve(
             .iter()
             .any(|r| before.contains(r))
     };
-    // Of several people, the last one not after a preposition: the one the
-    // cue follows. People named only after one ("an aide to Mira Holm")
-    // leave the phrase as written.
     // A person owning what the phrase names ("Prime Minister Halvard
-    // Strøm's office") is not the speaker either.
+    // Strøm's office") is not the speaker.
     let owner = |m: &Mention| {
         let rest = text.get(m.span.end..span.end).unwrap_or("");
         (rest.starts_with("'s ") || rest.starts_with("’s "))
@@ -897,6 +894,9 @@ fn resolve(
                 .trim_start()
                 .starts_with(char::is_lowercase)
     };
+    // Of several people, the last one not after a preposition (nor an
+    // owner): the one the cue follows. People named only after one ("an
+    // aide to Mira Holm") leave the phrase as written.
     if let Some(m) = inside
         .iter()
         .filter(|m| m.kind == EntityKind::Person)
@@ -984,7 +984,7 @@ fn resolve(
                 // A modifier the body's name need not hold may stand
                 // before the word ("the British company"), not one that
                 // names its field ("the finance ministry").
-                (words.len() == 2 || !original_first_lower(text, span, 1))
+                (words.len() == 2 || !word_in_lower_case(text, span, 1))
                     && matches!(
                         head,
                         "company"
@@ -1011,7 +1011,7 @@ fn resolve(
 
 /// Whether word `k` (0 = the first) of the phrase at `span` is written in
 /// lower case.
-fn original_first_lower(text: &str, span: Span, k: usize) -> bool {
+fn word_in_lower_case(text: &str, span: Span, k: usize) -> bool {
     text.get(span.start..span.end)
         .and_then(|p| p.split_whitespace().nth(k))
         .is_some_and(|w| w.starts_with(char::is_lowercase))

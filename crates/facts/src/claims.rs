@@ -343,8 +343,9 @@ pub const CONCEPTS: &[Concept] = {
             false,
             &[],
         ),
-        // Found by `person_facts`, not by trigger words: the subject is
-        // the person ("Arvid Kessler, 61,"; "sentenced … to 12 years").
+        // Found by `ages` and `prison_term_of`, not by trigger words: the
+        // subject is the person ("Arvid Kessler, 61,"; "sentenced … to
+        // 12 years").
         c("age", "age", "age", Count, &[], false, true, &[]),
         c(
             "prison_term",
@@ -916,9 +917,9 @@ fn verb_between(words: &[(usize, &str)], ti: usize, trigger: &str, ds: usize) ->
         "the", "a", "an", "its", "their", "his", "her", "of", "in", "on", "at", "for", "with",
         "by", "is", "was", "are", "were", "be", "been", "being", "has", "had", "have",
     ];
-    // Event words that are verbs themselves ("exploded", "sank"): the
+    // Event words that are verbs themselves ("exploded", "signs"): the
     // date goes with them.
-    let noun = !(trigger.ends_with("ed") || matches!(trigger, "sank" | "sign" | "signs" | "lands"));
+    let noun = !(trigger.ends_with("ed") || matches!(trigger, "sign" | "signs" | "lands"));
     let between: Vec<&str> = words
         .iter()
         .filter(|(k, _)| *k > ti && *k < ds)
@@ -1090,8 +1091,9 @@ pub fn build(
     mentions: &[Mention],
     out: &mut Vec<ArticleClaim>,
 ) {
-    // Claims are made of figures and dates only: a sentence with neither
-    // (most of them) needs none of the work below.
+    // Ages are read off names and commas; other claims are made of figures
+    // and dates only: a sentence with neither (most of them) needs none of
+    // the work after the ages.
     if toks.is_empty() {
         return;
     }

@@ -104,13 +104,16 @@ fn sentences_dating_events_on_different_weekdays_do_not_corroborate() {
 #[test]
 fn a_capsizing_on_two_weekdays_conflicts_but_not_the_day_it_was_spoken_of() {
     let ferry = |id: &str, outlet: &str, text: &str| invented(id, outlet, "2026-05-13", text);
+    let monday = || {
+        ferry(
+            "tarvik-times/ferry",
+            "Tarvik Times",
+            "A passenger ferry capsized on Lake Varn on Monday evening, the coast guard said.",
+        )
+    };
     let facts = run(
         &[
-            ferry(
-                "tarvik-times/ferry",
-                "Tarvik Times",
-                "A passenger ferry capsized on Lake Varn on Monday evening, the coast guard said.",
-            ),
+            monday(),
             ferry(
                 "capital-observer/ferry",
                 "Capital Observer",
@@ -131,11 +134,7 @@ fn a_capsizing_on_two_weekdays_conflicts_but_not_the_day_it_was_spoken_of() {
 
     let facts = run(
         &[
-            ferry(
-                "tarvik-times/ferry",
-                "Tarvik Times",
-                "A passenger ferry capsized on Lake Varn on Monday evening, the coast guard said.",
-            ),
+            monday(),
             ferry(
                 "capital-observer/ferry",
                 "Capital Observer",
