@@ -773,7 +773,17 @@ fn prison_term_of(
                 word_distance(toks, *ti + 1, qs) <= WINDOW
             }
     });
-    if !near {
+    // Time served ("has spent 10 years in prison") or a term the law
+    // allows ("faces a maximum of 20 years") is no term given.
+    let not_given = words.iter().any(|(ti, w)| {
+        *ti < qs
+            && word_distance(toks, *ti + 1, qs) <= WINDOW
+            && matches!(
+                *w,
+                "spent" | "served" | "serving" | "faces" | "face" | "facing" | "maximum" | "up"
+            )
+    });
+    if !near || not_given {
         return None;
     }
     let at = toks[qs].start;

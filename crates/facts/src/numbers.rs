@@ -487,11 +487,14 @@ fn read_at(
     if partitive {
         noun = None;
     }
-    // Verbs and participles are not counted nouns ("eight expected ...").
-    if noun
-        .as_deref()
-        .is_some_and(|n| n.ends_with("ed") || n.ends_with("ing") || n.ends_with("ly"))
-    {
+    // Verbs and participles are not counted nouns ("eight expected ...",
+    // "of whom 1,066 said they were registered").
+    if noun.as_deref().is_some_and(|n| {
+        n.ends_with("ed")
+            || n.ends_with("ing")
+            || n.ends_with("ly")
+            || matches!(n, "said" | "says" | "told" | "say")
+    }) {
         noun = None;
     }
     if let Some(n) = &noun {

@@ -1875,3 +1875,20 @@ fn sinking_funds_are_no_incidents() {
         .collect();
     assert_eq!(dated, ["Sunday (2026-05-10)"], "{:#?}", f.claims);
 }
+
+/// A reporting verb after a figure is no counted noun ("of whom 1,066
+/// said they were registered").
+#[test]
+fn a_reporting_verb_is_no_counted_noun() {
+    let f = Extractor::new().extract(&doc(
+        "x",
+        None,
+        "The poll reached 1,461 adults, of whom 1,066 said they were registered to vote.",
+    ));
+    let q = f
+        .quantities
+        .iter()
+        .find(|q| q.text == "1,066")
+        .unwrap_or_else(|| panic!("{:#?}", f.quantities));
+    assert_eq!(q.noun, None);
+}

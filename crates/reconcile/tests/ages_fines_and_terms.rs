@@ -17,7 +17,7 @@ fn court_case(age_two: &str, fine_two: &str) -> crosscheck_reconcile::StoryFacts
              authority, to 12 years in prison for taking bribes. He was also fined 2 million \
              crowns. Prosecutors had sought 15 years. \"It is a fair verdict,\" said Lena \
              Brask, 34, a dock worker. Two aides, Senna Voss and Tarvo Lind, were sentenced to \
-             five years each.",
+             five years each. In the 1990s Arvid Kessler had spent two years in prison.",
         ),
         invented(
             "northgate-ledger/kessler",
@@ -85,14 +85,15 @@ fn the_same_age_term_and_fine_agree() {
         (Some("12 years"), 3)
     );
     assert_eq!(claim("age of Arvid Kessler").independent_sources, 3);
-    // One outlet's passer-by: no fact; the prosecutors' demand: no term of
-    // anyone's; a term two people share: no one's own.
+    // One outlet's passer-by: no fact; the prosecutors' demand and time
+    // served long ago: no term given; a term two people share: no one's
+    // own.
     assert!(
         !facts.claims.iter().any(|c| c
             .subject
             .as_deref()
             .is_some_and(|s| s.contains("Lena Brask") || s.contains("Tarvo Lind"))
-            || c.value.as_deref() == Some("15 years") && c.subject.is_some()),
+            || matches!(c.value.as_deref(), Some("15 years" | "two years")) && c.subject.is_some()),
         "{:#?}",
         facts.claims
     );
