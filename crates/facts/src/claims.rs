@@ -773,7 +773,7 @@ fn prison_term_of(
                 word_distance(toks, *ti + 1, qs) <= WINDOW
             }
     });
-    // Time served ("has spent 10 years in prison") or a term the law
+    // Time served ("had spent two years in prison") or a term the law
     // allows ("faces a maximum of 20 years") is no term given.
     let not_given = words.iter().any(|(ti, w)| {
         *ti < qs
@@ -914,13 +914,13 @@ fn acted_on(words: &[(usize, &str)], ti: usize) -> bool {
 
 /// Whether a verb of its own stands between an event word at token `ti`
 /// and a date at token `ds`, so that the date is that verb's: a reporting
-/// word ("the bombing of a market, his father said Saturday"), or after an
+/// word ("the sinking of the ferry, a deckhand's mother said Tuesday"), or after an
 /// event noun a past form following a noun ("relatives of those killed in
-/// the bombing of an embassy collected benefits on Friday"). A past form
+/// the sinking of the ferry collected their compensation on Wednesday"). A past form
 /// after an article, a preposition or an adverb describes what follows
 /// ("the blast in the crowded market on Friday"); one right after the
 /// noun describes the noun ("the vote scheduled for Sunday"); one after
-/// an auxiliary is the event's own verb ("once voting is completed on
+/// an auxiliary is the event's own verb ("once the ballot is counted on
 /// Sunday").
 fn verb_between(words: &[(usize, &str)], ti: usize, trigger: &str, ds: usize) -> bool {
     const NOT_BEFORE_A_VERB: &[&str] = &[

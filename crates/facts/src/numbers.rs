@@ -488,7 +488,7 @@ fn read_at(
         noun = None;
     }
     // Verbs and participles are not counted nouns ("eight expected ...",
-    // "of whom 1,066 said they were registered").
+    // "of whom 812 said they would strike").
     if noun.as_deref().is_some_and(|n| {
         n.ends_with("ed")
             || n.ends_with("ing")
