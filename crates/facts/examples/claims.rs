@@ -3,7 +3,7 @@
 //! own:
 //!
 //! ```sh
-//! printf 'The ferry sank on Sunday, killing 14.\n' | \
+//! printf 'The ferry capsized on Sunday, killing 14.\n' | \
 //!     cargo run --release -p crosscheck-facts --example claims -- 2026-05-12
 //! ```
 //!

@@ -914,9 +914,9 @@ fn acted_on(words: &[(usize, &str)], ti: usize) -> bool {
 
 /// Whether a verb of its own stands between an event word at token `ti`
 /// and a date at token `ds`, so that the date is that verb's: a reporting
-/// word ("the sinking of the ferry, a deckhand's mother said Tuesday"), or after an
+/// word ("the capsizing of the ferry, a deckhand's mother said Tuesday"), or after an
 /// event noun a past form following a noun ("relatives of those killed in
-/// the sinking of the ferry collected their compensation on Wednesday"). A past form
+/// the capsizing of the ferry collected their compensation on Wednesday"). A past form
 /// after an article, a preposition or an adverb describes what follows
 /// ("the blast in the crowded market on Friday"); one right after the
 /// noun describes the noun ("the vote scheduled for Sunday"); one after

@@ -98,7 +98,7 @@ fn sentences_dating_events_on_different_weekdays_do_not_corroborate() {
     assert!(corroborated("Wednesday"));
 }
 
-/// A sinking or a derailment dated on two different weekdays conflicts
+/// A capsizing or a derailment dated on two different weekdays conflicts
 /// like a blast does; the day of what someone said about the event, or of
 /// what someone else did afterwards, is not the event's.
 #[test]
@@ -138,13 +138,13 @@ fn a_capsizing_on_two_weekdays_conflicts_but_not_the_day_it_was_spoken_of() {
             ferry(
                 "capital-observer/ferry",
                 "Capital Observer",
-                "The mother of a deckhand who died in the sinking of the Varn ferry said \
+                "The mother of a deckhand who died in the capsizing of the Varn ferry said \
                  Tuesday she was proud of him.",
             ),
             ferry(
                 "evening-lantern/ferry",
                 "Evening Lantern",
-                "Families of those lost in the sinking of the Morrow Star collected their \
+                "Families of those lost in the capsizing of the Morrow Star collected their \
                  compensation on Wednesday.",
             ),
         ],
