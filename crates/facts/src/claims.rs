@@ -900,19 +900,16 @@ const ACTS_ON_EVENTS: &[&str] = &[
     "orders",
 ];
 
-/// Whether the event word at token `ti` is the object of an act on it
+/// Whether the event word `words[at]` is the object of an act on it
 /// ("called the election in July", "called a snap election in July"):
 /// the date after it is the act's.
-fn acted_on(words: &[(usize, &str)], ti: usize) -> bool {
-    let Some(at) = words.iter().position(|(k, _)| *k == ti) else {
-        return false;
-    };
+fn acted_on(words: &[(usize, &str)], at: usize) -> bool {
     words[at.saturating_sub(3)..at]
         .iter()
         .any(|(_, w)| ACTS_ON_EVENTS.contains(w))
 }
 
-/// Whether a verb of its own stands between an event word at token `ti`
+/// Whether a verb of its own stands between the event word `words[at]`
 /// and a date at token `ds`, so that the date is that verb's: a reporting
 /// word ("the capsizing of the ferry, a deckhand's mother said Tuesday"), or after an
 /// event noun a past form following a noun ("relatives of those killed in
@@ -922,29 +919,32 @@ fn acted_on(words: &[(usize, &str)], ti: usize) -> bool {
 /// noun describes the noun ("the vote scheduled for Sunday"); one after
 /// an auxiliary is the event's own verb ("once the ballot is counted on
 /// Sunday").
-fn verb_between(words: &[(usize, &str)], ti: usize, trigger: &str, ds: usize) -> bool {
+fn verb_between(words: &[(usize, &str)], at: usize, ds: usize) -> bool {
     const NOT_BEFORE_A_VERB: &[&str] = &[
         "the", "a", "an", "its", "their", "his", "her", "of", "in", "on", "at", "for", "with",
         "by", "is", "was", "are", "were", "be", "been", "being", "has", "had", "have",
     ];
     // Event words that are verbs themselves ("exploded", "signs"): the
     // date goes with them.
+    let trigger = words[at].1;
     let noun = !(trigger.ends_with("ed") || matches!(trigger, "sign" | "signs" | "lands"));
-    let between: Vec<&str> = words
+    // `words[at + 1 + n]` is the n-th word between, `words[at + n]` the
+    // one before it.
+    words[at + 1..]
         .iter()
-        .filter(|(k, _)| *k > ti && *k < ds)
-        .map(|(_, w)| *w)
-        .collect();
-    between.iter().enumerate().any(|(n, w)| {
-        crate::is_reporting_word(w)
-            || ACTS_ON_EVENTS.contains(w)
-            || (noun
-                && n > 0
-                && w.len() > 4
-                && w.ends_with("ed")
-                && !NOT_BEFORE_A_VERB.contains(&between[n - 1])
-                && !between[n - 1].ends_with("ly"))
-    })
+        .take_while(|(k, _)| *k < ds)
+        .enumerate()
+        .any(|(n, &(_, w))| {
+            let before = words[at + n].1;
+            crate::is_reporting_word(w)
+                || ACTS_ON_EVENTS.contains(&w)
+                || (noun
+                    && n > 0
+                    && w.len() > 4
+                    && w.ends_with("ed")
+                    && !NOT_BEFORE_A_VERB.contains(&before)
+                    && !before.ends_with("ly"))
+        })
 }
 
 fn concept_fits(c: &Concept, q: &Quantity) -> bool {
@@ -1378,7 +1378,7 @@ pub fn build(
     for d in dates {
         let (ds, de) = tok_range(toks, d.span);
         let mut best: Option<(usize, &Concept)> = None;
-        for ((ti, trigger), &mask) in words.iter().zip(&triggers) {
+        for (at, ((ti, _), &mask)) in words.iter().zip(&triggers).enumerate() {
             for (_, c) in CONCEPTS
                 .iter()
                 .enumerate()
@@ -1397,8 +1397,8 @@ pub fn build(
                     if of_phrase
                         || boundary_between(toks, *ti, ds)
                         || second_predicate_between(toks, *ti, ds)
-                        || verb_between(&words, *ti, trigger, ds)
-                        || acted_on(&words, *ti)
+                        || verb_between(&words, at, ds)
+                        || acted_on(&words, at)
                     {
                         continue;
                     }

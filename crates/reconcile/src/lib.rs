@@ -2494,7 +2494,11 @@ fn resolves(written: &str, date: &DateValue) -> bool {
             .iter()
             .position(|d| d.eq_ignore_ascii_case(w))
     });
-    let month = DateValue::Relative(written.to_string()).month_named();
+    // As `DateValue::month_named` reads it: the month is written last.
+    let month = written
+        .split(' ')
+        .next_back()
+        .and_then(crosscheck_model::month_number);
     match (weekday, month, date) {
         (Some(k), None, DateValue::Day(d)) => d.weekday() as usize == k,
         (None, Some(m), DateValue::Day(d)) => d.month == m,
