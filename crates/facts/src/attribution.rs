@@ -1839,9 +1839,26 @@ fn decode(
             // inside this one's content ("the agency believes the two
             // countries will discuss the deployment"): this content runs
             // from the cue over it.
+            // One before this cue that another cue has taken is that
+            // cue's: when words follow this one ("Organisers said 100,000
+            // took part, while police estimated the crowd at 20,000"),
+            // they are what it says (the rest of the sentence, below).
             if let Some(c) = contents.iter().min_by_key(|c| gap(q, c)) {
                 let nested = c.s > q.e && cues.iter().any(|o| o.s >= q.e && o.e <= c.s);
-                assigned[k].push(if nested { Chunk { s: q.e, ..**c } } else { **c });
+                let anothers = c.e <= q.s
+                    && assigned
+                        .iter()
+                        .any(|a| a.iter().any(|x| x.s == c.s && x.e == c.e))
+                    && toks.get(q.e).is_some_and(|t| t.kind != TokKind::Punct)
+                    && toks[c.e..q.s].iter().any(|t| {
+                        matches!(
+                            t.text.to_ascii_lowercase().as_str(),
+                            "while" | "whereas" | "but" | "although" | "though"
+                        )
+                    });
+                if !anothers {
+                    assigned[k].push(if nested { Chunk { s: q.e, ..**c } } else { **c });
+                }
             }
         }
         // A sentence of source and cue alone, after a sentence whose

@@ -36,6 +36,9 @@ pub enum ConceptKind {
     Money,
     /// A date.
     Date,
+    /// A measure in the named base unit ("hectare", "km/h"; figures in
+    /// other units of the same measure are converted to it).
+    Measure(&'static str),
 }
 
 /// A measured thing news reports state and contradict.
@@ -180,6 +183,43 @@ pub const CONCEPTS: &[Concept] = {
                 "evacuees",
                 "displaced",
                 "evacuating",
+            ],
+            false,
+            false,
+            &[],
+        ),
+        // Workers on strike: more join as a strike goes on.
+        c(
+            "strikers",
+            "workers on strike",
+            "count",
+            Count,
+            &[
+                "strike", "striking", "strikers", "walked", "walkout", "stoppage",
+            ],
+            true,
+            false,
+            &[],
+        ),
+        // The size of a march or rally: police and organisers often give
+        // two figures, each a side of the conflict.
+        c(
+            "crowd",
+            "crowd",
+            "size",
+            Count,
+            &[
+                "marched",
+                "march",
+                "marchers",
+                "protesters",
+                "protestors",
+                "demonstrators",
+                "protested",
+                "crowd",
+                "crowds",
+                "demonstration",
+                "part",
             ],
             false,
             false,
@@ -357,6 +397,85 @@ pub const CONCEPTS: &[Concept] = {
             true,
             &[],
         ),
+        // The price of a takeover, read only in a sentence about one
+        // ([`DEAL_WORDS`]), of the company bought ([`deal_target`]). Not
+        // monotone: a raised offer is shown with both sides' citations.
+        c(
+            "deal_value",
+            "takeover",
+            "price",
+            Money,
+            &[
+                "buy",
+                "buys",
+                "buying",
+                "bought",
+                "acquire",
+                "acquires",
+                "acquired",
+                "acquiring",
+                "purchase",
+                "takeover",
+                "deal",
+                "acquisition",
+                "bid",
+                "offer",
+                "values",
+                "valued",
+                "worth",
+            ],
+            false,
+            true,
+            &[],
+        ),
+        // The price a takeover pays for each share ("31 euros a share").
+        c(
+            "share_price",
+            "takeover",
+            "price per share",
+            Money,
+            &["share"],
+            false,
+            true,
+            &[],
+        ),
+        // The land a fire burned: it only grows.
+        c(
+            "area_burned",
+            "area burned",
+            "area",
+            Measure("hectare"),
+            &[
+                "burned",
+                "burnt",
+                "scorched",
+                "charred",
+                "blackened",
+                "consumed",
+                "razed",
+                "fire",
+                "fires",
+                "blaze",
+                "wildfire",
+                "wildfires",
+                "bushfire",
+            ],
+            true,
+            false,
+            &[],
+        ),
+        // A storm's wind: compared only at landfall (see
+        // `LANDFALL_WORDS`); elsewhere a storm's winds change by the hour.
+        c(
+            "wind_speed",
+            "wind speed at landfall",
+            "speed",
+            Measure("km/h"),
+            &["winds", "wind", "gusts", "gust", "gusting"],
+            false,
+            false,
+            &[],
+        ),
         c(
             "cost",
             "cost",
@@ -419,6 +538,29 @@ pub const CONCEPTS: &[Concept] = {
                 &[],
             )
         },
+        c(
+            "landfall_date",
+            "landfall",
+            "date",
+            Date,
+            &["landfall", "ashore"],
+            false,
+            false,
+            &[],
+        ),
+        // When a fire "broke out", in a sentence about one (see
+        // `trigger_holds`). The fire's noun alone dates no start: a fire
+        // burns for days ("five died in the fire on Monday").
+        c(
+            "fire_date",
+            "fire",
+            "date",
+            Date,
+            &["broke"],
+            false,
+            false,
+            &[],
+        ),
         c(
             "incident_date",
             "incident",
@@ -568,7 +710,102 @@ const NOT_DEATH_VICTIMS: &[&str] = &[
 
 /// Concepts that count people (a toll, the injured, arrests): their
 /// figure counts people, or nothing written after it.
-const PEOPLE_COUNTS: &[&str] = &["killed", "injured", "missing", "arrested", "evacuated"];
+const PEOPLE_COUNTS: &[&str] = &[
+    "killed",
+    "injured",
+    "missing",
+    "arrested",
+    "evacuated",
+    "strikers",
+    "crowd",
+];
+
+/// Words of a takeover: a price is a deal's only in a sentence with one
+/// (or with a name bought, [`BUYING_WORDS`]).
+const DEAL_WORDS: &[&str] = &[
+    "acquire",
+    "acquires",
+    "acquired",
+    "acquiring",
+    "acquisition",
+    "takeover",
+    "merger",
+];
+
+/// Verbs of buying or valuing, which make a takeover of what they name
+/// ("to buy Istava Dairy", "values Istava at").
+const BUYING_WORDS: &[&str] = &[
+    "buy",
+    "buys",
+    "buying",
+    "bought",
+    "purchase",
+    "purchased",
+    "purchasing",
+    "values",
+    "valued",
+    "valuing",
+];
+
+/// Words that put a takeover itself in doubt: its price is then a
+/// possibility, not a term agreed.
+const TENTATIVE_DEAL_WORDS: &[&str] = &[
+    "could",
+    "might",
+    "may",
+    "talks",
+    "considering",
+    "weighing",
+    "mulling",
+    "exploring",
+    "possible",
+    "potential",
+    "reportedly",
+    "rumoured",
+    "rumored",
+    "approach",
+    "if",
+];
+
+/// Words of paying for shares ("will pay 31 euros a share in cash",
+/// "shareholders will receive €13 per share").
+const PAYING_WORDS: &[&str] = &[
+    "pay", "pays", "paying", "paid", "receive", "receives", "cash", "premium", "offered",
+];
+
+/// Words of a company's results: a figure "a share" near them is earnings
+/// or a dividend, not a takeover's price.
+const RESULTS_WORDS: &[&str] = &[
+    "earnings",
+    "earned",
+    "profit",
+    "profits",
+    "loss",
+    "losses",
+    "dividend",
+    "dividends",
+    "net",
+    "income",
+    "revenue",
+    "revenues",
+    "sales",
+    "eps",
+];
+
+/// Words saying a storm reached land: its wind then is one figure of one
+/// moment, which outlets state and contradict.
+const LANDFALL_WORDS: &[&str] = &["landfall", "ashore", "coast", "coastline"];
+
+/// Words of a fire, for "broke out" to date one.
+const FIRE_WORDS: &[&str] = &[
+    "fire",
+    "fires",
+    "blaze",
+    "wildfire",
+    "wildfires",
+    "bushfire",
+    "flames",
+];
 
 /// Counted nouns that are never people: a figure counting them is no count
 /// of the dead, injured or arrested however near such a word stands ("the
@@ -919,6 +1156,60 @@ fn acted_on(words: &[(usize, &str)], at: usize) -> bool {
 /// noun describes the noun ("the vote scheduled for Sunday"); one after
 /// an auxiliary is the event's own verb ("once the ballot is counted on
 /// Sunday").
+/// A measure's text as written, with its value in the unit it is
+/// compared in when it was written in another ("about 30,000 acres (about
+/// 12,100 hectares)"), so that a reader sees why two figures agree or not.
+fn with_converted_value(q: &Quantity) -> String {
+    let Unit::Measure(base) = &q.unit else {
+        return q.text.clone();
+    };
+    let written = q.text.to_lowercase();
+    let converted = ["mile", "acre", "mph", "square", "sq "]
+        .iter()
+        .any(|u| written.contains(u));
+    if !converted || !matches!(base.as_str(), "km" | "km/h" | "hectare") {
+        return q.text.clone();
+    }
+    // Two significant digits: the figure was rounded in its own unit.
+    let v = q.value.abs();
+    let step = 10f64.powi((v.max(1.0).log10().floor() as i32 - 1).max(0));
+    let rounded = crate::format_number((q.value / step).round() * step);
+    let grouped = group_thousands(&rounded);
+    let unit = match base.as_str() {
+        "hectare" if rounded != "1" => "hectares",
+        u => u,
+    };
+    format!("{} (about {grouped} {unit})", q.text)
+}
+
+/// "12100" → "12,100" (digits only; a fraction is kept as it is).
+fn group_thousands(n: &str) -> String {
+    let (int, frac) = n.split_once('.').map_or((n, None), |(i, f)| (i, Some(f)));
+    let mut out = String::new();
+    for (k, c) in int.chars().enumerate() {
+        if k > 0 && (int.len() - k) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
+    }
+    out
+}
+
+/// Verbs of change and motion without an "-ed" past, which put a date
+/// after them with themselves rather than with an event noun before ("the
+/// death toll from the wildfire rose to five on Tuesday"). Verbs of
+/// beginning are left out: "the strike that began on Tuesday" dates the
+/// strike.
+const IRREGULAR_VERBS: &[&str] = &[
+    "rose", "rises", "fell", "falls", "grew", "grows", "spread", "spreads", "swept", "sweeps",
+    "struck", "strikes", "took", "takes", "came", "comes", "went", "goes", "left", "leaves",
+    "drew", "draws", "shook", "shakes", "sank", "sinks", "stood", "stands",
+];
+
 fn verb_between(words: &[(usize, &str)], at: usize, ds: usize) -> bool {
     const NOT_BEFORE_A_VERB: &[&str] = &[
         "the", "a", "an", "its", "their", "his", "her", "of", "in", "on", "at", "for", "with",
@@ -938,14 +1229,149 @@ fn verb_between(words: &[(usize, &str)], at: usize, ds: usize) -> bool {
             let before = words[at + n].1;
             crate::is_reporting_word(w)
                 || ACTS_ON_EVENTS.contains(&w)
+                || (noun && n > 0 && IRREGULAR_VERBS.contains(&w))
                 || (noun
                     && n > 0
                     && w.len() > 4
                     && w.ends_with("ed")
+                    && w != "started"
                     && !NOT_BEFORE_A_VERB.contains(&before)
                     && !before.ends_with("ly"))
         })
 }
+
+/// The company a takeover sentence buys: the name right after a verb of
+/// buying ("to buy Istava Dairy", "values Istava at") or after "of",
+/// "for" or "with" following a takeover word ("the takeover of Istava",
+/// "a bid for Istava", "a merger with Istava").
+fn deal_target(
+    toks: &[Token<'_>],
+    words: &[(usize, &str)],
+    mentions: &[Mention],
+) -> Option<String> {
+    let name_at = |ti: usize| {
+        mentions
+            .iter()
+            .find(|m| m.span.start == toks[ti].start)
+            .map(|m| crate::fold::strip_possessive(&m.text).to_string())
+    };
+    for (k, &(_, w)) in words.iter().enumerate() {
+        let next = words.get(k + 1);
+        if BUYING_WORDS.contains(&w)
+            || (DEAL_WORDS.contains(&w) && w.starts_with("acqui") && w != "acquisition")
+        {
+            if let Some(name) = next.and_then(|&(ti, _)| name_at(ti)) {
+                return Some(name);
+            }
+        }
+        let linked = matches!(
+            w,
+            "takeover" | "acquisition" | "merger" | "bid" | "offer" | "purchase"
+        ) && next.is_some_and(|(_, p)| matches!(*p, "of" | "for" | "with"));
+        if linked {
+            if let Some(name) = words.get(k + 2).and_then(|&(ti, _)| name_at(ti)) {
+                return Some(name);
+            }
+        }
+    }
+    None
+}
+
+/// Takeover prices of an article that name no company are the price of
+/// the one company its other takeover figures name ("Brennholm will pay
+/// 31 euros a share" after "… agreed to buy Istava Dairy …"); a short
+/// form ("Istava") is that company too.
+pub(crate) fn deal_targets_of_article(claims: &mut [ArticleClaim]) {
+    let is_deal = |c: &ArticleClaim| matches!(c.concept, Some("deal_value" | "share_price"));
+    let unnamed = |c: &ArticleClaim| c.subject.as_deref() == Some("takeover");
+    let mut names: Vec<String> = Vec::new();
+    for c in claims.iter().filter(|c| is_deal(c) && !unnamed(c)) {
+        if let Some(n) = &c.subject {
+            if !names.contains(n) {
+                names.push(n.clone());
+            }
+        }
+    }
+    // A name that opens a longer one is its short form.
+    let full = |n: &str| -> String {
+        names
+            .iter()
+            .find(|m| m.len() > n.len() && m.starts_with(n) && m[n.len()..].starts_with(' '))
+            .cloned()
+            .unwrap_or_else(|| n.to_string())
+    };
+    let mut distinct: Vec<String> = names.iter().map(|n| full(n)).collect();
+    distinct.sort();
+    distinct.dedup();
+    for c in claims.iter_mut().filter(|c| is_deal(c)) {
+        if unnamed(c) {
+            if let [only] = distinct.as_slice() {
+                c.subject = Some(only.clone());
+            }
+        } else if let Some(n) = &c.subject {
+            c.subject = Some(full(n));
+        }
+    }
+}
+
+/// Whether the figure ending before token `qe` opens a range of ages
+/// ("13 to 18 year olds", "between 20 and 30 years old").
+fn age_range(low: &Lower<'_>, qe: usize) -> bool {
+    let at = |k: usize| low.words.get(k).copied().unwrap_or("");
+    matches!(at(qe), "to" | "and" | "-")
+        && at(qe + 1).starts_with(|c: char| c.is_ascii_digit())
+        && (at(qe + 1).ends_with("-year-old")
+            || matches!(at(qe + 2), "year" | "years" | "year-olds"))
+}
+
+/// Whether the trigger word `k` of `words` means the event its concepts
+/// are about where it stands: the month "March" is no march, "broke"
+/// dates a fire only as "broke out" in a sentence about one, "walked" is a strike's only as "walked off" or "walked out",
+/// and an air or missile strike is no strike of workers.
+fn trigger_holds(toks: &[Token<'_>], words: &[(usize, &str)], k: usize) -> bool {
+    let (ti, w) = words[k];
+    let before = k.checked_sub(1).map_or("", |j| words[j].1);
+    let after = words.get(k + 1).map_or("", |(_, w)| w);
+    match w {
+        "march" => !toks[ti].is_capitalised(),
+        "broke" => after == "out" && words.iter().any(|(_, w)| FIRE_WORDS.contains(w)),
+        "walked" => matches!(after, "off" | "out"),
+        // "took part"; not "part of", nor who may "take part".
+        "part" => matches!(before, "took" | "taking"),
+        "strike" | "strikes" | "striking" | "strikers" | "stoppage" | "walkout" => {
+            !words.iter().any(|(_, w)| MILITARY_WORDS.contains(w))
+        }
+        _ => true,
+    }
+}
+
+/// Words of war and weather: a "strike" near them is an attack or a
+/// lightning bolt, not workers stopping work.
+const MILITARY_WORDS: &[&str] = &[
+    "air",
+    "airstrike",
+    "airstrikes",
+    "missile",
+    "missiles",
+    "drone",
+    "drones",
+    "bomb",
+    "bombs",
+    "rocket",
+    "rockets",
+    "artillery",
+    "military",
+    "troops",
+    "army",
+    "forces",
+    "warplanes",
+    "jets",
+    "lightning",
+    "nuclear",
+    "pre-emptive",
+    "preemptive",
+    "retaliatory",
+];
 
 fn concept_fits(c: &Concept, q: &Quantity) -> bool {
     matches!(
@@ -954,6 +1380,9 @@ fn concept_fits(c: &Concept, q: &Quantity) -> bool {
             | (ConceptKind::Percent, Unit::Percent)
             | (ConceptKind::PointChange, Unit::PercentagePoints)
             | (ConceptKind::Money, Unit::Money(_))
+    ) || matches!(
+        (c.kind, &q.unit),
+        (ConceptKind::Measure(base), Unit::Measure(u)) if base == u
     )
 }
 
@@ -1123,8 +1552,31 @@ pub fn build(
     let not_a_count: Vec<bool> = quantities
         .iter()
         .zip(&q_ranges)
-        .map(|(q, &(qs, _))| {
-            q.unit == Unit::Count && (after_age_words(toks, qs) || in_a_ratio(toks, qs))
+        .map(|(q, &(qs, qe))| {
+            q.unit == Unit::Count
+                && (after_age_words(toks, qs) || in_a_ratio(toks, qs) || age_range(low, qe))
+        })
+        .collect();
+
+    let has_word = |list: &[&str]| words.iter().any(|(_, w)| list.contains(w));
+    // A takeover is named ("takeover", "acquired"), or a verb of buying
+    // has a name for its object ("agreed to buy Istava Dairy"): victims
+    // who "would purchase houses" make no deal.
+    let deal_sentence = has_word(DEAL_WORDS)
+        || words.iter().enumerate().any(|(k, (_, w))| {
+            BUYING_WORDS.contains(w)
+                && words
+                    .get(k + 1)
+                    .is_some_and(|&(ti, _)| toks[ti].is_capitalised())
+        });
+    let results_sentence = has_word(RESULTS_WORDS);
+    let pays_for_shares = deal_sentence || has_word(PAYING_WORDS);
+    // "31 euros a share", "€13 per share".
+    let per_share: Vec<bool> = q_ranges
+        .iter()
+        .map(|&(_, qe)| {
+            let at = |k: usize| low.words.get(k).copied().unwrap_or("");
+            matches!(at(qe), "a" | "per") && matches!(at(qe + 1), "share" | "shares")
         })
         .collect();
 
@@ -1166,6 +1618,33 @@ pub fn build(
             if counts_things && PEOPLE_COUNTS.contains(&c.id) {
                 continue;
             }
+            // A takeover's price: the whole price in a sentence about a
+            // takeover, the price of one share right before "a share".
+            if c.id == "deal_value" && (per_share[qi] || !deal_sentence) {
+                continue;
+            }
+            if c.id == "share_price" && !(per_share[qi] && pays_for_shares && !results_sentence) {
+                continue;
+            }
+            if c.id == "cost" && deal_sentence {
+                continue;
+            }
+            // A company is sold for millions: "58 dlrs" alone is a price per
+            // share written without "a share".
+            if c.id == "deal_value" && q.value < 1e6 {
+                continue;
+            }
+            // A crowd, or workers on strike, are tens at least, counted in
+            // whole people ("110 pct on strike" counts no one).
+            if matches!(c.id, "crowd" | "strikers")
+                && (q.value < 10.0
+                    || q.value.fract() != 0.0
+                    || q.noun
+                        .as_deref()
+                        .is_some_and(|n| matches!(n, "pct" | "percent")))
+            {
+                continue;
+            }
             if c.kind == ConceptKind::PointChange {
                 // A change of points is a rate's only with a rate or a
                 // move of one near it: "trailed Mira Holm by 10
@@ -1195,7 +1674,7 @@ pub fn build(
                 continue;
             }
             for (k, (ti, w)) in words.iter().enumerate() {
-                if triggers[k] & (1 << ci) == 0 {
+                if triggers[k] & (1 << ci) == 0 || !trigger_holds(toks, &words, k) {
                     continue;
                 }
                 // "the unemployment rate", "a rate of growth", "grow at a
@@ -1301,12 +1780,22 @@ pub fn build(
                 None => (None, None),
             },
         };
+        // A storm's wind away from its landfall changes by the hour: a
+        // figure to corroborate, not to contradict.
+        let wind_elsewhere =
+            concept.is_some_and(|c| c.id == "wind_speed") && !has_word(LANDFALL_WORDS);
+        let concept = concept.filter(|_| !wind_elsewhere);
         let (subject, attribute) = match concept {
+            None if wind_elsewhere => (Some("wind speed".to_string()), "speed".to_string()),
             Some(c) if term_subject.is_some() => (term_subject, c.attribute.to_string()),
             Some(c) if c.named_or_whole => (
                 local_subject(toks, &words, q_ranges[qi], mentions)
                     .or_else(|| giver_adjective(toks, q_ranges[qi].0, mentions))
                     .or_else(|| Some(c.subject.to_string())),
+                c.attribute.to_string(),
+            ),
+            Some(c) if matches!(c.id, "deal_value" | "share_price") => (
+                deal_target(toks, &words, mentions).or_else(|| Some(c.subject.to_string())),
                 c.attribute.to_string(),
             ),
             Some(c) if c.per_subject => {
@@ -1316,6 +1805,15 @@ pub fn build(
                     c.attribute.to_string(),
                 )
             }
+            // "8,000 rail workers", "40,000 seamen": each group on strike
+            // is counted apart.
+            Some(c) if c.id == "strikers" => (
+                Some(match q.noun.as_deref() {
+                    Some(n) if !n.starts_with("strik") => format!("{n} on strike"),
+                    _ => c.subject.to_string(),
+                }),
+                c.attribute.to_string(),
+            ),
             Some(c) => (Some(c.subject.to_string()), c.attribute.to_string()),
             None => {
                 if q.partitive || q.increment || not_a_count[qi] {
@@ -1365,10 +1863,16 @@ pub fn build(
             value_text: match (concept, compound_noun(q)) {
                 // "32,000-seat" states a capacity of 32,000.
                 (Some(_), Some(n)) => q.text[..q.text.len() - n.len() - 1].to_string(),
-                _ => q.text.clone(),
+                _ => with_converted_value(q),
             },
             speaker: speaker_for(q.span),
-            hedged: q.hedged,
+            // "said it would buy Istava for 4.2 billion euros": the price
+            // agreed, not a forecast, unless the deal is itself in doubt.
+            hedged: if concept.is_some_and(|c| matches!(c.id, "deal_value" | "share_price")) {
+                has_word(TENTATIVE_DEAL_WORDS)
+            } else {
+                q.hedged
+            },
             text: folded.clone(),
         });
     }
@@ -1379,6 +1883,9 @@ pub fn build(
         let (ds, de) = tok_range(toks, d.span);
         let mut best: Option<(usize, &Concept)> = None;
         for (at, ((ti, _), &mask)) in words.iter().zip(&triggers).enumerate() {
+            if mask == 0 || !trigger_holds(toks, &words, at) {
+                continue;
+            }
             for (_, c) in CONCEPTS
                 .iter()
                 .enumerate()

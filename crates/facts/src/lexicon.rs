@@ -1583,7 +1583,12 @@ pub const MEASURE_UNITS: &[(&str, &str)] = &[
     ("kilograms", "kg"),
     ("kg", "kg"),
     ("hectares", "hectare"),
+    ("hectare", "hectare"),
     ("acres", "acre"),
+    ("acre", "acre"),
+    ("mph", "mph"),
+    ("kph", "km/h"),
+    ("kmh", "km/h"),
     ("litres", "litre"),
     ("barrels", "barrel"),
 ];

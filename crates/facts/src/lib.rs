@@ -656,6 +656,7 @@ impl Extractor {
             statements.extend(found_s);
         }
         claims::full_names_of_people(&mut claims, &mentions);
+        claims::deal_targets_of_article(&mut claims);
         ArticleFacts {
             article: doc.article.id.clone(),
             published,

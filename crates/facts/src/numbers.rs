@@ -82,6 +82,33 @@ fn parse_digits(s: &str) -> Option<(f64, f64)> {
     Some((v, precision))
 }
 
+/// The unit an area is written in after "square" ("square kilometres",
+/// "sq miles"), if `w` and `next` name one.
+fn area_unit(w: &str, next: &str) -> Option<&'static str> {
+    if !matches!(w, "square" | "sq") {
+        return None;
+    }
+    match next {
+        "kilometres" | "kilometers" | "km" | "kilometre" | "kilometer" => Some("square km"),
+        "miles" | "mile" => Some("square mile"),
+        _ => None,
+    }
+}
+
+/// The unit a measure is compared in, and the factor that converts to it,
+/// for units news reports write one figure in two ways (metric and
+/// imperial); `None` for a unit that is its own base.
+fn in_base_unit(unit: &str) -> Option<(&'static str, f64)> {
+    Some(match unit {
+        "mile" => ("km", 1.609_344),
+        "mph" => ("km/h", 1.609_344),
+        "acre" => ("hectare", 0.404_686),
+        "square km" => ("hectare", 100.0),
+        "square mile" => ("hectare", 258.998_8),
+        _ => return None,
+    })
+}
+
 /// Verbs whose particle "over" comes before a figure without hedging it
 /// ("to hand over two suspects", "turned over 40 files").
 const HANDED_OVER: &[&str] = &[
@@ -253,9 +280,19 @@ fn read_at(
         {
             return None;
         }
+        // "€2.4bn", "$300m": a scale written onto the figure.
+        let (num, joined_scale) = match num
+            .strip_suffix("bn")
+            .map(|n| (n, 1e9))
+            .or_else(|| num.strip_suffix("m").map(|n| (n, 1e6)))
+            .or_else(|| num.strip_suffix("mn").map(|n| (n, 1e6)))
+        {
+            Some((n, scale)) if suffix.is_none() && !n.is_empty() => (n, scale),
+            _ => (num, 1.0),
+        };
         let (v, p) = parse_digits(num.trim_end_matches('.'))?;
-        let mut v = v;
-        precision = p;
+        let mut v = v * joined_scale;
+        precision = p * joined_scale;
         end_tok = i + 1;
         // A bare year ("in 1998", "since 2019") is a date, not a figure.
         if suffix.is_none()
@@ -390,9 +427,24 @@ fn read_at(
                 if let Some((_, c)) = CURRENCY_WORDS.iter().find(|(u, _)| *u == w) {
                     unit = Unit::Money((*c).to_string());
                     end_tok += 1;
+                } else if let Some(m) = area_unit(w, at(end_tok + 1)) {
+                    // "1,200 square kilometres".
+                    unit = Unit::Measure(m.to_string());
+                    end_tok += 2;
                 } else if let Some((_, m)) = MEASURE_UNITS.iter().find(|(u, _)| *u == w) {
                     unit = Unit::Measure((*m).to_string());
                     end_tok += 1;
+                    // "150 km/h", "90 kilometres per hour", "56 miles an
+                    // hour": a speed.
+                    let per_hour = match (at(end_tok), at(end_tok + 1)) {
+                        ("/", "h" | "hr") => 2,
+                        ("per" | "an", "hour") => 2,
+                        _ => 0,
+                    };
+                    if per_hour > 0 && matches!(*m, "km" | "mile") {
+                        unit = Unit::Measure(if *m == "km" { "km/h" } else { "mph" }.to_string());
+                        end_tok += per_hour;
+                    }
                 } else if toks
                     .get(end_tok)
                     .is_some_and(|t| t.kind == TokKind::Word && !t.is_capitalised())
@@ -548,6 +600,17 @@ fn read_at(
             .skip(end_tok)
             .take(4)
             .any(|(w, t)| TRAILING_HEDGES.contains(w) && t.text != "May");
+    // One unit for each measure written in several: "30,000 acres" is
+    // about 12,000 hectares, "115 mph" 185 km/h. A converted figure was
+    // most likely rounded from the other unit's ("12,000 hectares" is
+    // 29,652 acres, written 30,000), so it keeps at least 3% of play.
+    if let Unit::Measure(m) = &unit {
+        if let Some((base, factor)) = in_base_unit(m) {
+            precision = precision.max(0.03 * value.abs()) * factor;
+            value *= factor;
+            unit = Unit::Measure(base.to_string());
+        }
+    }
     let span = Span::new(toks[start_tok].start, toks[end_tok - 1].end);
     Some((
         Quantity {

@@ -1892,3 +1892,35 @@ fn a_reporting_verb_is_no_counted_noun() {
         .unwrap_or_else(|| panic!("{:#?}", f.quantities));
     assert_eq!(q.noun, None);
 }
+
+#[test]
+fn measures_in_other_units_are_converted_and_say_so() {
+    let d = doc(
+        "units",
+        Some("2026-11-03"),
+        "Gusts of 56 mph hit the coast. The fire scorched about 30,000 acres. \
+         The 1,200 square kilometres reserve lies 12 miles away. Winds reached 150 km/h. \
+         It ran 69 kilometers.",
+    );
+    let f = Extractor::new().extract(&d);
+    let q = |t: &str| {
+        f.quantities
+            .iter()
+            .find(|q| q.text == t)
+            .unwrap_or_else(|| panic!("{t}: {:#?}", f.quantities))
+    };
+    assert_eq!(q("56 mph").unit, Unit::Measure("km/h".into()));
+    assert!((q("56 mph").value - 90.12).abs() < 0.01);
+    assert!((q("about 30,000 acres").value - 12_140.58).abs() < 0.01);
+    assert_eq!(q("1,200 square kilometres").value, 120_000.0);
+    assert_eq!(q("150 km/h").unit, Unit::Measure("km/h".into()));
+    assert!((q("12 miles").value - 19.31).abs() < 0.01);
+    let shown: Vec<&str> = f.claims.iter().map(|c| c.value_text.as_str()).collect();
+    assert!(shown.contains(&"56 mph (about 90 km/h)"), "{shown:?}");
+    assert!(
+        shown.contains(&"about 30,000 acres (about 12,000 hectares)"),
+        "{shown:?}"
+    );
+    // Written in the unit compared: no note.
+    assert!(shown.contains(&"69 kilometers"), "{shown:?}");
+}

@@ -1862,13 +1862,27 @@ fn find_conflicts(
             for j in i + 1..vals.len() {
                 let (a, b) = (vals[i][0].1, vals[j][0].1);
                 // Values written side by side in one sentence are two
-                // different things ("from 2.75 to 3.25 percent").
+                // different things ("from 2.75 to 3.25 percent"), unless
+                // two speakers give them ("organisers said 100,000 took
+                // part, while police estimated the crowd at 20,000").
                 let same_sentence = vals[i].iter().any(|(ai, ci)| {
-                    vals[j]
-                        .iter()
-                        .any(|(aj, cj)| ai == aj && ci.sentence == cj.sentence)
+                    vals[j].iter().any(|(aj, cj)| {
+                        ai == aj
+                            && ci.sentence == cj.sentence
+                            && (ci.speaker.is_none()
+                                || cj.speaker.is_none()
+                                || ci.speaker == cj.speaker)
+                    })
                 });
+                // Sums in two currencies ("2.4 billion euros ($2.6
+                // billion)") cannot be compared without a rate.
+                let other_units = matches!(
+                    (&a.value, &b.value),
+                    (ClaimValue::Number { unit: ua, .. }, ClaimValue::Number { unit: ub, .. })
+                        if ua != ub
+                );
                 if same_sentence
+                    || other_units
                     || a.value.compatible(&b.value)
                     || same_weekday_a_week_apart(vals[i], vals[j])
                 {

@@ -384,6 +384,23 @@ pub fn is_party_tag(word: &str) -> bool {
 /// Split a sentence further after "…", after terminal punctuation closed by
 /// a parenthesis ("(see above.)") or after a party-and-state tag
 /// ([`ends_party_tag`]), when a capitalised word follows.
+/// Whether `before` (the text before a full stop) ends with a unit
+/// written with a slash after a figure ("150 km/h", "12 m/s"): the
+/// splitter reads its last letter as an initial and runs on into the next
+/// sentence, but no name follows a unit.
+fn ends_slashed_unit(before: &str) -> bool {
+    let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    let Some((num, den)) = word.split_once('/') else {
+        return false;
+    };
+    let letters =
+        |s: &str| !s.is_empty() && s.len() <= 3 && s.bytes().all(|b| b.is_ascii_alphabetic());
+    let figure_before = before[..before.len() - word.len()]
+        .trim_end()
+        .ends_with(|c: char| c.is_ascii_digit());
+    letters(num) && den.len() == 1 && letters(den) && figure_before
+}
+
 fn split_extra(text: &str, start: usize, end: usize, emit: &mut dyn FnMut(usize, usize)) {
     let sentence = &text[start..end];
     let mut from = 0;
@@ -393,7 +410,7 @@ fn split_extra(text: &str, start: usize, end: usize, emit: &mut dyn FnMut(usize,
         let is_cut = match c {
             '…' => true,
             ')' => sentence[..i].ends_with(['.', '!', '?']),
-            '.' => ends_party_tag(&sentence[..i]),
+            '.' => ends_party_tag(&sentence[..i]) || ends_slashed_unit(&sentence[..i]),
             _ => false,
         };
         if !is_cut {

@@ -107,6 +107,18 @@ fn keeps_initials() {
 }
 
 #[test]
+fn a_unit_with_a_slash_ends_a_sentence() {
+    assert_eq!(
+        split("Winds reached 150 km/h. The storm killed 17. Ana Lind of the A/B. Team spoke."),
+        vec![
+            "Winds reached 150 km/h.",
+            "The storm killed 17.",
+            "Ana Lind of the A/B. Team spoke."
+        ]
+    );
+}
+
+#[test]
 fn keeps_decimal_numbers() {
     assert_eq!(
         split("Rates rose to 3.25 percent. The deal was worth $5.3 million. The index hit 1,234.56 points."),
