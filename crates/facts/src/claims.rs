@@ -1173,28 +1173,23 @@ fn with_converted_value(q: &Quantity) -> String {
     // Two significant digits: the figure was rounded in its own unit.
     let v = q.value.abs();
     let step = 10f64.powi((v.max(1.0).log10().floor() as i32 - 1).max(0));
-    let rounded = crate::format_number((q.value / step).round() * step);
-    let grouped = group_thousands(&rounded);
+    let rounded = ((q.value / step).round() * step) as i64;
     let unit = match base.as_str() {
-        "hectare" if rounded != "1" => "hectares",
+        "hectare" if rounded != 1 => "hectares",
         u => u,
     };
-    format!("{} (about {grouped} {unit})", q.text)
+    format!("{} (about {} {unit})", q.text, group_thousands(rounded))
 }
 
-/// "12100" → "12,100" (digits only; a fraction is kept as it is).
-fn group_thousands(n: &str) -> String {
-    let (int, frac) = n.split_once('.').map_or((n, None), |(i, f)| (i, Some(f)));
-    let mut out = String::new();
-    for (k, c) in int.chars().enumerate() {
-        if k > 0 && (int.len() - k) % 3 == 0 {
+/// 12100 → "12,100".
+fn group_thousands(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::from(if n < 0 { "-" } else { "" });
+    for (k, c) in digits.chars().enumerate() {
+        if k > 0 && (digits.len() - k) % 3 == 0 {
             out.push(',');
         }
         out.push(c);
-    }
-    if let Some(f) = frac {
-        out.push('.');
-        out.push_str(f);
     }
     out
 }
@@ -1258,7 +1253,7 @@ fn deal_target(
     for (k, &(_, w)) in words.iter().enumerate() {
         let next = words.get(k + 1);
         if BUYING_WORDS.contains(&w)
-            || (DEAL_WORDS.contains(&w) && w.starts_with("acqui") && w != "acquisition")
+            || matches!(w, "acquire" | "acquires" | "acquired" | "acquiring")
         {
             if let Some(name) = next.and_then(|&(ti, _)| name_at(ti)) {
                 return Some(name);
@@ -1326,8 +1321,9 @@ fn age_range(low: &Lower<'_>, qe: usize) -> bool {
 
 /// Whether the trigger word `k` of `words` means the event its concepts
 /// are about where it stands: the month "March" is no march, "broke"
-/// dates a fire only as "broke out" in a sentence about one, "walked" is a strike's only as "walked off" or "walked out",
-/// and an air or missile strike is no strike of workers.
+/// dates a fire only as "broke out" in a sentence about one, "walked" is
+/// a strike's only as "walked off" or "walked out", and an air or missile
+/// strike is no strike of workers.
 fn trigger_holds(toks: &[Token<'_>], words: &[(usize, &str)], k: usize) -> bool {
     let (ti, w) = words[k];
     let before = k.checked_sub(1).map_or("", |j| words[j].1);

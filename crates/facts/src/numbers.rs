@@ -284,8 +284,8 @@ fn read_at(
         let (num, joined_scale) = match num
             .strip_suffix("bn")
             .map(|n| (n, 1e9))
-            .or_else(|| num.strip_suffix("m").map(|n| (n, 1e6)))
             .or_else(|| num.strip_suffix("mn").map(|n| (n, 1e6)))
+            .or_else(|| num.strip_suffix("m").map(|n| (n, 1e6)))
         {
             Some((n, scale)) if suffix.is_none() && !n.is_empty() => (n, scale),
             _ => (num, 1.0),
