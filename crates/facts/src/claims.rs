@@ -1066,10 +1066,12 @@ pub(crate) fn full_names_of_people(claims: &mut [ArticleClaim], mentions: &[Ment
     }
 }
 
-/// Ages written after a person's name ("Arvid Kessler, 61, the former
-/// head …"; "Kessler, 61, denied …"): a claim of the person's age each.
-/// A number of one to three digits between commas (or before a full stop
-/// or bracket) right after a person's name, up to 120.
+/// Ages given beside a person's name: "Arvid Kessler, 61, the former head
+/// …", "Kessler, 61, denied …" (a number of one to three digits between
+/// commas, or before a full stop or bracket, right after the name),
+/// "Kessler, the 61-year-old former head, …" (an "N-year-old" opening an
+/// apposition) and "61-year-old Arvid Kessler" (right before the name): a
+/// claim of the person's age each, up to 120.
 fn ages(
     text: &str,
     sentence_span: Span,
@@ -1078,32 +1080,55 @@ fn ages(
     speaker_for: &dyn Fn(Span) -> Option<String>,
     out: &mut Vec<ArticleClaim>,
 ) {
+    // The age an "N-year-old" token gives, and the span of its digits.
+    let year_old = |t: &Token<'_>| -> Option<(u32, Span)> {
+        let digits = t.text.strip_suffix("-year-old")?;
+        let ok = t.kind == TokKind::Number
+            && digits.len() <= 3
+            && digits.bytes().all(|b| b.is_ascii_digit());
+        let age = digits.parse().ok().filter(|_| ok)?;
+        Some((age, Span::new(t.start, t.start + digits.len())))
+    };
     for m in mentions.iter().filter(|m| m.kind == EntityKind::Person) {
         let Some(k) = toks.iter().position(|t| t.start >= m.span.end) else {
             continue;
         };
-        // The name may end in a possessive the mention leaves out.
-        if toks[k].start != m.span.end || !toks[k].is_punct(',') {
-            continue;
-        }
-        let Some(n) = toks.get(k + 1) else { continue };
-        let closes = toks
-            .get(k + 2)
-            .is_some_and(|t| t.is_punct(',') || t.is_punct('.') || t.is_punct(')'));
-        if n.kind != TokKind::Number
-            || n.text.len() > 3
-            || !n.text.bytes().all(|b| b.is_ascii_digit())
-            || !closes
-        {
-            continue;
-        }
-        let Ok(age) = n.text.parse::<u32>() else {
-            continue;
+        let before = toks[..k]
+            .iter()
+            .rposition(|t| t.end <= m.span.start)
+            .map(|b| &toks[b])
+            .filter(|t| t.end + 1 == m.span.start || t.end == m.span.start);
+        let after = |i: usize| toks.get(k + i);
+        let age = if let Some(found) = before.and_then(year_old) {
+            found
+        } else {
+            // The name may end in a possessive the mention leaves out.
+            if toks[k].start != m.span.end || !toks[k].is_punct(',') {
+                continue;
+            }
+            let Some(n) = after(1) else { continue };
+            let article = matches!(n.text, "the" | "a" | "an");
+            let closes =
+                after(2).is_some_and(|t| t.is_punct(',') || t.is_punct('.') || t.is_punct(')'));
+            if let Some(found) = after(if article { 2 } else { 1 }).and_then(year_old) {
+                found
+            } else if n.kind == TokKind::Number
+                && n.text.len() <= 3
+                && n.text.bytes().all(|b| b.is_ascii_digit())
+                && closes
+            {
+                let Ok(age) = n.text.parse::<u32>() else {
+                    continue;
+                };
+                (age, Span::new(n.start, n.end))
+            } else {
+                continue;
+            }
         };
+        let (age, value_span) = age;
         if !(1..=120).contains(&age) {
             continue;
         }
-        let value_span = Span::new(n.start, n.end);
         out.push(ArticleClaim {
             sentence: m.sentence,
             span: sentence_span,
@@ -1117,7 +1142,7 @@ fn ages(
                 approx: crate::Approx::Exact,
                 unit: Unit::Count,
             },
-            value_text: n.text.to_string(),
+            value_text: value_span.slice(text).to_string(),
             speaker: speaker_for(value_span),
             hedged: false,
             text: crosscheck_text::fold_whitespace(&text[sentence_span.start..sentence_span.end]),

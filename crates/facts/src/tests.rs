@@ -1924,3 +1924,35 @@ fn measures_in_other_units_are_converted_and_say_so() {
     // Written in the unit compared: no note.
     assert!(shown.contains(&"69 kilometers"), "{shown:?}");
 }
+
+/// An age is read beside a name in three forms: "Name, 52,", "Name, the
+/// 55-year-old leader" and "40-year-old Name"; an "N-year-old" elsewhere
+/// in the sentence is nobody's age.
+#[test]
+fn ages_written_as_year_old_belong_to_the_name_beside_them() {
+    let d = doc(
+        "ages",
+        Some("2026-03-05"),
+        "Union leader Jurgen Voss, 52, spoke first. Tarvo Lind, the 55-year-old head of the \
+         port, said the talks had failed. The rescuers found 40-year-old Mira Holm alive. \
+         Ana Lind said a 12-year-old boy was missing.",
+    );
+    let f = Extractor::new().extract(&d);
+    let mut ages: Vec<(String, String)> = f
+        .claims
+        .iter()
+        .filter(|c| c.concept == Some("age"))
+        .map(|c| (c.subject.clone().unwrap_or_default(), c.value_text.clone()))
+        .collect();
+    ages.sort();
+    let want = [
+        ("Jurgen Voss", "52"),
+        ("Mira Holm", "40"),
+        ("Tarvo Lind", "55"),
+    ];
+    let want: Vec<(String, String)> = want
+        .iter()
+        .map(|(s, v)| (s.to_string(), v.to_string()))
+        .collect();
+    assert_eq!(ages, want);
+}

@@ -130,6 +130,7 @@ impl Reconciler {
                 .find(|e| e.variants.iter().any(|v| v == name))
                 .map_or_else(|| name.to_string(), |e| e.name.clone())
         };
+        let names = EntityNames::new(&entities);
         let order: HashMap<&str, usize> = docs
             .iter()
             .enumerate()
@@ -145,10 +146,10 @@ impl Reconciler {
         let mut groups: BTreeMap<(String, String, String), ClaimMembers<'_>> = BTreeMap::new();
         for f in facts {
             for c in &f.claims {
-                let subject = c.subject.clone().unwrap_or_default().to_lowercase();
+                let subject = c.subject.as_deref().unwrap_or_default();
                 let subject = match c.concept {
-                    Some(_) => subject,
-                    None => counted_noun_key(&subject),
+                    Some(_) => names.of(subject).to_lowercase(),
+                    None => counted_noun_key(&subject.to_lowercase()),
                 };
                 let key = (subject, c.attribute.clone(), c.value.key());
                 groups.entry(key).or_default().push((f.article.as_str(), c));
@@ -190,7 +191,7 @@ impl Reconciler {
                 first_start,
                 Claim {
                     text: first.text.clone(),
-                    subject: shown_subject(&members),
+                    subject: shown_subject(&members, &names),
                     value: Some(shown.value_text.clone()),
                     speaker,
                     independent_sources: outlets.count(members.iter().map(|(a, _)| *a)),
@@ -213,7 +214,7 @@ impl Reconciler {
         });
         let claims: Vec<Claim> = claims.into_iter().map(|c| c.2).collect();
 
-        let (mut conflicts, updates) = find_conflicts(docs, facts, &published);
+        let (mut conflicts, updates) = find_conflicts(docs, facts, &published, &names);
         conflicts.extend(speakers::find(docs, facts, &entities, &published));
         conflicts.extend(places::find(docs, facts, &entities, &published));
         let timeline = build_timeline(docs, facts, &order, &mut features);
@@ -675,12 +676,46 @@ fn width(v: &ClaimValue) -> f64 {
     }
 }
 
+/// Each spelling of a person's name → the name the story lists the person
+/// under, so that figures about one person written several ways ("Jürgen
+/// Vöss, 52," / "Juergen Voess, 55,") are figures about one subject,
+/// compared and shown under one name. Only people: the names of
+/// companies and bodies merge more loosely ("Kestrel" with "Kestrel
+/// Systems" and with its product "Kestrel X"), and their figures (a
+/// price, a product's cost) would then meet figures about other things.
+/// A first name alone is left as it is: features name a family's members
+/// by first name ("his cousins Halima, 17, and …"), and the person a lone
+/// first name was merged with may be a relative of the same name.
+struct EntityNames<'e>(HashMap<&'e str, &'e str>);
+
+impl<'e> EntityNames<'e> {
+    fn new(entities: &'e [Entity]) -> Self {
+        let mut names = HashMap::new();
+        for e in entities.iter().filter(|e| e.kind == "person") {
+            let surname = e.name.rsplit(' ').next().map(variant_key);
+            for v in &e.variants {
+                let first_name_alone =
+                    !v.contains(' ') && surname.as_deref() != Some(variant_key(v).as_str());
+                if !first_name_alone {
+                    names.insert(v.as_str(), e.name.as_str());
+                }
+            }
+        }
+        Self(names)
+    }
+
+    /// The entity's name for `subject`, or `subject` when it names none.
+    fn of<'a>(&'a self, subject: &'a str) -> &'a str {
+        self.0.get(subject).copied().unwrap_or(subject)
+    }
+}
+
 /// A claim's subject as the facts list shows it: the measure with what it
 /// is of ("interest rate change", "previous interest rate", "capacity of
 /// the stadium"), and "(expected or proposed)" when every statement of it
 /// is a forecast, plan or option ("analysts expected a quarter-point
 /// rise"), so that it does not read as what happened.
-fn shown_subject(members: &ClaimMembers<'_>) -> Option<String> {
+fn shown_subject(members: &ClaimMembers<'_>, names: &EntityNames<'_>) -> Option<String> {
     let first = members[0].1;
     let mut shown = match first.concept.and_then(concept) {
         Some(con) if con.per_subject => {
@@ -688,6 +723,7 @@ fn shown_subject(members: &ClaimMembers<'_>) -> Option<String> {
                 .iter()
                 .filter_map(|(_, c)| c.subject.as_deref())
                 .filter(|s| *s != con.subject)
+                .map(|s| names.of(s))
                 .collect();
             let common = located.iter().find(|s| s.starts_with(char::is_lowercase));
             match common.or(located.first()) {
@@ -699,7 +735,10 @@ fn shown_subject(members: &ClaimMembers<'_>) -> Option<String> {
             }
         }
         Some(con) => {
-            let subject = first.subject.as_deref().unwrap_or(con.subject);
+            let subject = first
+                .subject
+                .as_deref()
+                .map_or(con.subject, |s| names.of(s));
             match con.attribute {
                 "change" => format!("{subject} change"),
                 "previous level" => format!("previous {subject}"),
@@ -1745,6 +1784,7 @@ fn find_conflicts(
     docs: &[&Document],
     facts: &[ArticleFacts],
     published: &HashMap<&str, Option<&str>>,
+    names: &EntityNames<'_>,
 ) -> (Vec<Conflict>, Vec<FigureUpdate>) {
     // (concept, subject) → value key → members
     type Members<'a> = Vec<(&'a str, &'a ArticleClaim)>;
@@ -1822,7 +1862,7 @@ fn find_conflicts(
             if c.hedged || past.contains(&(f.article.as_str(), c.sentence)) {
                 continue;
             }
-            let subject = c.subject.clone().unwrap_or_default();
+            let subject = names.of(c.subject.as_deref().unwrap_or_default());
             // A per-subject figure without a located subject is not compared.
             if con.per_subject && subject == con.subject {
                 continue;
@@ -1904,6 +1944,14 @@ fn find_conflicts(
                 if apart {
                     continue;
                 }
+                if *cid == "age"
+                    && older_later(
+                        (number(&a.value), time(vals[i])),
+                        (number(&b.value), time(vals[j])),
+                    )
+                {
+                    continue;
+                }
                 if con.monotone {
                     // A rise over time is an update: every statement of the
                     // smaller value precedes every statement of the larger.
@@ -1931,8 +1979,8 @@ fn find_conflicts(
         let subject = values
             .values()
             .next()
-            .and_then(|m| m[0].1.subject.clone())
-            .unwrap_or_else(|| con.subject.to_string());
+            .and_then(|m| m[0].1.subject.as_deref())
+            .map_or_else(|| con.subject.to_string(), |s| names.of(s).to_string());
         if involved.iter().filter(|x| **x).count() >= 2 {
             let mut sides: Vec<(Option<String>, ConflictSide)> = vals
                 .iter()
@@ -1958,6 +2006,28 @@ fn find_conflicts(
         }
     }
     (conflicts, updates)
+}
+
+/// An age and the first and last publication times of its statements.
+type Dated = (f64, (Option<String>, Option<String>));
+
+/// Whether two ages of one person agree with the time between their
+/// reports, each given as the age and the first and last publication
+/// times of its statements: every statement of the larger comes after
+/// every statement of the smaller, by no fewer whole years than it is
+/// larger, less one (a birthday may fall in between: 62 in March, 63 in
+/// June).
+fn older_later(a: Dated, b: Dated) -> bool {
+    let ((young, (_, young_last)), (old, (old_first, _))) =
+        if a.0 <= b.0 { (a, b) } else { (b, a) };
+    let (Some(young_last), Some(old_first)) = (young_last, old_first) else {
+        return false;
+    };
+    let year = |t: &str| t.get(..4).and_then(|y| y.parse::<f64>().ok());
+    let (Some(y0), Some(y1)) = (year(&young_last), year(&old_first)) else {
+        return false;
+    };
+    young_last < old_first && old - young <= y1 - y0 + 1.0
 }
 
 /// The places each sentence of a story's articles names, as lower-case

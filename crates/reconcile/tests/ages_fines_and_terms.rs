@@ -98,3 +98,106 @@ fn the_same_age_term_and_fine_agree() {
         facts.claims
     );
 }
+
+/// One union leader in three spellings ("Jürgen Vöss", "Juergen Voess",
+/// "Jurgen Voss"), his age given as "Name, 52," and as "the 55-year-old
+/// leader".
+fn union_leader(third_published: &str, third_age: &str) -> crosscheck_reconcile::StoryFacts {
+    let docs = [
+        invented(
+            "meridian/strike",
+            "Meridian Press",
+            "2026-03-05",
+            "Rail workers walked off the job across Tarvenia on Tuesday. Union leader Jürgen \
+             Vöss, 52, said the strike would last until wages rose by 9%.",
+        ),
+        invented(
+            "observer/strike",
+            "Capital Observer",
+            "2026-03-05",
+            "Railway workers went on strike on Tuesday, union leader Juergen Voess said. \
+             Voess, 52, told reporters the union wanted a 9% pay rise.",
+        ),
+        invented(
+            "lantern/strike",
+            "Evening Lantern",
+            third_published,
+            &format!(
+                "The rail strike entered its third day. Jurgen Voss, the {third_age}-year-old \
+                 leader of the railway workers' union, said the union would not accept less."
+            ),
+        ),
+    ];
+    run(&docs, &[])
+}
+
+#[test]
+fn ages_of_one_person_spelt_three_ways_are_compared() {
+    let facts = union_leader("2026-03-06", "55");
+    let age = facts
+        .conflicts
+        .iter()
+        .find(|c| c.attribute == "age")
+        .unwrap_or_else(|| panic!("no age conflict: {:#?}", facts.conflicts));
+    let values: Vec<&str> = age.sides.iter().map(|s| s.value.as_str()).collect();
+    assert_eq!(values.len(), 2, "{age:#?}");
+    assert!(values.contains(&"52") && values.contains(&"55"), "{age:#?}");
+    // The same age in all three spellings is one fact of three outlets.
+    let facts = union_leader("2026-03-06", "52");
+    assert!(
+        !facts.conflicts.iter().any(|c| c.attribute == "age"),
+        "{:#?}",
+        facts.conflicts
+    );
+    assert!(
+        facts
+            .claims
+            .iter()
+            .any(|c| c.value.as_deref() == Some("52") && c.independent_sources == 3),
+        "{:#?}",
+        facts.claims
+    );
+}
+
+#[test]
+fn a_year_older_in_a_later_report_is_no_conflict() {
+    // Reported a year on, 53 is his age then; 55 is not.
+    let facts = union_leader("2027-03-06", "53");
+    assert!(
+        !facts.conflicts.iter().any(|c| c.attribute == "age"),
+        "{:#?}",
+        facts.conflicts
+    );
+    let facts = union_leader("2027-03-06", "55");
+    assert!(
+        facts.conflicts.iter().any(|c| c.attribute == "age"),
+        "{:#?}",
+        facts.conflicts
+    );
+}
+
+#[test]
+fn a_first_name_alone_is_not_taken_for_a_relative_of_that_name() {
+    let docs = [
+        invented(
+            "meridian/family",
+            "Meridian Press",
+            "2026-04-02",
+            "Police questioned his wife, Mira Holm Varesk, 22, on Monday. His cousins Mira, \
+             17, and Ana, 14, were at home.",
+        ),
+        invented(
+            "observer/family",
+            "Capital Observer",
+            "2026-04-02",
+            "Police questioned his wife, Mira Holm Varesk, 22, and his sister on Monday. \
+             Mira Holm Varesk said the search had frightened the children.",
+        ),
+    ];
+    let facts = run(&docs, &[]);
+    assert!(
+        !facts.conflicts.iter().any(|c| c.attribute == "age"),
+        "{:#?}",
+        facts.conflicts
+    );
+}
