@@ -203,10 +203,12 @@ fn a_disputed_figure_does_not_lead() {
             ConflictSide {
                 value: "9000".into(),
                 citations: vec![cite(&a, 0)],
+                speakers: vec![],
             },
             ConflictSide {
                 value: "4000".into(),
                 citations: vec![cite(&b, 0), cite(&c, 0)],
+                speakers: vec![],
             },
         ],
     };

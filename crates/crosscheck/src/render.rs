@@ -49,9 +49,17 @@ fn conflict_line(c: &Conflict, sep: &str, cite: &mut impl FnMut(&[Citation]) -> 
     let sides: Vec<String> = c
         .sides
         .iter()
-        .map(|s| format!("**{}** {}", s.value, cite(&s.citations)))
+        .map(|s| format!("**{}**{} {}", s.value, given_by(s), cite(&s.citations)))
         .collect();
     format!("- {} ({}): {}", c.subject, c.attribute, sides.join(sep))
+}
+
+/// Who gives a side's value, as " (according to police)", or nothing.
+fn given_by(side: &ConflictSide) -> String {
+    match side.speakers.as_slice() {
+        [] => String::new(),
+        names => format!(" (according to {})", names.join(", ")),
+    }
 }
 
 /// What a brief sentence should warn of: the other values of each conflict
@@ -301,7 +309,7 @@ pub fn story_markdown(
             let values: Vec<String> = u
                 .values
                 .iter()
-                .map(|v| format!("{} {}", v.value, cite(&v.citations)))
+                .map(|v| format!("{}{} {}", v.value, given_by(v), cite(&v.citations)))
                 .collect();
             let _ = writeln!(
                 out,

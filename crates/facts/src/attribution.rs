@@ -2444,7 +2444,49 @@ fn statements_with(
             found.insert(0, st);
         }
     }
-    layout::combine(text, toks, sentence_span, sentence, laid_out, found, state)
+    let mut found = layout::combine(text, toks, sentence_span, sentence, laid_out, found, state);
+    for st in &mut found {
+        without_opening_adverb(text, toks, st);
+    }
+    found
+}
+
+/// Sentence adverbs that open a sentence before its speaker with no comma
+/// ("Earlier police said …", "Meanwhile the ministry said …"): not part
+/// of who spoke. Hand-written: a short closed list of English usage.
+const OPENING_ADVERBS: &[&str] = &[
+    "earlier",
+    "later",
+    "meanwhile",
+    "separately",
+    "previously",
+    "also",
+    "now",
+    "then",
+    "yesterday",
+    "today",
+    "instead",
+    "still",
+];
+
+/// `st` with an [`OPENING_ADVERBS`] word dropped from the start of its
+/// speaker span (and its resolved name, when that was the span as written).
+fn without_opening_adverb(text: &str, toks: &[Token<'_>], st: &mut Statement) {
+    let Some(sp) = st.speaker else { return };
+    let Some(i) = toks.iter().position(|t| t.start == sp.start) else {
+        return;
+    };
+    let adverb = OPENING_ADVERBS
+        .iter()
+        .any(|a| a.eq_ignore_ascii_case(toks[i].text));
+    let Some(next) = toks.get(i + 1).filter(|t| adverb && t.end <= sp.end) else {
+        return;
+    };
+    let trimmed = Span::new(next.start, sp.end);
+    if st.speaker_name.as_deref() == Some(sp.slice(text)) {
+        st.speaker_name = Some(trimmed.slice(text).to_string());
+    }
+    st.speaker = Some(trimmed);
 }
 
 /// Words before a stance verb's base form that may be its subject or

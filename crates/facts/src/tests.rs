@@ -1956,3 +1956,22 @@ fn ages_written_as_year_old_belong_to_the_name_beside_them() {
         .collect();
     assert_eq!(ages, want);
 }
+
+/// A sentence adverb before the speaker with no comma ("Earlier police
+/// said") is not part of who spoke.
+#[test]
+fn an_opening_adverb_is_not_the_speaker() {
+    let d = doc(
+        "adverb",
+        None,
+        "Earlier police said 32 people had died of cold in Varn. Meanwhile officials said \
+         the roads were closed.",
+    );
+    let f = Extractor::new().extract(&d);
+    let speakers: Vec<&str> = f
+        .statements
+        .iter()
+        .filter_map(|s| s.speaker.map(|sp| sp.slice(&d.article.text)))
+        .collect();
+    assert_eq!(speakers, ["police", "officials"], "{:#?}", f.statements);
+}

@@ -308,6 +308,12 @@ pub struct Claim {
 pub struct ConflictSide {
     pub value: String,
     pub citations: Vec<Citation>,
+    /// Who gives the value, where the articles say ("police", "Mira
+    /// Holm"), named as `statements[].speaker` names them, in the order
+    /// of the citations; absent when no statement of it is attributed.
+    /// Two sides often differ by who is counting, not by outlet.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub speakers: Vec<String>,
 }
 
 /// Incompatible values for the same thing (filled by the reconcile stage).

@@ -214,12 +214,20 @@ impl Reconciler {
         });
         let claims: Vec<Claim> = claims.into_iter().map(|c| c.2).collect();
 
-        let (mut conflicts, updates) = find_conflicts(docs, facts, &published, &names);
+        let statements = statements::collect(docs, facts, &entities, &outlets);
+        let claims = speakers_as_listed(claims, &statements, &entities);
+        let speaker_names = SpeakerNames {
+            canon: &canon,
+            statements: &statements,
+            entities: &entities,
+            entity_names: entities.iter().map(|e| e.name.as_str()).collect(),
+            written: written_speakers(&statements, &claims),
+        };
+        let (mut conflicts, updates) =
+            find_conflicts(docs, facts, &published, &names, &speaker_names);
         conflicts.extend(speakers::find(docs, facts, &entities, &published));
         conflicts.extend(places::find(docs, facts, &entities, &published));
         let timeline = build_timeline(docs, facts, &order, &mut features);
-        let statements = statements::collect(docs, facts, &entities, &outlets);
-        let claims = speakers_as_listed(claims, &statements, &entities);
         StoryFacts {
             entities,
             claims,
@@ -464,26 +472,8 @@ fn speakers_as_listed(
         let (Some(speaker), Some(at)) = (&c.speaker, c.citations.first()) else {
             continue;
         };
-        let described = speaker.starts_with("the ") || speaker.starts_with("The ");
-        if !described || entities.iter().any(|e| e.name == *speaker) {
-            continue;
-        }
-        let head = speaker.rsplit(' ').next().unwrap_or("").to_lowercase();
-        let listed = statements.iter().find_map(|st| {
-            let overlaps = || {
-                st.citations
-                    .iter()
-                    .any(|s| s.article == at.article && s.start < at.end && at.start < s.end)
-            };
-            let holds_head = || {
-                st.speaker
-                    .split([' ', ','])
-                    .any(|w| w.eq_ignore_ascii_case(&head))
-            };
-            (overlaps() && holds_head() && st.speaker != *speaker).then_some(&st.speaker)
-        });
-        if let Some(listed) = listed {
-            c.speaker = Some(listed.clone());
+        if let Some(listed) = described_as_listed(speaker, at, statements, entities) {
+            c.speaker = Some(listed.to_string());
         }
     }
     // Descriptions read as inside a sentence, as in who said what ("The
@@ -491,24 +481,11 @@ fn speakers_as_listed(
     // writes it so); a lone function word ("The": a source cut short)
     // names no one.
     let renamed: Vec<Option<Option<String>>> = {
-        let written: HashSet<&str> = statements
-            .iter()
-            .map(|s| s.speaker.as_str())
-            .chain(claims.iter().filter_map(|c| c.speaker.as_deref()))
-            .collect();
+        let written = written_speakers(statements, &claims);
         let names: HashSet<&str> = entities.iter().map(|e| e.name.as_str()).collect();
         claims
             .iter()
-            .map(|c| {
-                let speaker = c.speaker.as_deref()?;
-                if names.contains(speaker) {
-                    None
-                } else if crosscheck_text::is_function_word(&speaker.to_lowercase()) {
-                    Some(None)
-                } else {
-                    statements::as_in_a_sentence(speaker, |s| written.contains(s)).map(Some)
-                }
-            })
+            .map(|c| as_written(c.speaker.as_deref()?, &names, &written))
             .collect()
     };
     for (c, speaker) in claims.iter_mut().zip(renamed) {
@@ -517,6 +494,92 @@ fn speakers_as_listed(
         }
     }
     claims
+}
+
+/// The speaker "Who said what" lists for a description ("the embassy")
+/// that is no entity's name, stated at `at`: of the statements overlapping
+/// `at`, one whose speaker ends in the description's last word or holds
+/// it ("the Ostrian embassy in Varn").
+fn described_as_listed<'s>(
+    speaker: &str,
+    at: &Citation,
+    statements: &'s [AttributedStatement],
+    entities: &[Entity],
+) -> Option<&'s str> {
+    let described = speaker.starts_with("the ") || speaker.starts_with("The ");
+    if !described || entities.iter().any(|e| e.name == *speaker) {
+        return None;
+    }
+    let head = speaker.rsplit(' ').next().unwrap_or("").to_lowercase();
+    statements.iter().find_map(|st| {
+        let overlaps = || {
+            st.citations
+                .iter()
+                .any(|s| s.article == at.article && s.start < at.end && at.start < s.end)
+        };
+        let holds_head = || {
+            st.speaker
+                .split([' ', ','])
+                .any(|w| w.eq_ignore_ascii_case(&head))
+        };
+        (overlaps() && holds_head() && st.speaker != *speaker).then_some(st.speaker.as_str())
+    })
+}
+
+/// Every speaker as the story's statements and claims write it.
+fn written_speakers<'a>(
+    statements: &'a [AttributedStatement],
+    claims: &'a [Claim],
+) -> HashSet<&'a str> {
+    statements
+        .iter()
+        .map(|s| s.speaker.as_str())
+        .chain(claims.iter().filter_map(|c| c.speaker.as_deref()))
+        .collect()
+}
+
+/// A speaker as it reads inside a sentence, if that differs (`Some`): a
+/// description in lower case where the story writes it so
+/// ([`statements::as_in_a_sentence`]), and `Some(None)` for a lone
+/// function word (a source cut short, a pronoun), which names no one.
+/// `None`: keep it as it is (an entity's name).
+fn as_written(
+    speaker: &str,
+    entity_names: &HashSet<&str>,
+    written: &HashSet<&str>,
+) -> Option<Option<String>> {
+    if entity_names.contains(speaker) {
+        None
+    } else if crosscheck_text::is_function_word(&speaker.to_lowercase()) {
+        Some(None)
+    } else {
+        statements::as_in_a_sentence(speaker, |s| written.contains(s)).map(Some)
+    }
+}
+
+/// How the speakers of a conflict's sides are named: as the story's
+/// claims name theirs (the entity's name, "Who said what"'s name for a
+/// description, in lower case where the story writes it so).
+struct SpeakerNames<'a> {
+    canon: &'a dyn Fn(&str) -> String,
+    statements: &'a [AttributedStatement],
+    entities: &'a [Entity],
+    entity_names: HashSet<&'a str>,
+    written: HashSet<&'a str>,
+}
+
+impl SpeakerNames<'_> {
+    /// The name of the speaker `raw` of a figure stated at `at`, if it
+    /// names someone.
+    fn name(&self, raw: &str, at: &Citation) -> Option<String> {
+        let speaker = (self.canon)(raw);
+        let speaker = described_as_listed(&speaker, at, self.statements, self.entities)
+            .map_or(speaker, str::to_string);
+        match as_written(&speaker, &self.entity_names, &self.written) {
+            None => Some(speaker),
+            Some(renamed) => renamed,
+        }
+    }
 }
 
 /// Groups of figure claims that state one figure in different words
@@ -1785,6 +1848,7 @@ fn find_conflicts(
     facts: &[ArticleFacts],
     published: &HashMap<&str, Option<&str>>,
     names: &EntityNames<'_>,
+    speakers: &SpeakerNames<'_>,
 ) -> (Vec<Conflict>, Vec<FigureUpdate>) {
     // (concept, subject) → value key → members
     type Members<'a> = Vec<(&'a str, &'a ArticleClaim)>;
@@ -1972,31 +2036,89 @@ fn find_conflicts(
                 involved[j] = true;
             }
         }
-        let side = |m: &Members<'_>| ConflictSide {
-            value: m[0].1.value_text.clone(),
-            citations: cite(m.iter().map(|(a, c)| (*a, c.span))),
+        let side = |ms: &[&Members<'_>]| {
+            let all = || ms.iter().flat_map(|m| m.iter());
+            // A side of several agreeing values ("20,000" and "About
+            // 20,000") shows each as written, the one most statements give
+            // first, then the most precise: "20,000 / About 20,000".
+            let mut shown: Vec<&&Members<'_>> = ms.iter().collect();
+            shown.sort_by(|a, b| {
+                b.len()
+                    .cmp(&a.len())
+                    .then(width(&a[0].1.value).total_cmp(&width(&b[0].1.value)))
+            });
+            let mut written: Vec<&str> = Vec::new();
+            for m in shown {
+                if !written.contains(&m[0].1.value_text.as_str()) {
+                    written.push(&m[0].1.value_text);
+                }
+            }
+            let mut named: Vec<String> = Vec::new();
+            for (a, c) in all() {
+                let at = Citation {
+                    article: (*a).to_string(),
+                    start: c.span.start,
+                    end: c.span.end,
+                };
+                let name = c.speaker.as_deref().and_then(|r| speakers.name(r, &at));
+                if let Some(name) = name.filter(|n| !named.contains(n)) {
+                    named.push(name);
+                }
+            }
+            ConflictSide {
+                value: written.join(" / "),
+                citations: cite(all().map(|(a, c)| (*a, c.span))),
+                speakers: named,
+            }
         };
         let subject = values
             .values()
             .next()
             .and_then(|m| m[0].1.subject.as_deref())
             .map_or_else(|| con.subject.to_string(), |s| names.of(s).to_string());
+        let first_time = |ms: &[&Members<'_>]| ms.iter().filter_map(|m| time(m).0).min();
         if involved.iter().filter(|x| **x).count() >= 2 {
-            let mut sides: Vec<(Option<String>, ConflictSide)> = vals
-                .iter()
-                .zip(&involved)
-                .filter(|(_, inv)| **inv)
-                .map(|(m, _)| (time(m).0, side(m)))
-                .collect();
-            sides.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.value.cmp(&b.1.value)));
-            conflicts.push(Conflict {
-                subject,
-                attribute: con.attribute.to_string(),
-                sides: sides.into_iter().map(|s| s.1).collect(),
-            });
+            // One figure written two ways makes one side: every two values
+            // of a side agree closely ("20,000" and "about 20,000" against
+            // "100,000"; not "at least 74" and 129, which agree but are
+            // two reports), or are calendar dates one within the other
+            // ("June 2024", "June 19, 2024"; not a week and a month, which
+            // only cannot be told apart).
+            let calendar = |d: &DateValue| {
+                matches!(
+                    d,
+                    DateValue::Day(_) | DateValue::Month { .. } | DateValue::Year(_)
+                )
+            };
+            let one_figure = |a: &ClaimValue, b: &ClaimValue| match (a, b) {
+                (ClaimValue::Date(x), ClaimValue::Date(y)) => {
+                    calendar(x) && calendar(y) && x.compatible(y)
+                }
+                _ => close_figures(a, b),
+            };
+            let mut groups: Vec<Vec<&Members<'_>>> = Vec::new();
+            for (m, _) in vals.iter().zip(&involved).filter(|(_, inv)| **inv) {
+                let fits = |g: &Vec<&Members<'_>>| {
+                    g.iter().all(|o| one_figure(&o[0].1.value, &m[0].1.value))
+                };
+                match groups.iter_mut().find(|g| fits(g)) {
+                    Some(g) => g.push(m),
+                    None => groups.push(vec![m]),
+                }
+            }
+            if groups.len() >= 2 {
+                let mut sides: Vec<(Option<String>, ConflictSide)> =
+                    groups.iter().map(|g| (first_time(g), side(g))).collect();
+                sides.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.value.cmp(&b.1.value)));
+                conflicts.push(Conflict {
+                    subject,
+                    attribute: con.attribute.to_string(),
+                    sides: sides.into_iter().map(|s| s.1).collect(),
+                });
+            }
         } else if con.monotone {
             let mut seq: Vec<(Option<String>, ConflictSide)> =
-                vals.iter().map(|m| (time(m).0, side(m))).collect();
+                vals.iter().map(|m| (time(m).0, side(&[m]))).collect();
             seq.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.value.cmp(&b.1.value)));
             updates.push(FigureUpdate {
                 subject,

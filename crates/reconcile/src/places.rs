@@ -566,6 +566,7 @@ pub(crate) fn find(
                     ConflictSide {
                         value: entities[p].name.clone(),
                         citations: crate::cite(mine.iter().map(|c| (c.article, c.sentence))),
+                        speakers: Vec::new(),
                     },
                 )
             })

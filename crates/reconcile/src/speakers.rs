@@ -479,6 +479,8 @@ pub(crate) fn find(
                     ConflictSide {
                         value: entities[e].name.clone(),
                         citations: crate::cite(mine.iter().map(|s| (s.article, s.sentence))),
+                        // The sides are the speakers.
+                        speakers: Vec::new(),
                     },
                 )
             })

@@ -143,8 +143,17 @@ fn police_and_organisers_give_two_crowds() {
         .find(|c| c.subject == "crowd")
         .unwrap_or_else(|| panic!("{:#?}", facts.conflicts));
     let values: Vec<&str> = crowd.sides.iter().map(|s| s.value.as_str()).collect();
-    assert!(values.contains(&"100,000"), "{values:?}");
-    assert!(values.contains(&"20,000"), "{values:?}");
+    // "20,000" and "About 20,000" are one side, each written as stated.
+    assert_eq!(values, ["100,000", "20,000 / About 20,000"], "{crowd:#?}");
+    // Each side says who gives it: the dispute is between organisers and
+    // police, not between the two outlets.
+    let speakers: Vec<&[String]> = crowd.sides.iter().map(|s| s.speakers.as_slice()).collect();
+    assert_eq!(
+        speakers,
+        [&["Organisers".to_string()][..], &["police".to_string()][..]],
+        "{crowd:#?}"
+    );
+    assert_eq!(crowd.sides[1].citations.len(), 2, "{crowd:#?}");
     // Those who may take part are no crowd.
     assert!(!values.iter().any(|v| v.contains("9,200")), "{values:?}");
     // The police said the smaller figure.

@@ -189,6 +189,11 @@ function disputedNote(citations, story) {
   return others.length ? `(other reports: ${others.join("; ")})` : "";
 }
 
+// Who gives a conflict side's value, as the Markdown report words it.
+function givenBy(side) {
+  return side.speakers && side.speakers.length ? ` (according to ${side.speakers.join(", ")})` : "";
+}
+
 async function storyView(id) {
   const [story, metas] = await Promise.all([
     api("/api/stories/" + encodeURIComponent(id)),
@@ -215,12 +220,12 @@ async function storyView(id) {
   // different places or incidents (as in the Markdown report).
   const conflictItem = (c) => el("li", {},
     el("strong", {}, `${c.subject} — ${c.attribute}`),
-    c.sides.map((s) => el("span", { class: "side" }, `“${s.value}”`, citeButtons(s.citations, panel, nums))));
+    c.sides.map((s) => el("span", { class: "side" }, `“${s.value}”`, givenBy(s), citeButtons(s.citations, panel, nums))));
   const conflicts = (story.conflicts || []).filter((c) => c.sides.length <= 3).map(conflictItem);
   const differing = (story.conflicts || []).filter((c) => c.sides.length > 3).map(conflictItem);
   const updates = (story.updates || []).map((u) => el("li", {},
     el("strong", {}, `${u.subject} — ${u.attribute} (updated)`),
-    u.values.map((s) => el("span", { class: "side" }, `“${s.value}”`, citeButtons(s.citations, panel, nums)))));
+    u.values.map((s) => el("span", { class: "side" }, `“${s.value}”`, givenBy(s), citeButtons(s.citations, panel, nums)))));
 
   // Who said what: a quotation after its speaker, reported speech after
   // the speaker and cue (as in the Markdown report).
