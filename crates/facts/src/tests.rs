@@ -1975,3 +1975,37 @@ fn an_opening_adverb_is_not_the_speaker() {
         .collect();
     assert_eq!(speakers, ["police", "officials"], "{:#?}", f.statements);
 }
+
+/// Whom a speaker told is not what was said: "told reporters the union
+/// wanted …" says "the union wanted …", "told him to leave" says "to
+/// leave".
+#[test]
+fn the_addressee_of_told_is_not_the_content() {
+    let d = doc(
+        "told",
+        None,
+        "Voess told reporters the union wanted a 9% pay rise. Ana Lind told the Varn Courier \
+         on Monday she would resign. Holm told reporters Strom had lied. Lind told him to \
+         leave the room. Strom told journalists in Port Aldery he had heard the report. Holm \
+         told the Korvel news agency that talks would resume.",
+    );
+    let f = Extractor::new().extract(&d);
+    let contents: Vec<&str> = f
+        .statements
+        .iter()
+        .map(|s| s.content.slice(&d.article.text))
+        .collect();
+    assert_eq!(
+        contents,
+        [
+            "the union wanted a 9% pay rise",
+            "she would resign",
+            "Strom had lied",
+            "to leave the room",
+            "he had heard the report",
+            "that talks would resume"
+        ],
+        "{:#?}",
+        f.statements
+    );
+}
