@@ -38,6 +38,7 @@ impl WordSet {
 static NOT_NAMES: WordSet = WordSet::new(lexicon::NOT_NAMES);
 static ORG_HEADS: WordSet = WordSet::new(lexicon::ORG_HEADS);
 static ORG_SUFFIXES: WordSet = WordSet::new(lexicon::ORG_SUFFIXES);
+static TRADE_SUFFIXES: WordSet = WordSet::new(lexicon::TRADE_SUFFIXES);
 static OTHER_SUFFIXES: WordSet = WordSet::new(lexicon::OTHER_SUFFIXES);
 static PLACES: WordSet = WordSet::new(lexicon::PLACES);
 static CITIES: WordSet = WordSet::new(lexicon::CITIES);
@@ -1495,6 +1496,7 @@ fn push_run(
         // West Bank"): the gazetteer knows the whole name.
         EntityKind::Place
     } else if ORG_SUFFIXES.contains(&last.as_str())
+        || (!single && TRADE_SUFFIXES.contains(&last.as_str()))
         || body_of
         // "Tarvik International"; alone the word is an adjective ("abides
         // by International law").

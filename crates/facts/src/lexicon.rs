@@ -265,6 +265,47 @@ pub const ORG_SUFFIXES: &[&str] = &[
     "jihad",
 ];
 
+/// Trades that end a company's name ("Brennholm Foods", "Istava Dairy",
+/// "Korvel Mining"): a name of two words or more ending in one is an
+/// organisation's. Unlike [`ORG_SUFFIXES`] they do not hold a run of
+/// names together ("Korvel Mining and Tarvik Logistics" are two), and a
+/// lone one ("Mining stocks fell") names nothing.
+pub const TRADE_SUFFIXES: &[&str] = &[
+    "foods",
+    "dairy",
+    "dairies",
+    "brands",
+    "beverages",
+    "mining",
+    "minerals",
+    "metals",
+    "farms",
+    "logistics",
+    "shipping",
+    "bancorp",
+    "financial",
+    "investments",
+    "properties",
+    "pharma",
+    "therapeutics",
+    "semiconductors",
+    "solutions",
+    "labs",
+    "studios",
+    "publishing",
+    "hotels",
+    "resorts",
+    "construction",
+    "engineering",
+    "utilities",
+    "breweries",
+    "brewery",
+    "textiles",
+    "automotive",
+    "aerospace",
+    "ventures",
+];
+
 /// Last words of names of laws, plans and events ("Public Lands Act",
 /// "Asian Games", "Marshall Plan", "the Gulf War"): such a name is neither
 /// a person nor an organisation.

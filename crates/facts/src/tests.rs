@@ -2009,3 +2009,32 @@ fn the_addressee_of_told_is_not_the_content() {
         f.statements
     );
 }
+
+/// A company named by its trade ("Brennholm Foods", "Istava Dairy") is an
+/// organisation, not a person with a first and last name.
+#[test]
+fn companies_named_by_their_trade_are_organisations() {
+    let d = doc(
+        "trade",
+        None,
+        "Brennholm Foods has agreed to buy Istava Dairy, the companies said. Korvel Mining \
+         and Tarvik Logistics were also bidders, said Mira Holm.",
+    );
+    let f = Extractor::new().extract(&d);
+    let kind = |name: &str| {
+        f.mentions
+            .iter()
+            .find(|m| m.text == name)
+            .map(|m| m.kind)
+            .unwrap_or_else(|| panic!("no {name}: {:#?}", f.mentions))
+    };
+    for company in [
+        "Brennholm Foods",
+        "Istava Dairy",
+        "Korvel Mining",
+        "Tarvik Logistics",
+    ] {
+        assert_eq!(kind(company), EntityKind::Organization, "{company}");
+    }
+    assert_eq!(kind("Mira Holm"), EntityKind::Person);
+}
