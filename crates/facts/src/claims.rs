@@ -188,6 +188,38 @@ pub const CONCEPTS: &[Concept] = {
             false,
             &[],
         ),
+        // Cars, devices or goods a maker calls back.
+        c(
+            "recalled",
+            "units recalled",
+            "count",
+            Count,
+            &["recall", "recalls", "recalling", "recalled"],
+            false,
+            false,
+            &[],
+        ),
+        // Who was aboard a plane, ship or train, and who survived it.
+        c(
+            "aboard",
+            "people aboard",
+            "count",
+            Count,
+            &["aboard", "board", "onboard", "carrying"],
+            false,
+            false,
+            &[],
+        ),
+        c(
+            "survivors",
+            "survivors",
+            "count",
+            Count,
+            &["survivors", "survived"],
+            false,
+            false,
+            &[],
+        ),
         // Workers on strike: more join as a strike goes on.
         c(
             "strikers",
@@ -338,6 +370,28 @@ pub const CONCEPTS: &[Concept] = {
             &["turnout"],
             false,
             false,
+            &[],
+        ),
+        // A candidate's or party's share of the vote, and seats won: each
+        // named contestant's own figure.
+        c(
+            "vote_share",
+            "share of the vote",
+            "share of the vote",
+            Percent,
+            &["vote", "votes", "ballots"],
+            false,
+            true,
+            &[],
+        ),
+        c(
+            "seats_won",
+            "seats",
+            "seats won",
+            Count,
+            &["seats"],
+            false,
+            true,
             &[],
         ),
         c(
@@ -711,6 +765,8 @@ const NOT_DEATH_VICTIMS: &[&str] = &[
 /// Concepts that count people (a toll, the injured, arrests): their
 /// figure counts people, or nothing written after it.
 const PEOPLE_COUNTS: &[&str] = &[
+    "aboard",
+    "survivors",
     "killed",
     "injured",
     "missing",
@@ -1357,6 +1413,8 @@ fn trigger_holds(toks: &[Token<'_>], words: &[(usize, &str)], k: usize) -> bool 
         "march" => !toks[ti].is_capitalised(),
         "broke" => after == "out" && words.iter().any(|(_, w)| FIRE_WORDS.contains(w)),
         "walked" => matches!(after, "off" | "out"),
+        // "on board", not "the board approved".
+        "board" => before == "on",
         // "took part"; not "part of", nor who may "take part".
         "part" => matches!(before, "took" | "taking"),
         "strike" | "strikes" | "striking" | "strikers" | "stoppage" | "walkout" => {
@@ -1591,6 +1649,19 @@ pub fn build(
                     .is_some_and(|&(ti, _)| toks[ti].is_capitalised())
         });
     let results_sentence = has_word(RESULTS_WORDS);
+    // "54% of the vote", "88 of the 150 seats": a contestant's part of
+    // the whole, the figure of its share or seats.
+    let low_at = |k: usize| low.words.get(k).copied().unwrap_or("");
+    let share_of_whole: Vec<bool> = q_ranges
+        .iter()
+        .map(|&(_, qe)| {
+            low_at(qe) == "of"
+                && low_at(qe + 1) == "the"
+                && (matches!(low_at(qe + 2), "vote" | "votes" | "ballots" | "seats")
+                    || (toks.get(qe + 2).is_some_and(|t| t.kind == TokKind::Number)
+                        && low_at(qe + 3) == "seats"))
+        })
+        .collect();
     let pays_for_shares = deal_sentence || has_word(PAYING_WORDS);
     // "31 euros a share", "€13 per share".
     let per_share: Vec<bool> = q_ranges
@@ -1604,7 +1675,7 @@ pub fn build(
     // Candidate (quantity, concept, distance, right-side) pairs.
     let mut pairs: Vec<(usize, bool, usize, usize, usize)> = Vec::new(); // (dist, right?, q, concept, trigger tok)
     for (qi, q) in quantities.iter().enumerate() {
-        if q.partitive || q.increment {
+        if (q.partitive && !share_of_whole[qi]) || q.increment {
             continue;
         }
         let (qs, qe) = q_ranges[qi];
@@ -1638,6 +1709,62 @@ pub fn build(
             }
             if counts_things && PEOPLE_COUNTS.contains(&c.id) {
                 continue;
+            }
+            // A share of the vote or of the seats is only a contestant's;
+            // "the 150 seats" after "of" are all of them.
+            let contest = matches!(c.id, "vote_share" | "seats_won");
+            if q.partitive && !contest {
+                continue;
+            }
+            if c.id == "seats_won" && qs >= 2 && low_at(qs - 1) == "the" && low_at(qs - 2) == "of" {
+                continue;
+            }
+            // "148 passengers and six crew": two parts of who was aboard,
+            // neither the whole.
+            if c.id == "aboard" && crew_breakdown(low_at, qs, qe) {
+                continue;
+            }
+            // People aboard are counted as people ("carrying 154
+            // passengers"), not as a bond's coupon "carrying 9 pct".
+            if c.id == "aboard" && !q.noun.as_deref().is_some_and(|n| ABOARD_NOUNS.contains(&n)) {
+                continue;
+            }
+            // Survivors are named so ("130 survivors"), or survived ("142
+            // survived"): "the lone survivor of a massacre in which 13
+            // were shot" counts the dead.
+            if c.id == "survivors" {
+                let named = q.noun.as_deref() == Some("survivors");
+                let after_noun = if q.noun.is_some() { qe + 1 } else { qe };
+                let survived = matches!(low_at(after_noun), "survived" | "survive");
+                if !named && !survived {
+                    continue;
+                }
+            }
+            // Things recalled are counted things ("340,000 cars", "20
+            // lots"), not the recalls themselves nor an engine's size.
+            if c.id == "recalled"
+                && (compound_noun(q).is_some()
+                    || !q.noun.as_deref().is_some_and(|n| {
+                        n.chars().all(|ch| ch.is_ascii_alphabetic())
+                            && !matches!(n, "recalls" | "recall" | "to" | "of")
+                    }))
+            {
+                continue;
+            }
+            // Seats won are seats ("won 88 seats", "88 of the 150
+            // seats"), not a majority of seats or a change ("gained nine
+            // seats").
+            if c.id == "seats_won" {
+                let seats = share_of_whole[qi] || q.noun.as_deref() == Some("seats");
+                let before = |k: usize| qs.checked_sub(k).map_or("", low_at);
+                let change = matches!(
+                    before(1),
+                    "gained" | "lost" | "added" | "gaining" | "losing" | "gain" | "lose"
+                );
+                let majority = before(1) == "of" && before(2) == "majority";
+                if !seats || change || majority {
+                    continue;
+                }
             }
             // A takeover's price: the whole price in a sentence about a
             // takeover, the price of one share right before "a share".
@@ -1819,6 +1946,10 @@ pub fn build(
                 deal_target(toks, &words, mentions).or_else(|| Some(c.subject.to_string())),
                 c.attribute.to_string(),
             ),
+            Some(c) if matches!(c.id, "vote_share" | "seats_won") => (
+                contestant(toks, q_ranges[qi].0, mentions).or_else(|| Some(c.subject.to_string())),
+                c.attribute.to_string(),
+            ),
             Some(c) if c.per_subject => {
                 let subj = local_subject(toks, &words, q_ranges[qi], mentions);
                 (
@@ -1889,7 +2020,10 @@ pub fn build(
             speaker: speaker_for(q.span),
             // "said it would buy Istava for 4.2 billion euros": the price
             // agreed, not a forecast, unless the deal is itself in doubt.
-            hedged: if concept.is_some_and(|c| matches!(c.id, "deal_value" | "share_price")) {
+            // "said it would recall 430,000 vehicles": the recall decided.
+            hedged: if concept
+                .is_some_and(|c| matches!(c.id, "deal_value" | "share_price" | "recalled"))
+            {
                 has_word(TENTATIVE_DEAL_WORDS)
             } else {
                 q.hedged
@@ -2011,10 +2145,23 @@ pub(crate) fn speaker_of(
     // A statement without a speaker gives none, so it never stops the
     // search: "The leaflet, said Mira Holm, …, is intended to
     // …" holds a nested cue without one.
-    statements
+    // A reporting cue outranks a stance ("Mira Holm won the election
+    // with 54% of the vote, the commission said": the commission's
+    // figure, though the tagger reads "won" as Holm's stance too).
+    let reporting = |s: &&Statement| {
+        s.cue.slice(text).split_whitespace().any(|w| {
+            let w = w.to_lowercase();
+            w == "according" || crate::lexicon::CUE_WORDS.contains(&w.as_str())
+        })
+    };
+    let mut holding = statements
         .iter()
         .filter(covers)
-        .find(|s| who(s).is_some())
+        .filter(|s| who(s).is_some());
+    let first = holding.clone().next();
+    holding
+        .find(reporting)
+        .or(first)
         .or_else(reported)
         .or_else(|| {
             // "..., officials said": the whole sentence is attributed.
@@ -2036,6 +2183,45 @@ pub(crate) fn date_value_text(d: &DateMention) -> String {
         resolved if d.relative => format!("{written} ({resolved})"),
         _ => written.to_string(),
     }
+}
+
+/// The counted nouns of people aboard a plane, ship or train.
+const ABOARD_NOUNS: &[&str] = &[
+    "people",
+    "persons",
+    "passengers",
+    "migrants",
+    "pilgrims",
+    "tourists",
+    "refugees",
+    "children",
+];
+
+/// Whether the figure at tokens `qs..qe` is a part of a count of passengers
+/// and crew ("148 passengers and six crew members"), read off the
+/// lower-case words by `at`.
+fn crew_breakdown<'w>(at: impl Fn(usize) -> &'w str, qs: usize, qe: usize) -> bool {
+    let crew = |w: &str| matches!(w, "crew" | "crewmen" | "crewmembers");
+    let passengers = |w: &str| matches!(w, "passengers" | "passenger");
+    (passengers(at(qe)) && at(qe + 1) == "and" && (crew(at(qe + 3)) || crew(at(qe + 2))))
+        || (crew(at(qe)) && qs >= 2 && at(qs - 1) == "and" && passengers(at(qs - 2)))
+}
+
+/// Who won a share of the vote or seats given by the figure at token
+/// `qs`: the nearest person or organisation named before it in its
+/// sentence ("Mira Holm won the election with 54% of the vote", "Holm's
+/// Unity party won 88 of the 150 seats").
+fn contestant(toks: &[Token<'_>], qs: usize, mentions: &[Mention]) -> Option<String> {
+    let q_start = toks[qs].start;
+    let sentence_start = toks.first()?.start;
+    mentions
+        .iter()
+        .rfind(|m| {
+            m.span.end <= q_start
+                && m.span.start >= sentence_start
+                && matches!(m.kind, EntityKind::Person | EntityKind::Organization)
+        })
+        .map(|m| crate::fold::strip_possessive(&m.text).to_string())
 }
 
 /// The thing a per-subject figure belongs to: a name before it in its

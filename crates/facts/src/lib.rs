@@ -232,7 +232,7 @@ pub struct Quantity {
 impl Quantity {
     /// The values the expression allows, `(low, high)`, inclusive.
     pub fn interval(&self) -> (f64, f64) {
-        interval(self.value, self.precision, self.approx)
+        interval_in(self.value, self.precision, self.approx, &self.unit)
     }
 }
 
@@ -248,6 +248,30 @@ pub fn interval(value: f64, precision: f64, approx: Approx) -> (f64, f64) {
         Approx::AtMost => (f64::NEG_INFINITY, hi),
         Approx::LessThan => (f64::NEG_INFINITY, value),
     }
+}
+
+/// [`interval`] of a figure in `unit`. A percentage hedged with "about"
+/// allows no more than its last written digit either way: "about 67%" is
+/// 66–68%, not 60–74% (a rate is written to the digit it is known to);
+/// a round one keeps the tenth ("about 60%": 54–66%).
+pub fn interval_in(value: f64, precision: f64, approx: Approx, unit: &Unit) -> (f64, f64) {
+    if approx != Approx::About || *unit != Unit::Percent {
+        return interval(value, precision, approx);
+    }
+    // The place of the last digit written: twice a decimal's rounding
+    // ("4.5": 0.1), else the lowest non-zero place of the whole number.
+    let mut place = 1.0;
+    if precision > 0.0 {
+        place = 2.0 * precision;
+    } else {
+        let mut v = value.abs().round();
+        while v >= 10.0 && v % 10.0 == 0.0 {
+            v /= 10.0;
+            place *= 10.0;
+        }
+    }
+    let play = (value.abs() * 0.1).min(place);
+    (value - precision - play, value + precision + play)
 }
 
 /// The value of a date expression.
@@ -417,8 +441,8 @@ impl ClaimValue {
                     unit: u2,
                 },
             ) => {
-                let (l1, h1) = interval(*v1, *p1, *a1);
-                let (l2, h2) = interval(*v2, *p2, *a2);
+                let (l1, h1) = interval_in(*v1, *p1, *a1, u1);
+                let (l2, h2) = interval_in(*v2, *p2, *a2, u2);
                 u1 == u2 && l1 <= h2 + 1e-9 && l2 <= h1 + 1e-9
             }
             (ClaimValue::Date(a), ClaimValue::Date(b)) => a.compatible(b),

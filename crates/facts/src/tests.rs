@@ -2038,3 +2038,43 @@ fn companies_named_by_their_trade_are_organisations() {
     }
     assert_eq!(kind("Mira Holm"), EntityKind::Person);
 }
+
+/// People aboard are people, survivors are named so or survived, seats
+/// won are not a majority or a change, and things recalled are counted
+/// things.
+#[test]
+fn aboard_survivors_seats_and_recalls_count_only_their_own() {
+    let d = doc(
+        "guards",
+        Some("2026-08-14"),
+        "The barge was carrying 40 containers. The ferry was carrying 120 passengers. \
+         Ana Lind, who survived \
+         the crash with two friends, said the pilot was hurt. Of those aboard, 98 survived. \
+         The poll gave the Unity party a majority of 30 seats; it gained nine seats and now \
+         holds 81 seats. Korvel Motors is recalling 2,000 vans with 1,300-cc engines.",
+    );
+    let f = Extractor::new().extract(&d);
+    let mut got: Vec<(&str, &str)> = f
+        .claims
+        .iter()
+        .filter(|c| {
+            matches!(
+                c.concept,
+                Some("aboard" | "survivors" | "seats_won" | "recalled")
+            )
+        })
+        .map(|c| (c.concept.unwrap_or_default(), c.value_text.as_str()))
+        .collect();
+    got.sort_unstable();
+    assert_eq!(
+        got,
+        [
+            ("aboard", "120"),
+            ("recalled", "2,000"),
+            ("seats_won", "81"),
+            ("survivors", "98")
+        ],
+        "{:#?}",
+        f.claims
+    );
+}

@@ -730,9 +730,9 @@ fn width(v: &ClaimValue) -> f64 {
             value,
             precision,
             approx,
-            ..
+            unit,
         } => {
-            let (lo, hi) = crosscheck_facts::interval(*value, *precision, *approx);
+            let (lo, hi) = crosscheck_facts::interval_in(*value, *precision, *approx, unit);
             hi - lo
         }
         ClaimValue::Date(_) => 0.0,
