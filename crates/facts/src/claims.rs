@@ -188,6 +188,58 @@ pub const CONCEPTS: &[Concept] = {
             false,
             &[],
         ),
+        // The temperature a heatwave or cold snap reached; as it builds, a
+        // later, higher figure is an update.
+        c(
+            "temperature",
+            "temperature",
+            "°C",
+            Measure("°C"),
+            &[
+                "temperature",
+                "temperatures",
+                "mercury",
+                "reached",
+                "hit",
+                "recorded",
+                "peaked",
+                "record",
+                "soared",
+                "climbed",
+            ],
+            true,
+            false,
+            &[],
+        ),
+        // Homes a disaster destroyed: the count grows as reports come in.
+        c(
+            "homes_destroyed",
+            "homes destroyed",
+            "count",
+            Count,
+            &[
+                "destroyed",
+                "razed",
+                "flattened",
+                "levelled",
+                "leveled",
+                "demolished",
+            ],
+            true,
+            false,
+            &[],
+        ),
+        // Hostages set free.
+        c(
+            "hostages_freed",
+            "hostages freed",
+            "count",
+            Count,
+            &["released", "freed", "rescued", "hostages", "captives"],
+            false,
+            false,
+            &[],
+        ),
         // Cars, devices or goods a maker calls back.
         c(
             "recalled",
@@ -1739,6 +1791,27 @@ pub fn build(
                 if !named && !survived {
                     continue;
                 }
+            }
+            // A temperature above or below another ("four degrees C above
+            // normal") is a difference, not a reading.
+            if c.id == "temperature"
+                && matches!(
+                    low_at(qe),
+                    "above" | "below" | "higher" | "lower" | "warmer" | "colder" | "cooler"
+                )
+            {
+                continue;
+            }
+            // Homes destroyed are homes ("destroyed 1,200 homes"), hostages
+            // freed are hostages ("released 14 hostages", "Twenty hostages
+            // were freed").
+            let noun_in = |list: &[&str]| q.noun.as_deref().is_some_and(|n| list.contains(&n));
+            if c.id == "homes_destroyed" && !noun_in(&["homes", "houses", "buildings", "dwellings"])
+            {
+                continue;
+            }
+            if c.id == "hostages_freed" && !noun_in(&["hostages", "captives"]) {
+                continue;
             }
             // Things recalled are counted things ("340,000 cars", "20
             // lots"), not the recalls themselves nor an engine's size.

@@ -109,6 +109,20 @@ fn in_base_unit(unit: &str) -> Option<(&'static str, f64)> {
     })
 }
 
+/// The temperature unit of "degrees" and the word after it, and how many
+/// words it takes: "degrees Celsius" (°C, 2), "degrees F" (°F, 2); "degrees"
+/// alone is an angle or a temperature, read as neither.
+fn temperature_unit(w: &str, next: &str) -> Option<(&'static str, usize)> {
+    if !matches!(w, "degrees" | "degree") {
+        return None;
+    }
+    match next {
+        "celsius" | "centigrade" | "c" => Some(("°C", 2)),
+        "fahrenheit" | "f" => Some(("°F", 2)),
+        _ => None,
+    }
+}
+
 /// Verbs whose particle "over" comes before a figure without hedging it
 /// ("to hand over two suspects", "turned over 40 files").
 const HANDED_OVER: &[&str] = &[
@@ -280,6 +294,18 @@ fn read_at(
         {
             return None;
         }
+        // "41C", "105F": a temperature written onto the figure.
+        let degrees = match num.as_bytes().last() {
+            Some(b'C') => Some("°C"),
+            Some(b'F') => Some("°F"),
+            _ => None,
+        }
+        .filter(|_| suffix.is_none() && num.len() > 1);
+        let num = if degrees.is_some() {
+            &num[..num.len() - 1]
+        } else {
+            num
+        };
         // "€2.4bn", "$300m": a scale written onto the figure.
         let (num, joined_scale) = match num
             .strip_suffix("bn")
@@ -294,6 +320,9 @@ fn read_at(
         let mut v = v * joined_scale;
         precision = p * joined_scale;
         end_tok = i + 1;
+        if let Some(d) = degrees {
+            unit = Unit::Measure(d.to_string());
+        }
         // A bare year ("in 1998", "since 2019") is a date, not a figure.
         if suffix.is_none()
             && !num.contains(',')
@@ -427,6 +456,10 @@ fn read_at(
                 if let Some((_, c)) = CURRENCY_WORDS.iter().find(|(u, _)| *u == w) {
                     unit = Unit::Money((*c).to_string());
                     end_tok += 1;
+                } else if let Some((m, n)) = temperature_unit(w, at(end_tok + 1)) {
+                    // "41 degrees Celsius", "105 degrees F".
+                    unit = Unit::Measure(m.to_string());
+                    end_tok += n;
                 } else if let Some(m) = area_unit(w, at(end_tok + 1)) {
                     // "1,200 square kilometres".
                     unit = Unit::Measure(m.to_string());
@@ -604,6 +637,13 @@ fn read_at(
     // about 12,000 hectares, "115 mph" 185 km/h. A converted figure was
     // most likely rounded from the other unit's ("12,000 hectares" is
     // 29,652 acres, written 30,000), so it keeps at least 3% of play.
+    // A temperature in Fahrenheit is kept in Celsius, with a degree of
+    // play (105F is 40.6C, written "about 41C").
+    if unit == Unit::Measure("°F".to_string()) {
+        value = (value - 32.0) * 5.0 / 9.0;
+        precision = precision.max(0.6);
+        unit = Unit::Measure("°C".to_string());
+    }
     if let Unit::Measure(m) = &unit {
         if let Some((base, factor)) = in_base_unit(m) {
             precision = precision.max(0.03 * value.abs()) * factor;

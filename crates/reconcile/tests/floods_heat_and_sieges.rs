@@ -1,0 +1,111 @@
+//! A flood (homes destroyed), a heatwave (the temperature reached, written
+//! "41C", "44C", "105F" or "41 degrees Celsius") and a hostage siege
+//! (hostages freed): planted conflicts that must be found, and agreeing
+//! figures that must not conflict. All articles are invented.
+
+mod common;
+use common::{invented, run};
+
+/// The sorted values of the conflict on `subject`, if any.
+fn conflict_values(facts: &crosscheck_reconcile::StoryFacts, subject: &str) -> Option<Vec<String>> {
+    let c = facts.conflicts.iter().find(|c| c.subject == subject)?;
+    let mut v: Vec<String> = c.sides.iter().map(|s| s.value.clone()).collect();
+    v.sort_unstable();
+    Some(v)
+}
+
+fn flood(second: &str) -> crosscheck_reconcile::StoryFacts {
+    let docs = [
+        invented(
+            "meridian/flood",
+            "Meridian Press",
+            "2026-07-20",
+            "Floods in northern Tarvenia have destroyed 1,200 homes and damaged 5,000 more, the \
+             interior ministry said on Monday. At least 9 people were killed.",
+        ),
+        invented(
+            "observer/flood",
+            "Capital Observer",
+            "2026-07-20",
+            &format!(
+                "The floods destroyed {second} houses across northern Tarvenia, officials said."
+            ),
+        ),
+    ];
+    run(&docs, &[])
+}
+
+#[test]
+fn homes_destroyed_conflict_unless_they_agree() {
+    let facts = flood("2,100");
+    assert_eq!(
+        conflict_values(&facts, "homes destroyed"),
+        Some(vec!["1,200".to_string(), "2,100".to_string()]),
+        "{:#?}",
+        facts.conflicts
+    );
+    // "damaged 5,000 more" is no side; the same count in other words agrees.
+    let facts = flood("about 1,200");
+    assert!(facts.conflicts.is_empty(), "{:#?}", facts.conflicts);
+}
+
+fn heat(second: &str) -> crosscheck_reconcile::StoryFacts {
+    let docs = [
+        invented(
+            "meridian/heat",
+            "Meridian Press",
+            "2026-07-02",
+            "Temperatures in Brellow reached 41C on Tuesday, the weather office said. \
+             Temperatures were four degrees C above normal across the region.",
+        ),
+        invented(
+            "observer/heat",
+            "Capital Observer",
+            "2026-07-02",
+            &format!("The mercury hit {second} in Brellow on Tuesday, the weather office said."),
+        ),
+    ];
+    run(&docs, &[])
+}
+
+#[test]
+fn temperatures_in_any_unit_are_compared_in_celsius() {
+    let facts = heat("44C");
+    assert_eq!(
+        conflict_values(&facts, "temperature"),
+        Some(vec!["41C".to_string(), "44C".to_string()]),
+        "{:#?}",
+        facts.conflicts
+    );
+    for same in ["41 degrees Celsius", "105F"] {
+        let facts = heat(same);
+        assert!(facts.conflicts.is_empty(), "{same}: {:#?}", facts.conflicts);
+    }
+}
+
+#[test]
+fn hostages_freed_conflict() {
+    let docs = [
+        invented(
+            "meridian/hostage",
+            "Meridian Press",
+            "2026-05-12",
+            "Gunmen released 14 hostages on Monday after holding them for 11 days in a hotel in \
+             Port Aldery, police said.",
+        ),
+        invented(
+            "observer/hostage",
+            "Capital Observer",
+            "2026-05-12",
+            "Twenty hostages were freed on Monday after an eight-day siege at a Port Aldery \
+             hotel.",
+        ),
+    ];
+    let facts = run(&docs, &[]);
+    assert_eq!(
+        conflict_values(&facts, "hostages freed"),
+        Some(vec!["14".to_string(), "Twenty".to_string()]),
+        "{:#?}",
+        facts.conflicts
+    );
+}
