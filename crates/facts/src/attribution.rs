@@ -2532,7 +2532,7 @@ fn without_addressee(toks: &[Token<'_>], st: &mut Statement) {
         if i == start {
             return;
         }
-        // The kind of outlet after its name ("the Anatolia news agency").
+        // The kind of outlet after its name ("the Korvel news agency").
         while matches!(
             at(i).as_str(),
             "news"

@@ -747,7 +747,7 @@ fn width(v: &ClaimValue) -> f64 {
 /// Systems" and with its product "Kestrel X"), and their figures (a
 /// price, a product's cost) would then meet figures about other things.
 /// A first name alone is left as it is: features name a family's members
-/// by first name ("his cousins Halima, 17, and …"), and the person a lone
+/// by first name ("his cousins Mira, 17, and …"), and the person a lone
 /// first name was merged with may be a relative of the same name.
 struct EntityNames<'e>(HashMap<&'e str, &'e str>);
 
