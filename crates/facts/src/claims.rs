@@ -235,7 +235,7 @@ pub const CONCEPTS: &[Concept] = {
             "hostages freed",
             "count",
             Count,
-            &["released", "freed", "rescued", "hostages", "captives"],
+            &["released", "freed", "rescued", "releasing", "freeing"],
             false,
             false,
             &[],

@@ -109,3 +109,23 @@ fn hostages_freed_conflict() {
         facts.conflicts
     );
 }
+
+#[test]
+fn hostages_taken_are_not_hostages_freed() {
+    let docs = [
+        invented(
+            "meridian/siege",
+            "Meridian Press",
+            "2026-05-03",
+            "Gunmen seized 30 hostages at a hotel in Port Aldery on Friday, police said.",
+        ),
+        invented(
+            "observer/siege",
+            "Capital Observer",
+            "2026-05-03",
+            "Police said 12 hostages were freed from the Port Aldery hotel on Friday.",
+        ),
+    ];
+    let facts = run(&docs, &[]);
+    assert!(facts.conflicts.is_empty(), "{:#?}", facts.conflicts);
+}
