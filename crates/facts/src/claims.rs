@@ -211,6 +211,26 @@ pub const CONCEPTS: &[Concept] = {
             false,
             &[],
         ),
+        // How high a river or flood water rose.
+        c(
+            "water_level",
+            "water level",
+            "metres",
+            Measure("m"),
+            &[
+                "river",
+                "water",
+                "waters",
+                "crest",
+                "crested",
+                "floodwaters",
+                "peaked",
+                "level",
+            ],
+            false,
+            false,
+            &[],
+        ),
         // Homes a disaster destroyed: the count grows as reports come in.
         c(
             "homes_destroyed",

@@ -402,9 +402,17 @@ fn read_at(
         .get(end_tok)
         .and_then(|w| SCALES.iter().find(|(s, _)| s == w))
     {
-        // "m"/"k" only right after digits, to keep "m" of "a.m." out.
+        // "m"/"k" only right after digits, to keep "m" of "a.m." out; and
+        // "m" before a word of size is metres ("a wall 3 m high").
         let word = &lows[end_tok];
-        if word.len() > 1 || t.kind == TokKind::Number {
+        let size = matches!(
+            lows.get(end_tok + 1).copied().unwrap_or(""),
+            "high" | "tall" | "long" | "deep" | "wide" | "away" | "above" | "below" | "thick"
+        );
+        if *word == "m" && size {
+            unit = Unit::Measure("m".to_string());
+            end_tok += 1;
+        } else if word.len() > 1 || t.kind == TokKind::Number {
             value *= s;
             precision *= s;
             end_tok += 1;

@@ -129,3 +129,38 @@ fn hostages_taken_are_not_hostages_freed() {
     let facts = run(&docs, &[]);
     assert!(facts.conflicts.is_empty(), "{:#?}", facts.conflicts);
 }
+
+#[test]
+fn a_rivers_level_conflicts_but_a_walls_height_is_no_level() {
+    let docs = [
+        invented(
+            "meridian/river",
+            "Meridian Press",
+            "2026-07-20",
+            "The river Varn rose to 6.2 metres on Sunday, its highest level in 40 years. A \
+             flood wall 3 m high held in Brellow.",
+        ),
+        invented(
+            "observer/river",
+            "Capital Observer",
+            "2026-07-20",
+            "The Varn peaked at 8.1 metres on Sunday, officials said.",
+        ),
+    ];
+    let facts = run(&docs, &[]);
+    assert_eq!(
+        conflict_values(&facts, "water level"),
+        Some(vec!["6.2 metres".to_string(), "8.1 metres".to_string()]),
+        "{:#?}",
+        facts.conflicts
+    );
+    // "3 m high" is three metres, not a count of three million "high".
+    assert!(
+        !facts
+            .claims
+            .iter()
+            .any(|c| c.subject.as_deref() == Some("high")),
+        "{:#?}",
+        facts.claims
+    );
+}
