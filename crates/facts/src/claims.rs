@@ -509,6 +509,18 @@ pub const CONCEPTS: &[Concept] = {
             false,
             &[],
         ),
+        // Found by `incident_times`: the clock time of an explosion or a
+        // crash, in minutes after midnight.
+        c(
+            "incident_time",
+            "incident",
+            "time of day",
+            Measure("time of day"),
+            &[],
+            false,
+            false,
+            &[],
+        ),
         // Found by `ages` and `prison_term_of`, not by trigger words: the
         // subject is the person ("Arvid Kessler, 61,"; "sentenced … to
         // 12 years").
@@ -1278,6 +1290,88 @@ fn ages(
     }
 }
 
+/// The clock times of an incident ("An explosion … at 6:40 a.m.", "the
+/// blast at about 9:15 a.m."): in a sentence naming an explosion, crash,
+/// attack or the like (the incident date's words), each time written with
+/// "a.m." or "p.m." is a claim of the time of day, in minutes after
+/// midnight. An exact time allows 5 minutes either way (reports round),
+/// one after "about" or "around" a quarter of an hour. Times written in
+/// GMT or another zone are not read: they would meet local ones.
+fn incident_times(
+    text: &str,
+    (sentence, sentence_span): (usize, Span),
+    toks: &[Token<'_>],
+    low: &Lower<'_>,
+    speaker_for: &dyn Fn(Span) -> Option<String>,
+    out: &mut Vec<ArticleClaim>,
+) {
+    let Some(incident) = concept("incident_date") else {
+        return;
+    };
+    if !low.words.iter().any(|w| incident.triggers.contains(w)) {
+        return;
+    }
+    let at = |k: usize| low.words.get(k).copied().unwrap_or("");
+    for (i, t) in toks.iter().enumerate() {
+        if t.kind != TokKind::Number {
+            continue;
+        }
+        // "6:40 a.m.", "9 p.m.", "6:40 am", "3pm".
+        let (clock, pm, end) =
+            if matches!(at(i + 1), "a" | "p") && at(i + 2) == "." && at(i + 3) == "m" {
+                (
+                    t.text,
+                    at(i + 1) == "p",
+                    i + 4 + usize::from(at(i + 4) == "."),
+                )
+            } else if matches!(at(i + 1), "am" | "pm") {
+                (t.text, at(i + 1) == "pm", i + 2)
+            } else if let Some(c) = t
+                .text
+                .strip_suffix("am")
+                .or_else(|| t.text.strip_suffix("pm"))
+            {
+                (c, t.text.ends_with("pm"), i + 1)
+            } else {
+                continue;
+            };
+        if matches!(
+            at(end),
+            "gmt" | "utc" | "est" | "edt" | "pst" | "pdt" | "cet" | "bst"
+        ) {
+            continue;
+        }
+        let (h, m) = clock.split_once(':').unwrap_or((clock, "0"));
+        let (Ok(h), Ok(m)) = (h.parse::<u32>(), m.parse::<u32>()) else {
+            continue;
+        };
+        if !(1..=12).contains(&h) || m > 59 {
+            continue;
+        }
+        let minutes = (h % 12 + if pm { 12 } else { 0 }) * 60 + m;
+        let about = i > 0 && matches!(at(i - 1), "about" | "around" | "approximately" | "roughly");
+        let value_span = Span::new(t.start, toks[(end - 1).min(toks.len() - 1)].end);
+        out.push(ArticleClaim {
+            sentence,
+            span: sentence_span,
+            value_span,
+            subject: Some(incident.subject.to_string()),
+            attribute: "time of day".to_string(),
+            concept: Some("incident_time"),
+            value: ClaimValue::Number {
+                value: f64::from(minutes),
+                precision: if about { 15.0 } else { 5.0 },
+                approx: crate::Approx::Exact,
+                unit: Unit::Measure("time of day".to_string()),
+            },
+            value_text: value_span.slice(text).to_string(),
+            speaker: speaker_for(value_span),
+            hedged: false,
+            text: crosscheck_text::fold_whitespace(&text[sentence_span.start..sentence_span.end]),
+        });
+    }
+}
+
 /// Verbs that date an act on an event rather than the event: an
 /// election "called in July" is held later.
 const ACTS_ON_EVENTS: &[&str] = &[
@@ -1673,6 +1767,7 @@ fn referring_figure(toks: &[Token<'_>], q: &Quantity, start: usize) -> bool {
 pub fn build(
     text: &str,
     sentence_span: Span,
+    sentence: usize,
     toks: &[Token<'_>],
     low: &Lower<'_>,
     quantities: &[Quantity],
@@ -1689,6 +1784,14 @@ pub fn build(
     }
     let speaker_for = |span: Span| speaker_of(text, statements, sentence_span, span);
     ages(text, sentence_span, toks, mentions, &speaker_for, out);
+    incident_times(
+        text,
+        (sentence, sentence_span),
+        toks,
+        low,
+        &speaker_for,
+        out,
+    );
     if quantities.is_empty() && dates.is_empty() {
         return;
     }

@@ -656,6 +656,7 @@ impl Extractor {
             claims::build(
                 text,
                 span,
+                i,
                 toks,
                 &low,
                 &found_q,

@@ -269,19 +269,22 @@ impl Reconciler {
                     .entry(t)
                     .or_insert_with(|| (n, Rc::new(SentenceFeatures::new(&analyzer, t))));
                 items.push((di, s.span, Rc::clone(f), *text_id));
-                // Ages are figures too ("Arvid Kessler, 61," is not
-                // "Arvid Kessler, 63,").
+                // Ages and clock times are figures too ("Arvid Kessler,
+                // 61," is not "Arvid Kessler, 63,"; a blast "at 6:40 a.m."
+                // is not one "at 9:15 a.m.").
                 let ages = facts[di].claims.iter().filter_map(|c| match &c.value {
                     ClaimValue::Number {
                         value,
                         precision,
                         approx,
                         unit,
-                    } if c.sentence == si && c.concept == Some("age") => Some(Figure {
-                        unit,
-                        noun: Some("age"),
-                        allows: crosscheck_facts::interval(*value, *precision, *approx),
-                    }),
+                    } if c.sentence == si && matches!(c.concept, Some("age" | "incident_time")) => {
+                        Some(Figure {
+                            unit,
+                            noun: c.concept,
+                            allows: crosscheck_facts::interval(*value, *precision, *approx),
+                        })
+                    }
                     _ => None,
                 });
                 figures.push(

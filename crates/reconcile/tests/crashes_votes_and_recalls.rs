@@ -187,3 +187,47 @@ fn a_recall_of_other_size_conflicts() {
     let facts = recall("about 340,000");
     assert!(facts.conflicts.is_empty(), "{:#?}", facts.conflicts);
 }
+
+fn blast(second: &str) -> crosscheck_reconcile::StoryFacts {
+    let docs = [
+        invented(
+            "meridian/blast",
+            "Meridian Press",
+            "2026-04-03",
+            "An explosion at a chemical plant in Korvel killed four workers at 6:40 a.m. on \
+             Thursday, the company said.",
+        ),
+        invented(
+            "observer/blast",
+            "Capital Observer",
+            "2026-04-03",
+            &format!(
+                "Four workers died in a blast at the chemical plant in Korvel at {second} on \
+                 Thursday, the company said."
+            ),
+        ),
+    ];
+    run(&docs, &[])
+}
+
+#[test]
+fn the_time_of_an_incident_conflicts_unless_it_agrees() {
+    let facts = blast("about 9:15 a.m.");
+    let time = conflict(&facts, "incident").expect("time of day");
+    assert_eq!(time.attribute, "time of day");
+    assert_eq!(values(time), ["6:40 a.m.", "9:15 a.m."], "{time:#?}");
+    // The two sentences differ in their time: neither corroborates the other.
+    assert!(
+        !facts
+            .claims
+            .iter()
+            .any(|c| c.value.is_none() && c.independent_sources > 1),
+        "{:#?}",
+        facts.claims
+    );
+    // "about 6:45" is the same time, rounded; a time in GMT is not read.
+    for same in ["about 6:45 a.m.", "4:40 a.m. GMT"] {
+        let facts = blast(same);
+        assert!(facts.conflicts.is_empty(), "{same}: {:#?}", facts.conflicts);
+    }
+}
