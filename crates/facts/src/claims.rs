@@ -1305,13 +1305,24 @@ fn incident_times(
     speaker_for: &dyn Fn(Span) -> Option<String>,
     out: &mut Vec<ArticleClaim>,
 ) {
+    let at = |k: usize| low.words.get(k).copied().unwrap_or("");
+    // Most sentences tell no time: a cheap look for "a.m."/"pm" after a
+    // number before the incident words are looked up.
+    let timed = toks.iter().enumerate().any(|(i, t)| {
+        t.kind == TokKind::Number
+            && (matches!(at(i + 1), "a" | "p" | "am" | "pm")
+                || t.text.ends_with("am")
+                || t.text.ends_with("pm"))
+    });
+    if !timed {
+        return;
+    }
     let Some(incident) = concept("incident_date") else {
         return;
     };
     if !low.words.iter().any(|w| incident.triggers.contains(w)) {
         return;
     }
-    let at = |k: usize| low.words.get(k).copied().unwrap_or("");
     for (i, t) in toks.iter().enumerate() {
         if t.kind != TokKind::Number {
             continue;
