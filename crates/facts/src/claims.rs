@@ -249,6 +249,25 @@ pub const CONCEPTS: &[Concept] = {
             false,
             &[],
         ),
+        // How long a siege, stand-off or captivity lasted, in days
+        // ("held them for 11 days", "an eight-day siege").
+        c(
+            "siege_length",
+            "siege",
+            "length",
+            Measure("day"),
+            &[
+                "siege",
+                "standoff",
+                "stand-off",
+                "captivity",
+                "held",
+                "holding",
+            ],
+            false,
+            false,
+            &[],
+        ),
         // Hostages set free.
         c(
             "hostages_freed",
@@ -1883,8 +1902,18 @@ pub fn build(
         // criticised the arrest" says nothing of how many were arrested.
         let referring = referring_figure(toks, q, qs);
         // "a 17-year-old was among the dead": an age or size measures the
-        // noun after it and counts no one.
+        // noun after it and counts no one; "an eight-day siege" measures
+        // the siege.
         if hyphenated_size(q) {
+            let siege = matches!(q.noun.as_deref(), Some("day"))
+                && matches!(low_at(qe), "siege" | "standoff" | "stand-off" | "captivity");
+            if let Some(ci) = CONCEPTS
+                .iter()
+                .position(|c| c.id == "siege_length")
+                .filter(|_| siege)
+            {
+                pairs.push((0, true, qi, ci, qe));
+            }
             continue;
         }
         let prep = if qs > 0 { low.words[qs - 1] } else { "" };
@@ -2217,9 +2246,14 @@ pub fn build(
                 value: q.value,
                 precision: q.precision,
                 approx: q.approx,
-                unit: q.unit.clone(),
+                // "an eight-day siege": eight days.
+                unit: match concept {
+                    Some(c) if c.id == "siege_length" => Unit::Measure("day".to_string()),
+                    _ => q.unit.clone(),
+                },
             },
             value_text: match (concept, compound_noun(q)) {
+                (Some(c), _) if c.id == "siege_length" => q.text.clone(),
                 // "32,000-seat" states a capacity of 32,000.
                 (Some(_), Some(n)) => q.text[..q.text.len() - n.len() - 1].to_string(),
                 _ => with_converted_value(q),

@@ -164,3 +164,36 @@ fn a_rivers_level_conflicts_but_a_walls_height_is_no_level() {
         facts.claims
     );
 }
+
+fn siege(second: &str) -> crosscheck_reconcile::StoryFacts {
+    let docs = [
+        invented(
+            "meridian/siege-length",
+            "Meridian Press",
+            "2026-05-12",
+            "Gunmen freed the last guests on Monday after holding them for 11 days in a hotel \
+             in Port Aldery, police said.",
+        ),
+        invented(
+            "observer/siege-length",
+            "Capital Observer",
+            "2026-05-12",
+            &format!("The last guests walked out on Monday, ending {second} siege at a Port Aldery hotel."),
+        ),
+    ];
+    run(&docs, &[])
+}
+
+#[test]
+fn a_sieges_length_in_days_conflicts_unless_it_agrees() {
+    let facts = siege("an eight-day");
+    assert_eq!(
+        conflict_values(&facts, "siege"),
+        Some(vec!["11 days".to_string(), "eight-day".to_string()]),
+        "{:#?}",
+        facts.conflicts
+    );
+    // "an 11-day siege" is eleven days.
+    let facts = siege("an 11-day");
+    assert!(facts.conflicts.is_empty(), "{:#?}", facts.conflicts);
+}
