@@ -74,6 +74,11 @@ pub struct Concept {
     /// 50 million crowns in aid"): figures of two named givers are not
     /// compared, figures of no named giver are.
     pub named_or_whole: bool,
+    /// The counted nouns a figure of the concept must have, when any are
+    /// given: people aboard are counted as people ("carrying 154
+    /// passengers", not a bond "carrying a 9 pct coupon"), homes
+    /// destroyed as homes, hostages freed as hostages.
+    pub nouns: &'static [&'static str],
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -98,6 +103,7 @@ const fn c(
         prepositions,
         recurs_yearly: false,
         named_or_whole: false,
+        nouns: &[],
     }
 }
 
@@ -232,23 +238,26 @@ pub const CONCEPTS: &[Concept] = {
             &[],
         ),
         // Homes a disaster destroyed: the count grows as reports come in.
-        c(
-            "homes_destroyed",
-            "homes destroyed",
-            "count",
-            Count,
-            &[
-                "destroyed",
-                "razed",
-                "flattened",
-                "levelled",
-                "leveled",
-                "demolished",
-            ],
-            true,
-            false,
-            &[],
-        ),
+        Concept {
+            nouns: &["homes", "houses", "buildings", "dwellings"],
+            ..c(
+                "homes_destroyed",
+                "homes destroyed",
+                "count",
+                Count,
+                &[
+                    "destroyed",
+                    "razed",
+                    "flattened",
+                    "levelled",
+                    "leveled",
+                    "demolished",
+                ],
+                true,
+                false,
+                &[],
+            )
+        },
         // How long a siege, stand-off or captivity lasted, in days
         // ("held them for 11 days", "an eight-day siege").
         c(
@@ -269,16 +278,19 @@ pub const CONCEPTS: &[Concept] = {
             &[],
         ),
         // Hostages set free.
-        c(
-            "hostages_freed",
-            "hostages freed",
-            "count",
-            Count,
-            &["released", "freed", "rescued", "releasing", "freeing"],
-            false,
-            false,
-            &[],
-        ),
+        Concept {
+            nouns: &["hostages", "captives"],
+            ..c(
+                "hostages_freed",
+                "hostages freed",
+                "count",
+                Count,
+                &["released", "freed", "rescued", "releasing", "freeing"],
+                false,
+                false,
+                &[],
+            )
+        },
         // Cars, devices or goods a maker calls back.
         c(
             "recalled",
@@ -291,16 +303,28 @@ pub const CONCEPTS: &[Concept] = {
             &[],
         ),
         // Who was aboard a plane, ship or train, and who survived it.
-        c(
-            "aboard",
-            "people aboard",
-            "count",
-            Count,
-            &["aboard", "board", "onboard", "carrying"],
-            false,
-            false,
-            &[],
-        ),
+        Concept {
+            nouns: &[
+                "people",
+                "persons",
+                "passengers",
+                "migrants",
+                "pilgrims",
+                "tourists",
+                "refugees",
+                "children",
+            ],
+            ..c(
+                "aboard",
+                "people aboard",
+                "count",
+                Count,
+                &["aboard", "board", "onboard", "carrying"],
+                false,
+                false,
+                &[],
+            )
+        },
         c(
             "survivors",
             "survivors",
@@ -1648,8 +1672,11 @@ const MILITARY_WORDS: &[&str] = &[
     "retaliatory",
 ];
 
+/// Whether figure `q` can be a value of concept `c`: its unit is the
+/// concept's kind, and its counted noun one the concept asks for, if any.
 fn concept_fits(c: &Concept, q: &Quantity) -> bool {
-    matches!(
+    let counted = c.nouns.is_empty() || q.noun.as_deref().is_some_and(|n| c.nouns.contains(&n));
+    let unit = matches!(
         (c.kind, &q.unit),
         (ConceptKind::Count, Unit::Count)
             | (ConceptKind::Percent, Unit::Percent)
@@ -1658,7 +1685,8 @@ fn concept_fits(c: &Concept, q: &Quantity) -> bool {
     ) || matches!(
         (c.kind, &q.unit),
         (ConceptKind::Measure(base), Unit::Measure(u)) if base == u
-    )
+    );
+    counted && unit
 }
 
 /// Units of size, age and duration: written in a hyphenated figure before a
@@ -1939,11 +1967,6 @@ pub fn build(
             if c.id == "aboard" && crew_breakdown(low_at, qs, qe) {
                 continue;
             }
-            // People aboard are counted as people ("carrying 154
-            // passengers"), not as a bond's coupon "carrying 9 pct".
-            if c.id == "aboard" && !q.noun.as_deref().is_some_and(|n| ABOARD_NOUNS.contains(&n)) {
-                continue;
-            }
             // Survivors are named so ("130 survivors"), or survived ("142
             // survived"): "the lone survivor of a massacre in which 13
             // were shot" counts the dead.
@@ -1963,17 +1986,6 @@ pub fn build(
                     "above" | "below" | "higher" | "lower" | "warmer" | "colder" | "cooler"
                 )
             {
-                continue;
-            }
-            // Homes destroyed are homes ("destroyed 1,200 homes"), hostages
-            // freed are hostages ("released 14 hostages", "Twenty hostages
-            // were freed").
-            let noun_in = |list: &[&str]| q.noun.as_deref().is_some_and(|n| list.contains(&n));
-            if c.id == "homes_destroyed" && !noun_in(&["homes", "houses", "buildings", "dwellings"])
-            {
-                continue;
-            }
-            if c.id == "hostages_freed" && !noun_in(&["hostages", "captives"]) {
                 continue;
             }
             // Things recalled are counted things ("340,000 cars", "20
@@ -2425,18 +2437,6 @@ pub(crate) fn date_value_text(d: &DateMention) -> String {
         _ => written.to_string(),
     }
 }
-
-/// The counted nouns of people aboard a plane, ship or train.
-const ABOARD_NOUNS: &[&str] = &[
-    "people",
-    "persons",
-    "passengers",
-    "migrants",
-    "pilgrims",
-    "tourists",
-    "refugees",
-    "children",
-];
 
 /// Whether the figure at tokens `qs..qe` is a part of a count of passengers
 /// and crew ("148 passengers and six crew members"), read off the
