@@ -1351,13 +1351,7 @@ fn incident_times(
     let at = |k: usize| low.words.get(k).copied().unwrap_or("");
     // Most sentences tell no time: a cheap look for "a.m."/"pm" after a
     // number before the incident words are looked up.
-    let timed = toks.iter().enumerate().any(|(i, t)| {
-        t.kind == TokKind::Number
-            && (matches!(at(i + 1), "a" | "p" | "am" | "pm")
-                || t.text.ends_with("am")
-                || t.text.ends_with("pm"))
-    });
-    if !timed {
+    if !(0..toks.len()).any(|i| crate::when::meridiem(toks, &low.words, i).is_some()) {
         return;
     }
     let Some(incident) = concept("incident_date") else {
@@ -1367,28 +1361,14 @@ fn incident_times(
         return;
     }
     for (i, t) in toks.iter().enumerate() {
-        if t.kind != TokKind::Number {
+        let Some((pm, end)) = crate::when::meridiem(toks, &low.words, i) else {
             continue;
-        }
-        // "6:40 a.m.", "9 p.m.", "6:40 am", "3pm".
-        let (clock, pm, end) =
-            if matches!(at(i + 1), "a" | "p") && at(i + 2) == "." && at(i + 3) == "m" {
-                (
-                    t.text,
-                    at(i + 1) == "p",
-                    i + 4 + usize::from(at(i + 4) == "."),
-                )
-            } else if matches!(at(i + 1), "am" | "pm") {
-                (t.text, at(i + 1) == "pm", i + 2)
-            } else if let Some(c) = t
-                .text
-                .strip_suffix("am")
-                .or_else(|| t.text.strip_suffix("pm"))
-            {
-                (c, t.text.ends_with("pm"), i + 1)
-            } else {
-                continue;
-            };
+        };
+        let clock = t
+            .text
+            .strip_suffix("am")
+            .or_else(|| t.text.strip_suffix("pm"))
+            .unwrap_or(t.text);
         if matches!(
             at(end),
             "gmt" | "utc" | "est" | "edt" | "pst" | "pdt" | "cet" | "bst"

@@ -144,33 +144,22 @@ pub fn find(
 ) -> (Vec<DateMention>, Vec<bool>) {
     let mut used = vec![false; toks.len()];
     let mut out = Vec::new();
-    let at = |k: usize| lows.get(k).copied().unwrap_or("");
     let mut i = 0;
     while i < toks.len() {
         let found = read_at(toks, lows, i, reference);
         let Some((value, relative, start, end)) = found else {
-            // Clock times: "6:40 a.m.", "9 a.m.", "3pm".
+            // Clock times: "6:40 a.m.", "9 a.m.", "3pm", "6:40".
             if toks[i].kind == TokKind::Number {
-                let clock = toks[i].text.contains(':');
-                let ampm = matches!(at(i + 1), "a" | "p") && at(i + 2) == "." && at(i + 3) == "m";
-                let glued = toks[i].text.ends_with("am") || toks[i].text.ends_with("pm");
-                if clock || ampm || glued || matches!(at(i + 1), "am" | "pm") {
-                    used[i] = true;
-                    let mut j = i + 1;
-                    if ampm {
-                        for u in used.iter_mut().skip(i + 1).take(4) {
-                            *u = true;
-                        }
-                        j = i + 4;
-                        if at(j) == "." {
-                            used[j] = true;
-                            j += 1;
-                        }
-                    } else if matches!(at(i + 1), "am" | "pm") {
-                        used[i + 1] = true;
-                        j = i + 2;
+                if let Some((_, end)) = meridiem(toks, lows, i) {
+                    for u in &mut used[i..end] {
+                        *u = true;
                     }
-                    i = j;
+                    i = end;
+                    continue;
+                }
+                if toks[i].text.contains(':') {
+                    used[i] = true;
+                    i += 1;
                     continue;
                 }
             }
@@ -193,6 +182,23 @@ pub fn find(
         i = end;
     }
     (out, used)
+}
+
+/// The "a.m." or "p.m." of a clock time whose number is token `i` ("6:40
+/// a.m.", "9 pm", "3pm"; `lows` the tokens in lower case): whether it is
+/// p.m., and the index of the token after it.
+pub(crate) fn meridiem(toks: &[Token<'_>], lows: &[&str], i: usize) -> Option<(bool, usize)> {
+    let t = toks.get(i).filter(|t| t.kind == TokKind::Number)?;
+    let at = |k: usize| lows.get(k).copied().unwrap_or("");
+    if matches!(at(i + 1), "a" | "p") && at(i + 2) == "." && at(i + 3) == "m" {
+        Some((at(i + 1) == "p", i + 4 + usize::from(at(i + 4) == ".")))
+    } else if matches!(at(i + 1), "am" | "pm") {
+        Some((at(i + 1) == "pm", i + 2))
+    } else if t.text.ends_with("am") || t.text.ends_with("pm") {
+        Some((t.text.ends_with("pm"), i + 1))
+    } else {
+        None
+    }
 }
 
 /// A date expression starting at `i` (or at a modifier before it): value,
