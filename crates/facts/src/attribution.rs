@@ -2447,7 +2447,7 @@ fn statements_with(
     let mut found = layout::combine(text, toks, sentence_span, sentence, laid_out, found, state);
     for st in &mut found {
         without_opening_adverb(text, toks, st);
-        without_addressee(toks, st);
+        without_addressee(toks, lows, st);
     }
     found
 }
@@ -2459,7 +2459,7 @@ fn statements_with(
 /// audience ("reporters", "the crowd", "him"), or a run of capitalised
 /// words naming an outlet or person ("Reuters", "The Varn Courier").
 /// Hand-written: the audiences news reports speech to are few.
-fn without_addressee(toks: &[Token<'_>], st: &mut Statement) {
+fn without_addressee(toks: &[Token<'_>], lows: &[&str], st: &mut Statement) {
     const AUDIENCES: &[&str] = &[
         "reporters",
         "journalists",
@@ -2505,8 +2505,7 @@ fn without_addressee(toks: &[Token<'_>], st: &mut Statement) {
     if !told || toks[cue_end].start != st.content.start {
         return;
     }
-    let lower = |t: &Token<'_>| t.text.to_lowercase();
-    let at = |i: usize| toks.get(i).map(lower).unwrap_or_default();
+    let at = |i: usize| lows.get(i).copied().unwrap_or("");
     let mut i = cue_end;
     let listed = AUDIENCES.iter().find_map(|a| {
         let words: Vec<&str> = a.split(' ').collect();
@@ -2534,7 +2533,7 @@ fn without_addressee(toks: &[Token<'_>], st: &mut Statement) {
         }
         // The kind of outlet after its name ("the Korvel news agency").
         while matches!(
-            at(i).as_str(),
+            at(i),
             "news"
                 | "agency"
                 | "newspaper"
@@ -2563,11 +2562,11 @@ fn without_addressee(toks: &[Token<'_>], st: &mut Statement) {
             .is_some_and(|t| t.kind == TokKind::Word && t.text.starts_with(char::is_uppercase))
     };
     loop {
-        if at(i) == "on" && weekday(&at(i + 1)) {
+        if at(i) == "on" && weekday(at(i + 1)) {
             i += 2;
-        } else if weekday(&at(i)) || matches!(at(i).as_str(), "yesterday" | "today") {
+        } else if weekday(at(i)) || matches!(at(i), "yesterday" | "today") {
             i += 1;
-        } else if matches!(at(i).as_str(), "in" | "at") && capitalised(i + 1) {
+        } else if matches!(at(i), "in" | "at") && capitalised(i + 1) {
             i += 1;
             while capitalised(i) {
                 i += 1;
