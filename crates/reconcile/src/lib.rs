@@ -215,12 +215,12 @@ impl Reconciler {
         let claims: Vec<Claim> = claims.into_iter().map(|c| c.2).collect();
 
         let statements = statements::collect(docs, facts, &entities, &outlets);
-        let claims = speakers_as_listed(claims, &statements, &entities);
+        let entity_names: HashSet<&str> = entities.iter().map(|e| e.name.as_str()).collect();
+        let claims = speakers_as_listed(claims, &statements, &entity_names);
         let speaker_names = SpeakerNames {
             canon: &canon,
             statements: &statements,
-            entities: &entities,
-            entity_names: entities.iter().map(|e| e.name.as_str()).collect(),
+            entity_names: &entity_names,
             written: written_speakers(&statements, &claims),
         };
         let (mut conflicts, updates) =
@@ -469,13 +469,13 @@ impl Reconciler {
 fn speakers_as_listed(
     mut claims: Vec<Claim>,
     statements: &[AttributedStatement],
-    entities: &[Entity],
+    entity_names: &HashSet<&str>,
 ) -> Vec<Claim> {
     for c in &mut claims {
         let (Some(speaker), Some(at)) = (&c.speaker, c.citations.first()) else {
             continue;
         };
-        if let Some(listed) = described_as_listed(speaker, at, statements, entities) {
+        if let Some(listed) = described_as_listed(speaker, at, statements, entity_names) {
             c.speaker = Some(listed.to_string());
         }
     }
@@ -485,10 +485,9 @@ fn speakers_as_listed(
     // names no one.
     let renamed: Vec<Option<Option<String>>> = {
         let written = written_speakers(statements, &claims);
-        let names: HashSet<&str> = entities.iter().map(|e| e.name.as_str()).collect();
         claims
             .iter()
-            .map(|c| as_written(c.speaker.as_deref()?, &names, &written))
+            .map(|c| as_written(c.speaker.as_deref()?, entity_names, &written))
             .collect()
     };
     for (c, speaker) in claims.iter_mut().zip(renamed) {
@@ -507,10 +506,10 @@ fn described_as_listed<'s>(
     speaker: &str,
     at: &Citation,
     statements: &'s [AttributedStatement],
-    entities: &[Entity],
+    entity_names: &HashSet<&str>,
 ) -> Option<&'s str> {
     let described = speaker.starts_with("the ") || speaker.starts_with("The ");
-    if !described || entities.iter().any(|e| e.name == *speaker) {
+    if !described || entity_names.contains(speaker) {
         return None;
     }
     let head = speaker.rsplit(' ').next().unwrap_or("").to_lowercase();
@@ -566,8 +565,8 @@ fn as_written(
 struct SpeakerNames<'a> {
     canon: &'a dyn Fn(&str) -> String,
     statements: &'a [AttributedStatement],
-    entities: &'a [Entity],
-    entity_names: HashSet<&'a str>,
+    /// The story's entity names.
+    entity_names: &'a HashSet<&'a str>,
     written: HashSet<&'a str>,
 }
 
@@ -576,9 +575,9 @@ impl SpeakerNames<'_> {
     /// names someone.
     fn name(&self, raw: &str, at: &Citation) -> Option<String> {
         let speaker = (self.canon)(raw);
-        let speaker = described_as_listed(&speaker, at, self.statements, self.entities)
+        let speaker = described_as_listed(&speaker, at, self.statements, self.entity_names)
             .map_or(speaker, str::to_string);
-        match as_written(&speaker, &self.entity_names, &self.written) {
+        match as_written(&speaker, self.entity_names, &self.written) {
             None => Some(speaker),
             Some(renamed) => renamed,
         }
