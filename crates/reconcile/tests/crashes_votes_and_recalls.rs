@@ -4,21 +4,7 @@
 //! figures that must not conflict. All articles are invented.
 
 mod common;
-use common::{invented, run};
-
-fn conflict<'a>(
-    facts: &'a crosscheck_reconcile::StoryFacts,
-    subject: &str,
-) -> Option<&'a crosscheck_model::Conflict> {
-    facts.conflicts.iter().find(|c| c.subject == subject)
-}
-
-/// A conflict's values, sorted (sides of one day are in value order).
-fn values(c: &crosscheck_model::Conflict) -> Vec<&str> {
-    let mut v: Vec<&str> = c.sides.iter().map(|s| s.value.as_str()).collect();
-    v.sort_unstable();
-    v
-}
+use common::{conflict, invented, run, values};
 
 fn crash(aboard: &str, survived: &str) -> crosscheck_reconcile::StoryFacts {
     let docs = [

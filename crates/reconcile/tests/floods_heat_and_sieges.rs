@@ -4,14 +4,11 @@
 //! figures that must not conflict. All articles are invented.
 
 mod common;
-use common::{invented, run};
+use common::{conflict, invented, run, values};
 
 /// The sorted values of the conflict on `subject`, if any.
 fn conflict_values(facts: &crosscheck_reconcile::StoryFacts, subject: &str) -> Option<Vec<String>> {
-    let c = facts.conflicts.iter().find(|c| c.subject == subject)?;
-    let mut v: Vec<String> = c.sides.iter().map(|s| s.value.clone()).collect();
-    v.sort_unstable();
-    Some(v)
+    conflict(facts, subject).map(|c| values(c).into_iter().map(str::to_string).collect())
 }
 
 fn flood(second: &str) -> crosscheck_reconcile::StoryFacts {

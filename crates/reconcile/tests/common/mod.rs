@@ -2,7 +2,7 @@
 //! analysed as the pipeline would, and the facts + reconcile steps on them.
 
 use crosscheck_facts::{ArticleFacts, Extractor};
-use crosscheck_model::{Article, Document, Duplicate};
+use crosscheck_model::{Article, Conflict, Document, Duplicate};
 use crosscheck_reconcile::{Reconciler, StoryFacts};
 use crosscheck_text::Analyzer;
 
@@ -25,4 +25,18 @@ pub fn run(docs: &[Document], dups: &[Duplicate]) -> StoryFacts {
     let facts: Vec<ArticleFacts> = docs.iter().map(|d| ex.extract(d)).collect();
     let refs: Vec<&Document> = docs.iter().collect();
     Reconciler::new().reconcile(&refs, &facts, dups)
+}
+
+/// The story's conflict over `subject`, if any.
+#[allow(dead_code)] // not every test file asks for conflicts by subject
+pub fn conflict<'a>(facts: &'a StoryFacts, subject: &str) -> Option<&'a Conflict> {
+    facts.conflicts.iter().find(|c| c.subject == subject)
+}
+
+/// A conflict's values, sorted (sides of one day are in value order).
+#[allow(dead_code)] // not every test file reads conflicts' values
+pub fn values(c: &Conflict) -> Vec<&str> {
+    let mut v: Vec<&str> = c.sides.iter().map(|s| s.value.as_str()).collect();
+    v.sort_unstable();
+    v
 }
