@@ -79,6 +79,30 @@ pub struct Concept {
     /// passengers", not a bond "carrying a 9 pct coupon"), homes
     /// destroyed as homes, hostages freed as hostages.
     pub nouns: &'static [&'static str],
+    /// Counts that only fall as a story develops (people still trapped,
+    /// homes still without power): a later, smaller figure is an update.
+    pub falls: bool,
+    /// Words one of which the sentence must hold for its figures to be the
+    /// concept's, when any are given: a haul "found" or "worth" a sum is a
+    /// drug seizure's only in a sentence about drugs.
+    pub context: &'static [&'static str],
+    /// Words that, anywhere in the sentence, make its figures another
+    /// thing than the concept's: workers "temporarily laid off" for a week
+    /// lose no jobs.
+    pub not_with: &'static [&'static str],
+    /// The whole a percentage must be a part of, when any is given: "12%
+    /// of its workforce" (the figure is followed by "of", a determiner and
+    /// one of these words).
+    pub whole: &'static [&'static str],
+    /// Words right before a figure that make it another figure than the
+    /// concept's: "cut its staff to 820" gives the staff left, not the
+    /// jobs cut.
+    pub not_after: &'static [&'static str],
+    /// Figures of a decision announced, which is stated in the future ("will
+    /// cut 1,500 jobs", "would recall 430,000 vehicles") and is no forecast
+    /// for it: only words that put the decision itself in doubt ("could",
+    /// "talks", "considering") hedge them.
+    pub decided: bool,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -104,6 +128,12 @@ const fn c(
         recurs_yearly: false,
         named_or_whole: false,
         nouns: &[],
+        falls: false,
+        context: &[],
+        not_with: &[],
+        whole: &[],
+        not_after: &[],
+        decided: false,
     }
 }
 
@@ -292,16 +322,19 @@ pub const CONCEPTS: &[Concept] = {
             )
         },
         // Cars, devices or goods a maker calls back.
-        c(
-            "recalled",
-            "units recalled",
-            "count",
-            Count,
-            &["recall", "recalls", "recalling", "recalled"],
-            false,
-            false,
-            &[],
-        ),
+        Concept {
+            decided: true,
+            ..c(
+                "recalled",
+                "units recalled",
+                "count",
+                Count,
+                &["recall", "recalls", "recalling", "recalled"],
+                false,
+                false,
+                &[],
+            )
+        },
         // Who was aboard a plane, ship or train, and who survived it.
         Concept {
             nouns: &[
@@ -335,6 +368,277 @@ pub const CONCEPTS: &[Concept] = {
             false,
             &[],
         ),
+        // People trapped in a mine, a collapsed building or a cave: the
+        // count falls as rescuers free them.
+        // "A total of 57 were trapped" counts everyone ever trapped, not
+        // those still underground.
+        Concept {
+            falls: true,
+            not_with: &["total"],
+            ..c(
+                "trapped",
+                "people trapped",
+                "count",
+                Count,
+                &["trapped", "entombed"],
+                false,
+                false,
+                &[],
+            )
+        },
+        // People brought out alive: more as rescuers reach them. Counted
+        // as people ("rescued two banks", "freed 136 items" are not).
+        Concept {
+            nouns: &[
+                "people",
+                "persons",
+                "miners",
+                "workers",
+                "passengers",
+                "survivors",
+                "children",
+                "crew",
+                "fishermen",
+                "sailors",
+                "climbers",
+                "hikers",
+                "migrants",
+                "residents",
+                "villagers",
+                "tourists",
+                "students",
+                "men",
+                "women",
+            ],
+            ..c(
+                "rescued",
+                "people rescued",
+                "count",
+                Count,
+                &["rescued", "freed", "rescuing", "freeing"],
+                true,
+                false,
+                &[],
+            )
+        },
+        // How far below ground a mine's collapse or a trapped crew lies
+        // ("trapped 400 metres underground").
+        // "A depth of 2,300 metres" may be a well's or the sea's: only
+        // "underground" and "below ground" (see `trigger_holds`) are read.
+        c(
+            "depth",
+            "depth",
+            "metres",
+            Measure("m"),
+            &["underground", "below", "beneath"],
+            false,
+            false,
+            &[],
+        ),
+        // Homes or customers left without power: the count falls as power
+        // comes back.
+        Concept {
+            falls: true,
+            nouns: &[
+                "homes",
+                "households",
+                "customers",
+                "people",
+                "residents",
+                "properties",
+                "businesses",
+                "consumers",
+                "users",
+            ],
+            ..c(
+                "without_power",
+                "homes without power",
+                "count",
+                Count,
+                &[
+                    "without",
+                    "lost",
+                    "lose",
+                    "losing",
+                    "outage",
+                    "outages",
+                    "blackout",
+                    "blackouts",
+                ],
+                false,
+                false,
+                &[],
+            )
+        },
+        // The weight of drugs seized, and what they would fetch: read only
+        // in a sentence about drugs ([`DRUG_WORDS`]).
+        Concept {
+            context: DRUG_WORDS,
+            ..c(
+                "seized",
+                "drugs seized",
+                "weight",
+                Measure("tonne"),
+                &[
+                    "seized",
+                    "seize",
+                    "seizing",
+                    "seizure",
+                    "haul",
+                    "confiscated",
+                    "intercepted",
+                    "impounded",
+                    "found",
+                    "discovered",
+                ],
+                false,
+                false,
+                &[],
+            )
+        },
+        Concept {
+            context: DRUG_WORDS,
+            ..c(
+                "street_value",
+                "street value of the drugs",
+                "amount",
+                Money,
+                &["street", "worth", "valued", "value"],
+                false,
+                false,
+                &[],
+            )
+        },
+        // How fast a train, bus, car or plane was going when it crashed:
+        // read only in a sentence naming one ([`VEHICLE_WORDS`]).
+        Concept {
+            context: VEHICLE_WORDS,
+            ..c(
+                "speed",
+                "speed",
+                "km/h",
+                Measure("km/h"),
+                &[
+                    "travelling",
+                    "traveling",
+                    "going",
+                    "speeding",
+                    "speed",
+                    "moving",
+                    "running",
+                ],
+                false,
+                false,
+                &[],
+            )
+        },
+        // Jobs a company or a government cuts: a decision announced in
+        // the future tense.
+        Concept {
+            decided: true,
+            not_with: TEMPORARY_WORDS,
+            not_after: &["to", "from"],
+            nouns: &[
+                "jobs",
+                "posts",
+                "positions",
+                "roles",
+                "workers",
+                "employees",
+                "staff",
+                "people",
+            ],
+            ..c(
+                "jobs_cut",
+                "jobs cut",
+                "count",
+                Count,
+                &[
+                    "cut",
+                    "cuts",
+                    "cutting",
+                    "shed",
+                    "sheds",
+                    "shedding",
+                    "slash",
+                    "slashes",
+                    "slashing",
+                    "slashed",
+                    "eliminate",
+                    "eliminates",
+                    "eliminating",
+                    "eliminated",
+                    "axe",
+                    "axes",
+                    "axing",
+                    "axed",
+                    "layoffs",
+                    "redundancies",
+                    "lay",
+                    "laying",
+                    "laid",
+                ],
+                false,
+                false,
+                &[],
+            )
+        },
+        // The cut's share of the workforce ("1,500 jobs, about 12% of its
+        // workforce").
+        Concept {
+            decided: true,
+            whole: &["workforce", "staff", "employees", "workers", "jobs"],
+            ..c(
+                "workforce_share",
+                "jobs cut",
+                "share of the workforce",
+                Percent,
+                &[
+                    "cut",
+                    "cuts",
+                    "cutting",
+                    "shed",
+                    "sheds",
+                    "shedding",
+                    "slash",
+                    "slashing",
+                    "eliminate",
+                    "eliminating",
+                    "axe",
+                    "axing",
+                    "layoffs",
+                    "redundancies",
+                    "jobs",
+                ],
+                false,
+                false,
+                &[],
+            )
+        },
+        // How many members voted for a bill or a budget ("approved by 98
+        // votes to 52").
+        Concept {
+            nouns: &["votes"],
+            ..c(
+                "votes_for",
+                "votes in favour",
+                "count",
+                Count,
+                &[
+                    "passed",
+                    "approved",
+                    "adopted",
+                    "backed",
+                    "ratified",
+                    "endorsed",
+                    "passing",
+                    "approving",
+                ],
+                false,
+                false,
+                &["by"],
+            )
+        },
         // Workers on strike: more join as a strike goes on.
         c(
             "strikers",
@@ -581,45 +885,51 @@ pub const CONCEPTS: &[Concept] = {
         // The price of a takeover, read only in a sentence about one
         // ([`DEAL_WORDS`]), of the company bought ([`deal_target`]). Not
         // monotone: a raised offer is shown with both sides' citations.
-        c(
-            "deal_value",
-            "takeover",
-            "price",
-            Money,
-            &[
-                "buy",
-                "buys",
-                "buying",
-                "bought",
-                "acquire",
-                "acquires",
-                "acquired",
-                "acquiring",
-                "purchase",
+        Concept {
+            decided: true,
+            ..c(
+                "deal_value",
                 "takeover",
-                "deal",
-                "acquisition",
-                "bid",
-                "offer",
-                "values",
-                "valued",
-                "worth",
-            ],
-            false,
-            true,
-            &[],
-        ),
+                "price",
+                Money,
+                &[
+                    "buy",
+                    "buys",
+                    "buying",
+                    "bought",
+                    "acquire",
+                    "acquires",
+                    "acquired",
+                    "acquiring",
+                    "purchase",
+                    "takeover",
+                    "deal",
+                    "acquisition",
+                    "bid",
+                    "offer",
+                    "values",
+                    "valued",
+                    "worth",
+                ],
+                false,
+                true,
+                &[],
+            )
+        },
         // The price a takeover pays for each share ("31 euros a share").
-        c(
-            "share_price",
-            "takeover",
-            "price per share",
-            Money,
-            &["share"],
-            false,
-            true,
-            &[],
-        ),
+        Concept {
+            decided: true,
+            ..c(
+                "share_price",
+                "takeover",
+                "price per share",
+                Money,
+                &["share"],
+                false,
+                true,
+                &[],
+            )
+        },
         // The land a fire burned: it only grows.
         c(
             "area_burned",
@@ -724,7 +1034,7 @@ pub const CONCEPTS: &[Concept] = {
             "landfall",
             "date",
             Date,
-            &["landfall", "ashore"],
+            &["landfall", "ashore", "coast", "coastline"],
             false,
             false,
             &[],
@@ -893,6 +1203,8 @@ const NOT_DEATH_VICTIMS: &[&str] = &[
 /// figure counts people, or nothing written after it.
 const PEOPLE_COUNTS: &[&str] = &[
     "aboard",
+    "trapped",
+    "rescued",
     "survivors",
     "killed",
     "injured",
@@ -979,6 +1291,63 @@ const RESULTS_WORDS: &[&str] = &[
 /// moment, which outlets state and contradict.
 const LANDFALL_WORDS: &[&str] = &["landfall", "ashore", "coast", "coastline"];
 
+/// Words of drugs: a haul "found" or "worth" a sum is a seizure of drugs
+/// only in a sentence with one.
+const DRUG_WORDS: &[&str] = &[
+    "drugs",
+    "drug",
+    "cocaine",
+    "heroin",
+    "cannabis",
+    "marijuana",
+    "methamphetamine",
+    "meth",
+    "amphetamines",
+    "fentanyl",
+    "narcotics",
+    "haul",
+    "hashish",
+    "opium",
+    "ecstasy",
+];
+
+/// Words of a layoff for a while: workers "temporarily laid off" or laid
+/// off "for one week" lose no jobs.
+const TEMPORARY_WORDS: &[&str] = &[
+    "temporary",
+    "temporarily",
+    "furlough",
+    "furloughed",
+    "furloughs",
+    "week",
+    "weeks",
+    "idle",
+    "idled",
+];
+
+/// Words of vehicles: a speed is one's only in a sentence with one.
+const VEHICLE_WORDS: &[&str] = &[
+    "train",
+    "trains",
+    "bus",
+    "coach",
+    "car",
+    "lorry",
+    "truck",
+    "tram",
+    "plane",
+    "aircraft",
+    "jet",
+    "ferry",
+    "ship",
+    "vessel",
+    "boat",
+    "locomotive",
+    "driver",
+    "vehicle",
+    "motorcycle",
+];
+
 /// Words of a fire, for "broke out" to date one.
 const FIRE_WORDS: &[&str] = &[
     "fire",
@@ -1048,6 +1417,12 @@ const NOT_PEOPLE: &[&str] = &[
     "places",
     "locations",
     "cases",
+    // The wire's abbreviations after a figure it does not read as a sum:
+    // "10 mln dlrs", "12 pct".
+    "mln",
+    "bln",
+    "dlrs",
+    "pct",
 ];
 
 /// Word tokens as (token index, lower-case text without a possessive).
@@ -1617,6 +1992,37 @@ fn trigger_holds(toks: &[Token<'_>], words: &[(usize, &str)], k: usize) -> bool 
         "board" => before == "on",
         // "took part"; not "part of", nor who may "take part".
         "part" => matches!(before, "took" | "taking"),
+        // "without power", "lost electricity"; not "lost 3,000 customers".
+        "without" | "lost" | "lose" | "losing" => matches!(after, "power" | "electricity"),
+        // "laid off 300 workers".
+        "lay" | "laying" | "laid" => after == "off",
+        // "600 metres below the surface", "below ground"; not "below
+        // the record".
+        "below" | "beneath" => match after {
+            "ground" | "surface" | "sea" => true,
+            "the" => words
+                .get(k + 2)
+                .is_some_and(|(_, w)| matches!(*w, "surface" | "ground" | "seabed")),
+            _ => false,
+        },
+        // A storm that "hit the coast" or "struck the coastline" reached
+        // land there.
+        "coast" | "coastline" => {
+            before == "the"
+                && k >= 2
+                && matches!(
+                    words[k - 2].1,
+                    "hit"
+                        | "hits"
+                        | "struck"
+                        | "strikes"
+                        | "reached"
+                        | "battered"
+                        | "lashed"
+                        | "pounded"
+                        | "slammed"
+                )
+        }
         "strike" | "strikes" | "striking" | "strikers" | "stoppage" | "walkout" => {
             !words.iter().any(|(_, w)| MILITARY_WORDS.contains(w))
         }
@@ -1875,6 +2281,22 @@ pub fn build(
                         && low_at(qe + 3) == "seats"))
         })
         .collect();
+    // "12% of its workforce": the whole a percentage is a part of, for
+    // the concepts that name one ([`Concept::whole`]); empty for none.
+    let whole_of: Vec<&str> = quantities
+        .iter()
+        .zip(&q_ranges)
+        .map(|(q, &(_, qe))| {
+            let named = q.unit == Unit::Percent
+                && low_at(qe) == "of"
+                && matches!(low_at(qe + 1), "its" | "the" | "their");
+            if named {
+                low_at(qe + 2)
+            } else {
+                ""
+            }
+        })
+        .collect();
     let pays_for_shares = deal_sentence || has_word(PAYING_WORDS);
     // "31 euros a share", "€13 per share".
     let per_share: Vec<bool> = q_ranges
@@ -1888,7 +2310,7 @@ pub fn build(
     // Candidate (quantity, concept, distance, right-side) pairs.
     let mut pairs: Vec<(usize, bool, usize, usize, usize)> = Vec::new(); // (dist, right?, q, concept, trigger tok)
     for (qi, q) in quantities.iter().enumerate() {
-        if (q.partitive && !share_of_whole[qi]) || q.increment {
+        if (q.partitive && !share_of_whole[qi] && whole_of[qi].is_empty()) || q.increment {
             continue;
         }
         let (qs, qe) = q_ranges[qi];
@@ -1904,6 +2326,14 @@ pub fn build(
             continue;
         }
         if not_a_count[qi] {
+            continue;
+        }
+        // "the 160 km/h limit", "a limit of 50 people": what is allowed,
+        // not what happened.
+        let limit = |w: &str| matches!(w, "limit" | "limits" | "cap");
+        if (0..2).any(|k| limit(low_at(qe + k)))
+            || (qs >= 2 && low_at(qs - 1) == "of" && limit(low_at(qs - 2)))
+        {
             continue;
         }
         // "the 17 victims" restates a toll; "the two leading candidates
@@ -1925,6 +2355,11 @@ pub fn build(
             continue;
         }
         let prep = if qs > 0 { low.words[qs - 1] } else { "" };
+        // "cut about 2,000 of a total 18,000 jobs": a whole another figure
+        // is a part of (see the triggers below).
+        let whole_figure = q_ranges.iter().any(|&(_, pe)| {
+            pe <= qs && qs - pe <= 4 && low.words.get(pe..qs).is_some_and(|ws| ws.contains(&"of"))
+        });
         let counts_things = q.noun.as_deref().is_some_and(|n| NOT_PEOPLE.contains(&n));
         for (ci, c) in CONCEPTS.iter().enumerate() {
             if !concept_fits(c, q) || c.kind == ConceptKind::Date {
@@ -1933,10 +2368,22 @@ pub fn build(
             if counts_things && PEOPLE_COUNTS.contains(&c.id) {
                 continue;
             }
+            if (!c.context.is_empty() && !has_word(c.context))
+                || has_word(c.not_with)
+                || c.not_after.contains(&prep)
+            {
+                continue;
+            }
+            // "12% of its workforce": the part of the whole the concept
+            // names.
+            let whole = !c.whole.is_empty();
+            if whole && !c.whole.contains(&whole_of[qi]) {
+                continue;
+            }
             // A share of the vote or of the seats is only a contestant's;
             // "the 150 seats" after "of" are all of them.
             let contest = matches!(c.id, "vote_share" | "seats_won");
-            if q.partitive && !contest {
+            if q.partitive && !contest && !whole {
                 continue;
             }
             if c.id == "seats_won" && qs >= 2 && low_at(qs - 1) == "the" && low_at(qs - 2) == "of" {
@@ -2112,6 +2559,12 @@ pub fn build(
                 if c.kind == ConceptKind::Count && d > 3 && boundary_between(toks, *ti, qs) {
                     continue;
                 }
+                // "cut about 2,000 of a total 18,000 jobs": the verb acts
+                // on the part, the whole counts no one it touched ("two of
+                // the 17 killed" does: the event word follows the whole).
+                if c.kind == ConceptKind::Count && !right && whole_figure {
+                    continue;
+                }
                 // Nor back over "and" to the verb of the clause before:
                 // "About 30 died and more than 80 were injured" counts
                 // the injured with 80.
@@ -2254,9 +2707,7 @@ pub fn build(
             // "said it would buy Istava for 4.2 billion euros": the price
             // agreed, not a forecast, unless the deal is itself in doubt.
             // "said it would recall 430,000 vehicles": the recall decided.
-            hedged: if concept
-                .is_some_and(|c| matches!(c.id, "deal_value" | "share_price" | "recalled"))
-            {
+            hedged: if concept.is_some_and(|c| c.decided) {
                 has_word(TENTATIVE_DEAL_WORDS)
             } else {
                 q.hedged

@@ -103,6 +103,7 @@ fn in_base_unit(unit: &str) -> Option<(&'static str, f64)> {
         "mile" => ("km", 1.609_344),
         "mph" => ("km/h", 1.609_344),
         "acre" => ("hectare", 0.404_686),
+        "kg" => ("tonne", 0.001),
         "square km" => ("hectare", 100.0),
         "square mile" => ("hectare", 258.998_8),
         _ => return None,
@@ -569,11 +570,14 @@ fn read_at(
                 "the" | "them" | "those" | "its" | "their" | "his" | "her" | "these" | "whom"
             );
     // Counted on top of another figure: "two more ships", "Seventeen
-    // others died", "another 102 people were injured".
+    // others died", "another 102 people were injured", "a further 856".
     let increment = matches!(
         at(end_tok),
         "more" | "additional" | "extra" | "further" | "other" | "others"
-    ) || matches!(before_start(1), "another" | "other");
+    ) || matches!(
+        before_start(1),
+        "another" | "other" | "additional" | "further" | "extra"
+    );
     if increment && noun.is_none() {
         noun = Some(at(end_tok + 1).to_string());
     }

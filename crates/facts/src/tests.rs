@@ -2078,3 +2078,43 @@ fn aboard_survivors_seats_and_recalls_count_only_their_own() {
         f.claims
     );
 }
+
+/// People rescued are people ("rescued two banks" is not), votes in favour
+/// follow "by", a share of the workforce names the workforce, and a wire
+/// abbreviation after a figure ("10 mln") counts no one trapped ("44
+/// others" are on top of a count, no count themselves).
+#[test]
+fn rescues_votes_workforce_shares_and_wire_abbreviations_count_only_their_own() {
+    let d = doc(
+        "rescues",
+        Some("2026-03-11"),
+        "Divers rescued 14 fishermen. The central bank rescued two banks. The bill was \
+         approved by 98 votes to 52; the party approved 40 votes of confidence. Istava will \
+         cut 300 jobs, or 12% of its workforce, and cut prices 5% of the time. A mine \
+         fire that trapped 44 others for a day caused an estimated 10 mln Ostrian dlrs in damage.",
+    );
+    let f = Extractor::new().extract(&d);
+    let mut got: Vec<(&str, &str)> = f
+        .claims
+        .iter()
+        .filter(|c| {
+            matches!(
+                c.concept,
+                Some("rescued" | "votes_for" | "workforce_share" | "trapped" | "jobs_cut")
+            )
+        })
+        .map(|c| (c.concept.unwrap_or_default(), c.value_text.as_str()))
+        .collect();
+    got.sort_unstable();
+    assert_eq!(
+        got,
+        [
+            ("jobs_cut", "300"),
+            ("rescued", "14"),
+            ("votes_for", "98"),
+            ("workforce_share", "12%")
+        ],
+        "{:#?}",
+        f.claims
+    );
+}

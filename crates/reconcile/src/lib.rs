@@ -2018,17 +2018,23 @@ fn find_conflicts(
                 {
                     continue;
                 }
-                if con.monotone {
+                if con.monotone || con.falls {
                     // A rise over time is an update: every statement of the
-                    // smaller value precedes every statement of the larger.
+                    // smaller value precedes every statement of the larger
+                    // (for a count that falls, follows).
                     let (small, large) = if number(&a.value) <= number(&b.value) {
                         (vals[i], vals[j])
                     } else {
                         (vals[j], vals[i])
                     };
-                    let (_, small_last) = time(small);
-                    let (large_first, _) = time(large);
-                    if let (Some(s), Some(l)) = (small_last, large_first) {
+                    let (before, after) = if con.falls {
+                        (large, small)
+                    } else {
+                        (small, large)
+                    };
+                    let (_, before_last) = time(before);
+                    let (after_first, _) = time(after);
+                    if let (Some(s), Some(l)) = (before_last, after_first) {
                         if s < l {
                             continue;
                         }
@@ -2118,7 +2124,7 @@ fn find_conflicts(
                     sides: sides.into_iter().map(|s| s.1).collect(),
                 });
             }
-        } else if con.monotone {
+        } else if con.monotone || con.falls {
             let mut seq: Vec<(Option<String>, ConflictSide)> =
                 vals.iter().map(|m| (time(m).0, side(&[m]))).collect();
             seq.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.value.cmp(&b.1.value)));

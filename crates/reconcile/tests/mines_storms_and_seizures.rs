@@ -1,0 +1,299 @@
+//! A mine collapse (miners trapped, how deep, how many rescued), a storm
+//! (homes without power, where and when it reached land), a drug seizure
+//! (its weight in tonnes or kilograms, its street value), a derailment (the
+//! train's speed), job cuts (how many, what share of the workforce) and a
+//! parliamentary vote (votes in favour): planted conflicts that must be
+//! found, and agreeing or unrelated figures that must not conflict. All
+//! articles are invented.
+
+mod common;
+use common::{conflict, invented, run, values};
+use crosscheck_reconcile::StoryFacts;
+
+/// Two outlets' reports, published on the given days.
+fn two(first: (&str, &str), second: (&str, &str)) -> StoryFacts {
+    let docs = [
+        invented("meridian/a", "Meridian Press", first.0, first.1),
+        invented("observer/b", "Capital Observer", second.0, second.1),
+    ];
+    run(&docs, &[])
+}
+
+/// The sorted values of the conflict on `subject`, if any.
+fn sides(facts: &StoryFacts, subject: &str) -> Option<Vec<String>> {
+    conflict(facts, subject).map(|c| values(c).into_iter().map(str::to_string).collect())
+}
+
+fn owned(v: &[&str]) -> Option<Vec<String>> {
+    Some(v.iter().map(|s| s.to_string()).collect())
+}
+
+const MINE: &str = "Rescuers in northern Tarvenia were racing on Tuesday to reach 23 miners \
+                    trapped 400 metres underground after a tunnel collapsed at the Delvik coal \
+                    mine, the governor said.";
+
+#[test]
+fn miners_trapped_and_how_deep_conflict_on_one_day() {
+    let facts = two(
+        ("2026-03-10", MINE),
+        (
+            "2026-03-10",
+            "Thirty-two miners remained trapped on Tuesday evening, 600 metres below the \
+             surface, after a tunnel collapse at the Delvik mine, Korvel Mining said.",
+        ),
+    );
+    assert_eq!(
+        sides(&facts, "people trapped"),
+        owned(&["23", "Thirty-two"]),
+        "{:#?}",
+        facts.conflicts
+    );
+    assert_eq!(
+        sides(&facts, "depth"),
+        owned(&["400 metres", "600 metres"]),
+        "{:#?}",
+        facts.conflicts
+    );
+}
+
+#[test]
+fn fewer_trapped_a_day_later_is_an_update_and_a_total_is_no_side() {
+    let facts = two(
+        ("2026-03-10", MINE),
+        (
+            "2026-03-11",
+            "Fifteen miners were still trapped at the Delvik mine on Wednesday, 400 metres \
+             below ground, Korvel Mining said. A total of 41 miners had been trapped by the \
+             collapse.",
+        ),
+    );
+    assert!(facts.conflicts.is_empty(), "{:#?}", facts.conflicts);
+    let update = facts
+        .updates
+        .iter()
+        .find(|u| u.subject == "people trapped")
+        .expect("an update");
+    let shown: Vec<&str> = update.values.iter().map(|v| v.value.as_str()).collect();
+    assert_eq!(shown, ["23", "Fifteen"]);
+}
+
+#[test]
+fn more_rescued_later_is_an_update_and_a_further_count_is_no_total() {
+    let facts = two(
+        (
+            "2026-03-10",
+            "Rescue teams have freed 11 miners so far at the Delvik mine, officials said.",
+        ),
+        (
+            "2026-03-11",
+            "Korvel Mining said 19 miners had been rescued from the Delvik mine. A further 6 \
+             miners were rescued overnight.",
+        ),
+    );
+    assert!(facts.conflicts.is_empty(), "{:#?}", facts.conflicts);
+    let update = facts
+        .updates
+        .iter()
+        .find(|u| u.subject == "people rescued")
+        .expect("an update");
+    let shown: Vec<&str> = update.values.iter().map(|v| v.value.as_str()).collect();
+    assert_eq!(shown, ["11", "19"]);
+}
+
+#[test]
+fn homes_without_power_conflict_but_customers_lost_are_no_outage() {
+    let facts = two(
+        (
+            "2026-09-21",
+            "Storm Orla left 200,000 homes without power on Sunday, the weather office said.",
+        ),
+        (
+            "2026-09-21",
+            "About 20,000 households were without electricity on Sunday night, Istava Power \
+             said. The utility has lost 3,000 customers to rivals.",
+        ),
+    );
+    assert_eq!(
+        sides(&facts, "homes without power"),
+        owned(&["200,000", "About 20,000"]),
+        "{:#?}",
+        facts.conflicts
+    );
+}
+
+#[test]
+fn a_storm_that_hit_the_coast_reached_land_then_but_a_coast_guard_does_not() {
+    let facts = two(
+        (
+            "2026-09-21",
+            "Storm Orla made landfall near Port Aldery on Sunday, the weather office said.",
+        ),
+        (
+            "2026-09-22",
+            "Storm Orla hit the coast near Port Aldery on Saturday night, police said.",
+        ),
+    );
+    assert!(
+        conflict(&facts, "landfall").is_some(),
+        "{:#?}",
+        facts.conflicts
+    );
+    let facts = two(
+        (
+            "2026-09-21",
+            "Storm Orla made landfall near Port Aldery on Sunday, the weather office said.",
+        ),
+        (
+            "2026-09-22",
+            "Coast guard boats were out on Saturday, police said.",
+        ),
+    );
+    assert!(facts.conflicts.is_empty(), "{:#?}", facts.conflicts);
+}
+
+fn seizure(second: &str) -> StoryFacts {
+    two(
+        (
+            "2026-05-06",
+            "Customs officers seized 1.2 tonnes of cocaine hidden in bananas at Port Aldery, \
+             the ministry said. The drugs have a street value of about 40 million euros.",
+        ),
+        ("2026-05-06", second),
+    )
+}
+
+#[test]
+fn a_seizure_in_tonnes_or_kilograms_and_its_street_value() {
+    let facts = seizure(
+        "Customs officers found 1,200 kilograms of cocaine at Port Aldery, Ana Lind said. \
+         The cocaine was worth about 40 million euros.",
+    );
+    assert!(facts.conflicts.is_empty(), "{:#?}", facts.conflicts);
+    // 1,200 kilograms is the other outlet's 1.2 tonnes.
+    let weight = facts
+        .claims
+        .iter()
+        .find(|c| c.subject.as_deref() == Some("drugs seized"))
+        .expect("a seizure's weight");
+    assert_eq!(weight.independent_sources, 2, "{weight:#?}");
+    let facts = seizure(
+        "Police seized 2.1 tonnes of cocaine at Port Aldery, Ana Lind said. The haul is \
+         worth 400 million euros on the street.",
+    );
+    assert_eq!(
+        sides(&facts, "drugs seized"),
+        owned(&["1.2 tonnes", "2.1 tonnes"]),
+        "{:#?}",
+        facts.conflicts
+    );
+    assert_eq!(
+        sides(&facts, "street value of the drugs"),
+        owned(&["400 million euros", "about 40 million euros"]),
+        "{:#?}",
+        facts.conflicts
+    );
+    // Without drugs in the sentence, tonnes found are no seizure.
+    let facts = seizure("Geologists found 2.1 tonnes of copper ore near Port Aldery.");
+    assert!(facts.conflicts.is_empty(), "{:#?}", facts.conflicts);
+}
+
+#[test]
+fn a_trains_speed_conflicts_but_the_lines_limit_is_no_side() {
+    let facts = two(
+        (
+            "2026-07-14",
+            "The train was travelling at 120 km/h when six carriages left the track near \
+             Varn, investigators said.",
+        ),
+        (
+            "2026-07-14",
+            "The train was going at 210 km/h on a curve near Varn, a union official said.",
+        ),
+    );
+    assert_eq!(
+        sides(&facts, "speed"),
+        owned(&["120 km/h", "210 km/h"]),
+        "{:#?}",
+        facts.conflicts
+    );
+    let facts = two(
+        (
+            "2026-07-14",
+            "The train was travelling at 120 km/h when six carriages left the track near \
+             Varn, investigators said.",
+        ),
+        (
+            "2026-07-15",
+            "The train was travelling at about 120 km/h, under the 160 km/h limit, near \
+             Varn, the rail operator said.",
+        ),
+    );
+    assert!(facts.conflicts.is_empty(), "{:#?}", facts.conflicts);
+}
+
+fn cuts(second: &str) -> StoryFacts {
+    two(
+        (
+            "2026-04-16",
+            "Brennholm Foods will cut 1,500 jobs, about 12% of its workforce, the company \
+             said on Thursday.",
+        ),
+        ("2026-04-16", second),
+    )
+}
+
+#[test]
+fn jobs_cut_and_their_share_of_the_workforce_conflict() {
+    let facts = cuts(
+        "Brennholm Foods said on Thursday it would shed 5,000 jobs, or 21 percent of its \
+         staff.",
+    );
+    assert_eq!(
+        sides(&facts, "jobs cut"),
+        owned(&["1,500", "5,000"]),
+        "{:#?}",
+        facts.conflicts
+    );
+    let share = facts
+        .conflicts
+        .iter()
+        .find(|c| c.attribute == "share of the workforce")
+        .expect("a share conflict");
+    assert_eq!(values(share), ["21 percent", "about 12%"]);
+}
+
+#[test]
+fn a_temporary_layoff_the_staff_left_and_the_whole_workforce_are_no_cuts() {
+    let facts = cuts(
+        "Brennholm Foods temporarily laid off 900 workers for two weeks. It cut its staff to \
+         820 employees from 2,500. It said it will cut about 1,500 of a total 12,000 jobs.",
+    );
+    assert!(facts.conflicts.is_empty(), "{:#?}", facts.conflicts);
+}
+
+#[test]
+fn votes_in_favour_of_a_budget_conflict() {
+    let first = (
+        "2026-11-26",
+        "Tarvenia's parliament approved the budget on Thursday by 98 votes to 52, Speaker \
+         Arvid Kessler said.",
+    );
+    let facts = two(
+        first,
+        (
+            "2026-11-26",
+            "Lawmakers passed the budget on Thursday by 89 votes to 52.",
+        ),
+    );
+    assert_eq!(
+        sides(&facts, "votes in favour"),
+        owned(&["89", "98"]),
+        "{:#?}",
+        facts.conflicts
+    );
+    let facts = two(
+        first,
+        ("2026-11-27", "The budget was approved by 98 votes to 52."),
+    );
+    assert!(facts.conflicts.is_empty(), "{:#?}", facts.conflicts);
+}
