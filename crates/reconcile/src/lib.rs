@@ -1865,8 +1865,12 @@ fn find_conflicts(
     let mut recent: HashSet<(&str, usize)> = HashSet::new();
     for f in facts {
         let Some(now) = f.published else { continue };
+        let text = docs
+            .iter()
+            .find(|d| d.article.id == f.article)
+            .map_or("", |d| d.article.text.as_str());
         for d in &f.dates {
-            if matches!(d.value, DateValue::Relative(_)) {
+            if matches!(d.value, DateValue::Relative(_)) || dates_an_origin(text, d.span) {
                 continue;
             }
             let (year, month, _) = d.value.sort_key();
@@ -2136,6 +2140,36 @@ fn find_conflicts(
         }
     }
     (conflicts, updates)
+}
+
+/// Whether the date at `span` of `text` says when something began ("the
+/// plant, which opened in 1978, employs 640", "founded in 1920", "has
+/// employed 640 since 1978"): it describes a thing the story is about
+/// now, and puts none of its sentence's figures in the past.
+fn dates_an_origin(text: &str, span: Span) -> bool {
+    const ORIGIN: &[&str] = &[
+        "opened",
+        "built",
+        "founded",
+        "established",
+        "constructed",
+        "completed",
+        "inaugurated",
+        "launched",
+        "created",
+        "formed",
+        "since",
+    ];
+    let before = text.get(..span.start).unwrap_or_default();
+    let mut words = before.split_whitespace().rev().map(|w| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    });
+    let (Some(last), second) = (words.next(), words.next()) else {
+        return false;
+    };
+    let origin = |w: &str| ORIGIN.contains(&w);
+    origin(&last) || (matches!(last.as_str(), "in" | "on") && second.is_some_and(|w| origin(&w)))
 }
 
 /// An age and the first and last publication times of its statements.

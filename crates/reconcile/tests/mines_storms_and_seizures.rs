@@ -297,3 +297,26 @@ fn votes_in_favour_of_a_budget_conflict() {
     );
     assert!(facts.conflicts.is_empty(), "{:#?}", facts.conflicts);
 }
+
+#[test]
+fn a_date_of_origin_leaves_a_figure_in_the_present() {
+    let plant = |second: &str| {
+        two(
+            (
+                "2026-04-16",
+                "The bakery, which opened in 1978, employs 640 people, Brennholm Foods said.",
+            ),
+            ("2026-04-16", second),
+        )
+    };
+    let facts = plant("The Port Aldery bakery employs 460 workers, the union said.");
+    assert_eq!(
+        sides(&facts, "employees"),
+        owned(&["460", "640"]),
+        "{:#?}",
+        facts.conflicts
+    );
+    // A figure of an earlier year is still history.
+    let facts = plant("In 1996 the Port Aldery bakery employed 460 workers, the union said.");
+    assert!(facts.conflicts.is_empty(), "{:#?}", facts.conflicts);
+}
