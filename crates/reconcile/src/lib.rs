@@ -31,6 +31,7 @@
 //! byte offsets into the article's cleaned text, spans that contain the
 //! stated value.
 
+mod denials;
 pub mod eval;
 pub mod paraphrase;
 pub mod places;
@@ -227,6 +228,7 @@ impl Reconciler {
             find_conflicts(docs, facts, &published, &names, &speaker_names);
         conflicts.extend(speakers::find(docs, facts, &entities, &published));
         conflicts.extend(places::find(docs, facts, &entities, &published));
+        conflicts.extend(denials::find(docs, facts, &outlets, &speaker_names));
         let timeline = build_timeline(docs, facts, &order, &mut features);
         StoryFacts {
             entities,
