@@ -368,6 +368,36 @@ pub const CONCEPTS: &[Concept] = {
             false,
             &[],
         ),
+        // People taken ill in an outbreak ([`OUTBREAK_WORDS`]): more as it
+        // spreads.
+        Concept {
+            context: OUTBREAK_WORDS,
+            ..c(
+                "fallen_ill",
+                "people fallen ill",
+                "count",
+                Count,
+                &["sickened", "ill", "infected", "infections", "cases"],
+                true,
+                false,
+                &[],
+            )
+        },
+        // People still in hospital ("are in hospital", "remain
+        // hospitalised"; see `trigger_holds`): fewer as they go home.
+        Concept {
+            falls: true,
+            ..c(
+                "in_hospital",
+                "people in hospital",
+                "count",
+                Count,
+                &["hospital", "hospitalised", "hospitalized"],
+                false,
+                false,
+                &[],
+            )
+        },
         // People trapped in a mine, a collapsed building or a cave: the
         // count falls as rescuers free them.
         // "A total of 57 were trapped" counts everyone ever trapped, not
@@ -527,6 +557,22 @@ pub const CONCEPTS: &[Concept] = {
                     "moving",
                     "running",
                 ],
+                false,
+                false,
+                &[],
+            )
+        },
+        // The pay rise an employer offers striking or bargaining workers.
+        Concept {
+            context: &[
+                "pay", "wage", "wages", "salary", "salaries", "rise", "raise", "increase",
+            ],
+            ..c(
+                "pay_offer",
+                "pay rise offered",
+                "rate",
+                Percent,
+                &["offered", "offer", "offering", "offers"],
                 false,
                 false,
                 &[],
@@ -1047,7 +1093,18 @@ pub const CONCEPTS: &[Concept] = {
             "fire",
             "date",
             Date,
-            &["broke"],
+            &["broke", "started", "began", "erupted", "ignited"],
+            false,
+            false,
+            &[],
+        ),
+        // When an outbreak's first case was found (see `trigger_holds`).
+        c(
+            "first_case_date",
+            "first case",
+            "date",
+            Date,
+            &["case"],
             false,
             false,
             &[],
@@ -1063,6 +1120,7 @@ pub const CONCEPTS: &[Concept] = {
                 "attack",
                 "crash",
                 "earthquake",
+                "quake",
                 "collision",
                 "shooting",
                 "crashed",
@@ -1203,6 +1261,7 @@ const NOT_DEATH_VICTIMS: &[&str] = &[
 /// figure counts people, or nothing written after it.
 const PEOPLE_COUNTS: &[&str] = &[
     "aboard",
+    "in_hospital",
     "trapped",
     "rescued",
     "survivors",
@@ -1323,6 +1382,27 @@ const TEMPORARY_WORDS: &[&str] = &[
     "weeks",
     "idle",
     "idled",
+];
+
+/// Words of an outbreak of disease: a count of cases or of the sick is an
+/// outbreak's only in a sentence with one.
+const OUTBREAK_WORDS: &[&str] = &[
+    "outbreak",
+    "epidemic",
+    "cholera",
+    "measles",
+    "virus",
+    "flu",
+    "influenza",
+    "disease",
+    "infection",
+    "infections",
+    "poisoning",
+    "illness",
+    "sickened",
+    "ebola",
+    "typhoid",
+    "dengue",
 ];
 
 /// Words of vehicles: a speed is one's only in a sentence with one.
@@ -1804,7 +1884,9 @@ fn acted_on(words: &[(usize, &str)], at: usize) -> bool {
 
 /// Whether a verb of its own stands between the event word `words[at]`
 /// and a date at token `ds`, so that the date is that verb's: a reporting
-/// word ("the capsizing of the ferry, a deckhand's mother said Tuesday"), or after an
+/// word not in the passive ("the capsizing of the ferry, a deckhand's
+/// mother said Tuesday"; "the first case was reported on August 21" dates
+/// the case), or after an
 /// event noun a past form following a noun ("relatives of those killed in
 /// the capsizing of the ferry collected their compensation on Wednesday"). A past form
 /// after an article, a preposition or an adverb describes what follows
@@ -1878,7 +1960,10 @@ fn verb_between(words: &[(usize, &str)], at: usize, ds: usize) -> bool {
         .enumerate()
         .any(|(n, &(_, w))| {
             let before = words[at + n].1;
-            crate::is_reporting_word(w)
+            // "the first case was reported on August 21": a passive is
+            // the event's own verb, even a reporting one.
+            let passive = matches!(before, "was" | "were" | "is" | "are" | "been");
+            (crate::is_reporting_word(w) && !passive)
                 || ACTS_ON_EVENTS.contains(&w)
                 || (noun && n > 0 && IRREGULAR_VERBS.contains(&w))
                 || (noun
@@ -1987,6 +2072,31 @@ fn trigger_holds(toks: &[Token<'_>], words: &[(usize, &str)], k: usize) -> bool 
     match w {
         "march" => !toks[ti].is_capitalised(),
         "broke" => after == "out" && words.iter().any(|(_, w)| FIRE_WORDS.contains(w)),
+        // "the fire, which started on Friday": a start in a sentence about
+        // a fire, the fire's.
+        "started" | "began" | "erupted" | "ignited" => {
+            words.iter().any(|(_, w)| FIRE_WORDS.contains(w))
+        }
+        // "the first case was reported on August 21": an outbreak's start.
+        "case" => before == "first",
+        // "fallen ill", "fell ill"; not "Ill." (Illinois), nor "critically
+        // ill" (some of those who fell ill).
+        "ill" => {
+            !toks[ti].is_capitalised()
+                && matches!(
+                    before,
+                    "fallen" | "fell" | "falling" | "became" | "become" | "taken"
+                )
+        }
+        // Still in hospital: "are in hospital", "remain hospitalised"; not
+        // "released from hospital", nor all who "were hospitalised".
+        "hospital" => before == "in",
+        "hospitalised" | "hospitalized" => {
+            matches!(
+                before,
+                "remain" | "remained" | "remains" | "still" | "are" | "is"
+            )
+        }
         "walked" => matches!(after, "off" | "out"),
         // "on board", not "the board approved".
         "board" => before == "on",

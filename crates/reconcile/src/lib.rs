@@ -2130,14 +2130,31 @@ fn find_conflicts(
                     sides: sides.into_iter().map(|s| s.1).collect(),
                 });
             }
-        } else if con.monotone || con.falls {
-            let mut seq: Vec<(Option<String>, ConflictSide)> =
-                vals.iter().map(|m| (time(m).0, side(&[m]))).collect();
-            seq.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.value.cmp(&b.1.value)));
+        } else if (con.monotone || con.falls)
+            // "About 3,500" and 3,500 are one figure, not a change.
+            && !vals.iter().enumerate().all(|(i, a)| {
+                vals[i + 1..]
+                    .iter()
+                    .all(|b| close_figures(&a[0].1.value, &b[0].1.value))
+            })
+        {
+            // Oldest first; of one time, in the direction the count moves.
+            let mut seq: Vec<(Option<String>, f64, ConflictSide)> = vals
+                .iter()
+                .map(|m| {
+                    let n = number(&m[0].1.value);
+                    (time(m).0, if con.falls { -n } else { n }, side(&[m]))
+                })
+                .collect();
+            seq.sort_by(|a, b| {
+                a.0.cmp(&b.0)
+                    .then(a.1.total_cmp(&b.1))
+                    .then(a.2.value.cmp(&b.2.value))
+            });
             updates.push(FigureUpdate {
                 subject,
                 attribute: con.attribute.to_string(),
-                values: seq.into_iter().map(|s| s.1).collect(),
+                values: seq.into_iter().map(|s| s.2).collect(),
             });
         }
     }

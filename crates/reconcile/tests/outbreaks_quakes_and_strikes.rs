@@ -1,0 +1,170 @@
+//! An outbreak (people fallen ill, still in hospital, the first case's
+//! date), an earthquake's clock time, a fire's start, a pay offer in a
+//! strike, and how figures that changed are listed: planted conflicts that
+//! must be found, and agreeing or unrelated figures that must not conflict.
+//! All articles are invented.
+
+mod common;
+use common::{conflict, invented, run, values};
+use crosscheck_reconcile::StoryFacts;
+
+fn two(first: (&str, &str), second: (&str, &str)) -> StoryFacts {
+    let docs = [
+        invented("herald/a", "Harbour Herald", first.0, first.1),
+        invented("observer/b", "Capital Observer", second.0, second.1),
+    ];
+    run(&docs, &[])
+}
+
+fn sides(facts: &StoryFacts, subject: &str) -> Option<Vec<String>> {
+    conflict(facts, subject).map(|c| values(c).into_iter().map(str::to_string).collect())
+}
+
+fn owned(v: &[&str]) -> Option<Vec<String>> {
+    Some(v.iter().map(|s| s.to_string()).collect())
+}
+
+#[test]
+fn an_outbreaks_sick_patients_and_first_case_conflict() {
+    let facts = two(
+        (
+            "2026-09-02",
+            "A cholera outbreak in Port Aldery has killed nine people and sickened 140, the \
+             health ministry said. The first case was reported on August 21. About 40 people \
+             are in hospital.",
+        ),
+        (
+            "2026-09-02",
+            "Nine people have died of cholera in Port Aldery, where 410 people have fallen ill \
+             since the first case on August 12. Some 400 people are in hospital.",
+        ),
+    );
+    assert_eq!(sides(&facts, "people fallen ill"), owned(&["140", "410"]));
+    assert_eq!(
+        sides(&facts, "people in hospital"),
+        owned(&["About 40", "Some 400"])
+    );
+    assert!(
+        conflict(&facts, "first case").is_some(),
+        "{:#?}",
+        facts.conflicts
+    );
+}
+
+#[test]
+fn the_ill_the_discharged_and_cases_of_other_things_are_no_outbreak_counts() {
+    let facts = two(
+        (
+            "2026-09-02",
+            "A cholera outbreak in Port Aldery has sickened 140 people. About 40 people are in \
+             hospital. The first case was reported on August 21.",
+        ),
+        (
+            "2026-09-02",
+            "Police are investigating 410 cases of fraud at Port Aldery. Some 400 people were \
+             released from hospital. Some 12 cholera patients are critically ill. The court \
+             case over the water company began on August 5.",
+        ),
+    );
+    assert!(facts.conflicts.is_empty(), "{:#?}", facts.conflicts);
+}
+
+#[test]
+fn a_quakes_clock_time_conflicts() {
+    let facts = two(
+        (
+            "2026-02-14",
+            "The magnitude 6.8 quake struck eastern Istava at about 4:10 a.m. on Friday.",
+        ),
+        (
+            "2026-02-15",
+            "The quake struck eastern Istava at 5:10 a.m. on Friday, officials said.",
+        ),
+    );
+    assert_eq!(
+        sides(&facts, "incident"),
+        owned(&["4:10 a.m.", "5:10 a.m."]),
+        "{:#?}",
+        facts.conflicts
+    );
+}
+
+#[test]
+fn a_fire_that_started_on_another_day_conflicts() {
+    let facts = two(
+        (
+            "2026-08-03",
+            "A wildfire that broke out on Saturday near Brellow has burned 4,500 hectares.",
+        ),
+        (
+            "2026-08-03",
+            "The fire near Brellow, which started on Friday evening, has scorched about 11,000 \
+             acres.",
+        ),
+    );
+    assert!(conflict(&facts, "fire").is_some(), "{:#?}", facts.conflicts);
+    // A start that is not a fire's dates no fire.
+    let facts = two(
+        (
+            "2026-08-03",
+            "A wildfire that broke out on Saturday near Brellow has burned 4,500 hectares.",
+        ),
+        (
+            "2026-08-03",
+            "Talks on the Brellow bypass started on Friday, the council said.",
+        ),
+    );
+    assert!(facts.conflicts.is_empty(), "{:#?}", facts.conflicts);
+}
+
+#[test]
+fn a_pay_offer_conflicts_but_a_stake_offered_is_none() {
+    let facts = two(
+        (
+            "2026-10-05",
+            "Port operator Kestrel Terminals said it had offered a 4% rise to the dockers.",
+        ),
+        (
+            "2026-10-05",
+            "Kestrel Terminals said it had offered a 6% pay rise. It also offered a 9% stake \
+             to a buyer.",
+        ),
+    );
+    assert_eq!(
+        sides(&facts, "pay rise offered"),
+        owned(&["4%", "6%"]),
+        "{:#?}",
+        facts.conflicts
+    );
+}
+
+#[test]
+fn figures_that_changed_leave_out_one_figure_written_twice_and_run_in_order() {
+    let facts = two(
+        (
+            "2026-10-05",
+            "About 3,500 dock workers walked off the job at Port Aldery on Monday. The quake \
+             killed at least 31 people, officials said.",
+        ),
+        (
+            "2026-10-05",
+            "The strike by 3,500 dock workers at Port Aldery went on. At least 48 people \
+             were killed by the quake, the ministry said.",
+        ),
+    );
+    assert!(
+        !facts
+            .updates
+            .iter()
+            .any(|u| u.subject == "workers on strike"),
+        "{:#?}",
+        facts.updates
+    );
+    let toll = facts
+        .updates
+        .iter()
+        .find(|u| u.subject == "people killed")
+        .expect("the toll");
+    let shown: Vec<&str> = toll.values.iter().map(|v| v.value.as_str()).collect();
+    assert_eq!(shown, ["at least 31", "At least 48"]);
+}
