@@ -307,6 +307,36 @@ pub const CONCEPTS: &[Concept] = {
             false,
             &[],
         ),
+        // Hostages taken or held ("took 12 people hostage", "21 hostages
+        // held in a bank"), counted as people.
+        // Kidnappings are not read: a story tells of several groups taken
+        // ("four employees were kidnapped", "176 people have been
+        // kidnapped in the region this year").
+        Concept {
+            nouns: &[
+                "hostages",
+                "people",
+                "captives",
+                "passengers",
+                "tourists",
+                "workers",
+                "employees",
+                "children",
+                "students",
+                "customers",
+                "staff",
+            ],
+            ..c(
+                "hostages_held",
+                "hostages held",
+                "count",
+                Count,
+                &["hostage", "held", "holding"],
+                false,
+                false,
+                &[],
+            )
+        },
         // Hostages set free.
         Concept {
             nouns: &["hostages", "captives"],
@@ -2624,6 +2654,14 @@ pub fn build(
                             "aftershock" | "aftershocks" | "earthquakes" | "quakes" | "tremors"
                         )
                     })
+                {
+                    continue;
+                }
+                // "21 hostages held in a bank"; not "100 people held a
+                // vigil", nor workers who "held warning strikes".
+                if c.id == "hostages_held"
+                    && matches!(*w, "held" | "holding")
+                    && !(k > 0 && matches!(words[k - 1].1, "hostages" | "captives"))
                 {
                     continue;
                 }

@@ -570,13 +570,14 @@ fn read_at(
                 "the" | "them" | "those" | "its" | "their" | "his" | "her" | "these" | "whom"
             );
     // Counted on top of another figure: "two more ships", "Seventeen
-    // others died", "another 102 people were injured", "a further 856".
+    // others died", "another 102 people were injured", "a further 856",
+    // "freeing the remaining eight hostages".
     let increment = matches!(
         at(end_tok),
         "more" | "additional" | "extra" | "further" | "other" | "others"
     ) || matches!(
         before_start(1),
-        "another" | "other" | "additional" | "further" | "extra"
+        "another" | "other" | "additional" | "further" | "extra" | "remaining"
     );
     if increment && noun.is_none() {
         noun = Some(at(end_tok + 1).to_string());

@@ -194,3 +194,33 @@ fn a_sieges_length_in_days_conflicts_unless_it_agrees() {
     let facts = siege("an 11-day");
     assert!(facts.conflicts.is_empty(), "{:#?}", facts.conflicts);
 }
+
+#[test]
+fn hostages_held_conflict_but_the_remaining_ones_freed_are_no_total() {
+    let docs = [
+        invented(
+            "meridian/bank",
+            "Meridian Press",
+            "2026-01-20",
+            "Gunmen took 12 people hostage in a bank in central Varn on Monday, police said. \
+             Police said four hostages had been freed by the evening. More than 100 people \
+             held a vigil outside the bank.",
+        ),
+        invented(
+            "observer/bank",
+            "Capital Observer",
+            "2026-01-21",
+            "Police stormed the bank in central Varn on Tuesday, freeing the remaining eight \
+             hostages. All 21 hostages held in the bank were safe, police chief Jurgen Voss \
+             said.",
+        ),
+    ];
+    let facts = run(&docs, &[]);
+    assert_eq!(
+        conflict_values(&facts, "hostages held"),
+        Some(vec!["12".to_string(), "21".to_string()]),
+        "{:#?}",
+        facts.conflicts
+    );
+    assert_eq!(facts.conflicts.len(), 1, "{:#?}", facts.conflicts);
+}
