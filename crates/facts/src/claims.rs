@@ -429,9 +429,8 @@ pub const CONCEPTS: &[Concept] = {
             )
         },
         // People trapped in a mine, a collapsed building or a cave: the
-        // count falls as rescuers free them.
-        // "A total of 57 were trapped" counts everyone ever trapped, not
-        // those still underground.
+        // count falls as rescuers free them. "A total of 57 were trapped"
+        // counts everyone ever trapped, not those still underground.
         Concept {
             falls: true,
             not_with: &["total"],
@@ -482,9 +481,9 @@ pub const CONCEPTS: &[Concept] = {
             )
         },
         // How far below ground a mine's collapse or a trapped crew lies
-        // ("trapped 400 metres underground").
-        // "A depth of 2,300 metres" may be a well's or the sea's: only
-        // "underground" and "below ground" (see `trigger_holds`) are read.
+        // ("trapped 400 metres underground"). "A depth of 2,300 metres"
+        // may be a well's or the sea's: only "underground" and "below
+        // ground" (see `trigger_holds`) are read.
         c(
             "depth",
             "depth",
@@ -629,31 +628,7 @@ pub const CONCEPTS: &[Concept] = {
                 "jobs cut",
                 "count",
                 Count,
-                &[
-                    "cut",
-                    "cuts",
-                    "cutting",
-                    "shed",
-                    "sheds",
-                    "shedding",
-                    "slash",
-                    "slashes",
-                    "slashing",
-                    "slashed",
-                    "eliminate",
-                    "eliminates",
-                    "eliminating",
-                    "eliminated",
-                    "axe",
-                    "axes",
-                    "axing",
-                    "axed",
-                    "layoffs",
-                    "redundancies",
-                    "lay",
-                    "laying",
-                    "laid",
-                ],
+                CUT_VERBS,
                 false,
                 false,
                 &[],
@@ -669,23 +644,7 @@ pub const CONCEPTS: &[Concept] = {
                 "jobs cut",
                 "share of the workforce",
                 Percent,
-                &[
-                    "cut",
-                    "cuts",
-                    "cutting",
-                    "shed",
-                    "sheds",
-                    "shedding",
-                    "slash",
-                    "slashing",
-                    "eliminate",
-                    "eliminating",
-                    "axe",
-                    "axing",
-                    "layoffs",
-                    "redundancies",
-                    "jobs",
-                ],
+                CUT_VERBS,
                 false,
                 false,
                 &[],
@@ -1398,6 +1357,33 @@ const DRUG_WORDS: &[&str] = &[
     "hashish",
     "opium",
     "ecstasy",
+];
+
+/// Verbs and nouns of cutting jobs ("cut", "shed", "axed", "layoffs").
+const CUT_VERBS: &[&str] = &[
+    "cut",
+    "cuts",
+    "cutting",
+    "shed",
+    "sheds",
+    "shedding",
+    "slash",
+    "slashes",
+    "slashing",
+    "slashed",
+    "eliminate",
+    "eliminates",
+    "eliminating",
+    "eliminated",
+    "axe",
+    "axes",
+    "axing",
+    "axed",
+    "layoffs",
+    "redundancies",
+    "lay",
+    "laying",
+    "laid",
 ];
 
 /// Words of a layoff for a while: workers "temporarily laid off" or laid

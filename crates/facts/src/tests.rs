@@ -2048,6 +2048,23 @@ fn companies_named_by_their_trade_are_organisations() {
     assert_eq!(kind("Mira Holm"), EntityKind::Person);
 }
 
+/// The claims of `f` of the given concepts, as (concept, value as
+/// written), sorted.
+fn concept_values<'a>(f: &'a ArticleFacts, ids: &[&str]) -> Vec<(&'a str, &'a str)> {
+    let mut got: Vec<(&str, &str)> = f
+        .claims
+        .iter()
+        .filter_map(|c| {
+            Some((
+                c.concept.filter(|id| ids.contains(id))?,
+                c.value_text.as_str(),
+            ))
+        })
+        .collect();
+    got.sort_unstable();
+    got
+}
+
 /// People aboard are people, survivors are named so or survived, seats
 /// won are not a majority or a change, and things recalled are counted
 /// things.
@@ -2063,20 +2080,8 @@ fn aboard_survivors_seats_and_recalls_count_only_their_own() {
          holds 81 seats. Korvel Motors is recalling 2,000 vans with 1,300-cc engines.",
     );
     let f = Extractor::new().extract(&d);
-    let mut got: Vec<(&str, &str)> = f
-        .claims
-        .iter()
-        .filter(|c| {
-            matches!(
-                c.concept,
-                Some("aboard" | "survivors" | "seats_won" | "recalled")
-            )
-        })
-        .map(|c| (c.concept.unwrap_or_default(), c.value_text.as_str()))
-        .collect();
-    got.sort_unstable();
     assert_eq!(
-        got,
+        concept_values(&f, &["aboard", "survivors", "seats_won", "recalled"]),
         [
             ("aboard", "120"),
             ("recalled", "2,000"),
@@ -2103,20 +2108,17 @@ fn rescues_votes_workforce_shares_and_wire_abbreviations_count_only_their_own() 
          fire that trapped 44 others for a day caused an estimated 10 mln Ostrian dlrs in damage.",
     );
     let f = Extractor::new().extract(&d);
-    let mut got: Vec<(&str, &str)> = f
-        .claims
-        .iter()
-        .filter(|c| {
-            matches!(
-                c.concept,
-                Some("rescued" | "votes_for" | "workforce_share" | "trapped" | "jobs_cut")
-            )
-        })
-        .map(|c| (c.concept.unwrap_or_default(), c.value_text.as_str()))
-        .collect();
-    got.sort_unstable();
     assert_eq!(
-        got,
+        concept_values(
+            &f,
+            &[
+                "rescued",
+                "votes_for",
+                "workforce_share",
+                "trapped",
+                "jobs_cut"
+            ]
+        ),
         [
             ("jobs_cut", "300"),
             ("rescued", "14"),

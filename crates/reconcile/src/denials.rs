@@ -26,7 +26,7 @@
 //!   pay a ransom" agrees with the denial), nor a condition ("whether",
 //!   "if").
 
-use crosscheck_facts::ArticleFacts;
+use crosscheck_facts::{ArticleFacts, Statement};
 use crosscheck_model::{Citation, Conflict, ConflictSide, Document, Span};
 use crosscheck_text::Analyzer;
 
@@ -264,6 +264,23 @@ fn states(analyzer: &Analyzer, sentence: &str, core: &[String]) -> bool {
     })
 }
 
+/// A citation of sentence `i` of `doc`, whole.
+fn cite_sentence(doc: &Document, i: usize) -> Citation {
+    let span = doc.sentences[i].span;
+    Citation {
+        article: doc.article.id.clone(),
+        start: span.start,
+        end: span.end,
+    }
+}
+
+/// A statement's speaker: its resolved name, else as written.
+fn written_speaker(s: &Statement, text: &str) -> Option<String> {
+    s.speaker_name
+        .clone()
+        .or_else(|| s.speaker.map(|sp| sp.slice(text).to_string()))
+}
+
 /// The story's "reported or denied" conflicts.
 pub(crate) fn find(
     docs: &[&Document],
@@ -314,14 +331,10 @@ pub(crate) fn find(
                     if !states(&analyzer, written, &core_terms) {
                         continue;
                     }
-                    let at = Citation {
-                        article: other.article.id.clone(),
-                        start: sentence.span.start,
-                        end: sentence.span.end,
-                    };
+                    let at = cite_sentence(other, i);
                     // Who reports it: a reporting cue's speaker in that
                     // sentence (not a stance the tagger read there).
-                    let reports = |st: &&crosscheck_facts::Statement| {
+                    let reports = |st: &&Statement| {
                         st.sentence == i
                             && st
                                 .cue
@@ -330,10 +343,7 @@ pub(crate) fn find(
                                 .any(|w| crosscheck_facts::is_reporting_word(&w.to_lowercase()))
                     };
                     for st in of.statements.iter().filter(reports) {
-                        let raw = st.speaker_name.clone().or_else(|| {
-                            st.speaker
-                                .map(|sp| sp.slice(&other.article.text).to_string())
-                        });
+                        let raw = written_speaker(st, &other.article.text);
                         if let Some(name) = raw.and_then(|r| speakers.name(&r, &at)) {
                             if !stated_by.contains(&name) {
                                 stated_by.push(name);
@@ -347,11 +357,7 @@ pub(crate) fn find(
                 continue;
             }
             let sentence = &doc.sentences[s.sentence];
-            let at = Citation {
-                article: doc.article.id.clone(),
-                start: sentence.span.start,
-                end: sentence.span.end,
-            };
+            let at = cite_sentence(doc, s.sentence);
             // The words before the cue when the tagger named no speaker
             // ("The Ostrian government on Tuesday denied …").
             let before_cue = text
@@ -363,11 +369,7 @@ pub(crate) fn find(
                         && b.starts_with(char::is_uppercase)
                         && !b.contains(['"', ',', '\u{201C}', '\u{201D}'])
                 });
-            let raw = s
-                .speaker_name
-                .clone()
-                .or_else(|| s.speaker.map(|sp| sp.slice(text).to_string()))
-                .or_else(|| before_cue.map(str::to_string));
+            let raw = written_speaker(s, text).or_else(|| before_cue.map(str::to_string));
             let denied_by: Vec<String> = raw
                 .and_then(|r| speakers.name(&r, &at))
                 .into_iter()

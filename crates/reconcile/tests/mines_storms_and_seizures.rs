@@ -7,26 +7,8 @@
 //! articles are invented.
 
 mod common;
-use common::{conflict, invented, run, values};
+use common::{conflict, sides, two_outlets, values};
 use crosscheck_reconcile::StoryFacts;
-
-/// Two outlets' reports, published on the given days.
-fn two(first: (&str, &str), second: (&str, &str)) -> StoryFacts {
-    let docs = [
-        invented("meridian/a", "Meridian Press", first.0, first.1),
-        invented("observer/b", "Capital Observer", second.0, second.1),
-    ];
-    run(&docs, &[])
-}
-
-/// The sorted values of the conflict on `subject`, if any.
-fn sides(facts: &StoryFacts, subject: &str) -> Option<Vec<String>> {
-    conflict(facts, subject).map(|c| values(c).into_iter().map(str::to_string).collect())
-}
-
-fn owned(v: &[&str]) -> Option<Vec<String>> {
-    Some(v.iter().map(|s| s.to_string()).collect())
-}
 
 const MINE: &str = "Rescuers in northern Tarvenia were racing on Tuesday to reach 23 miners \
                     trapped 400 metres underground after a tunnel collapsed at the Delvik coal \
@@ -34,7 +16,7 @@ const MINE: &str = "Rescuers in northern Tarvenia were racing on Tuesday to reac
 
 #[test]
 fn miners_trapped_and_how_deep_conflict_on_one_day() {
-    let facts = two(
+    let facts = two_outlets(
         ("2026-03-10", MINE),
         (
             "2026-03-10",
@@ -44,13 +26,13 @@ fn miners_trapped_and_how_deep_conflict_on_one_day() {
     );
     assert_eq!(
         sides(&facts, "people trapped"),
-        owned(&["23", "Thirty-two"]),
+        Some(vec!["23", "Thirty-two"]),
         "{:#?}",
         facts.conflicts
     );
     assert_eq!(
         sides(&facts, "depth"),
-        owned(&["400 metres", "600 metres"]),
+        Some(vec!["400 metres", "600 metres"]),
         "{:#?}",
         facts.conflicts
     );
@@ -58,7 +40,7 @@ fn miners_trapped_and_how_deep_conflict_on_one_day() {
 
 #[test]
 fn fewer_trapped_a_day_later_is_an_update_and_a_total_is_no_side() {
-    let facts = two(
+    let facts = two_outlets(
         ("2026-03-10", MINE),
         (
             "2026-03-11",
@@ -79,7 +61,7 @@ fn fewer_trapped_a_day_later_is_an_update_and_a_total_is_no_side() {
 
 #[test]
 fn more_rescued_later_is_an_update_and_a_further_count_is_no_total() {
-    let facts = two(
+    let facts = two_outlets(
         (
             "2026-03-10",
             "Rescue teams have freed 11 miners so far at the Delvik mine, officials said.",
@@ -102,7 +84,7 @@ fn more_rescued_later_is_an_update_and_a_further_count_is_no_total() {
 
 #[test]
 fn homes_without_power_conflict_but_customers_lost_are_no_outage() {
-    let facts = two(
+    let facts = two_outlets(
         (
             "2026-09-21",
             "Storm Orla left 200,000 homes without power on Sunday, the weather office said.",
@@ -115,7 +97,7 @@ fn homes_without_power_conflict_but_customers_lost_are_no_outage() {
     );
     assert_eq!(
         sides(&facts, "homes without power"),
-        owned(&["200,000", "About 20,000"]),
+        Some(vec!["200,000", "About 20,000"]),
         "{:#?}",
         facts.conflicts
     );
@@ -123,7 +105,7 @@ fn homes_without_power_conflict_but_customers_lost_are_no_outage() {
 
 #[test]
 fn a_storm_that_hit_the_coast_reached_land_then_but_a_coast_guard_does_not() {
-    let facts = two(
+    let facts = two_outlets(
         (
             "2026-09-21",
             "Storm Orla made landfall near Port Aldery on Sunday, the weather office said.",
@@ -138,7 +120,7 @@ fn a_storm_that_hit_the_coast_reached_land_then_but_a_coast_guard_does_not() {
         "{:#?}",
         facts.conflicts
     );
-    let facts = two(
+    let facts = two_outlets(
         (
             "2026-09-21",
             "Storm Orla made landfall near Port Aldery on Sunday, the weather office said.",
@@ -152,7 +134,7 @@ fn a_storm_that_hit_the_coast_reached_land_then_but_a_coast_guard_does_not() {
 }
 
 fn seizure(second: &str) -> StoryFacts {
-    two(
+    two_outlets(
         (
             "2026-05-06",
             "Customs officers seized 1.2 tonnes of cocaine hidden in bananas at Port Aldery, \
@@ -182,13 +164,13 @@ fn a_seizure_in_tonnes_or_kilograms_and_its_street_value() {
     );
     assert_eq!(
         sides(&facts, "drugs seized"),
-        owned(&["1.2 tonnes", "2.1 tonnes"]),
+        Some(vec!["1.2 tonnes", "2.1 tonnes"]),
         "{:#?}",
         facts.conflicts
     );
     assert_eq!(
         sides(&facts, "street value of the drugs"),
-        owned(&["400 million euros", "about 40 million euros"]),
+        Some(vec!["400 million euros", "about 40 million euros"]),
         "{:#?}",
         facts.conflicts
     );
@@ -199,7 +181,7 @@ fn a_seizure_in_tonnes_or_kilograms_and_its_street_value() {
 
 #[test]
 fn a_trains_speed_conflicts_but_the_lines_limit_is_no_side() {
-    let facts = two(
+    let facts = two_outlets(
         (
             "2026-07-14",
             "The train was travelling at 120 km/h when six carriages left the track near \
@@ -212,11 +194,11 @@ fn a_trains_speed_conflicts_but_the_lines_limit_is_no_side() {
     );
     assert_eq!(
         sides(&facts, "speed"),
-        owned(&["120 km/h", "210 km/h"]),
+        Some(vec!["120 km/h", "210 km/h"]),
         "{:#?}",
         facts.conflicts
     );
-    let facts = two(
+    let facts = two_outlets(
         (
             "2026-07-14",
             "The train was travelling at 120 km/h when six carriages left the track near \
@@ -232,7 +214,7 @@ fn a_trains_speed_conflicts_but_the_lines_limit_is_no_side() {
 }
 
 fn cuts(second: &str) -> StoryFacts {
-    two(
+    two_outlets(
         (
             "2026-04-16",
             "Brennholm Foods will cut 1,500 jobs, about 12% of its workforce, the company \
@@ -250,7 +232,7 @@ fn jobs_cut_and_their_share_of_the_workforce_conflict() {
     );
     assert_eq!(
         sides(&facts, "jobs cut"),
-        owned(&["1,500", "5,000"]),
+        Some(vec!["1,500", "5,000"]),
         "{:#?}",
         facts.conflicts
     );
@@ -278,7 +260,7 @@ fn votes_in_favour_of_a_budget_conflict() {
         "Tarvenia's parliament approved the budget on Thursday by 98 votes to 52, Speaker \
          Arvid Kessler said.",
     );
-    let facts = two(
+    let facts = two_outlets(
         first,
         (
             "2026-11-26",
@@ -287,11 +269,11 @@ fn votes_in_favour_of_a_budget_conflict() {
     );
     assert_eq!(
         sides(&facts, "votes in favour"),
-        owned(&["89", "98"]),
+        Some(vec!["89", "98"]),
         "{:#?}",
         facts.conflicts
     );
-    let facts = two(
+    let facts = two_outlets(
         first,
         ("2026-11-27", "The budget was approved by 98 votes to 52."),
     );
@@ -301,7 +283,7 @@ fn votes_in_favour_of_a_budget_conflict() {
 #[test]
 fn a_date_of_origin_leaves_a_figure_in_the_present() {
     let plant = |second: &str| {
-        two(
+        two_outlets(
             (
                 "2026-04-16",
                 "The bakery, which opened in 1978, employs 640 people, Brennholm Foods said.",
@@ -312,7 +294,7 @@ fn a_date_of_origin_leaves_a_figure_in_the_present() {
     let facts = plant("The Port Aldery bakery employs 460 workers, the union said.");
     assert_eq!(
         sides(&facts, "employees"),
-        owned(&["460", "640"]),
+        Some(vec!["460", "640"]),
         "{:#?}",
         facts.conflicts
     );

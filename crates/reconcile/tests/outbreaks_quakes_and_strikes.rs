@@ -5,28 +5,11 @@
 //! All articles are invented.
 
 mod common;
-use common::{conflict, invented, run, values};
-use crosscheck_reconcile::StoryFacts;
-
-fn two(first: (&str, &str), second: (&str, &str)) -> StoryFacts {
-    let docs = [
-        invented("herald/a", "Harbour Herald", first.0, first.1),
-        invented("observer/b", "Capital Observer", second.0, second.1),
-    ];
-    run(&docs, &[])
-}
-
-fn sides(facts: &StoryFacts, subject: &str) -> Option<Vec<String>> {
-    conflict(facts, subject).map(|c| values(c).into_iter().map(str::to_string).collect())
-}
-
-fn owned(v: &[&str]) -> Option<Vec<String>> {
-    Some(v.iter().map(|s| s.to_string()).collect())
-}
+use common::{conflict, sides, two_outlets};
 
 #[test]
 fn an_outbreaks_sick_patients_and_first_case_conflict() {
-    let facts = two(
+    let facts = two_outlets(
         (
             "2026-09-02",
             "A cholera outbreak in Port Aldery has killed nine people and sickened 140, the \
@@ -39,10 +22,10 @@ fn an_outbreaks_sick_patients_and_first_case_conflict() {
              since the first case on August 12. Some 400 people are in hospital.",
         ),
     );
-    assert_eq!(sides(&facts, "people fallen ill"), owned(&["140", "410"]));
+    assert_eq!(sides(&facts, "people fallen ill"), Some(vec!["140", "410"]));
     assert_eq!(
         sides(&facts, "people in hospital"),
-        owned(&["About 40", "Some 400"])
+        Some(vec!["About 40", "Some 400"])
     );
     assert!(
         conflict(&facts, "first case").is_some(),
@@ -53,7 +36,7 @@ fn an_outbreaks_sick_patients_and_first_case_conflict() {
 
 #[test]
 fn the_ill_the_discharged_and_cases_of_other_things_are_no_outbreak_counts() {
-    let facts = two(
+    let facts = two_outlets(
         (
             "2026-09-02",
             "A cholera outbreak in Port Aldery has sickened 140 people. About 40 people are in \
@@ -71,7 +54,7 @@ fn the_ill_the_discharged_and_cases_of_other_things_are_no_outbreak_counts() {
 
 #[test]
 fn a_quakes_clock_time_conflicts() {
-    let facts = two(
+    let facts = two_outlets(
         (
             "2026-02-14",
             "The magnitude 6.8 quake struck eastern Istava at about 4:10 a.m. on Friday.",
@@ -83,7 +66,7 @@ fn a_quakes_clock_time_conflicts() {
     );
     assert_eq!(
         sides(&facts, "incident"),
-        owned(&["4:10 a.m.", "5:10 a.m."]),
+        Some(vec!["4:10 a.m.", "5:10 a.m."]),
         "{:#?}",
         facts.conflicts
     );
@@ -91,7 +74,7 @@ fn a_quakes_clock_time_conflicts() {
 
 #[test]
 fn a_fire_that_started_on_another_day_conflicts() {
-    let facts = two(
+    let facts = two_outlets(
         (
             "2026-08-03",
             "A wildfire that broke out on Saturday near Brellow has burned 4,500 hectares.",
@@ -104,7 +87,7 @@ fn a_fire_that_started_on_another_day_conflicts() {
     );
     assert!(conflict(&facts, "fire").is_some(), "{:#?}", facts.conflicts);
     // A start that is not a fire's dates no fire.
-    let facts = two(
+    let facts = two_outlets(
         (
             "2026-08-03",
             "A wildfire that broke out on Saturday near Brellow has burned 4,500 hectares.",
@@ -119,7 +102,7 @@ fn a_fire_that_started_on_another_day_conflicts() {
 
 #[test]
 fn a_pay_offer_conflicts_but_a_stake_offered_is_none() {
-    let facts = two(
+    let facts = two_outlets(
         (
             "2026-10-05",
             "Port operator Kestrel Terminals said it had offered a 4% rise to the dockers.",
@@ -132,7 +115,7 @@ fn a_pay_offer_conflicts_but_a_stake_offered_is_none() {
     );
     assert_eq!(
         sides(&facts, "pay rise offered"),
-        owned(&["4%", "6%"]),
+        Some(vec!["4%", "6%"]),
         "{:#?}",
         facts.conflicts
     );
@@ -140,7 +123,7 @@ fn a_pay_offer_conflicts_but_a_stake_offered_is_none() {
 
 #[test]
 fn figures_that_changed_leave_out_one_figure_written_twice_and_run_in_order() {
-    let facts = two(
+    let facts = two_outlets(
         (
             "2026-10-05",
             "About 3,500 dock workers walked off the job at Port Aldery on Monday. The quake \

@@ -40,3 +40,19 @@ pub fn values(c: &Conflict) -> Vec<&str> {
     v.sort_unstable();
     v
 }
+
+/// Two outlets' reports of one story, each as (publication day, text).
+#[allow(dead_code)] // not every test file compares two outlets
+pub fn two_outlets(first: (&str, &str), second: (&str, &str)) -> StoryFacts {
+    let docs = [
+        invented("herald/a", "Harbour Herald", first.0, first.1),
+        invented("observer/b", "Capital Observer", second.0, second.1),
+    ];
+    run(&docs, &[])
+}
+
+/// The sorted values of the story's conflict over `subject`, if any.
+#[allow(dead_code)] // not every test file reads conflicts' values
+pub fn sides<'a>(facts: &'a StoryFacts, subject: &str) -> Option<Vec<&'a str>> {
+    conflict(facts, subject).map(values)
+}
