@@ -2483,8 +2483,22 @@ pub fn build(
         let prep = if qs > 0 { low.words[qs - 1] } else { "" };
         // "cut about 2,000 of a total 18,000 jobs": a whole another figure
         // is a part of (see the triggers below).
+        // An "of" after the part ("2,000 of", "341 employees of"), then
+        // only words that point at the whole ("a total", "its remaining"):
+        // not "the toll from two weeks of cold to at least 74".
         let whole_figure = q_ranges.iter().any(|&(_, pe)| {
-            pe <= qs && qs - pe <= 4 && low.words.get(pe..qs).is_some_and(|ws| ws.contains(&"of"))
+            let Some(between) = low.words.get(pe..qs) else {
+                return false;
+            };
+            let of = between.iter().position(|w| *w == "of");
+            of.is_some_and(|at| {
+                between[at + 1..].iter().all(|w| {
+                    matches!(
+                        *w,
+                        "the" | "its" | "their" | "a" | "an" | "total" | "remaining" | "estimated"
+                    )
+                })
+            })
         });
         let counts_things = q.noun.as_deref().is_some_and(|n| NOT_PEOPLE.contains(&n));
         for (ci, c) in CONCEPTS.iter().enumerate() {

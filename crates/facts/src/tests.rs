@@ -2129,3 +2129,25 @@ fn rescues_votes_workforce_shares_and_wire_abbreviations_count_only_their_own() 
         f.claims
     );
 }
+
+/// A whole another figure is a part of counts no one the event touched
+/// ("cut about 2,000 of a total 18,000 jobs": not 18,000 jobs cut), but a
+/// figure after an "of" that names no whole is the event's ("the toll from
+/// two weeks of cold to at least 74").
+#[test]
+fn a_whole_is_no_count_but_a_toll_after_of_is() {
+    let d = doc(
+        "wholes",
+        Some("2026-02-05"),
+        "Krell Steel said it will cut about 2,000 of a total 18,000 jobs. Two more victims \
+         were found, raising the death toll from two weeks of freezing temperatures to at \
+         least 74.",
+    );
+    let f = Extractor::new().extract(&d);
+    assert_eq!(
+        concept_values(&f, &["jobs_cut", "killed"]),
+        [("killed", "at least 74")],
+        "{:#?}",
+        f.claims
+    );
+}
