@@ -2482,10 +2482,10 @@ pub fn build(
         }
         let prep = if qs > 0 { low.words[qs - 1] } else { "" };
         // "cut about 2,000 of a total 18,000 jobs": a whole another figure
-        // is a part of (see the triggers below).
-        // An "of" after the part ("2,000 of", "341 employees of"), then
-        // only words that point at the whole ("a total", "its remaining"):
-        // not "the toll from two weeks of cold to at least 74".
+        // is a part of (see the triggers below). An "of" after the part
+        // ("2,000 of", "341 employees of"), then only words that point at
+        // the whole ("a total", "its remaining"): not "the toll from two
+        // weeks of cold to at least 74".
         let whole_figure = q_ranges.iter().any(|&(_, pe)| {
             let Some(between) = low.words.get(pe..qs) else {
                 return false;
