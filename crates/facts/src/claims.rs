@@ -95,7 +95,7 @@ pub struct Concept {
     /// one of these words).
     pub whole: &'static [&'static str],
     /// Words right before a figure that make it another figure than the
-    /// concept's: "cut its staff to 820" gives the staff left, not the
+    /// concept's: "cut its staff to 610" gives the staff left, not the
     /// jobs cut.
     pub not_after: &'static [&'static str],
     /// Figures of a decision announced, which is stated in the future ("will
@@ -310,7 +310,7 @@ pub const CONCEPTS: &[Concept] = {
         // Hostages taken or held ("took 12 people hostage", "21 hostages
         // held in a bank"), counted as people.
         // Kidnappings are not read: a story tells of several groups taken
-        // ("four employees were kidnapped", "176 people have been
+        // ("three engineers were kidnapped", "90 people have been
         // kidnapped in the region this year").
         Concept {
             nouns: &[
@@ -429,7 +429,7 @@ pub const CONCEPTS: &[Concept] = {
             )
         },
         // People trapped in a mine, a collapsed building or a cave: the
-        // count falls as rescuers free them. "A total of 57 were trapped"
+        // count falls as rescuers free them. "A total of 41 were trapped"
         // counts everyone ever trapped, not those still underground.
         Concept {
             falls: true,
@@ -446,7 +446,7 @@ pub const CONCEPTS: &[Concept] = {
             )
         },
         // People brought out alive: more as rescuers reach them. Counted
-        // as people ("rescued two banks", "freed 136 items" are not).
+        // as people ("rescued two lenders", "freed 60 crates" are not).
         Concept {
             nouns: &[
                 "people",
@@ -481,7 +481,7 @@ pub const CONCEPTS: &[Concept] = {
             )
         },
         // How far below ground a mine's collapse or a trapped crew lies
-        // ("trapped 400 metres underground"). "A depth of 2,300 metres"
+        // ("trapped 400 metres underground"). "A depth of 1,800 metres"
         // may be a well's or the sea's: only "underground" and "below
         // ground" (see `trigger_holds`) are read.
         c(
@@ -2481,11 +2481,11 @@ pub fn build(
             continue;
         }
         let prep = if qs > 0 { low.words[qs - 1] } else { "" };
-        // "cut about 2,000 of a total 18,000 jobs": a whole another figure
+        // "cut about 1,200 of a total 9,000 jobs": a whole another figure
         // is a part of (see the triggers below). An "of" after the part
-        // ("2,000 of", "341 employees of"), then only words that point at
-        // the whole ("a total", "its remaining"): not "the toll from two
-        // weeks of cold to at least 74".
+        // ("1,200 of", "412 employees of"), then only words that point at
+        // the whole ("a total", "its remaining"): not "the toll from ten
+        // days of flooding to at least 58".
         let whole_figure = q_ranges.iter().any(|&(_, pe)| {
             let Some(between) = low.words.get(pe..qs) else {
                 return false;
@@ -2657,8 +2657,8 @@ pub fn build(
                 {
                     continue;
                 }
-                // "21 hostages held in a bank"; not "100 people held a
-                // vigil", nor workers who "held warning strikes".
+                // "21 hostages held in a bank"; not "80 people held a
+                // vigil", nor workers who "held a rally".
                 if c.id == "hostages_held"
                     && matches!(*w, "held" | "holding")
                     && !(k > 0 && matches!(words[k - 1].1, "hostages" | "captives"))
@@ -2707,7 +2707,7 @@ pub fn build(
                 if c.kind == ConceptKind::Count && d > 3 && boundary_between(toks, *ti, qs) {
                     continue;
                 }
-                // "cut about 2,000 of a total 18,000 jobs": the verb acts
+                // "cut about 1,200 of a total 9,000 jobs": the verb acts
                 // on the part, the whole counts no one it touched ("two of
                 // the 17 killed" does: the event word follows the whole).
                 if c.kind == ConceptKind::Count && !right && whole_figure {

@@ -570,7 +570,7 @@ fn read_at(
                 "the" | "them" | "those" | "its" | "their" | "his" | "her" | "these" | "whom"
             );
     // Counted on top of another figure: "two more ships", "Seventeen
-    // others died", "another 102 people were injured", "a further 856",
+    // others died", "another 102 people were injured", "a further 310",
     // "freeing the remaining eight hostages".
     let increment = matches!(
         at(end_tok),

@@ -2093,7 +2093,7 @@ fn aboard_survivors_seats_and_recalls_count_only_their_own() {
     );
 }
 
-/// People rescued are people ("rescued two banks" is not), votes in favour
+/// People rescued are people ("rescued two lenders" is not), votes in favour
 /// follow "by", a share of the workforce names the workforce, and a wire
 /// abbreviation after a figure ("10 mln") counts no one trapped ("44
 /// others" are on top of a count, no count themselves).
@@ -2102,7 +2102,7 @@ fn rescues_votes_workforce_shares_and_wire_abbreviations_count_only_their_own() 
     let d = doc(
         "rescues",
         Some("2026-03-11"),
-        "Divers rescued 14 fishermen. The central bank rescued two banks. The bill was \
+        "Divers rescued 14 fishermen. The central bank rescued two lenders. The bill was \
          approved by 98 votes to 52; the party approved 40 votes of confidence. Istava will \
          cut 300 jobs, or 12% of its workforce, and cut prices 5% of the time. A mine \
          fire that trapped 44 others for a day caused an estimated 10 mln Ostrian dlrs in damage.",
@@ -2131,22 +2131,21 @@ fn rescues_votes_workforce_shares_and_wire_abbreviations_count_only_their_own() 
 }
 
 /// A whole another figure is a part of counts no one the event touched
-/// ("cut about 2,000 of a total 18,000 jobs": not 18,000 jobs cut), but a
+/// ("cut about 1,200 of a total 9,000 jobs": not 9,000 jobs cut), but a
 /// figure after an "of" that names no whole is the event's ("the toll from
-/// two weeks of cold to at least 74").
+/// ten days of flooding to at least 58").
 #[test]
 fn a_whole_is_no_count_but_a_toll_after_of_is() {
     let d = doc(
         "wholes",
         Some("2026-02-05"),
-        "Krell Steel said it will cut about 2,000 of a total 18,000 jobs. Two more victims \
-         were found, raising the death toll from two weeks of freezing temperatures to at \
-         least 74.",
+        "Krell Steel said it will cut about 1,200 of a total 9,000 jobs. Three more bodies \
+         were recovered, raising the toll from ten days of flooding to at least 58.",
     );
     let f = Extractor::new().extract(&d);
     assert_eq!(
         concept_values(&f, &["jobs_cut", "killed"]),
-        [("killed", "at least 74")],
+        [("killed", "at least 58")],
         "{:#?}",
         f.claims
     );

@@ -247,9 +247,9 @@ fn states(analyzer: &Analyzer, sentence: &str, core: &[String]) -> bool {
     }
     let have = terms(analyzer, sentence);
     // Every term, close together: within twice the denied words and three
-    // more ("Syria is supporting Turkish Kurdish rebels" states
-    // "supporting Kurdish rebels"; a sentence naming Syria at its start
-    // and rebels at its end does not).
+    // more ("Ostria is supporting Varn rebels" states "supporting Varn
+    // rebels"; a sentence naming Ostria at its start and rebels at its end
+    // does not).
     let at: Vec<Vec<usize>> = core
         .iter()
         .map(|t| (0..have.len()).filter(|&i| have[i] == *t).collect())

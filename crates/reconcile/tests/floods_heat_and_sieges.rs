@@ -203,7 +203,7 @@ fn hostages_held_conflict_but_the_remaining_ones_freed_are_no_total() {
             "Meridian Press",
             "2026-01-20",
             "Gunmen took 12 people hostage in a bank in central Varn on Monday, police said. \
-             Police said four hostages had been freed by the evening. More than 100 people \
+             Police said four hostages had been freed by the evening. Some 80 people \
              held a vigil outside the bank.",
         ),
         invented(
