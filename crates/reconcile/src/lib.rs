@@ -2092,34 +2092,12 @@ fn find_conflicts(
             .map_or_else(|| con.subject.to_string(), |s| names.of(s).to_string());
         let first_time = |ms: &[&Members<'_>]| ms.iter().filter_map(|m| time(m).0).min();
         if involved.iter().filter(|x| **x).count() >= 2 {
-            // One figure written two ways makes one side: every two values
-            // of a side agree closely ("20,000" and "about 20,000" against
-            // "100,000"; not "at least 74" and 129, which agree but are
-            // two reports), or are calendar dates one within the other
-            // ("June 2024", "June 19, 2024"; not a week and a month, which
-            // only cannot be told apart).
-            let calendar = |d: &DateValue| {
-                matches!(
-                    d,
-                    DateValue::Day(_) | DateValue::Month { .. } | DateValue::Year(_)
-                )
-            };
-            let one_figure = |a: &ClaimValue, b: &ClaimValue| match (a, b) {
-                (ClaimValue::Date(x), ClaimValue::Date(y)) => {
-                    calendar(x) && calendar(y) && x.compatible(y)
-                }
-                _ => close_figures(a, b),
-            };
-            let mut groups: Vec<Vec<&Members<'_>>> = Vec::new();
-            for (m, _) in vals.iter().zip(&involved).filter(|(_, inv)| **inv) {
-                let fits = |g: &Vec<&Members<'_>>| {
-                    g.iter().all(|o| one_figure(&o[0].1.value, &m[0].1.value))
-                };
-                match groups.iter_mut().find(|g| fits(g)) {
-                    Some(g) => g.push(m),
-                    None => groups.push(vec![m]),
-                }
-            }
+            let groups = one_figure_groups(
+                vals.iter()
+                    .zip(&involved)
+                    .filter(|(_, inv)| **inv)
+                    .map(|(m, _)| *m),
+            );
             if groups.len() >= 2 {
                 let mut sides: Vec<(Option<String>, ConflictSide)> =
                     groups.iter().map(|g| (first_time(g), side(g))).collect();
@@ -2130,35 +2108,83 @@ fn find_conflicts(
                     sides: sides.into_iter().map(|s| s.1).collect(),
                 });
             }
-        } else if (con.monotone || con.falls)
-            // "About 3,500" and 3,500 are one figure, not a change.
-            && !vals.iter().enumerate().all(|(i, a)| {
-                vals[i + 1..]
-                    .iter()
-                    .all(|b| close_figures(&a[0].1.value, &b[0].1.value))
-            })
-        {
+        } else if con.monotone || con.falls {
             // Oldest first; of one time, in the direction the count moves.
-            let mut seq: Vec<(Option<String>, f64, ConflictSide)> = vals
+            let mut seq: Vec<(Option<String>, f64, &Members<'_>)> = vals
                 .iter()
                 .map(|m| {
                     let n = number(&m[0].1.value);
-                    (time(m).0, if con.falls { -n } else { n }, side(&[m]))
+                    (time(m).0, if con.falls { -n } else { n }, *m)
                 })
                 .collect();
             seq.sort_by(|a, b| {
                 a.0.cmp(&b.0)
                     .then(a.1.total_cmp(&b.1))
-                    .then(a.2.value.cmp(&b.2.value))
+                    .then(a.2[0].1.value_text.cmp(&b.2[0].1.value_text))
             });
+            // One figure written twice in a row ("About 3,500", 3,500) is
+            // one step, and a change needs two.
+            let mut steps: Vec<Vec<&Members<'_>>> = Vec::new();
+            for (_, _, m) in seq {
+                match steps.last_mut() {
+                    Some(last)
+                        if last
+                            .iter()
+                            .all(|o| one_figure(&o[0].1.value, &m[0].1.value)) =>
+                    {
+                        last.push(m)
+                    }
+                    _ => steps.push(vec![m]),
+                }
+            }
+            if steps.len() < 2 {
+                continue;
+            }
             updates.push(FigureUpdate {
                 subject,
                 attribute: con.attribute.to_string(),
-                values: seq.into_iter().map(|s| s.2).collect(),
+                values: steps.iter().map(|g| side(g)).collect(),
             });
         }
     }
     (conflicts, updates)
+}
+
+/// Whether two figures of one thing state one figure: they agree closely
+/// ("20,000" and "about 20,000"; not "at least 74" and 129, which agree
+/// but are two reports), or are calendar dates one within the other
+/// ("June 2024", "June 19, 2024"; not a week and a month, which only
+/// cannot be told apart).
+fn one_figure(a: &ClaimValue, b: &ClaimValue) -> bool {
+    let calendar = |d: &DateValue| {
+        matches!(
+            d,
+            DateValue::Day(_) | DateValue::Month { .. } | DateValue::Year(_)
+        )
+    };
+    match (a, b) {
+        (ClaimValue::Date(x), ClaimValue::Date(y)) => calendar(x) && calendar(y) && x.compatible(y),
+        _ => close_figures(a, b),
+    }
+}
+
+/// Figures of one thing grouped by the figure they state ([`one_figure`]
+/// between every two of a group): one figure written two ways makes one
+/// side of a conflict.
+fn one_figure_groups<'m, 'a: 'm>(
+    members: impl Iterator<Item = &'m Vec<(&'a str, &'a ArticleClaim)>>,
+) -> Vec<Vec<&'m Vec<(&'a str, &'a ArticleClaim)>>> {
+    let mut groups: Vec<Vec<&Vec<(&str, &ArticleClaim)>>> = Vec::new();
+    for m in members {
+        let fits = |g: &Vec<&Vec<(&str, &ArticleClaim)>>| {
+            g.iter().all(|o| one_figure(&o[0].1.value, &m[0].1.value))
+        };
+        match groups.iter_mut().find(|g| fits(g)) {
+            Some(g) => g.push(m),
+            None => groups.push(vec![m]),
+        }
+    }
+    groups
 }
 
 /// Whether the date at `span` of `text` says when something began ("the

@@ -5,7 +5,7 @@
 //! All articles are invented.
 
 mod common;
-use common::{conflict, sides, two_outlets};
+use common::{conflict, invented, run, sides, two_outlets};
 
 #[test]
 fn an_outbreaks_sick_patients_and_first_case_conflict() {
@@ -150,4 +150,43 @@ fn figures_that_changed_leave_out_one_figure_written_twice_and_run_in_order() {
         .expect("the toll");
     let shown: Vec<&str> = toll.values.iter().map(|v| v.value.as_str()).collect();
     assert_eq!(shown, ["at least 31", "At least 48"]);
+}
+
+#[test]
+fn one_figure_written_in_two_units_is_one_step_of_a_change() {
+    let docs = [
+        invented(
+            "herald/a",
+            "Harbour Herald",
+            "2026-08-03",
+            "A wildfire near Brellow has burned 4,500 hectares, the fire service said.",
+        ),
+        invented(
+            "observer/b",
+            "Capital Observer",
+            "2026-08-03",
+            "The fire near Brellow has scorched about 11,000 acres, the fire service said.",
+        ),
+        invented(
+            "lantern/c",
+            "Evening Lantern",
+            "2026-08-04",
+            "Firefighters contained the wildfire near Brellow after it had burned 6,000 \
+             hectares.",
+        ),
+    ];
+    let facts = run(&docs, &[]);
+    let area = facts
+        .updates
+        .iter()
+        .find(|u| u.subject == "area burned")
+        .expect("the area's change");
+    let shown: Vec<&str> = area.values.iter().map(|v| v.value.as_str()).collect();
+    assert_eq!(
+        shown,
+        [
+            "4,500 hectares / about 11,000 acres (about 4,500 hectares)",
+            "6,000 hectares"
+        ]
+    );
 }
