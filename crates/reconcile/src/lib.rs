@@ -1865,12 +1865,9 @@ fn find_conflicts(
     // killing 40 on Tuesday") is this story's.
     let mut past: HashSet<(&str, usize)> = HashSet::new();
     let mut recent: HashSet<(&str, usize)> = HashSet::new();
-    for f in facts {
+    for (doc, f) in docs.iter().zip(facts) {
         let Some(now) = f.published else { continue };
-        let text = docs
-            .iter()
-            .find(|d| d.article.id == f.article)
-            .map_or("", |d| d.article.text.as_str());
+        let text = doc.article.text.as_str();
         for d in &f.dates {
             if matches!(d.value, DateValue::Relative(_)) || dates_an_origin(text, d.span) {
                 continue;
