@@ -4,12 +4,7 @@
 //! figures that must not conflict. All articles are invented.
 
 mod common;
-use common::{conflict, invented, run, values};
-
-/// The sorted values of the conflict on `subject`, if any.
-fn conflict_values(facts: &crosscheck_reconcile::StoryFacts, subject: &str) -> Option<Vec<String>> {
-    conflict(facts, subject).map(|c| values(c).into_iter().map(str::to_string).collect())
-}
+use common::{invented, run, sides};
 
 fn flood(second: &str) -> crosscheck_reconcile::StoryFacts {
     let docs = [
@@ -36,8 +31,8 @@ fn flood(second: &str) -> crosscheck_reconcile::StoryFacts {
 fn homes_destroyed_conflict_unless_they_agree() {
     let facts = flood("2,100");
     assert_eq!(
-        conflict_values(&facts, "homes destroyed"),
-        Some(vec!["1,200".to_string(), "2,100".to_string()]),
+        sides(&facts, "homes destroyed"),
+        Some(vec!["1,200", "2,100"]),
         "{:#?}",
         facts.conflicts
     );
@@ -69,8 +64,8 @@ fn heat(second: &str) -> crosscheck_reconcile::StoryFacts {
 fn temperatures_in_any_unit_are_compared_in_celsius() {
     let facts = heat("44C");
     assert_eq!(
-        conflict_values(&facts, "temperature"),
-        Some(vec!["41C".to_string(), "44C".to_string()]),
+        sides(&facts, "temperature"),
+        Some(vec!["41C", "44C"]),
         "{:#?}",
         facts.conflicts
     );
@@ -100,8 +95,8 @@ fn hostages_freed_conflict() {
     ];
     let facts = run(&docs, &[]);
     assert_eq!(
-        conflict_values(&facts, "hostages freed"),
-        Some(vec!["14".to_string(), "Twenty".to_string()]),
+        sides(&facts, "hostages freed"),
+        Some(vec!["14", "Twenty"]),
         "{:#?}",
         facts.conflicts
     );
@@ -146,8 +141,8 @@ fn a_rivers_level_conflicts_but_a_walls_height_is_no_level() {
     ];
     let facts = run(&docs, &[]);
     assert_eq!(
-        conflict_values(&facts, "water level"),
-        Some(vec!["6.2 metres".to_string(), "8.1 metres".to_string()]),
+        sides(&facts, "water level"),
+        Some(vec!["6.2 metres", "8.1 metres"]),
         "{:#?}",
         facts.conflicts
     );
@@ -185,8 +180,8 @@ fn siege(second: &str) -> crosscheck_reconcile::StoryFacts {
 fn a_sieges_length_in_days_conflicts_unless_it_agrees() {
     let facts = siege("an eight-day");
     assert_eq!(
-        conflict_values(&facts, "siege"),
-        Some(vec!["11 days".to_string(), "eight-day".to_string()]),
+        sides(&facts, "siege"),
+        Some(vec!["11 days", "eight-day"]),
         "{:#?}",
         facts.conflicts
     );
@@ -217,8 +212,8 @@ fn hostages_held_conflict_but_the_remaining_ones_freed_are_no_total() {
     ];
     let facts = run(&docs, &[]);
     assert_eq!(
-        conflict_values(&facts, "hostages held"),
-        Some(vec!["12".to_string(), "21".to_string()]),
+        sides(&facts, "hostages held"),
+        Some(vec!["12", "21"]),
         "{:#?}",
         facts.conflicts
     );

@@ -4,15 +4,12 @@
 //! conflict. All articles are invented.
 
 mod common;
-use common::{invented, run};
+use common::{invented, run, two_outlets};
 use crosscheck_reconcile::StoryFacts;
 
+/// Two outlets' reports of one day.
 fn two(first: &str, second: &str) -> StoryFacts {
-    let docs = [
-        invented("herald/a", "Harbour Herald", "2026-06-02", first),
-        invented("observer/b", "Capital Observer", "2026-06-02", second),
-    ];
-    run(&docs, &[])
+    two_outlets(("2026-06-02", first), ("2026-06-02", second))
 }
 
 fn denied(facts: &StoryFacts) -> Vec<(&str, Vec<&str>, Vec<&str>)> {
