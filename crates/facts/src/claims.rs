@@ -591,6 +591,22 @@ pub const CONCEPTS: &[Concept] = {
                 &[],
             )
         },
+        // How many carriages or wagons of a train left the track: one
+        // figure of a derailment, which does not change as the story goes
+        // on ("left the rails", "came off the tracks": see `trigger_holds`).
+        Concept {
+            nouns: &["carriages", "carriage", "cars", "wagons", "coaches"],
+            ..c(
+                "derailed",
+                "carriages derailed",
+                "count",
+                Count,
+                &["derailed", "derailing", "left", "jumped", "came"],
+                false,
+                false,
+                &[],
+            )
+        },
         // The pay rise an employer offers striking or bargaining workers.
         Concept {
             context: &[
@@ -1421,6 +1437,22 @@ const OUTBREAK_WORDS: &[&str] = &[
     "dengue",
 ];
 
+/// One name for each group of strikers however a report writes it: a
+/// trade's workers are "workers" as "dock workers" are (whose counted noun
+/// is "workers"), so "3,500 dock workers" and "5,300 dockers" are one
+/// group's figures. Hand-written: which words name one trade's workers is
+/// news usage, not spelling.
+fn strike_group(noun: &str) -> &str {
+    match noun {
+        "dockers" | "dockworkers" | "longshoremen" | "stevedores" | "employees" | "staff" => {
+            "workers"
+        }
+        "seafarers" | "sailors" => "seamen",
+        n if n.ends_with("workers") => "workers",
+        n => n,
+    }
+}
+
 /// Words of vehicles: a speed is one's only in a sentence with one.
 const VEHICLE_WORDS: &[&str] = &[
     "train",
@@ -2114,6 +2146,12 @@ fn trigger_holds(toks: &[Token<'_>], words: &[(usize, &str)], k: usize) -> bool 
             )
         }
         "walked" => matches!(after, "off" | "out"),
+        // "left the track", "jumped the rails", "came off the tracks".
+        "left" | "jumped" | "came" => {
+            let next = |n: usize| words.get(k + n).map_or("", |(_, w)| *w);
+            let at = if w == "came" && after == "off" { 2 } else { 1 };
+            next(at) == "the" && matches!(next(at + 1), "track" | "tracks" | "rails" | "line")
+        }
         // "on board", not "the board approved".
         "board" => before == "on",
         // "took part"; not "part of", nor who may "take part".
@@ -2787,10 +2825,13 @@ pub fn build(
                 )
             }
             // "8,000 rail workers", "40,000 seamen": each group on strike
-            // is counted apart.
+            // is counted apart, under one name for each group however it is
+            // written ("dockers", "dock workers").
             Some(c) if c.id == "strikers" => (
-                Some(match q.noun.as_deref() {
-                    Some(n) if !n.starts_with("strik") => format!("{n} on strike"),
+                Some(match q.noun.as_deref().map(strike_group) {
+                    Some(n) if !n.starts_with("strik") && n != "workers" => {
+                        format!("{n} on strike")
+                    }
                     _ => c.subject.to_string(),
                 }),
                 c.attribute.to_string(),

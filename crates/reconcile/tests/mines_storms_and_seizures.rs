@@ -1,7 +1,7 @@
 //! A mine collapse (miners trapped, how deep, how many rescued), a storm
 //! (homes without power, where and when it reached land), a drug seizure
 //! (its weight in tonnes or kilograms, its street value), a derailment (the
-//! train's speed), job cuts (how many, what share of the workforce) and a
+//! train's speed, the carriages that left the track), job cuts (how many, what share of the workforce) and a
 //! parliamentary vote (votes in favour): planted conflicts that must be
 //! found, and agreeing or unrelated figures that must not conflict. All
 //! articles are invented.
@@ -211,6 +211,47 @@ fn a_trains_speed_conflicts_but_the_lines_limit_is_no_side() {
         ),
     );
     assert!(facts.conflicts.is_empty(), "{:#?}", facts.conflicts);
+}
+
+#[test]
+fn carriages_that_left_the_track_conflict_but_passengers_are_no_carriages() {
+    let facts = two_outlets(
+        (
+            "2026-07-14",
+            "Six carriages of the express left the track near Varn on Monday, \
+             investigators said.",
+        ),
+        (
+            "2026-07-14",
+            "Nine carriages derailed near Varn on Monday. The train came off the rails \
+             with 352 passengers on board.",
+        ),
+    );
+    assert_eq!(
+        sides(&facts, "carriages derailed"),
+        Some(vec!["Nine", "Six"]),
+        "{:#?}",
+        facts.conflicts
+    );
+    // The same count in other words agrees; cars that "jumped" anything
+    // but the track derailed nothing.
+    for second in [
+        "Six coaches came off the tracks near Varn.",
+        "Four cars jumped the queue at the crossing near Varn.",
+    ] {
+        let facts = two_outlets(
+            (
+                "2026-07-14",
+                "Six carriages of the express left the track near Varn on Monday.",
+            ),
+            ("2026-07-15", second),
+        );
+        assert!(
+            conflict(&facts, "carriages derailed").is_none(),
+            "{second}: {:#?}",
+            facts.conflicts
+        );
+    }
 }
 
 fn cuts(second: &str) -> StoryFacts {

@@ -1,6 +1,6 @@
 //! An outbreak (people fallen ill, still in hospital, the first case's
 //! date), an earthquake's clock time, a fire's start, a pay offer in a
-//! strike, and how figures that changed are listed: planted conflicts that
+//! strike and the strikers however they are named, and how figures that changed are listed: planted conflicts that
 //! must be found, and agreeing or unrelated figures that must not conflict.
 //! All articles are invented.
 
@@ -116,6 +116,55 @@ fn a_pay_offer_conflicts_but_a_stake_offered_is_none() {
     assert_eq!(
         sides(&facts, "pay rise offered"),
         Some(vec!["4%", "6%"]),
+        "{:#?}",
+        facts.conflicts
+    );
+}
+
+#[test]
+fn dockers_and_dock_workers_are_one_group_of_strikers_but_seamen_another() {
+    let facts = two_outlets(
+        (
+            "2026-10-05",
+            "About 3,500 dock workers walked off the job at Port Aldery on Monday.",
+        ),
+        (
+            "2026-10-05",
+            "Some 5,300 dockers went on strike at Port Aldery on Monday.",
+        ),
+    );
+    assert_eq!(
+        sides(&facts, "workers on strike"),
+        Some(vec!["About 3,500", "Some 5,300"]),
+        "{:#?}",
+        facts.conflicts
+    );
+    let facts = two_outlets(
+        (
+            "2026-10-05",
+            "About 3,500 dockers walked off the job at Port Aldery on Monday.",
+        ),
+        (
+            "2026-10-05",
+            "Some 5,300 seafarers went on strike at Port Aldery on Monday, joined by \
+             3,500 dock workers.",
+        ),
+    );
+    assert!(facts.conflicts.is_empty(), "{:#?}", facts.conflicts);
+    // Seafarers are seamen.
+    let facts = two_outlets(
+        (
+            "2026-10-05",
+            "Some 5,300 seafarers went on strike at Port Aldery on Monday.",
+        ),
+        (
+            "2026-10-05",
+            "About 900 seamen walked out at Port Aldery on Monday.",
+        ),
+    );
+    assert_eq!(
+        sides(&facts, "seamen on strike"),
+        Some(vec!["About 900", "Some 5,300"]),
         "{:#?}",
         facts.conflicts
     );
