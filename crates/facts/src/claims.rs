@@ -103,6 +103,11 @@ pub struct Concept {
     /// for it: only words that put the decision itself in doubt ("could",
     /// "talks", "considering") hedge them.
     pub decided: bool,
+    /// Dates of an event a story goes through several times (a bill is
+    /// passed by a committee, then by each chamber): a date later than
+    /// every report of another could know is the next step, not a
+    /// conflict with it.
+    pub in_steps: bool,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -134,6 +139,7 @@ const fn c(
         whole: &[],
         not_after: &[],
         decided: false,
+        in_steps: false,
     }
 }
 
@@ -1028,23 +1034,45 @@ pub const CONCEPTS: &[Concept] = {
             true,
             &[],
         ),
-        c(
-            "vote_date",
-            "vote",
-            "date",
-            Date,
-            &[
+        Concept {
+            in_steps: true,
+            ..c(
+                "vote_date",
                 "vote",
-                "votes",
-                "ballot",
-                "referendum",
-                "election",
-                "voting",
-            ],
-            false,
-            false,
-            &[],
-        ),
+                "date",
+                Date,
+                &[
+                    "vote",
+                    "votes",
+                    "ballot",
+                    "referendum",
+                    "election",
+                    "voting",
+                ],
+                false,
+                false,
+                &[],
+            )
+        },
+        // When a parliament or a council passed a bill or a budget: the
+        // vote's date, written with the verb of its outcome ("approved the
+        // budget on Thursday", "the budget that parliament passed on
+        // Wednesday"). Read only in a sentence about lawmaking
+        // ([`LAWMAKING_WORDS`]): boards approve deals, and time passes.
+        Concept {
+            context: LAWMAKING_WORDS,
+            in_steps: true,
+            ..c(
+                "passage_date",
+                "vote",
+                "date",
+                Date,
+                &["passed", "approved", "adopted", "ratified"],
+                false,
+                false,
+                &[],
+            )
+        },
         c(
             "signing_date",
             "signing",
@@ -1452,6 +1480,27 @@ fn strike_group(noun: &str) -> &str {
         n => n,
     }
 }
+
+/// Words of lawmaking: a date of something "passed" or "approved" is a
+/// vote's only in a sentence with one.
+const LAWMAKING_WORDS: &[&str] = &[
+    "parliament",
+    "parliamentary",
+    "lawmakers",
+    "legislators",
+    "legislature",
+    "senate",
+    "congress",
+    "assembly",
+    "deputies",
+    "mps",
+    "councillors",
+    "budget",
+    "bill",
+    "legislation",
+    "motion",
+    "amendment",
+];
 
 /// Words of vehicles: a speed is one's only in a sentence with one.
 const VEHICLE_WORDS: &[&str] = &[
@@ -1930,18 +1979,6 @@ fn acted_on(words: &[(usize, &str)], at: usize) -> bool {
         .any(|(_, w)| ACTS_ON_EVENTS.contains(w))
 }
 
-/// Whether a verb of its own stands between the event word `words[at]`
-/// and a date at token `ds`, so that the date is that verb's: a reporting
-/// word not in the passive ("the capsizing of the ferry, a deckhand's
-/// mother said Tuesday"; "the first case was reported on August 21" dates
-/// the case), or after an
-/// event noun a past form following a noun ("relatives of those killed in
-/// the capsizing of the ferry collected their compensation on Wednesday"). A past form
-/// after an article, a preposition or an adverb describes what follows
-/// ("the blast in the crowded market on Friday"); one right after the
-/// noun describes the noun ("the vote scheduled for Sunday"); one after
-/// an auxiliary is the event's own verb ("once the ballot is counted on
-/// Sunday").
 /// A measure's text as written, with its value in the unit it is
 /// compared in when it was written in another ("about 30,000 acres (about
 /// 12,100 hectares)"), so that a reader sees why two figures agree or not.
@@ -1991,6 +2028,20 @@ const IRREGULAR_VERBS: &[&str] = &[
     "drew", "draws", "shook", "shakes", "sank", "sinks", "stood", "stands",
 ];
 
+/// Whether a verb of its own stands between the event word `words[at]`
+/// and a date at token `ds`, so that the date is that verb's:
+/// - a reporting word not in the passive ("the capsizing of the ferry, a
+///   deckhand's mother said Tuesday"; but "the first case was reported on
+///   August 21" dates the case);
+/// - after an event noun, a past form following a noun ("relatives of
+///   those killed in the capsizing of the ferry collected their
+///   compensation on Wednesday").
+///
+/// A past form after an article, a preposition or an adverb describes what
+/// follows ("the blast in the crowded market on Friday"); one right after
+/// the noun describes the noun ("the vote scheduled for Sunday"); one after
+/// an auxiliary is the event's own verb ("once the ballot is counted on
+/// Sunday").
 fn verb_between(words: &[(usize, &str)], at: usize, ds: usize) -> bool {
     const NOT_BEFORE_A_VERB: &[&str] = &[
         "the", "a", "an", "its", "their", "his", "her", "of", "in", "on", "at", "for", "with",
@@ -2909,16 +2960,38 @@ pub fn build(
     // after a possessive ("Wednesday's arrival").
     for d in dates {
         let (ds, de) = tok_range(toks, d.span);
+        // "approved the 2027 budget on Thursday": a year before a noun
+        // names the thing, not when anything happened.
+        if matches!(d.value, DateValue::Year(_))
+            && ds > 0
+            && matches!(low.words[ds - 1], "the" | "its" | "their" | "a" | "this")
+            && toks
+                .get(de)
+                .is_some_and(|t| t.kind == TokKind::Word && !t.is_capitalised())
+        {
+            continue;
+        }
+        // "extend until March 31", "effective January 1", "by early
+        // November": a bound of a time, not when the event happened ("was
+        // not signed until November 5" is when it was).
+        let bound = match low.words[..ds].last().copied().unwrap_or("") {
+            "until" | "till" => !low.words[ds.saturating_sub(6)..ds].contains(&"not"),
+            "effective" | "by" | "from" | "through" => true,
+            _ => false,
+        };
+        if bound {
+            continue;
+        }
         let mut best: Option<(usize, &Concept)> = None;
         for (at, ((ti, _), &mask)) in words.iter().zip(&triggers).enumerate() {
             if mask == 0 || !trigger_holds(toks, &words, at) {
                 continue;
             }
-            for (_, c) in CONCEPTS
-                .iter()
-                .enumerate()
-                .filter(|(ci, c)| c.kind == ConceptKind::Date && mask & (1 << ci) != 0)
-            {
+            for (_, c) in CONCEPTS.iter().enumerate().filter(|(ci, c)| {
+                c.kind == ConceptKind::Date
+                    && mask & (1 << ci) != 0
+                    && (c.context.is_empty() || has_word(c.context))
+            }) {
                 let dist = if *ti < ds {
                     // "the minutes of the meeting will be published in two
                     // weeks": an event word inside an "of" phrase is not
@@ -2943,6 +3016,12 @@ pub fn build(
                 } else {
                     continue;
                 };
+                // A bill passed "last year" or "in March" is history the
+                // story recalls, and a passing verb dates only what follows
+                // it closely: a vote is dated by its day, near the verb.
+                if c.id == "passage_date" && (!matches!(d.value, DateValue::Day(_)) || dist > 4) {
+                    continue;
+                }
                 if dist <= 8 && best.is_none_or(|(bd, _)| dist < bd) {
                     best = Some((dist, c));
                 }

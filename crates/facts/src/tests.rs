@@ -2065,6 +2065,33 @@ fn concept_values<'a>(f: &'a ArticleFacts, ids: &[&str]) -> Vec<(&'a str, &'a st
     got
 }
 
+/// A date is an event's when it says when the event happened: not a
+/// year naming a thing ("the 2027 budget"), nor a bound ("until", "by",
+/// "effective"), unless a negation makes the bound the day ("not signed
+/// until November 5"). A bill passed in a month or a year is history the
+/// story recalls: a vote is dated by its day.
+#[test]
+fn a_year_before_a_noun_and_a_bound_date_no_event() {
+    let d = doc(
+        "a",
+        Some("2026-11-26"),
+        "Parliament approved the 2027 budget on Thursday. Shareholders will vote at the \
+         2027 annual meeting. The law was passed by parliament effective January 1. The \
+         deal with Varn was signed on Monday. Lawmakers extended a bill until March 31. \
+         The loan to Lenk was not signed until November 5. Parliament passed a \
+         farm bill last year, and the senate approved it in March.",
+    );
+    let f = Extractor::new().extract(&d);
+    assert_eq!(
+        concept_values(&f, &["passage_date", "vote_date", "signing_date"]),
+        vec![
+            ("passage_date", "Thursday (2026-11-26)"),
+            ("signing_date", "Monday (2026-11-23)"),
+            ("signing_date", "November 5"),
+        ]
+    );
+}
+
 /// People aboard are people, survivors are named so or survived, seats
 /// won are not a majority or a change, and things recalled are counted
 /// things.

@@ -2013,6 +2013,9 @@ fn find_conflicts(
                 if apart {
                     continue;
                 }
+                if con.in_steps && next_step((&a.value, time(vals[i])), (&b.value, time(vals[j]))) {
+                    continue;
+                }
                 if *cid == "age"
                     && older_later(
                         (number(&a.value), time(vals[i])),
@@ -2397,6 +2400,36 @@ fn same_weekday_a_week_apart(a: &[(&str, &ArticleClaim)], b: &[(&str, &ArticleCl
     a.iter()
         .chain(b)
         .all(|(_, c)| written_weekday(c).as_deref() == Some(day.as_str()))
+}
+
+/// Whether the later of two dates is of a step taken after every report of
+/// the earlier one was published, and reported as done: those reports
+/// could not know of it, so it dates a next step of the event (a bill
+/// passed by a committee, then by the chamber), not another account of
+/// the same one. Dates announced ahead (a ballot "will be held on 14
+/// June" or "on 14 July") are accounts of one step. `(value, (first,
+/// last publication))` of each.
+fn next_step(
+    a: (&ClaimValue, (Option<String>, Option<String>)),
+    b: (&ClaimValue, (Option<String>, Option<String>)),
+) -> bool {
+    let day = |v: &ClaimValue| match v {
+        ClaimValue::Date(DateValue::Day(d)) => Some(d.to_string()),
+        _ => None,
+    };
+    let (Some(da), Some(db)) = (day(a.0), day(b.0)) else {
+        return false;
+    };
+    let (early, (late, (late_first, _))) = if da <= db {
+        (a, (db, b.1))
+    } else {
+        (b, (da, a.1))
+    };
+    let day_of = |p: Option<String>| p.and_then(|p| p.get(..10).map(str::to_string));
+    match (day_of(early.1 .1), day_of(late_first)) {
+        (Some(early_last), Some(late_first)) => late > early_last && late <= late_first,
+        _ => false,
+    }
 }
 
 /// Whether two date values lie in two different years, both known.

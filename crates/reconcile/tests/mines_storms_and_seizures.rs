@@ -2,7 +2,7 @@
 //! (homes without power, where and when it reached land), a drug seizure
 //! (its weight in tonnes or kilograms, its street value), a derailment (the
 //! train's speed, the carriages that left the track), job cuts (how many, what share of the workforce) and a
-//! parliamentary vote (votes in favour): planted conflicts that must be
+//! parliamentary vote (votes in favour, the day the budget passed): planted conflicts that must be
 //! found, and agreeing or unrelated figures that must not conflict. All
 //! articles are invented.
 
@@ -317,6 +317,46 @@ fn votes_in_favour_of_a_budget_conflict() {
     let facts = two_outlets(
         first,
         ("2026-11-27", "The budget was approved by 98 votes to 52."),
+    );
+    assert!(facts.conflicts.is_empty(), "{:#?}", facts.conflicts);
+}
+
+#[test]
+fn a_budget_passed_on_another_day_conflicts_but_a_later_step_does_not() {
+    let facts = two_outlets(
+        (
+            "2026-11-26",
+            "Tarvenia's parliament approved the 2027 budget on Thursday by 98 votes to 52.",
+        ),
+        (
+            "2026-11-27",
+            "The opposition criticised the budget that parliament passed on Wednesday.",
+        ),
+    );
+    assert_eq!(
+        sides(&facts, "vote"),
+        Some(vec!["Thursday (2026-11-26)", "Wednesday (2026-11-25)"]),
+        "{:#?}",
+        facts.conflicts
+    );
+    // A committee passes a bill before the chamber does: a day after every
+    // report of the first step is the next step.
+    let facts = two_outlets(
+        (
+            "2026-03-11",
+            "A parliamentary committee approved the bill on Tuesday by 12 votes to 6.",
+        ),
+        ("2026-03-28", "The senate passed the bill on Friday."),
+    );
+    assert!(facts.conflicts.is_empty(), "{:#?}", facts.conflicts);
+    // Only lawmaking is passed on a day: a board's approval is no vote of
+    // the budget.
+    let facts = two_outlets(
+        (
+            "2026-11-26",
+            "Tarvenia's parliament approved the budget on Thursday.",
+        ),
+        ("2026-11-27", "The board approved the merger on Wednesday."),
     );
     assert!(facts.conflicts.is_empty(), "{:#?}", facts.conflicts);
 }
