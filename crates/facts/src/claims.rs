@@ -2973,12 +2973,15 @@ pub fn build(
         }
         // "extend until March 31", "effective January 1", "by early
         // November": a bound of a time, not when the event happened ("was
-        // not signed until November 5" is when it was).
-        let bound = match low.words[..ds].last().copied().unwrap_or("") {
-            "until" | "till" => !low.words[ds.saturating_sub(6)..ds].contains(&"not"),
-            "effective" | "by" | "from" | "through" => true,
-            _ => false,
-        };
+        // not signed until November 5" is when it was; "away from
+        // Friday's blast" names the event by its day).
+        let possessive = d.text.ends_with(['s']) && d.text.contains(['’', '\'']);
+        let bound = !possessive
+            && match low.words[..ds].last().copied().unwrap_or("") {
+                "until" | "till" => !low.words[ds.saturating_sub(6)..ds].contains(&"not"),
+                "effective" | "by" | "from" | "through" => true,
+                _ => false,
+            };
         if bound {
             continue;
         }
@@ -3011,7 +3014,7 @@ pub fn build(
                         continue;
                     }
                     word_distance(toks, *ti + 1, ds)
-                } else if *ti == de && d.text.ends_with(['s']) && d.text.contains(['’', '\'']) {
+                } else if *ti == de && possessive {
                     0
                 } else {
                     continue;

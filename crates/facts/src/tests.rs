@@ -2068,7 +2068,8 @@ fn concept_values<'a>(f: &'a ArticleFacts, ids: &[&str]) -> Vec<(&'a str, &'a st
 /// A date is an event's when it says when the event happened: not a
 /// year naming a thing ("the 2027 budget"), nor a bound ("until", "by",
 /// "effective"), unless a negation makes the bound the day ("not signed
-/// until November 5"). A bill passed in a month or a year is history the
+/// until November 5"; "from Monday's blast" names the event by its
+/// day). A bill passed in a month or a year is history the
 /// story recalls: a vote is dated by its day.
 #[test]
 fn a_year_before_a_noun_and_a_bound_date_no_event() {
@@ -2079,12 +2080,17 @@ fn a_year_before_a_noun_and_a_bound_date_no_event() {
          2027 annual meeting. The law was passed by parliament effective January 1. The \
          deal with Varn was signed on Monday. Lawmakers extended a bill until March 31. \
          The loan to Lenk was not signed until November 5. Parliament passed a \
-         farm bill last year, and the senate approved it in March.",
+         farm bill last year, and the senate approved it in March. Shoppers a block away \
+         from Monday's blast went about their business.",
     );
     let f = Extractor::new().extract(&d);
     assert_eq!(
-        concept_values(&f, &["passage_date", "vote_date", "signing_date"]),
+        concept_values(
+            &f,
+            &["passage_date", "vote_date", "signing_date", "incident_date"]
+        ),
         vec![
+            ("incident_date", "Monday (2026-11-23)"),
             ("passage_date", "Thursday (2026-11-26)"),
             ("signing_date", "Monday (2026-11-23)"),
             ("signing_date", "November 5"),
