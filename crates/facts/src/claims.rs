@@ -1083,6 +1083,20 @@ pub const CONCEPTS: &[Concept] = {
             false,
             &[],
         ),
+        // When a plant, a stadium or a company first opened or was
+        // founded: a year of the thing's history that reports restate (and
+        // misstate), so the subject is the thing itself (see `what_began`).
+        // Not when it was built, which may be years before it opened.
+        c(
+            "origin_date",
+            "origin",
+            "year",
+            Date,
+            &["opened", "founded", "established", "inaugurated"],
+            false,
+            false,
+            &[],
+        ),
         c(
             "arrival_date",
             "arrival",
@@ -1611,12 +1625,18 @@ fn word_positions<'a>(toks: &[Token<'_>], low: &Lower<'a>) -> Vec<(usize, &'a st
         .collect()
 }
 
+/// A set of concepts, one bit for each index in [`CONCEPTS`].
+type ConceptSet = u128;
+
 /// The concepts whose [`Concept::triggers`] hold `word`, as bits of their
 /// index in [`CONCEPTS`] (a hashed table: the claims of a sentence ask
 /// this of each of its words for each figure and concept).
-fn concepts_triggered(word: &str) -> u64 {
-    const _: () = assert!(CONCEPTS.len() <= 64, "one bit per concept");
-    type Table = HashMap<&'static str, u64, BuildHasherDefault<PreHashed>>;
+fn concepts_triggered(word: &str) -> ConceptSet {
+    const _: () = assert!(
+        CONCEPTS.len() <= ConceptSet::BITS as usize,
+        "one bit per concept"
+    );
+    type Table = HashMap<&'static str, ConceptSet, BuildHasherDefault<PreHashed>>;
     static TABLE: OnceLock<Table> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
         let mut m = Table::default();
@@ -2455,7 +2475,7 @@ pub fn build(
         return;
     }
     let words = word_positions(toks, low);
-    let triggers: Vec<u64> = words.iter().map(|(_, w)| concepts_triggered(w)).collect();
+    let triggers: Vec<ConceptSet> = words.iter().map(|(_, w)| concepts_triggered(w)).collect();
     let folded = crosscheck_text::fold_whitespace(&text[sentence_span.start..sentence_span.end]);
     let q_ranges: Vec<(usize, usize)> =
         quantities.iter().map(|q| tok_range(toks, q.span)).collect();
@@ -2985,7 +3005,7 @@ pub fn build(
         if bound {
             continue;
         }
-        let mut best: Option<(usize, &Concept)> = None;
+        let mut best: Option<(usize, &Concept, usize)> = None;
         for (at, ((ti, _), &mask)) in words.iter().zip(&triggers).enumerate() {
             if mask == 0 || !trigger_holds(toks, &words, at) {
                 continue;
@@ -3025,12 +3045,29 @@ pub fn build(
                 if c.id == "passage_date" && (!matches!(d.value, DateValue::Day(_)) || dist > 4) {
                     continue;
                 }
-                if dist <= 8 && best.is_none_or(|(bd, _)| dist < bd) {
-                    best = Some((dist, c));
+                // "The plant, which opened in 1978": the year, right after
+                // the verb, of the thing before it.
+                if c.id == "origin_date"
+                    && (dist > 1
+                        || (dist == 1 && ds > 0 && low.words[ds - 1] != "in")
+                        || !matches!(d.value, DateValue::Year(_) | DateValue::Month { .. }))
+                {
+                    continue;
+                }
+                if dist <= 8 && best.is_none_or(|(bd, _, _)| dist < bd) {
+                    best = Some((dist, c, at));
                 }
             }
         }
-        let Some((_, c)) = best else { continue };
+        let Some((_, c, at)) = best else { continue };
+        let origin_of = if c.id == "origin_date" {
+            match what_began(toks, &words, at, mentions) {
+                Some(thing) => Some(thing),
+                None => continue,
+            }
+        } else {
+            None
+        };
         // "last came ... on 22 January": a previous occurrence, not this one.
         let previous = words
             .iter()
@@ -3043,10 +3080,10 @@ pub fn build(
             sentence: d.sentence,
             span: sentence_span,
             value_span: d.span,
-            subject: Some(if previous {
-                format!("previous {}", c.subject)
-            } else {
-                c.subject.to_string()
+            subject: Some(match origin_of {
+                Some(thing) => thing,
+                None if previous => format!("previous {}", c.subject),
+                None => c.subject.to_string(),
             }),
             attribute: c.attribute.to_string(),
             concept: Some(c.id),
@@ -3057,6 +3094,93 @@ pub fn build(
             text: folded.clone(),
         });
     }
+}
+
+/// What opened or was founded, for the origin verb `words[at]`, with the
+/// verb's kind ("plant opened", "Brennholm Foods founded"): the name or
+/// noun right before it, past a comma, a relative pronoun or an
+/// auxiliary ("The plant, which opened", "Brennholm Foods was founded").
+/// Nothing is named:
+/// - by a pronoun or a word that is no noun ("it opened", "first opened");
+/// - by a name or noun after a preposition ("a deal with Istava
+///   established in 1985", "north of Varn, was founded", "ties between the
+///   two clubs were established"), which is seldom what began;
+/// - before "founded" or "established" with neither a comma nor an
+///   auxiliary ("losses established last year" is no founding).
+fn what_began(
+    toks: &[Token<'_>],
+    words: &[(usize, &str)],
+    at: usize,
+    mentions: &[Mention],
+) -> Option<String> {
+    const SKIPPED: &[&str] = &[
+        "which", "that", "was", "were", "is", "are", "been", "had", "has", "have",
+    ];
+    const PREPOSITIONS: &[&str] = &[
+        "in", "of", "with", "from", "near", "at", "by", "to", "for", "on", "between", "among",
+    ];
+    let (verb_at, verb) = words[at];
+    let mut k = verb_at;
+    let mut linked = false;
+    let thing_at = loop {
+        k = k.checked_sub(1)?;
+        let t = &toks[k];
+        let word = t.text.to_lowercase();
+        if t.text == "," || (t.kind == TokKind::Word && SKIPPED.contains(&word.as_str())) {
+            linked = true;
+            continue;
+        }
+        if t.kind != TokKind::Word {
+            return None;
+        }
+        break k;
+    };
+    if !linked && verb != "opened" {
+        return None;
+    }
+    let at_char = toks[thing_at].start;
+    let (thing, first) = match mentions
+        .iter()
+        .find(|m| m.span.start <= at_char && at_char < m.span.end)
+    {
+        Some(m) => (
+            m.text.clone(),
+            toks.iter().position(|t| t.start >= m.span.start)?,
+        ),
+        None => {
+            let w = toks[thing_at].text.to_lowercase();
+            let noun = !toks[thing_at].is_capitalised()
+                && w.len() > 2
+                && !w.ends_with("ly")
+                && !matches!(
+                    w.as_str(),
+                    "its" | "they" | "them" | "this" | "these" | "those" | "who" | "and" | "the"
+                );
+            if !noun {
+                return None;
+            }
+            (w, thing_at)
+        }
+    };
+    // "north of Varn", "between the two programmes": the word before, or
+    // any of the three before but "of" ("the closure of the plant, which
+    // opened in 1978" is the plant's opening).
+    let after_preposition = toks[first.saturating_sub(3)..first]
+        .iter()
+        .rev()
+        .enumerate()
+        .any(|(n, t)| {
+            let w = t.text.to_lowercase();
+            PREPOSITIONS.contains(&w.as_str()) && (n == 0 || w != "of")
+        });
+    // Founding and opening may be years apart (a school founded, then
+    // opened in its own building): each is its own fact.
+    let began = if matches!(verb, "founded" | "established") {
+        "founded"
+    } else {
+        "opened"
+    };
+    (!after_preposition).then(|| format!("{thing} {began}"))
 }
 
 /// The speaker a claim at `span` of a sentence is credited to: the

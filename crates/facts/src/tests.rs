@@ -2098,6 +2098,39 @@ fn a_year_before_a_noun_and_a_bound_date_no_event() {
     );
 }
 
+/// The year a thing opened or was founded belongs to the thing named
+/// right before the verb; a pronoun, a name after a preposition, an
+/// object between the verb and the year, or "established" without a
+/// comma or an auxiliary names nothing.
+#[test]
+fn an_opening_or_founding_year_is_the_things_before_the_verb() {
+    let d = doc(
+        "a",
+        Some("2026-04-16"),
+        "The plant, which opened in 1978, employs 640 people. Brennholm Foods was founded \
+         in 1921. The closure of the bakery, which opened in 1990, was announced. It opened \
+         in 1985. A deal with Istava established in 1985 ends. Police opened an inquiry in \
+         2019. Ties between the two clubs were established in 1960. Losses established last \
+         year remain. The negotiators opened talks last August. The losses established last \
+         year remain. Later they opened in 1999.",
+    );
+    let f = Extractor::new().extract(&d);
+    let got: Vec<(&str, &str)> = f
+        .claims
+        .iter()
+        .filter(|c| c.concept == Some("origin_date"))
+        .map(|c| (c.subject.as_deref().unwrap_or(""), c.value_text.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("plant opened", "1978"),
+            ("Brennholm Foods founded", "1921"),
+            ("bakery opened", "1990"),
+        ]
+    );
+}
+
 /// People aboard are people, survivors are named so or survived, seats
 /// won are not a majority or a change, and things recalled are counted
 /// things.

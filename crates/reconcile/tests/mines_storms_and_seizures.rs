@@ -1,7 +1,7 @@
 //! A mine collapse (miners trapped, how deep, how many rescued), a storm
 //! (homes without power, where and when it reached land), a drug seizure
 //! (its weight in tonnes or kilograms, its street value), a derailment (the
-//! train's speed, the carriages that left the track), job cuts (how many, what share of the workforce) and a
+//! train's speed, the carriages that left the track), job cuts (how many, what share of the workforce, when the plant opened) and a
 //! parliamentary vote (votes in favour, the day the budget passed): planted conflicts that must be
 //! found, and agreeing or unrelated figures that must not conflict. All
 //! articles are invented.
@@ -317,6 +317,40 @@ fn votes_in_favour_of_a_budget_conflict() {
     let facts = two_outlets(
         first,
         ("2026-11-27", "The budget was approved by 98 votes to 52."),
+    );
+    assert!(facts.conflicts.is_empty(), "{:#?}", facts.conflicts);
+}
+
+#[test]
+fn a_plants_opening_year_conflicts_but_its_founding_is_another_fact() {
+    let facts = two_outlets(
+        (
+            "2026-04-16",
+            "Brennholm Foods will close its bakery in Port Aldery. The plant, which opened \
+             in 1978, employs 640 people.",
+        ),
+        (
+            "2026-04-17",
+            "Unions vowed to fight the closure. The plant opened in 1987, union leader Tarvo \
+             Lind said.",
+        ),
+    );
+    assert_eq!(
+        sides(&facts, "plant opened"),
+        Some(vec!["1978", "1987"]),
+        "{:#?}",
+        facts.conflicts
+    );
+    let facts = two_outlets(
+        (
+            "2026-04-16",
+            "The plant, which opened in 1978, employs 640 people.",
+        ),
+        (
+            "2026-04-17",
+            "Brennholm Foods, founded in 1921, will close the plant. It opened in 1987 \
+             as a warehouse.",
+        ),
     );
     assert!(facts.conflicts.is_empty(), "{:#?}", facts.conflicts);
 }
