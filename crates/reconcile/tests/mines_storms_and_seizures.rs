@@ -1,10 +1,11 @@
 //! A mine collapse (miners trapped, how deep, how many rescued), a storm
 //! (homes without power, where and when it reached land), a drug seizure
 //! (its weight in tonnes or kilograms, its street value), a derailment (the
-//! train's speed, the carriages that left the track), job cuts (how many, what share of the workforce, when the plant opened) and a
-//! parliamentary vote (votes in favour, the day the budget passed): planted conflicts that must be
-//! found, and agreeing or unrelated figures that must not conflict. All
-//! articles are invented.
+//! train's speed, the carriages that left the track), job cuts (how many,
+//! what share of the workforce, when the plant opened) and a parliamentary
+//! vote (votes in favour, the day the budget passed, its spending on a
+//! field): planted conflicts that must be found, and agreeing or unrelated
+//! figures that must not conflict. All articles are invented.
 
 mod common;
 use common::{conflict, sides, two_outlets, values};
@@ -353,6 +354,45 @@ fn a_plants_opening_year_conflicts_but_its_founding_is_another_fact() {
         ),
     );
     assert!(facts.conflicts.is_empty(), "{:#?}", facts.conflicts);
+}
+
+#[test]
+fn a_budgets_spending_on_one_field_conflicts_but_other_fields_and_firms_do_not() {
+    let facts = two_outlets(
+        (
+            "2026-11-26",
+            "The budget raises defence spending to 4.2 billion crowns.",
+        ),
+        (
+            "2026-11-26",
+            "Defence spending will rise to 2.4 billion crowns, finance minister Mira Holm \
+             said.",
+        ),
+    );
+    assert_eq!(
+        sides(&facts, "defence spending"),
+        Some(vec!["2.4 billion crowns", "4.2 billion crowns"]),
+        "{:#?}",
+        facts.conflicts
+    );
+    for second in [
+        "Health spending will rise to 2.4 billion crowns, Mira Holm said.",
+        "Kestrel Steel will cut its capital spending to 2.4 billion crowns.",
+        "Defence spending on new ships will rise to 2.4 billion crowns.",
+    ] {
+        let facts = two_outlets(
+            (
+                "2026-11-26",
+                "The budget raises defence spending to 4.2 billion crowns.",
+            ),
+            ("2026-11-26", second),
+        );
+        assert!(
+            facts.conflicts.is_empty(),
+            "{second}: {:#?}",
+            facts.conflicts
+        );
+    }
 }
 
 #[test]
