@@ -3100,8 +3100,18 @@ pub fn build(
                 };
                 // A bill passed "last year" or "in March" is history the
                 // story recalls, and a passing verb dates only what follows
-                // it closely: a vote is dated by its day, near the verb.
-                if c.id == "passage_date" && (!matches!(d.value, DateValue::Day(_)) || dist > 4) {
+                // it closely, past its object but no "of" phrase ("passed
+                // in the wake of the May 17 attack") nor a relative clause
+                // ("adopted a measure that expires Friday"): a vote is
+                // dated by its day, near the verb.
+                if c.id == "passage_date"
+                    && (!matches!(d.value, DateValue::Day(_))
+                        || dist > 6
+                        || words[at + 1..]
+                            .iter()
+                            .take_while(|(k, _)| *k < ds)
+                            .any(|(_, w)| matches!(*w, "of" | "that" | "which")))
+                {
                     continue;
                 }
                 // "The plant, which opened in 1978": the year, right after
@@ -3142,6 +3152,16 @@ pub fn build(
             subject: Some(match origin_of {
                 Some(thing) => thing,
                 None if previous => format!("previous {}", c.subject),
+                // A committee's vote ("a committee approved", "approved
+                // by the finance committee") is a step of its own before
+                // the chamber's.
+                None if c.subject == "vote"
+                    && words[at.saturating_sub(3)..(at + 5).min(words.len())]
+                        .iter()
+                        .any(|(_, w)| matches!(*w, "committee" | "subcommittee")) =>
+                {
+                    "committee vote".to_string()
+                }
                 None => c.subject.to_string(),
             }),
             attribute: c.attribute.to_string(),
@@ -3218,7 +3238,12 @@ fn what_began(
             if !noun {
                 return None;
             }
-            (w, thing_at)
+            // "the club's new ground opened in 2026" is another ground
+            // than the old one.
+            match thing_at.checked_sub(1).map(|b| toks[b].text) {
+                Some(a) if a.eq_ignore_ascii_case("new") => (format!("new {w}"), thing_at - 1),
+                _ => (w, thing_at),
+            }
         }
     };
     // "north of Varn", "between the two programmes": the word before, or

@@ -2070,7 +2070,8 @@ fn concept_values<'a>(f: &'a ArticleFacts, ids: &[&str]) -> Vec<(&'a str, &'a st
 /// "effective"), unless a negation makes the bound the day ("not signed
 /// until November 5"; "from Monday's blast" names the event by its
 /// day). A bill passed in a month or a year is history the
-/// story recalls: a vote is dated by its day.
+/// story recalls: a vote is dated by its day, near the verb and not in a
+/// relative clause or an "of" phrase after it.
 #[test]
 fn a_year_before_a_noun_and_a_bound_date_no_event() {
     let d = doc(
@@ -2081,7 +2082,8 @@ fn a_year_before_a_noun_and_a_bound_date_no_event() {
          deal with Varn was signed on Monday. Lawmakers extended a bill until March 31. \
          The loan to Lenk was not signed until November 5. Parliament passed a \
          farm bill last year, and the senate approved it in March. Shoppers a block away \
-         from Monday's blast went about their business.",
+         from Monday's blast went about their business. Lawmakers adopted a measure that \
+         expires on Friday. The bill was passed in the wake of the Monday protests.",
     );
     let f = Extractor::new().extract(&d);
     assert_eq!(

@@ -323,7 +323,7 @@ fn votes_in_favour_of_a_budget_conflict() {
 }
 
 #[test]
-fn a_plants_opening_year_conflicts_but_its_founding_is_another_fact() {
+fn a_plants_opening_year_conflicts_but_its_founding_and_a_new_plant_are_other_facts() {
     let facts = two_outlets(
         (
             "2026-04-16",
@@ -350,7 +350,7 @@ fn a_plants_opening_year_conflicts_but_its_founding_is_another_fact() {
         (
             "2026-04-17",
             "Brennholm Foods, founded in 1921, will close the plant. It opened in 1987 \
-             as a warehouse.",
+             as a warehouse. The company's new plant opened in 2025.",
         ),
     );
     assert!(facts.conflicts.is_empty(), "{:#?}", facts.conflicts);
@@ -396,7 +396,7 @@ fn a_budgets_spending_on_one_field_conflicts_but_other_fields_and_firms_do_not()
 }
 
 #[test]
-fn a_budget_passed_on_another_day_conflicts_but_a_later_step_does_not() {
+fn a_budget_passed_on_another_day_conflicts_but_a_committees_vote_does_not() {
     let facts = two_outlets(
         (
             "2026-11-26",
@@ -413,6 +413,36 @@ fn a_budget_passed_on_another_day_conflicts_but_a_later_step_does_not() {
         "{:#?}",
         facts.conflicts
     );
+    // The verb's object may stand between it and the day.
+    let facts = two_outlets(
+        (
+            "2026-06-10",
+            "Ostria's parliament passed the health reform bill on Tuesday.",
+        ),
+        (
+            "2026-06-10",
+            "Lawmakers approved the health reform bill on Monday, with 112 in favour.",
+        ),
+    );
+    assert_eq!(
+        sides(&facts, "vote"),
+        Some(vec!["Monday (2026-06-08)", "Tuesday (2026-06-09)"]),
+        "{:#?}",
+        facts.conflicts
+    );
+    // A committee's vote is a step of its own, whenever it is reported.
+    let facts = two_outlets(
+        (
+            "2026-06-10",
+            "Ostria's parliament passed the health reform bill on Tuesday.",
+        ),
+        (
+            "2026-06-11",
+            "Doctors were divided over the reform. A health committee approved the bill on \
+             May 28.",
+        ),
+    );
+    assert!(facts.conflicts.is_empty(), "{:#?}", facts.conflicts);
     // A committee passes a bill before the chamber does: a day after every
     // report of the first step is the next step.
     let facts = two_outlets(
