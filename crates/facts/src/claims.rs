@@ -167,6 +167,7 @@ pub const CONCEPTS: &[Concept] = {
                 "victims",
                 "fatalities",
                 "perished",
+                "drowned",
                 "toll",
                 "fatally",
             ],
@@ -225,6 +226,8 @@ pub const CONCEPTS: &[Concept] = {
                 "evacuees",
                 "displaced",
                 "evacuating",
+                "forced",
+                "fled",
             ],
             false,
             false,
@@ -918,6 +921,38 @@ pub const CONCEPTS: &[Concept] = {
                 &[],
             )
         },
+        // A company's profit for a period: each company's and each
+        // period's apart (see `profit_of`); the old figure ("from 350
+        // million") and the change ("by 60 million") are other figures,
+        // analysts' forecasts are no report of it, and a profit per share
+        // or a results table's line ("Shr profit 28 cts vs 1.29 dlrs")
+        // gives two years' figures side by side.
+        Concept {
+            not_after: &["from", "by"],
+            not_with: &[
+                "expected",
+                "forecast",
+                "forecasts",
+                "estimate",
+                "estimates",
+                "analysts",
+                "consensus",
+                "vs",
+                "shr",
+                "share",
+                "cts",
+            ],
+            ..c(
+                "profit",
+                "profit",
+                "amount",
+                Money,
+                &["profit", "profits"],
+                false,
+                false,
+                &[],
+            )
+        },
         c(
             "fine",
             "fine",
@@ -1493,6 +1528,72 @@ const OUTBREAK_WORDS: &[&str] = &[
     "typhoid",
     "dengue",
 ];
+
+/// The company a figure at token `qs` is of: the last name of an
+/// organisation before it in its sentence ("Delvik Holdings posted a
+/// profit of …"). Not a place or a person, nor a wire's ticker symbol
+/// ("<DLVK.O>", a name run on into a full stop and a letter) or a label
+/// ("NOTE:").
+fn company_of(toks: &[Token<'_>], qs: usize, mentions: &[Mention]) -> Option<String> {
+    let (from, to) = (toks.first()?.start, toks[qs].start);
+    let tagged = |m: &Mention| {
+        let at = toks.iter().position(|t| t.start == m.span.end);
+        at.is_some_and(|k| {
+            toks[k].text == ":"
+                || (toks[k].text == "."
+                    && toks
+                        .get(k + 1)
+                        .is_some_and(|t| t.start == toks[k].end && t.kind == TokKind::Word))
+        })
+    };
+    mentions
+        .iter()
+        .rfind(|m| {
+            m.span.start >= from
+                && m.span.end <= to
+                && m.kind == EntityKind::Organization
+                && !tagged(m)
+        })
+        .map(|m| crate::fold::strip_possessive(&m.text).to_string())
+}
+
+/// Whether "profit" is written close to the figure: at most four words
+/// before it ("net profit rose 18% to 412 million crowns") or one after
+/// ("a 72 million crown net profit"). Farther off, the figure is another
+/// sum of the sentence ("lost 57 million on 1.26 billion in sales").
+fn profit_near(toks: &[Token<'_>], words: &[(usize, &str)], (qs, qe): (usize, usize)) -> bool {
+    words.iter().any(|(ti, w)| {
+        matches!(*w, "profit" | "profits")
+            && if *ti < qs {
+                word_distance(toks, *ti + 1, qs) <= 4
+            } else {
+                *ti >= qe && word_distance(toks, qe, *ti) <= 1
+            }
+    })
+}
+
+/// Whose profit for which period a figure is: the company named in its
+/// clause, and the quarter or half year when the sentence names one
+/// ("Delvik Holdings quarterly profit"), so that a quarter's profit is not
+/// compared with a year's, nor one company's with another's.
+fn profit_of(company: &str, words: &[(usize, &str)]) -> String {
+    let has = |list: &[&str]| words.iter().any(|(_, w)| list.contains(w));
+    let period = if has(&[
+        "quarter",
+        "quarterly",
+        "first-quarter",
+        "second-quarter",
+        "third-quarter",
+        "fourth-quarter",
+    ]) {
+        "quarterly "
+    } else if has(&["half", "half-year", "half-yearly", "semester"]) {
+        "half-year "
+    } else {
+        ""
+    };
+    format!("{company} {period}profit")
+}
 
 /// Which public spending a figure at token `qs` is ("defence spending",
 /// "health spending"): the field named right before the nearest "spending"
@@ -2268,6 +2369,14 @@ fn trigger_holds(toks: &[Token<'_>], words: &[(usize, &str)], k: usize) -> bool 
             )
         }
         "walked" => matches!(after, "off" | "out"),
+        // Driven from home: "forced 12,000 people from their homes",
+        // "fled their homes"; not "forced to resign", nor who "fled the
+        // scene".
+        "forced" | "fled" => {
+            let reach = if w == "forced" { 7 } else { 3 };
+            let ahead: Vec<&str> = words[k + 1..].iter().take(reach).map(|(_, w)| *w).collect();
+            ahead.contains(&"homes") && (w == "fled" || ahead.contains(&"from"))
+        }
         // "left the track", "jumped the rails", "came off the tracks".
         "left" | "jumped" | "came" => {
             let next = |n: usize| words.get(k + n).map_or("", |(_, w)| *w);
@@ -2678,6 +2787,19 @@ pub fn build(
             if c.id == "spending" && spending_of(&words, qs).is_none() {
                 continue;
             }
+            // "a profit of 421 million crowns on revenue of 2.1 billion":
+            // a sum named by another word of accounts is that one's. And a
+            // profit is some company's: one whose company the sentence does
+            // not name is compared with nothing.
+            if c.id == "profit"
+                && (low.words[qs.saturating_sub(2)..qs]
+                    .iter()
+                    .any(|w| matches!(*w, "revenue" | "revenues" | "sales" | "turnover"))
+                    || company_of(toks, qs, mentions).is_none()
+                    || !profit_near(toks, &words, q_ranges[qi]))
+            {
+                continue;
+            }
             // "12% of its workforce": the part of the whole the concept
             // names.
             let whole = !c.whole.is_empty();
@@ -2953,6 +3075,11 @@ pub fn build(
             // "8,000 rail workers", "40,000 seamen": each group on strike
             // is counted apart, under one name for each group however it is
             // written ("dockers", "dock workers").
+            Some(c) if c.id == "profit" => (
+                company_of(toks, q_ranges[qi].0, mentions)
+                    .map(|company| profit_of(&company, &words)),
+                c.attribute.to_string(),
+            ),
             Some(c) if c.id == "spending" => (
                 spending_of(&words, q_ranges[qi].0).or_else(|| Some(c.subject.to_string())),
                 c.attribute.to_string(),
