@@ -925,7 +925,7 @@ pub const CONCEPTS: &[Concept] = {
         // period's apart (see `profit_of`); the old figure ("from 350
         // million") and the change ("by 60 million") are other figures,
         // analysts' forecasts are no report of it, and a profit per share
-        // or a results table's line ("Shr profit 28 cts vs 1.29 dlrs")
+        // or a results table's line ("Shr profit 31 cts vs 1.12 dlrs")
         // gives two years' figures side by side.
         Concept {
             not_after: &["from", "by"],
@@ -1559,8 +1559,8 @@ fn company_of(toks: &[Token<'_>], qs: usize, mentions: &[Mention]) -> Option<Str
 
 /// Whether "profit" is written close to the figure: at most four words
 /// before it ("net profit rose 18% to 412 million crowns") or one after
-/// ("a 72 million crown net profit"). Farther off, the figure is another
-/// sum of the sentence ("lost 57 million on 1.26 billion in sales").
+/// ("a 64 million crown net profit"). Farther off, the figure is another
+/// sum of the sentence ("lost 30 million crowns on sales of 900 million").
 fn profit_near(toks: &[Token<'_>], words: &[(usize, &str)], (qs, qe): (usize, usize)) -> bool {
     words.iter().any(|(ti, w)| {
         matches!(*w, "profit" | "profits")
@@ -3177,10 +3177,10 @@ pub fn build(
         {
             continue;
         }
-        // "extend until March 31", "effective January 1", "by early
-        // November": a bound of a time, not when the event happened ("was
-        // not signed until November 5" is when it was; "away from
-        // Friday's blast" names the event by its day).
+        // "extend until June 30", "effective 1 July", "by late May": a
+        // bound of a time, not when the event happened ("was not signed
+        // until 9 October" is when it was; "far from Monday's blast"
+        // names the event by its day).
         let possessive = d.text.ends_with(['s']) && d.text.contains(['’', '\'']);
         let bound = !possessive
             && match low.words[..ds].last().copied().unwrap_or("") {
@@ -3228,8 +3228,8 @@ pub fn build(
                 // A bill passed "last year" or "in March" is history the
                 // story recalls, and a passing verb dates only what follows
                 // it closely, past its object but no "of" phrase ("passed
-                // in the wake of the May 17 attack") nor a relative clause
-                // ("adopted a measure that expires Friday"): a vote is
+                // in the wake of the Monday protests") nor a relative clause
+                // ("adopted a rule that lapses on Friday"): a vote is
                 // dated by its day, near the verb.
                 if c.id == "passage_date"
                     && (!matches!(d.value, DateValue::Day(_))
@@ -3309,10 +3309,10 @@ pub fn build(
 /// Nothing is named:
 /// - by a pronoun or a word that is no noun ("it opened", "first opened");
 /// - by a name or noun after a preposition ("a deal with Istava
-///   established in 1985", "north of Varn, was founded", "ties between the
+///   established in 1992", "north of Varn, was founded", "ties between the
 ///   two clubs were established"), which is seldom what began;
 /// - before "founded" or "established" with neither a comma nor an
-///   auxiliary ("losses established last year" is no founding).
+///   auxiliary ("rules established last year" are no founding).
 fn what_began(
     toks: &[Token<'_>],
     words: &[(usize, &str)],

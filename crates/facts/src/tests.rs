@@ -2068,9 +2068,9 @@ fn concept_values<'a>(f: &'a ArticleFacts, ids: &[&str]) -> Vec<(&'a str, &'a st
 /// A date is an event's when it says when the event happened: not a
 /// year naming a thing ("the 2027 budget"), nor a bound ("until", "by",
 /// "effective"), unless a negation makes the bound the day ("not signed
-/// until November 5"; "from Monday's blast" names the event by its
-/// day). A bill passed in a month or a year is history the
-/// story recalls: a vote is dated by its day, near the verb and not in a
+/// until 9 October"; "far from Monday's blast" names the event by its
+/// day). A bill passed in a month or a year is history the story
+/// recalls: a vote is dated by its day, near the verb and not in a
 /// relative clause or an "of" phrase after it.
 #[test]
 fn a_year_before_a_noun_and_a_bound_date_no_event() {
@@ -2078,12 +2078,12 @@ fn a_year_before_a_noun_and_a_bound_date_no_event() {
         "a",
         Some("2026-11-26"),
         "Parliament approved the 2027 budget on Thursday. Shareholders will vote at the \
-         2027 annual meeting. The law was passed by parliament effective January 1. The \
-         deal with Varn was signed on Monday. Lawmakers extended a bill until March 31. \
-         The loan to Lenk was not signed until November 5. Parliament passed a \
-         farm bill last year, and the senate approved it in March. Shoppers a block away \
-         from Monday's blast went about their business. Lawmakers adopted a measure that \
-         expires on Friday. The bill was passed in the wake of the Monday protests.",
+         2027 general meeting. The law was passed by parliament effective 1 July. The \
+         deal with Varn was signed on Monday. Lawmakers extended a bill until June 30. \
+         The loan to Lenk was not signed until 9 October. Parliament passed a \
+         farm bill last year, and the senate approved it in March. Traders far from \
+         Monday's blast kept their stalls open. Lawmakers adopted a rule that lapses on \
+         Friday. The bill was passed in the wake of the Monday protests.",
     );
     let f = Extractor::new().extract(&d);
     assert_eq!(
@@ -2094,8 +2094,8 @@ fn a_year_before_a_noun_and_a_bound_date_no_event() {
         vec![
             ("incident_date", "Monday (2026-11-23)"),
             ("passage_date", "Thursday (2026-11-26)"),
+            ("signing_date", "9 October"),
             ("signing_date", "Monday (2026-11-23)"),
-            ("signing_date", "November 5"),
         ]
     );
 }
@@ -2111,9 +2111,9 @@ fn an_opening_or_founding_year_is_the_things_before_the_verb() {
         Some("2026-04-16"),
         "The plant, which opened in 1978, employs 640 people. Brennholm Foods was founded \
          in 1921. The closure of the bakery, which opened in 1990, was announced. It opened \
-         in 1985. A deal with Istava established in 1985 ends. Police opened an inquiry in \
-         2019. Ties between the two clubs were established in 1960. Losses established last \
-         year remain. The negotiators opened talks last August. The losses established last \
+         in 1985. A deal with Istava established in 1992 ends. Police opened an inquiry in \
+         2019. Ties between the two clubs were established in 1960. Rules established last \
+         year remain. The negotiators opened talks last August. The rules established last \
          year remain. Later they opened in 1999.",
     );
     let f = Extractor::new().extract(&d);

@@ -448,7 +448,7 @@ fn a_budget_passed_on_another_day_conflicts_but_a_committees_vote_does_not() {
     let facts = two_outlets(
         (
             "2026-03-11",
-            "A parliamentary committee approved the bill on Tuesday by 12 votes to 6.",
+            "A parliamentary committee approved the bill on Tuesday by 14 votes to 5.",
         ),
         ("2026-03-28", "The senate passed the bill on Friday."),
     );
