@@ -1561,9 +1561,14 @@ fn company_of(toks: &[Token<'_>], qs: usize, mentions: &[Mention]) -> Option<Str
 /// before it ("net profit rose 18% to 412 million crowns") or one after
 /// ("a 64 million crown net profit"). Farther off, the figure is another
 /// sum of the sentence ("lost 30 million crowns on sales of 900 million").
+/// A profit given as the comparison ("a loss this year after a profit of
+/// 2 million", "against a profit of …") is an earlier period's.
 fn profit_near(toks: &[Token<'_>], words: &[(usize, &str)], (qs, qe): (usize, usize)) -> bool {
-    words.iter().any(|(ti, w)| {
+    words.iter().enumerate().any(|(k, (ti, w))| {
         matches!(*w, "profit" | "profits")
+            && !words[k.saturating_sub(3)..k]
+                .iter()
+                .any(|(_, b)| matches!(*b, "after" | "against" | "versus" | "compared" | "from"))
             && if *ti < qs {
                 word_distance(toks, *ti + 1, qs) <= 4
             } else {

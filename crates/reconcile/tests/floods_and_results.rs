@@ -100,6 +100,9 @@ fn other_companies_forecasts_years_and_results_tables_are_no_sides() {
         "Delvik Holdings first quarter: shr profit 3.10 crowns vs 2.60 crowns.",
         // Revenue, not profit.
         "Delvik Holdings said its quarterly profit rose, on sales of 390 million crowns.",
+        // The year before's profit, given as the comparison.
+        "Delvik Holdings posted a quarterly loss after a profit of 390 million crowns a \
+         year earlier.",
         // A sum far from the word "profit".
         "Delvik Holdings swung to a profit in the quarter and paid 250 million crowns in \
          dividends.",
