@@ -616,21 +616,19 @@ pub const CONCEPTS: &[Concept] = {
                 &[],
             )
         },
-        // What a budget spends on a field ("raises defence spending to 4.2
-        // billion crowns"): the new level, after "to", in a sentence about
-        // a budget; each field's spending apart (see `spending_of`).
-        Concept {
-            ..c(
-                "spending",
-                "spending",
-                "amount",
-                Money,
-                &["spending"],
-                false,
-                false,
-                &["to"],
-            )
-        },
+        // What a budget spends on a public field ("raises defence spending
+        // to 4.2 billion crowns"): the new level, after "to"; each field's
+        // spending apart, and only named public fields (see `spending_of`).
+        c(
+            "spending",
+            "spending",
+            "amount",
+            Money,
+            &["spending"],
+            false,
+            false,
+            &["to"],
+        ),
         // The pay rise an employer offers striking or bargaining workers.
         Concept {
             context: &[
@@ -1577,8 +1575,8 @@ fn profit_near(toks: &[Token<'_>], words: &[(usize, &str)], (qs, qe): (usize, us
     })
 }
 
-/// Whose profit for which period a figure is: the company named in its
-/// clause, and the quarter or half year when the sentence names one
+/// Whose profit for which period a figure is: its company (see
+/// [`company_of`]), and the quarter or half year when the sentence names one
 /// ("Delvik Holdings quarterly profit"), so that a quarter's profit is not
 /// compared with a year's, nor one company's with another's.
 fn profit_of(company: &str, words: &[(usize, &str)]) -> String {
@@ -3262,10 +3260,10 @@ pub fn build(
         }
         let Some((_, c, at)) = best else { continue };
         let origin_of = if c.id == "origin_date" {
-            match what_began(toks, &words, at, mentions) {
-                Some(thing) => Some(thing),
-                None => continue,
-            }
+            let Some(thing) = what_began(toks, &words, at, mentions) else {
+                continue;
+            };
+            Some(thing)
         } else {
             None
         };

@@ -2420,14 +2420,19 @@ fn next_step(
     let (Some(da), Some(db)) = (day(a.0), day(b.0)) else {
         return false;
     };
-    let (early, (late, (late_first, _))) = if da <= db {
-        (a, (db, b.1))
+    // The earlier date's last report, the later date and its first report.
+    let (early_last, late, late_first) = if da <= db {
+        (&a.1 .1, db, &b.1 .0)
     } else {
-        (b, (da, a.1))
+        (&b.1 .1, da, &a.1 .0)
     };
-    let day_of = |p: Option<String>| p.and_then(|p| p.get(..10).map(str::to_string));
-    match (day_of(early.1 .1), day_of(late_first)) {
-        (Some(early_last), Some(late_first)) => late > early_last && late <= late_first,
+    fn day_of(p: &Option<String>) -> Option<&str> {
+        p.as_deref().and_then(|p| p.get(..10))
+    }
+    match (day_of(early_last), day_of(late_first)) {
+        (Some(early_last), Some(late_first)) => {
+            late.as_str() > early_last && late.as_str() <= late_first
+        }
         _ => false,
     }
 }
