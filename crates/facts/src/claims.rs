@@ -2679,6 +2679,24 @@ pub fn build(
                         && low_at(qe + 3) == "seats"))
         })
         .collect();
+    // "killing 23 of the 86 people on board": a part right after a verb
+    // of harm, of a whole written as a figure, is what the verb did; the
+    // whole is another count (not so "two of the 17 killed", whose event
+    // word follows the whole, nor "killed 22 of them", which may be a part
+    // of a toll given before).
+    let acted_on_part: Vec<bool> = q_ranges
+        .iter()
+        .map(|&(qs, qe)| {
+            qs > 0
+                && matches!(
+                    low_at(qs - 1),
+                    "killing" | "killed" | "injuring" | "injured" | "wounding" | "wounded"
+                )
+                && low_at(qe) == "of"
+                && matches!(low_at(qe + 1), "the" | "its" | "their")
+                && toks.get(qe + 2).is_some_and(|t| t.kind == TokKind::Number)
+        })
+        .collect();
     // "12% of its workforce": the whole a percentage is a part of, for
     // the concepts that name one ([`Concept::whole`]); empty for none.
     let whole_of: Vec<&str> = quantities
@@ -2708,7 +2726,9 @@ pub fn build(
     // Candidate (quantity, concept, distance, right-side) pairs.
     let mut pairs: Vec<(usize, bool, usize, usize, usize)> = Vec::new(); // (dist, right?, q, concept, trigger tok)
     for (qi, q) in quantities.iter().enumerate() {
-        if (q.partitive && !share_of_whole[qi] && whole_of[qi].is_empty()) || q.increment {
+        if (q.partitive && !share_of_whole[qi] && whole_of[qi].is_empty() && !acted_on_part[qi])
+            || q.increment
+        {
             continue;
         }
         let (qs, qe) = q_ranges[qi];
@@ -2812,7 +2832,8 @@ pub fn build(
             // A share of the vote or of the seats is only a contestant's;
             // "the 150 seats" after "of" are all of them.
             let contest = matches!(c.id, "vote_share" | "seats_won");
-            if q.partitive && !contest && !whole {
+            let part_acted_on = acted_on_part[qi] && c.triggers.contains(&low_at(qs - 1));
+            if q.partitive && !contest && !whole && !part_acted_on {
                 continue;
             }
             if c.id == "seats_won" && qs >= 2 && low_at(qs - 1) == "the" && low_at(qs - 2) == "of" {

@@ -1,7 +1,8 @@
-//! A flood (people driven from their homes, the drowned) and a company's
-//! results (its profit for a quarter): planted conflicts that must be
-//! found, and other companies' figures, forecasts, revenue and results
-//! tables that must not conflict. All articles are invented.
+//! A flood (people driven from their homes, the drowned), a plane crash
+//! (a toll written as a part of those aboard) and a company's results (its
+//! profit for a quarter): planted conflicts that must be found, and other
+//! companies' figures, forecasts, revenue and results tables that must not
+//! conflict. All articles are invented.
 
 mod common;
 use common::{conflict, sides, two_outlets};
@@ -49,6 +50,46 @@ fn people_forced_from_their_homes_are_evacuated_and_the_drowned_are_killed() {
         "{:#?}",
         facts.conflicts
     );
+}
+
+#[test]
+fn a_toll_written_as_a_part_of_those_aboard_is_a_toll() {
+    let facts = two_outlets(
+        (
+            "2026-02-09",
+            "Nineteen people were killed when a plane with 86 people on board crashed near \
+             Istava on Sunday.",
+        ),
+        (
+            "2026-02-10",
+            "Investigators found the recorders of the plane that crashed near Istava on \
+             Sunday, killing 23 of the 86 people on board.",
+        ),
+    );
+    assert!(facts.conflicts.is_empty(), "{:#?}", facts.conflicts);
+    let toll = facts
+        .updates
+        .iter()
+        .find(|u| u.subject == "people killed")
+        .map(|u| {
+            u.values
+                .iter()
+                .map(|v| v.value.as_str())
+                .collect::<Vec<_>>()
+        });
+    assert_eq!(toll, Some(vec!["Nineteen", "23"]), "{:#?}", facts.updates);
+    // "them" may be the toll itself: a part of it is no other toll.
+    let facts = two_outlets(
+        (
+            "2026-02-09",
+            "Gunmen have killed 52 police officers in the capital this year.",
+        ),
+        (
+            "2026-02-09",
+            "A rebel group claimed it had killed 22 of them.",
+        ),
+    );
+    assert!(facts.conflicts.is_empty(), "{:#?}", facts.conflicts);
 }
 
 fn results(second: &str) -> crosscheck_reconcile::StoryFacts {
