@@ -2255,8 +2255,9 @@ fn antecedent(toks: &[Token<'_>], rel: usize) -> Option<(usize, usize)> {
     .then_some((np_start, np_end))
 }
 
-/// Prepositions whose object is never the speaker.
-const PREPOSITIONS_BEFORE_NAMES: &[&str] = &[
+/// Prepositions whose object is never the speaker (nor, for the claims,
+/// the thing that opened or was founded).
+pub(crate) const PREPOSITIONS_BEFORE_NAMES: &[&str] = &[
     "in", "of", "at", "for", "from", "to", "with", "on", "near", "by", "between", "into",
 ];
 

@@ -2377,8 +2377,8 @@ fn trigger_holds(toks: &[Token<'_>], words: &[(usize, &str)], k: usize) -> bool 
         // scene".
         "forced" | "fled" => {
             let reach = if w == "forced" { 7 } else { 3 };
-            let ahead: Vec<&str> = words[k + 1..].iter().take(reach).map(|(_, w)| *w).collect();
-            ahead.contains(&"homes") && (w == "fled" || ahead.contains(&"from"))
+            let ahead = |x: &str| words[k + 1..].iter().take(reach).any(|(_, w)| *w == x);
+            ahead("homes") && (w == "fled" || ahead("from"))
         }
         // "left the track", "jumped the rails", "came off the tracks".
         "left" | "jumped" | "came" => {
@@ -3346,9 +3346,6 @@ fn what_began(
     const SKIPPED: &[&str] = &[
         "which", "that", "was", "were", "is", "are", "been", "had", "has", "have",
     ];
-    const PREPOSITIONS: &[&str] = &[
-        "in", "of", "with", "from", "near", "at", "by", "to", "for", "on", "between", "among",
-    ];
     let (verb_at, verb) = words[at];
     let mut k = verb_at;
     let mut linked = false;
@@ -3406,7 +3403,8 @@ fn what_began(
         .enumerate()
         .any(|(n, t)| {
             let w = t.text.to_lowercase();
-            PREPOSITIONS.contains(&w.as_str()) && (n == 0 || w != "of")
+            crate::attribution::PREPOSITIONS_BEFORE_NAMES.contains(&w.as_str())
+                && (n == 0 || w != "of")
         });
     // Founding and opening may be years apart (a school founded, then
     // opened in its own building): each is its own fact.
