@@ -1763,6 +1763,12 @@ const NOT_PEOPLE: &[&str] = &[
     "places",
     "locations",
     "cases",
+    "graves",
+    // "9,000 head of sheep".
+    "head",
+    "livestock",
+    "cattle",
+    "animals",
     // The wire's abbreviations after a figure it does not read as a sum:
     // "10 mln dlrs", "12 pct".
     "mln",
@@ -2839,6 +2845,11 @@ pub fn build(
             if c.id == "seats_won" && qs >= 2 && low_at(qs - 1) == "the" && low_at(qs - 2) == "of" {
                 continue;
             }
+            // "only 11 bodies have been identified": those named so far,
+            // not the toll.
+            if c.id == "killed" && (qe..qe + 4).any(|k| low_at(k) == "identified") {
+                continue;
+            }
             // "148 passengers and six crew": two parts of who was aboard,
             // neither the whole.
             if c.id == "aboard" && crew_breakdown(low_at, qs, qe) {
@@ -3012,6 +3023,13 @@ pub fn build(
                 if d > WINDOW || (referring && !(right && d == 0)) {
                     continue;
                 }
+                // A noun of the dead counts the figure right before it
+                // ("38 victims", "19 flood victims"), not one further off
+                // ("four raffles to help the victims", "8,000 storm victims
+                // on the islands still sleep in tents").
+                if right && d > 1 && matches!(*w, "victims" | "bodies" | "deaths" | "fatalities") {
+                    continue;
+                }
                 // Counts do not reach across a clause boundary to a
                 // trigger that is far away.
                 if c.kind == ConceptKind::Count && d > 3 && boundary_between(toks, *ti, qs) {
@@ -3056,6 +3074,9 @@ pub fn build(
         if count {
             used_triggers.push(ti);
         }
+    }
+    for qi in parts_of_a_count(low, quantities, &q_ranges, &concept_of) {
+        concept_of[qi] = None;
     }
 
     for (qi, q) in quantities.iter().enumerate() {
@@ -3505,6 +3526,122 @@ fn crew_breakdown<'w>(at: impl Fn(usize) -> &'w str, qs: usize, qe: usize) -> bo
     let passengers = |w: &str| matches!(w, "passengers" | "passenger");
     (passengers(at(qe)) && at(qe + 1) == "and" && (crew(at(qe + 3)) || crew(at(qe + 2))))
         || (crew(at(qe)) && qs >= 2 && at(qs - 1) == "and" && passengers(at(qs - 2)))
+}
+
+/// Figures of a count of people that count a part of it, not the whole:
+/// groups named side by side ("the blast killed four guards and a
+/// driver", "17 miners and 5 rescuers died"), and, beside a figure the
+/// sentence gives as a toll's new level, a smaller one of the dead ("six
+/// more were pulled from the rubble, taking the toll to 57"; "the toll
+/// climbed to 48, after a woman died in hospital"): those newly counted.
+/// Returned as indices into `quantities`.
+fn parts_of_a_count(
+    low: &Lower<'_>,
+    quantities: &[Quantity],
+    q_ranges: &[(usize, usize)],
+    concept_of: &[Option<usize>],
+) -> Vec<usize> {
+    let at = |k: usize| low.words.get(k).copied().unwrap_or("");
+    let id = |qi: usize| concept_of[qi].map(|ci| CONCEPTS[ci].id);
+    let people = |qi: usize| id(qi).is_some_and(|c| PEOPLE_COUNTS.contains(&c));
+    let mut parts = Vec::new();
+    for (qi, q) in quantities.iter().enumerate() {
+        if !people(qi) {
+            continue;
+        }
+        // The group's noun, then "and" and another group: one counted by
+        // the same concept, or one person ("and a driver"; not "and a
+        // further 60", which counts on). ("310 dead and 9,000 without
+        // shelter": a noun of the concept's own counts all of them.)
+        let Some(noun) = q.noun.as_deref() else {
+            continue;
+        };
+        if concept_of[qi].is_some_and(|ci| CONCEPTS[ci].triggers.contains(&noun)) {
+            continue;
+        }
+        let (_, qe) = q_ranges[qi];
+        let Some(and) = (qe..qe + 3).find(|&k| at(k) == "and") else {
+            continue;
+        };
+        if and == qe || at(and - 1) != noun {
+            continue;
+        }
+        let next = q_ranges
+            .iter()
+            .position(|&(s, _)| s == and + 1)
+            // (A verb of harm serves one figure: the second group may
+            // have been left without a concept.)
+            .filter(|&qj| id(qj) == id(qi) || id(qj).is_none());
+        let one_more = matches!(at(and + 1), "a" | "an" | "one")
+            && !matches!(
+                at(and + 2),
+                "further" | "total" | "number" | "few" | "dozen" | "half" | "third" | "record"
+            )
+            && at(and + 2)
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c == '-');
+        if let Some(qj) = next {
+            parts.extend([qi, qj]);
+        } else if one_more {
+            parts.push(qi);
+        }
+    }
+    // A list of groups after "included" that opens with a figure ("the
+    // victims included four pilgrims, three guides caught in the slide and
+    // a bus driver"): each figure in it, up to a word of saying or a
+    // semicolon. The list goes on over figures after a comma or "and"
+    // ("including 9 children, and wounded some 700" ends it).
+    if let Some(list) = (0..low.words.len()).find(|&k| {
+        matches!(at(k), "included" | "including" | "include" | "includes")
+            && q_ranges.iter().any(|&(s, _)| s == k + 1)
+    }) {
+        let end = (list..low.words.len())
+            .find(|&k| matches!(at(k), ";" | "said" | "says" | "told" | "according"))
+            .unwrap_or(low.words.len());
+        let mut listed = (0..quantities.len())
+            .filter(|&qi| (list + 1..end).contains(&q_ranges[qi].0))
+            .collect::<Vec<_>>();
+        listed.sort_by_key(|&qi| q_ranges[qi].0);
+        for (n, qi) in listed.into_iter().enumerate() {
+            if n > 0 && !matches!(at(q_ranges[qi].0 - 1), "," | "and") {
+                break;
+            }
+            if people(qi) {
+                parts.push(qi);
+            }
+        }
+    }
+    // The toll's new level: "toll" shortly before, then "to 57", "reached
+    // 48", "past 120". The newly counted come before it, or after it with
+    // "after", "as" or "when"; not "… rose to 64, some 30 died in Lenk",
+    // another place's toll.
+    let is_level = |qi: usize| {
+        let qs = q_ranges[qi].0;
+        id(qi) == Some("killed")
+            && qs > 0
+            && matches!(
+                at(qs - 1),
+                "to" | "at" | "reached" | "past" | "hit" | "topped" | "passed" | "exceeded"
+            )
+            && (qs.saturating_sub(10)..qs).any(|k| at(k) == "toll")
+    };
+    let level = (0..quantities.len())
+        .filter(|&qi| is_level(qi))
+        .max_by(|&a, &b| quantities[a].value.total_cmp(&quantities[b].value));
+    if let Some(level) = level {
+        let (ls, le) = q_ranges[level];
+        let newly_counted = |qi: usize| {
+            let (qs, _) = q_ranges[qi];
+            qs < ls || (le..qs).any(|k| matches!(at(k), "after" | "as" | "when"))
+        };
+        parts.extend((0..quantities.len()).filter(|&qi| {
+            id(qi) == Some("killed")
+                && !is_level(qi)
+                && quantities[qi].value < quantities[level].value
+                && newly_counted(qi)
+        }));
+    }
+    parts
 }
 
 /// Who won a share of the vote or seats given by the figure at token

@@ -1513,7 +1513,9 @@ fn push_run(
         || (next_is(0, ",")
             && toks
                 .get(e + 1)
-                .is_some_and(|t| t.kind == TokKind::Number && t.text.len() <= 3))
+                .is_some_and(|t| t.kind == TokKind::Number && t.text.len() <= 3)
+            // "In Lenk, 47 were hurt": a place's figure, not an age.
+            && !PLACE_PREPOSITIONS.contains(&prev_word))
     {
         EntityKind::Person
     } else if single && GROUP_WORDS.contains(&lname.strip_suffix('s').unwrap_or(&lname)) {
@@ -1525,10 +1527,7 @@ fn push_run(
             EntityKind::Other
         }
     } else if single
-        && ((matches!(
-            prev_word,
-            "in" | "at" | "from" | "to" | "near" | "into" | "across" | "outside" | "inland"
-        ) && !modifies_next(toks, low, e))
+        && ((PLACE_PREPOSITIONS.contains(&prev_word) && !modifies_next(toks, low, e))
             || place_context(toks, low, s, e))
     {
         guessed = true;
@@ -1631,3 +1630,9 @@ fn person_shaped(toks: &[Token<'_>], low: &Lower<'_>, s: usize, e: usize) -> boo
             && low.bare[s - 1] == "the"
             && !matches!(first, "prophet" | "virgin" | "apostle"))
 }
+
+/// Words a single capitalised word after which is guessed to be a place
+/// ("in Lenk", "near Varn").
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in", "at", "from", "to", "near", "into", "across", "outside", "inland",
+];

@@ -510,7 +510,9 @@ fn read_at(
                     // Not past a superlative: "its two largest housebuilders"
                     // picks out known things and counts nothing.
                     let superlative = at(k).ends_with("est") || matches!(at(k), "most" | "least");
-                    if !at(k).ends_with('s')
+                    // ("three glass panels", "four business parks").
+                    let singular = !at(k).ends_with('s') || at(k).ends_with("ss");
+                    if singular
                         && !superlative
                         && !NOT_COUNTED.contains(&at(k))
                         && plural_word(k + 1)

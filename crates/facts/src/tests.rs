@@ -2218,3 +2218,29 @@ fn a_whole_is_no_count_but_a_toll_after_of_is() {
         f.claims
     );
 }
+
+/// "August that year" takes the year the sentence named before ("in May
+/// 2004"), and is left out when the sentence named none; "May" before a
+/// year is the month, and the verb otherwise.
+#[test]
+fn a_month_of_that_year_and_may_before_a_year() {
+    let d = doc(
+        "a",
+        Some("2026-10-05"),
+        "The dam was finished in May 2004, and the flood came in August that year. The \
+         levee broke on 3 June of the same year. The bridge may open in spring.",
+    );
+    let f = Extractor::new().extract(&d);
+    let dates: Vec<(&str, String)> = f
+        .dates
+        .iter()
+        .map(|d| (d.text.as_str(), d.value.to_string()))
+        .collect();
+    assert_eq!(
+        dates,
+        vec![
+            ("May 2004", "2004-05".to_string()),
+            ("August that year", "2004-08".to_string()),
+        ]
+    );
+}

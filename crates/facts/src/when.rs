@@ -147,7 +147,7 @@ pub fn find(
     let mut i = 0;
     while i < toks.len() {
         let found = read_at(toks, lows, i, reference);
-        let Some((value, relative, start, end)) = found else {
+        let Some((mut value, mut relative, start, mut end)) = found else {
             // Clock times: "6:40 a.m.", "9 a.m.", "3pm", "6:40".
             if toks[i].kind == TokKind::Number {
                 if let Some((_, end)) = meridiem(toks, lows, i) {
@@ -166,8 +166,38 @@ pub fn find(
             i += 1;
             continue;
         };
+        // "in May 2004, and … in August that year": the year is the one
+        // the sentence named before, not one guessed from the publication
+        // date; with none named, the date is left out.
+        let at = |k: usize| lows.get(k).copied().unwrap_or("");
+        let that_year = match (at(end), at(end + 1), at(end + 2), at(end + 3)) {
+            ("that", "year", ..) => 2,
+            ("of" | "the", "that" | "same", "year", _) => 3,
+            ("of", "the", "same", "year") => 4,
+            _ => 0,
+        };
+        end += that_year;
         for u in used.iter_mut().take(end).skip(start) {
             *u = true;
+        }
+        if that_year > 0 {
+            let named = out.iter().rev().find_map(|d: &DateMention| match d.value {
+                _ if d.relative => None,
+                DateValue::Year(y) | DateValue::Month { year: y, .. } => Some(y),
+                DateValue::Day(day) => Some(day.year),
+                _ => None,
+            });
+            let redated = named.and_then(|year| match value {
+                DateValue::Month { month, .. } => Some(DateValue::Month { year, month }),
+                DateValue::Day(d) => Day::new(year, d.month, d.day).map(DateValue::Day),
+                _ => None,
+            });
+            let Some(redated) = redated else {
+                i = end;
+                continue;
+            };
+            value = redated;
+            relative = false;
         }
         let span = Span::new(toks[start].start, toks[end - 1].end);
         let hedged = lows[..start].iter().any(|w| is_hedge(w) && *w != "may");
@@ -282,7 +312,12 @@ fn read_at(
                         | "end"
                 ))
     {
-        if let Some(m) = month_of(toks[i].text).filter(|_| toks[i].text.len() > 3) {
+        // "May" alone may be the verb; before a year it is the month.
+        let month_with_year = |_: &u32| {
+            toks[i].text.len() > 3
+                || (toks[i].is_capitalised() && toks.get(i + 1).and_then(year_of).is_some())
+        };
+        if let Some(m) = month_of(toks[i].text).filter(month_with_year) {
             let start = if i > 0 && matches!(at(i - 1), "early" | "late" | "mid" | "last" | "next")
             {
                 i - 1

@@ -39,7 +39,7 @@ pub mod speakers;
 pub mod statements;
 
 use ahash::{AHashMap as HashMap, AHashSet as HashSet};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
 use crosscheck_facts::fold::{same_name_key, strip_possessive, variant_key};
@@ -1858,6 +1858,7 @@ fn find_conflicts(
     type Members<'a> = Vec<(&'a str, &'a ArticleClaim)>;
     let mut by_thing: BTreeMap<(&str, String), BTreeMap<String, Members<'_>>> = BTreeMap::new();
     let places = located_sentences(docs, facts);
+    let own_places = named_places(facts);
     // Sentences dated in an earlier year than their article ("after the
     // 1996 election the Unity party held 75 seats", "an attack 16 months
     // ago"): their figures are history, not this story's reports.
@@ -1883,6 +1884,7 @@ fn find_conflicts(
         }
     }
     past.retain(|k| !recent.contains(k));
+    past.extend(other_storms(facts));
     // A sentence that goes on, in the same paragraph, about the event the
     // one before it dated in an earlier year ("… the explosion aboard the
     // Kestrel ferry in 1996. The blast, which killed 30, …") is history
@@ -1895,11 +1897,16 @@ fn find_conflicts(
         let (Some(this), Some(next)) = (doc.sentences.get(i), doc.sentences.get(i + 1)) else {
             continue;
         };
+        // "That typhoon …" points back over a paragraph's end too.
+        let next_text = doc.sentence_text(i + 1);
+        let pointing = next_text.starts_with("That ") || next_text.starts_with("This ");
         let between = doc.article.text.get(this.span.end..next.span.start);
-        if recent.contains(&(article, i + 1)) || between.is_none_or(|b| b.contains('\n')) {
+        if recent.contains(&(article, i + 1))
+            || between.is_none_or(|b| b.contains('\n') && !pointing)
+        {
             continue;
         }
-        if refers_to_an_event_before(doc.sentence_text(i + 1)) {
+        if refers_to_an_event_before(next_text) {
             goes_on.push((article, i + 1));
         }
     }
@@ -1914,7 +1921,15 @@ fn find_conflicts(
     // Two counts that need not agree: for different places, or a total of
     // several attacks against one attack's count (the larger stated of
     // "the explosions", the smaller of "the blast").
-    let separable = |x: (&str, &ArticleClaim), y: (&str, &ArticleClaim)| {
+    // Where the story's figures of one thing are given for several places
+    // (sentences that name them: "In Varn, 18 died"; "in Lenk, at least
+    // 9"), a figure placed nowhere may be another place's or the whole:
+    // it is compared only with others placed nowhere. (Not so where the
+    // places only come from the sentences before: "The train derailed near
+    // Osterby. 14 were hurt" against "… near Kalmstad. 41 were hurt" is
+    // one event placed in two places.)
+    let unplaced = |(a, c): (&str, &ArticleClaim)| !places.contains_key(&(a, c.sentence));
+    let separable = |x: (&str, &ArticleClaim), y: (&str, &ArticleClaim), several_places: bool| {
         let (small, large) = if number(&x.1.value) <= number(&y.1.value) {
             (x, y)
         } else {
@@ -1922,6 +1937,7 @@ fn find_conflicts(
         };
         let counts = matches!(x.1.value, ClaimValue::Number { .. });
         elsewhere(x, y)
+            || (counts && several_places && unplaced(x) != unplaced(y))
             || (counts && of_several_events(&large.1.text) && !of_several_events(&small.1.text))
     };
     for f in facts {
@@ -1966,6 +1982,16 @@ fn find_conflicts(
                 .collect();
             (ts.iter().min().cloned(), ts.iter().max().cloned())
         };
+        let located: Vec<&Vec<String>> = vals
+            .iter()
+            .flat_map(|m| m.iter())
+            .filter_map(|(a, c)| own_places.get(&(*a, c.sentence)))
+            .collect();
+        let several_places = located.iter().enumerate().any(|(i, p)| {
+            located[i + 1..]
+                .iter()
+                .any(|q| !p.iter().any(|x| q.contains(x)))
+        });
         let mut involved = vec![false; vals.len()];
         for i in 0..vals.len() {
             for j in i + 1..vals.len() {
@@ -2007,9 +2033,11 @@ fn find_conflicts(
                 // places the statements of the other do not. (A recurring
                 // event's subject names its places already.)
                 let apart = !con.recurs_yearly
-                    && vals[i]
-                        .iter()
-                        .all(|x| vals[j].iter().all(|y| separable((x.0, x.1), (y.0, y.1))));
+                    && vals[i].iter().all(|x| {
+                        vals[j]
+                            .iter()
+                            .all(|y| separable((x.0, x.1), (y.0, y.1), several_places))
+                    });
                 if apart {
                     continue;
                 }
@@ -2250,16 +2278,8 @@ fn located_sentences<'f>(
     docs: &[&Document],
     facts: &'f [ArticleFacts],
 ) -> HashMap<(&'f str, usize), Vec<String>> {
-    let mut places: HashMap<(&str, usize), Vec<String>> = HashMap::new();
+    let mut places = named_places(facts);
     for f in facts {
-        for m in &f.mentions {
-            if m.kind == EntityKind::Place {
-                places
-                    .entry((f.article.as_str(), m.sentence))
-                    .or_default()
-                    .push(strip_possessive(&m.text).to_lowercase());
-            }
-        }
         let Some(doc) = docs.iter().find(|d| d.article.id == f.article) else {
             continue;
         };
@@ -2306,6 +2326,95 @@ fn located_sentences<'f>(
     places
 }
 
+/// Titles a storm's name follows ("Typhoon Lenka", "Tropical Storm
+/// Orin").
+const STORM_TITLES: &[&str] = &[
+    "Hurricane",
+    "Typhoon",
+    "Super Typhoon",
+    "Supertyphoon",
+    "Cyclone",
+    "Tropical Storm",
+    "Storm",
+];
+
+/// The name of a storm a mention names with its title ("Hurricane Lenk"
+/// gives "Lenk"; "Hurricane Bay Marina" is no storm).
+fn storm_name(mention: &str) -> Option<&str> {
+    let name = strip_possessive(mention);
+    STORM_TITLES
+        .iter()
+        .find_map(|t| name.strip_prefix(t)?.strip_prefix(' '))
+        .filter(|n| !n.is_empty() && !n.contains(' '))
+}
+
+/// The sentences that name only storms other than the story's own (the
+/// one most often named in the articles' first sentences, then anywhere:
+/// "Typhoon Lenka" or "Lenka"): "Typhoon Orin, a month earlier, left 31
+/// dead" gives that storm's toll, not this one's. None when no storm
+/// is named more often than every other.
+fn other_storms(facts: &[ArticleFacts]) -> Vec<(&str, usize)> {
+    let named: BTreeSet<&str> = facts
+        .iter()
+        .flat_map(|f| &f.mentions)
+        .filter_map(|m| storm_name(&m.text))
+        .collect();
+    if named.len() < 2 {
+        return Vec::new();
+    }
+    // Each mention by title or by the name alone.
+    let storm_of = |text: &str| {
+        let name = storm_name(text).unwrap_or_else(|| strip_possessive(text));
+        named.get(name).copied()
+    };
+    // (in first sentences, anywhere)
+    let mut times: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for m in facts.iter().flat_map(|f| &f.mentions) {
+        if let Some(name) = storm_of(&m.text) {
+            let t = times.entry(name).or_default();
+            t.0 += usize::from(m.sentence == 0);
+            t.1 += 1;
+        }
+    }
+    let most = times.values().copied().max().unwrap_or_default();
+    let mut top = times.iter().filter(|(_, n)| **n == most);
+    let (Some((main, _)), None) = (top.next(), top.next()) else {
+        return Vec::new();
+    };
+    let mut sentences: BTreeMap<(&str, usize), bool> = BTreeMap::new();
+    for f in facts {
+        for m in &f.mentions {
+            if let Some(name) = storm_of(&m.text) {
+                *sentences
+                    .entry((f.article.as_str(), m.sentence))
+                    .or_default() |= name == *main;
+            }
+        }
+    }
+    sentences
+        .into_iter()
+        .filter(|(_, main_named)| !main_named)
+        .map(|(k, _)| k)
+        .collect()
+}
+
+/// The places each sentence names itself, as lower-case names keyed by
+/// (article, sentence).
+fn named_places(facts: &[ArticleFacts]) -> HashMap<(&str, usize), Vec<String>> {
+    let mut places: HashMap<(&str, usize), Vec<String>> = HashMap::new();
+    for f in facts {
+        for m in &f.mentions {
+            if m.kind == EntityKind::Place {
+                places
+                    .entry((f.article.as_str(), m.sentence))
+                    .or_default()
+                    .push(strip_possessive(&m.text).to_lowercase());
+            }
+        }
+    }
+    places
+}
+
 /// Words for attacks and accidents in the plural: a figure stated of them
 /// ("the explosions at two depots, which killed 31") totals several
 /// events, and one event's figure ("the blast at the east depot killed 6")
@@ -2340,6 +2449,9 @@ const ONE_EVENT: &[&str] = &[
     "tragedy",
     "collapse",
     "storm",
+    "hurricane",
+    "typhoon",
+    "cyclone",
 ];
 
 /// Whether a sentence opens by referring back to an event ("The crash",
