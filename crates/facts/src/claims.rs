@@ -1193,6 +1193,36 @@ pub const CONCEPTS: &[Concept] = {
             false,
             &[],
         ),
+        // How far from a place an event happened ("came down 6 km from the
+        // runway", "the epicentre was 70 km south of Lenk"): compared only
+        // for one place (see `distance_from`). Not a zone drawn around
+        // it ("within 5 km of the plant").
+        Concept {
+            not_after: &["within", "radius"],
+            ..c(
+                "site_distance",
+                "distance",
+                "distance",
+                Measure("km"),
+                &[
+                    "crashed",
+                    "crash",
+                    "down",
+                    "struck",
+                    "epicentre",
+                    "epicenter",
+                    "centred",
+                    "centered",
+                    "sank",
+                    "capsized",
+                    "derailed",
+                    "exploded",
+                ],
+                false,
+                false,
+                &[],
+            )
+        },
         // When an outbreak's first case was found (see `trigger_holds`).
         c(
             "first_case_date",
@@ -2378,6 +2408,11 @@ fn trigger_holds(toks: &[Token<'_>], words: &[(usize, &str)], k: usize) -> bool 
             )
         }
         "walked" => matches!(after, "off" | "out"),
+        // An aircraft "came down"; not a plant "shut down".
+        "down" => matches!(
+            before,
+            "came" | "come" | "comes" | "coming" | "went" | "gone" | "brought" | "shot"
+        ),
         // Driven from home: "forced 12,000 people from their homes",
         // "fled their homes"; not "forced to resign", nor who "fled the
         // scene".
@@ -2816,6 +2851,9 @@ pub fn build(
             if c.id == "spending" && spending_of(&words, qs).is_none() {
                 continue;
             }
+            if c.id == "site_distance" && distance_from(toks, low, qe).is_none() {
+                continue;
+            }
             // "a profit of 421 million crowns on revenue of 2.1 billion":
             // a sum named by another word of accounts is that one's. And a
             // profit is some company's: one whose company the sentence does
@@ -2992,6 +3030,23 @@ pub fn build(
                     continue;
                 }
                 let right = *ti >= qe;
+                // "rose to 11 and the toll in Lenk rose to 64": a toll after
+                // "and" is another clause's.
+                if right
+                    && *w == "toll"
+                    && words[..k]
+                        .iter()
+                        .rev()
+                        .take_while(|(tj, _)| *tj >= qe)
+                        .any(|(_, w)| matches!(*w, "and" | "but" | "while"))
+                {
+                    continue;
+                }
+                // The event comes first: "crashed 6 km from the runway"; not
+                // "a station 20 km from Lenk, near the epicentre".
+                if right && c.id == "site_distance" {
+                    continue;
+                }
                 // "the 5.3 million households that hold mortgages": a
                 // figure before a verb trigger counts those who do it; a
                 // capacity follows its verb ("Tannery Lane holds 14,500").
@@ -3123,6 +3178,11 @@ pub fn build(
             Some(c) if c.id == "profit" => (
                 company_of(toks, q_ranges[qi].0, mentions)
                     .map(|company| profit_of(&company, &words)),
+                c.attribute.to_string(),
+            ),
+            Some(c) if c.id == "site_distance" => (
+                distance_from(toks, low, q_ranges[qi].1)
+                    .map(|place| format!("distance from {place}")),
                 c.attribute.to_string(),
             ),
             Some(c) if c.id == "spending" => (
@@ -3642,6 +3702,66 @@ fn parts_of_a_count(
         }));
     }
     parts
+}
+
+/// Compass words between a distance and the place it is measured from
+/// ("70 km south of Lenk").
+const BEARINGS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+];
+
+/// Words for an airfield: a crash's distance "from the runway" and "from
+/// Istava airport" are measured from one place.
+const AIRFIELD_WORDS: &[&str] = &["runway", "runways", "airport", "airfield", "airstrip"];
+
+/// The place a distance ending at token `qe` is measured from: "6 km from
+/// the runway" gives "the airport", "70 km south of Lenk" gives "Lenk";
+/// none without "from", "of" or "off" and a name or noun after it.
+fn distance_from(toks: &[Token<'_>], low: &Lower<'_>, qe: usize) -> Option<String> {
+    let at = |k: usize| low.words.get(k).copied().unwrap_or("");
+    let mut k = qe + usize::from(BEARINGS.contains(&at(qe)));
+    if !matches!(at(k), "from" | "of" | "off") {
+        return None;
+    }
+    k += 1;
+    if matches!(at(k), "the" | "a" | "an") {
+        k += 1;
+    }
+    // "off the coast of Lenk": measured from Lenk.
+    if at(k) == "coast" && at(k + 1) == "of" {
+        k += 2;
+    }
+    let word = |k: usize| toks.get(k).is_some_and(|t| t.kind == TokKind::Word);
+    let name_end = (k..k + 4)
+        .take_while(|&j| word(j) && toks[j].is_capitalised())
+        .last()
+        .map(|j| j + 1);
+    let noun_end = (name_end.unwrap_or(k)..name_end.unwrap_or(k) + 2)
+        .take_while(|&j| word(j) && !toks[j].is_capitalised() && at(j).len() > 2)
+        .last();
+    match (name_end, noun_end) {
+        (_, Some(j)) if AIRFIELD_WORDS.contains(&at(j)) => Some("the airport".to_string()),
+        (Some(end), _) => Some(
+            toks[k..end]
+                .iter()
+                .map(|t| crate::fold::strip_possessive(t.text))
+                .collect::<Vec<_>>()
+                .join(" "),
+        ),
+        (None, Some(j)) => Some(format!("the {}", at(j))),
+        (None, None) => None,
+    }
 }
 
 /// Who won a share of the vote or seats given by the figure at token

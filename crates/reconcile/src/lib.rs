@@ -2232,6 +2232,12 @@ fn dates_an_origin(text: &str, span: Span) -> bool {
         "created",
         "formed",
         "since",
+        // "which entered service in 2011", "commissioned in 1999", "the
+        // pilot, born in 1971, …".
+        "service",
+        "commissioned",
+        "delivered",
+        "born",
     ];
     let before = text.get(..span.start).unwrap_or_default();
     let mut words = before.split_whitespace().rev().map(|w| {

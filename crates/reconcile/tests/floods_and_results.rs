@@ -178,3 +178,45 @@ fn a_profit_of_no_named_company_is_compared_with_nothing() {
         );
     }
 }
+
+#[test]
+fn a_crash_sites_distance_from_one_place() {
+    // (The jet's first year dates the jet: the sentence is no history.)
+    let facts = two_outlets(
+        (
+            "2026-02-09",
+            "The jet, which entered service in 2009, came down in a field 6 km from the \
+             runway.",
+        ),
+        (
+            "2026-02-09",
+            "The jet came down 60 km from Istava airport on Sunday, a witness said.",
+        ),
+    );
+    assert_eq!(
+        sides(&facts, "distance from the airport"),
+        Some(vec!["6 km", "60 km"]),
+        "{:#?}",
+        facts.conflicts
+    );
+    // Each against "came down 30 km from Lenk": a zone around a place, a
+    // plant shut down, a place described before the event word, another
+    // place, the same distance told two ways.
+    for other in [
+        "After the jet crashed, villages within 5 km of Lenk were cleared.",
+        "Officials shut down a refinery 9 km from Lenk.",
+        "A pumping station 14 km from Lenk was near the crash site.",
+        "The jet came down 12 km from Varn on Sunday.",
+        "It crashed about 30 km from Lenk.",
+    ] {
+        let facts = two_outlets(
+            ("2026-02-09", "The jet came down 30 km from Lenk on Sunday."),
+            ("2026-02-09", other),
+        );
+        assert!(
+            facts.conflicts.is_empty(),
+            "{other}: {:#?}",
+            facts.conflicts
+        );
+    }
+}

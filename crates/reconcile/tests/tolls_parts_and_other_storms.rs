@@ -55,14 +55,14 @@ fn the_newly_counted_beside_the_tolls_new_level_are_no_toll() {
     let facts = two_outlets(
         (
             "2026-03-15",
-            "Six more victims were pulled from the rubble of the Lenk market on Sunday, \
+            "Six victims were pulled from the rubble of the Lenk market on Sunday, \
              taking the death toll to 57, the mayor said. The victims included four \
              pilgrims, three guides caught under a wall and a bus driver.",
         ),
         (
             "2026-03-16",
-            "The death toll from the collapse of the Lenk market climbed to 58 on Monday, \
-             after a woman died in hospital.",
+            "The death toll from the collapse of the Lenk market climbed to 59 on Monday, \
+             after two women died in hospital.",
         ),
     );
     assert!(facts.conflicts.is_empty(), "{:#?}", facts.conflicts);
@@ -72,13 +72,13 @@ fn the_newly_counted_beside_the_tolls_new_level_are_no_toll() {
         .find(|u| u.subject == "people killed")
         .map(|u| u.values.iter().map(|v| v.value.as_str()).collect())
         .unwrap_or_default();
-    assert_eq!(toll, ["57", "58"], "{:#?}", facts.updates);
+    assert_eq!(toll, ["57", "59"], "{:#?}", facts.updates);
     // Another place's toll after the level is a toll.
     let facts = two_outlets(
         (
             "2026-03-16",
-            "The toll in Lenk rose to 64, some 30 people died in Varn and 11 died in \
-             Brellow, officials said.",
+            "The toll in Brellow rose to 11 and the toll in Lenk rose to 64, and some 30 \
+             people died in Varn, officials said.",
         ),
         ("2026-03-16", "In Varn, 8 people died, police said."),
     );
@@ -102,7 +102,7 @@ fn another_storms_toll_is_not_this_storms() {
             "Typhoon Lenka killed at least 37 people in Ostria on Friday. Typhoon Lenka then \
              turned north.\n\nTyphoon Orin, a month earlier, left 19 dead in Ostria.\n\n\
              The worst storm in memory came ashore in September 1962.\n\n\
-             That typhoon swept away 1,480 people in Ostria.",
+             That typhoon killed 1,480 people in Ostria.",
         ),
         invented(
             "observer/lenka",
