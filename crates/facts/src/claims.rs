@@ -108,6 +108,10 @@ pub struct Concept {
     /// every report of another could know is the next step, not a
     /// conflict with it.
     pub in_steps: bool,
+    /// Counts that move either way as a story develops (people missing:
+    /// more reported, then found): figures reported at two different times
+    /// are an update; only figures of one time can conflict.
+    pub drifts: bool,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -140,6 +144,7 @@ const fn c(
         not_after: &[],
         decided: false,
         in_steps: false,
+        drifts: false,
     }
 }
 
@@ -194,16 +199,19 @@ pub const CONCEPTS: &[Concept] = {
             false,
             &[],
         ),
-        c(
-            "missing",
-            "people missing",
-            "count",
-            Count,
-            &["missing", "unaccounted"],
-            false,
-            false,
-            &[],
-        ),
+        Concept {
+            drifts: true,
+            ..c(
+                "missing",
+                "people missing",
+                "count",
+                Count,
+                &["missing", "unaccounted"],
+                false,
+                false,
+                &[],
+            )
+        },
         c(
             "arrested",
             "people arrested",
@@ -864,6 +872,35 @@ pub const CONCEPTS: &[Concept] = {
             false,
             &[],
         ),
+        // The share of a referendum's voters who said yes ("approved the
+        // constitution with 61.4% in favour", "backed it by 64.1
+        // percent", "the amendment won 61 percent of the vote"); before
+        // the share of the vote, which it takes in a referendum. Not the
+        // share against ("38.6% of ballots were against", see `build`).
+        Concept {
+            context: &[
+                "referendum",
+                "referendums",
+                "plebiscite",
+                "constitution",
+                "constitutional",
+                "amendment",
+            ],
+            not_with: &["poll", "polls", "survey", "surveyed"],
+            ..c(
+                "referendum_yes",
+                "yes vote",
+                "share",
+                Percent,
+                &[
+                    "favour", "favor", "yes", "backed", "approved", "approve", "won", "vote",
+                    "votes", "ballots",
+                ],
+                false,
+                false,
+                &[],
+            )
+        },
         // A candidate's or party's share of the vote, and seats won: each
         // named contestant's own figure.
         c(
@@ -2854,6 +2891,13 @@ pub fn build(
             if c.id == "site_distance" && distance_from(toks, low, qe).is_none() {
                 continue;
             }
+            if c.id == "referendum_yes"
+                && (qe..qe + 5)
+                    .take_while(|&k| !matches!(low_at(k), "," | ";" | "and" | "but"))
+                    .any(|k| matches!(low_at(k), "against" | "opposed" | "no"))
+            {
+                continue;
+            }
             // "a profit of 421 million crowns on revenue of 2.1 billion":
             // a sum named by another word of accounts is that one's. And a
             // profit is some company's: one whose company the sentence does
@@ -2875,7 +2919,7 @@ pub fn build(
             }
             // A share of the vote or of the seats is only a contestant's;
             // "the 150 seats" after "of" are all of them.
-            let contest = matches!(c.id, "vote_share" | "seats_won");
+            let contest = matches!(c.id, "vote_share" | "seats_won" | "referendum_yes");
             let part_acted_on = acted_on_part[qi] && c.triggers.contains(&low_at(qs - 1));
             if q.partitive && !contest && !whole && !part_acted_on {
                 continue;
@@ -3467,6 +3511,12 @@ fn what_began(
             if !noun {
                 return None;
             }
+            // One works under several names: "the plant, which opened in
+            // 1987" and "the factory, opened in 1978" are one opening.
+            let w = match w.as_str() {
+                "factory" | "works" | "facility" => "plant".to_string(),
+                _ => w,
+            };
             // "the club's new ground opened in 2026" is another ground
             // than the old one.
             match thing_at.checked_sub(1).map(|b| toks[b].text) {
@@ -3683,7 +3733,16 @@ fn parts_of_a_count(
                 at(qs - 1),
                 "to" | "at" | "reached" | "past" | "hit" | "topped" | "passed" | "exceeded"
             )
-            && (qs.saturating_sub(10)..qs).any(|k| at(k) == "toll")
+            && (qs.saturating_sub(15)..qs)
+                .rev()
+                .find(|&k| at(k) == "toll")
+                .is_some_and(|k| {
+                    // No other count of people between: "the toll from
+                    // Tuesday's blast at the Lenk plant rose to six", "the
+                    // toll from three weeks of frost reached 48".
+                    !(0..quantities.len())
+                        .any(|qj| people(qj) && (k + 1..qs).contains(&q_ranges[qj].0))
+                })
     };
     let level = (0..quantities.len())
         .filter(|&qi| is_level(qi))
@@ -3695,7 +3754,7 @@ fn parts_of_a_count(
             qs < ls || (le..qs).any(|k| matches!(at(k), "after" | "as" | "when"))
         };
         parts.extend((0..quantities.len()).filter(|&qi| {
-            id(qi) == Some("killed")
+            people(qi)
                 && !is_level(qi)
                 && quantities[qi].value < quantities[level].value
                 && newly_counted(qi)

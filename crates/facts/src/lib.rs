@@ -255,6 +255,18 @@ pub fn interval(value: f64, precision: f64, approx: Approx) -> (f64, f64) {
 /// 66–68%, not 60–74% (a rate is written to the digit it is known to);
 /// a round one keeps the tenth ("about 60%": 54–66%).
 pub fn interval_in(value: f64, precision: f64, approx: Approx, unit: &Unit) -> (f64, f64) {
+    // A whole percentage of twenty or more is a share rounded to the point
+    // ("turnout was 48%" of 48.2%); a lower one is more often a rate,
+    // written to the digit it is known to ("3%" is not 3.25%, inflation
+    // "down from 10 percent" is not 9.6).
+    let whole_share = approx == Approx::Exact
+        && *unit == Unit::Percent
+        && precision == 0.0
+        && value >= 20.0
+        && value.fract() == 0.0;
+    if whole_share {
+        return interval(value, 0.5, approx);
+    }
     if approx != Approx::About || *unit != Unit::Percent {
         return interval(value, precision, approx);
     }

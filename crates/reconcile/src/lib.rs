@@ -2052,10 +2052,11 @@ fn find_conflicts(
                 {
                     continue;
                 }
-                if con.monotone || con.falls {
+                if con.monotone || con.falls || con.drifts {
                     // A rise over time is an update: every statement of the
                     // smaller value precedes every statement of the larger
-                    // (for a count that falls, follows).
+                    // (for a count that falls, follows; for one that
+                    // drifts, either).
                     let (small, large) = if number(&a.value) <= number(&b.value) {
                         (vals[i], vals[j])
                     } else {
@@ -2066,12 +2067,9 @@ fn find_conflicts(
                     } else {
                         (small, large)
                     };
-                    let (_, before_last) = time(before);
-                    let (after_first, _) = time(after);
-                    if let (Some(s), Some(l)) = (before_last, after_first) {
-                        if s < l {
-                            continue;
-                        }
+                    let precedes = |x: &Members<'_>, y: &Members<'_>| matches!((time(x).1, time(y).0), (Some(s), Some(l)) if s < l);
+                    if precedes(before, after) || (con.drifts && precedes(after, before)) {
+                        continue;
                     }
                 }
                 involved[i] = true;
@@ -2136,7 +2134,7 @@ fn find_conflicts(
                     sides: sides.into_iter().map(|s| s.1).collect(),
                 });
             }
-        } else if con.monotone || con.falls {
+        } else if con.monotone || con.falls || con.drifts {
             // Oldest first; of one time, in the direction the count moves.
             let mut seq: Vec<(Option<String>, f64, &Members<'_>)> = vals
                 .iter()
