@@ -244,6 +244,18 @@ fn read_at(
     // Whether the sentence speaks of the future before `i` (asked only
     // where a date needs it: scanning for it at every token was quadratic).
     let future = || lows[..i].iter().any(|w| FUTURE_MARKERS.contains(w));
+    let said_on = || {
+        let before = |k: usize| i.checked_sub(k).map_or("", at);
+        let at_verb = if before(1) == "on" { 2 } else { 1 };
+        // (Not a saying still to come: "will be announced on Monday".)
+        matches!(
+            before(at_verb),
+            "said" | "told" | "announced" | "reported" | "added" | "confirmed" | "stated"
+        ) && !matches!(
+            before(at_verb + 1),
+            "be" | "been" | "being" | "will" | "would" | "to" | "shall"
+        )
+    };
     let unresolved = |s: &str| DateValue::Relative(s.to_string());
 
     if let Some((v, end)) = day_month(toks, i, reference) {
@@ -280,6 +292,9 @@ fn read_at(
                             }
                         }
                         _ if back == 0 => 0,
+                        // "… will cut 1,800 jobs, the carmaker said on
+                        // Wednesday": the day of the saying, which is past.
+                        _ if said_on() => -back,
                         _ if future() => ahead,
                         _ => -back,
                     };

@@ -9,35 +9,7 @@
 //! other. All articles are invented.
 
 mod common;
-use common::{invented, run, sides};
-use crosscheck_model::Document;
-use crosscheck_reconcile::StoryFacts;
-
-/// The story's articles, each as (id, outlet, publication day, text).
-fn story(articles: &[(&str, &str, &str, &str)]) -> StoryFacts {
-    let docs: Vec<Document> = articles
-        .iter()
-        .map(|(id, source, day, text)| invented(id, source, day, text))
-        .collect();
-    run(&docs, &[])
-}
-
-/// The conflicts' subjects, sorted.
-fn subjects(facts: &StoryFacts) -> Vec<&str> {
-    let mut s: Vec<&str> = facts.conflicts.iter().map(|c| c.subject.as_str()).collect();
-    s.sort_unstable();
-    s
-}
-
-/// The values of an update, in order.
-fn update<'a>(facts: &'a StoryFacts, subject: &str) -> Vec<&'a str> {
-    facts
-        .updates
-        .iter()
-        .find(|u| u.subject == subject)
-        .map(|u| u.values.iter().map(|v| v.value.as_str()).collect())
-        .unwrap_or_default()
-}
+use common::{sides, story, subjects, update};
 
 #[test]
 fn wildfire_start_day() {

@@ -56,3 +56,34 @@ pub fn two_outlets(first: (&str, &str), second: (&str, &str)) -> StoryFacts {
 pub fn sides<'a>(facts: &'a StoryFacts, subject: &str) -> Option<Vec<&'a str>> {
     conflict(facts, subject).map(values)
 }
+
+/// One story's articles, each as (id, outlet, publication day, text),
+/// cross-checked.
+#[allow(dead_code)] // not every test file tells whole stories
+pub fn story(articles: &[(&str, &str, &str, &str)]) -> StoryFacts {
+    let docs: Vec<Document> = articles
+        .iter()
+        .map(|(id, source, day, text)| invented(id, source, day, text))
+        .collect();
+    run(&docs, &[])
+}
+
+/// The subjects of the story's conflicts, sorted.
+#[allow(dead_code)] // not every test file lists all conflicts
+pub fn subjects(facts: &StoryFacts) -> Vec<&str> {
+    let mut s: Vec<&str> = facts.conflicts.iter().map(|c| c.subject.as_str()).collect();
+    s.sort_unstable();
+    s
+}
+
+/// The values of the story's update of `subject`, in order (empty for
+/// none).
+#[allow(dead_code)] // not every test file reads updates
+pub fn update<'a>(facts: &'a StoryFacts, subject: &str) -> Vec<&'a str> {
+    facts
+        .updates
+        .iter()
+        .find(|u| u.subject == subject)
+        .map(|u| u.values.iter().map(|v| v.value.as_str()).collect())
+        .unwrap_or_default()
+}
