@@ -1857,8 +1857,8 @@ fn find_conflicts(
     // (concept, subject) → value key → members
     type Members<'a> = Vec<(&'a str, &'a ArticleClaim)>;
     let mut by_thing: BTreeMap<(&str, String), BTreeMap<String, Members<'_>>> = BTreeMap::new();
-    let places = located_sentences(docs, facts);
     let own_places = named_places(facts);
+    let places = located_sentences(docs, facts, own_places.clone());
     // Sentences dated in an earlier year than their article ("after the
     // 1996 election the Unity party held 75 seats", "an attack 16 months
     // ago"): their figures are history, not this story's reports.
@@ -2067,7 +2067,10 @@ fn find_conflicts(
                     } else {
                         (small, large)
                     };
-                    let precedes = |x: &Members<'_>, y: &Members<'_>| matches!((time(x).1, time(y).0), (Some(s), Some(l)) if s < l);
+                    let precedes = |x: &Members<'_>, y: &Members<'_>| match (time(x).1, time(y).0) {
+                        (Some(s), Some(l)) => s < l,
+                        _ => false,
+                    };
                     if precedes(before, after) || (con.drifts && precedes(after, before)) {
                         continue;
                     }
@@ -2278,11 +2281,12 @@ fn older_later(a: Dated, b: Dated) -> bool {
 /// its article's dateline ("TARVIK, Ostria —"); one naming no place, right
 /// after one that names or means one, is at that place ("… a faulty valve
 /// caused the blast here. It set off the fire, which killed 6 workers.").
+/// `places` holds the places each sentence names itself ([`named_places`]).
 fn located_sentences<'f>(
     docs: &[&Document],
     facts: &'f [ArticleFacts],
+    mut places: HashMap<(&'f str, usize), Vec<String>>,
 ) -> HashMap<(&'f str, usize), Vec<String>> {
-    let mut places = named_places(facts);
     for f in facts {
         let Some(doc) = docs.iter().find(|d| d.article.id == f.article) else {
             continue;
@@ -2371,7 +2375,7 @@ fn other_storms(facts: &[ArticleFacts]) -> Vec<(&str, usize)> {
         let name = storm_name(text).unwrap_or_else(|| strip_possessive(text));
         named.get(name).copied()
     };
-    // (in first sentences, anywhere)
+    // How often each is named: in first sentences, then anywhere.
     let mut times: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     for m in facts.iter().flat_map(|f| &f.mentions) {
         if let Some(name) = storm_of(&m.text) {

@@ -4,7 +4,7 @@
 //! merge, and every citation holds the value it supports.
 
 mod common;
-use common::{invented, run};
+use common::{invented, run, update};
 use crosscheck_facts::{ArticleFacts, Extractor};
 use crosscheck_model::{Citation, Document, Duplicate, DuplicateKind};
 use crosscheck_reconcile::{Reconciler, StoryFacts};
@@ -344,13 +344,12 @@ fn story_e_landslide_missing_count_and_rising_toll() {
     let docs = story("2026-05-05T09:30:00Z");
     let s = run(&docs, &[]);
     assert!(s.conflicts.is_empty(), "{:#?}", s.conflicts);
-    let missing: Vec<&str> = s
-        .updates
-        .iter()
-        .find(|u| u.subject == "people missing")
-        .map(|u| u.values.iter().map(|v| v.value.as_str()).collect())
-        .unwrap_or_default();
-    assert_eq!(missing, ["Twelve", "At least 21"], "{:#?}", s.updates);
+    assert_eq!(
+        update(&s, "people missing"),
+        ["Twelve", "At least 21"],
+        "{:#?}",
+        s.updates
+    );
     for side in s.updates.iter().flat_map(|u| &u.values) {
         for c in &side.citations {
             let d = docs.iter().find(|d| d.article.id == c.article).unwrap();

@@ -4,7 +4,7 @@
 //! rule under test is what keeps it away. All articles are invented.
 
 mod common;
-use common::{conflict, invented, run, sides, two_outlets};
+use common::{conflict, sides, story, two_outlets, update};
 
 #[test]
 fn groups_named_side_by_side_are_parts_of_the_toll() {
@@ -66,13 +66,12 @@ fn the_newly_counted_beside_the_tolls_new_level_are_no_toll() {
         ),
     );
     assert!(facts.conflicts.is_empty(), "{:#?}", facts.conflicts);
-    let toll: Vec<&str> = facts
-        .updates
-        .iter()
-        .find(|u| u.subject == "people killed")
-        .map(|u| u.values.iter().map(|v| v.value.as_str()).collect())
-        .unwrap_or_default();
-    assert_eq!(toll, ["57", "59"], "{:#?}", facts.updates);
+    assert_eq!(
+        update(&facts, "people killed"),
+        ["57", "59"],
+        "{:#?}",
+        facts.updates
+    );
     // Another place's toll after the level is a toll.
     let facts = two_outlets(
         (
@@ -94,8 +93,8 @@ fn the_newly_counted_beside_the_tolls_new_level_are_no_toll() {
 
 #[test]
 fn another_storms_toll_is_not_this_storms() {
-    let docs = [
-        invented(
+    let facts = story(&[
+        (
             "herald/lenka",
             "Harbour Herald",
             "2026-10-24",
@@ -104,32 +103,30 @@ fn another_storms_toll_is_not_this_storms() {
              The worst storm in memory came ashore in September 1962.\n\n\
              That typhoon killed 1,480 people in Ostria.",
         ),
-        invented(
+        (
             "observer/lenka",
             "Capital Observer",
             "2026-10-24",
             "Typhoon Lenka killed 37 people in Ostria on Friday, officials said.",
         ),
-    ];
-    let facts = run(&docs, &[]);
+    ]);
     assert!(facts.conflicts.is_empty(), "{:#?}", facts.conflicts);
     // Named as this story's storm, the same toll conflicts.
-    let docs = [
-        invented(
+    let facts = story(&[
+        (
             "herald/lenka",
             "Harbour Herald",
             "2026-10-24",
             "Typhoon Lenka killed at least 37 people in Ostria on Friday. Typhoon Lenka then \
              turned north.\n\nTyphoon Orin left 19 dead in Tarvenia.",
         ),
-        invented(
+        (
             "observer/lenka",
             "Capital Observer",
             "2026-10-24",
             "Typhoon Lenka killed 19 people in Ostria on Friday, officials said.",
         ),
-    ];
-    let facts = run(&docs, &[]);
+    ]);
     assert_eq!(
         sides(&facts, "people killed"),
         Some(vec!["19", "at least 37"]),
@@ -140,8 +137,8 @@ fn another_storms_toll_is_not_this_storms() {
 
 #[test]
 fn the_storm_of_the_first_sentences_is_the_storys() {
-    let docs = [
-        invented(
+    let facts = story(&[
+        (
             "herald/orin",
             "Harbour Herald",
             "2026-10-24",
@@ -149,14 +146,13 @@ fn the_storm_of_the_first_sentences_is_the_storys() {
              Lenka, which struck in 2011. Typhoon Lenka flattened the coast. Lenka is still \
              remembered.",
         ),
-        invented(
+        (
             "observer/orin",
             "Capital Observer",
             "2026-10-24",
             "Typhoon Orin killed 260 people in Ostria on Monday, officials said.",
         ),
-    ];
-    let facts = run(&docs, &[]);
+    ]);
     assert_eq!(
         sides(&facts, "people killed"),
         Some(vec!["26", "260"]),
@@ -186,45 +182,43 @@ fn a_month_of_that_year_is_the_year_named_before() {
 
 #[test]
 fn a_toll_naming_no_place_is_not_compared_with_one_place_of_several() {
-    let docs = [
-        invented(
+    let facts = story(&[
+        (
             "herald/cold",
             "Harbour Herald",
             "2026-12-07",
             "In Ostria, 18 people have died of the frost, officials said. In Tarvenia, at \
              least 9 people died in crashes on icy roads.",
         ),
-        invented(
+        (
             "observer/cold",
             "Capital Observer",
             "2026-12-07",
             "Snowploughs freed dozens of stranded lorries, but four drivers froze to death \
              in their cabs.",
         ),
-    ];
-    let facts = run(&docs, &[]);
+    ]);
     assert!(
         conflict(&facts, "people killed").is_none(),
         "{:#?}",
         facts.conflicts
     );
     // With one place named, the figure naming none is its toll.
-    let docs = [
-        invented(
+    let facts = story(&[
+        (
             "herald/cold",
             "Harbour Herald",
             "2026-12-07",
             "In Ostria, 18 people have died of the frost, officials said.",
         ),
-        invented(
+        (
             "observer/cold",
             "Capital Observer",
             "2026-12-07",
             "Snowploughs freed dozens of stranded lorries, but four drivers froze to death \
              in their cabs.",
         ),
-    ];
-    let facts = run(&docs, &[]);
+    ]);
     assert_eq!(
         sides(&facts, "people killed"),
         Some(vec!["18", "four"]),
