@@ -1631,8 +1631,8 @@ fn person_shaped(toks: &[Token<'_>], low: &Lower<'_>, s: usize, e: usize) -> boo
             && !matches!(first, "prophet" | "virgin" | "apostle"))
 }
 
-/// Words a single capitalised word after which is guessed to be a place
-/// ("in Lenk", "near Varn").
+/// Prepositions after which a single capitalised word is guessed to be a
+/// place ("in Lenk", "near Varn").
 const PLACE_PREPOSITIONS: &[&str] = &[
     "in", "at", "from", "to", "near", "into", "across", "outside", "inland",
 ];
