@@ -5,7 +5,7 @@
 //! conflict. All articles are invented.
 
 mod common;
-use common::{conflict, sides, two_outlets};
+use common::{conflict, sides, two_outlets, update};
 
 #[test]
 fn people_forced_from_their_homes_are_evacuated_and_the_drowned_are_killed() {
@@ -67,17 +67,12 @@ fn a_toll_written_as_a_part_of_those_aboard_is_a_toll() {
         ),
     );
     assert!(facts.conflicts.is_empty(), "{:#?}", facts.conflicts);
-    let toll = facts
-        .updates
-        .iter()
-        .find(|u| u.subject == "people killed")
-        .map(|u| {
-            u.values
-                .iter()
-                .map(|v| v.value.as_str())
-                .collect::<Vec<_>>()
-        });
-    assert_eq!(toll, Some(vec!["Nineteen", "23"]), "{:#?}", facts.updates);
+    assert_eq!(
+        update(&facts, "people killed"),
+        ["Nineteen", "23"],
+        "{:#?}",
+        facts.updates
+    );
     // "them" may be the toll itself: a part of it is no other toll.
     let facts = two_outlets(
         (

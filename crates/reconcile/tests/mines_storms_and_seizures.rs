@@ -8,7 +8,7 @@
 //! figures that must not conflict. All articles are invented.
 
 mod common;
-use common::{conflict, sides, two_outlets, values};
+use common::{conflict, sides, two_outlets, update, values};
 use crosscheck_reconcile::StoryFacts;
 
 const MINE: &str = "Rescuers in northern Tarvenia were racing on Tuesday to reach 23 miners \
@@ -51,13 +51,7 @@ fn fewer_trapped_a_day_later_is_an_update_and_a_total_is_no_side() {
         ),
     );
     assert!(facts.conflicts.is_empty(), "{:#?}", facts.conflicts);
-    let update = facts
-        .updates
-        .iter()
-        .find(|u| u.subject == "people trapped")
-        .expect("an update");
-    let shown: Vec<&str> = update.values.iter().map(|v| v.value.as_str()).collect();
-    assert_eq!(shown, ["23", "Fifteen"]);
+    assert_eq!(update(&facts, "people trapped"), ["23", "Fifteen"]);
 }
 
 #[test]
@@ -74,13 +68,7 @@ fn more_rescued_later_is_an_update_and_a_further_count_is_no_total() {
         ),
     );
     assert!(facts.conflicts.is_empty(), "{:#?}", facts.conflicts);
-    let update = facts
-        .updates
-        .iter()
-        .find(|u| u.subject == "people rescued")
-        .expect("an update");
-    let shown: Vec<&str> = update.values.iter().map(|v| v.value.as_str()).collect();
-    assert_eq!(shown, ["11", "19"]);
+    assert_eq!(update(&facts, "people rescued"), ["11", "19"]);
 }
 
 #[test]

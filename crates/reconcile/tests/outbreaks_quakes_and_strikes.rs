@@ -5,7 +5,7 @@
 //! All articles are invented.
 
 mod common;
-use common::{conflict, invented, run, sides, two_outlets};
+use common::{conflict, invented, run, sides, two_outlets, update};
 
 #[test]
 fn an_outbreaks_sick_patients_and_first_case_conflict() {
@@ -192,13 +192,10 @@ fn figures_that_changed_leave_out_one_figure_written_twice_and_run_in_order() {
         "{:#?}",
         facts.updates
     );
-    let toll = facts
-        .updates
-        .iter()
-        .find(|u| u.subject == "people killed")
-        .expect("the toll");
-    let shown: Vec<&str> = toll.values.iter().map(|v| v.value.as_str()).collect();
-    assert_eq!(shown, ["at least 31", "At least 48"]);
+    assert_eq!(
+        update(&facts, "people killed"),
+        ["at least 31", "At least 48"]
+    );
 }
 
 #[test]
@@ -225,14 +222,8 @@ fn one_figure_written_in_two_units_is_one_step_of_a_change() {
         ),
     ];
     let facts = run(&docs, &[]);
-    let area = facts
-        .updates
-        .iter()
-        .find(|u| u.subject == "area burned")
-        .expect("the area's change");
-    let shown: Vec<&str> = area.values.iter().map(|v| v.value.as_str()).collect();
     assert_eq!(
-        shown,
+        update(&facts, "area burned"),
         [
             "4,500 hectares / about 11,000 acres (about 4,500 hectares)",
             "6,000 hectares"
