@@ -1309,6 +1309,10 @@ pub fn concept(id: &str) -> Option<&'static Concept> {
 /// Largest distance, in words, between a figure and its trigger.
 const WINDOW: usize = 9;
 
+/// Largest distance, in words, between "toll" and its new level ("the
+/// toll from … rose to eight").
+const TOLL_WINDOW: usize = 15;
+
 /// Words of polls and races: a change of points near them is a lead or a
 /// swing, not an interest rate (unless a rate is named too).
 const POLL_WORDS: &[&str] = &[
@@ -2634,6 +2638,12 @@ fn in_a_ratio(toks: &[Token<'_>], qs: usize) -> bool {
 
 /// Triggers that are verbs a figure must follow to be the concept's: the
 /// figure is what is held, not who holds.
+/// Words opening a clause of its own inside a sentence ("… after two of
+/// the injured died"), whose triggers count that clause's figures.
+const SUBORDINATORS: &[&str] = &[
+    "after", "before", "when", "as", "because", "while", "since", "until",
+];
+
 const VERB_BEFORE_FIGURE: &[&str] = &["hold", "holds"];
 
 /// What a venue's capacity counts when it "holds" a figure.
@@ -3119,7 +3129,17 @@ pub fn build(
                 } else {
                     word_distance(toks, *ti + 1, qs)
                 };
-                if d > WINDOW || (referring && !(right && d == 0)) {
+                // A toll's new level may come a long way after the word:
+                // "The death toll from the collapse of the bridge in
+                // Brellow rose to eight", with no figure or comma between.
+                let toll_level = !right
+                    && *w == "toll"
+                    && d <= TOLL_WINDOW
+                    && qs > 0
+                    && matches!(low.words.get(qs - 1).copied(), Some("to" | "reached"))
+                    && !q_ranges.iter().any(|&(s, _)| s > *ti && s < qs)
+                    && !boundary_between(toks, *ti, qs);
+                if (d > WINDOW && !toll_level) || (referring && !(right && d == 0)) {
                     continue;
                 }
                 // A noun of the dead counts the figure right before it
@@ -3127,6 +3147,19 @@ pub fn build(
                 // ("four raffles to help the victims", "8,000 storm victims
                 // on the islands still sleep in tents").
                 if right && d > 1 && matches!(*w, "victims" | "bodies" | "deaths" | "fatalities") {
+                    continue;
+                }
+                // A trigger in a clause of its own after the figure counts
+                // that clause's figure: "rose to eight on Wednesday after
+                // two of the injured died" counts no injured with eight.
+                if right
+                    && words[..k]
+                        .iter()
+                        .rev()
+                        .take_while(|(tj, _)| *tj >= qe)
+                        .any(|(_, w)| SUBORDINATORS.contains(w))
+                    && q_ranges.iter().any(|&(s, _)| s >= qe && s < *ti)
+                {
                     continue;
                 }
                 // Counts do not reach across a clause boundary to a
@@ -3496,6 +3529,20 @@ fn what_began(
         }
         if t.kind != TokKind::Word {
             return None;
+        }
+        // An aside with a figure between commas ("The bridge, 310 metres
+        // long, was opened") describes the thing before it.
+        if toks.get(k + 1).is_some_and(|t| t.text == ",") {
+            let aside = toks[k.saturating_sub(6)..k]
+                .iter()
+                .rposition(|t| t.text == ",")
+                .map(|p| k.saturating_sub(6) + p);
+            if let Some(open) =
+                aside.filter(|&o| toks[o..k].iter().any(|t| t.kind == TokKind::Number))
+            {
+                k = open;
+                continue;
+            }
         }
         break k;
     };

@@ -2244,3 +2244,28 @@ fn a_month_of_that_year_and_may_before_a_year() {
         ]
     );
 }
+
+/// A toll's new level far after "toll" is the toll's; a trigger in a
+/// clause of its own after the figure ("after two of the injured died")
+/// is that clause's; and an aside with a figure between commas describes
+/// the thing before it ("The bridge, 310 metres long, was opened").
+#[test]
+fn a_far_toll_level_a_later_clause_and_an_aside() {
+    let text = "The death toll from the collapse of the Tarve bridge in Brellow rose to eight \
+                on Wednesday after two of the injured died in hospital, the fire service said. \
+                The bridge, 310 metres long, was opened in 1978. The plant, which employs 400 \
+                people, opened in 1987.";
+    let f = Extractor::new().extract(&doc("x", Some("2026-10-15"), text));
+    let claims: Vec<(&str, &str)> = f
+        .claims
+        .iter()
+        .filter_map(|c| Some((c.subject.as_deref()?, c.value_text.as_str())))
+        .collect();
+    assert!(claims.contains(&("people killed", "eight")), "{claims:?}");
+    assert!(
+        !claims.iter().any(|(s, _)| *s == "people injured"),
+        "{claims:?}"
+    );
+    assert!(claims.contains(&("bridge opened", "1978")), "{claims:?}");
+    assert!(claims.contains(&("plant opened", "1987")), "{claims:?}");
+}

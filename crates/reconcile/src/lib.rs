@@ -44,7 +44,8 @@ use std::rc::Rc;
 
 use crosscheck_facts::fold::{same_name_key, strip_possessive, variant_key};
 use crosscheck_facts::{
-    concept, Approx, ArticleClaim, ArticleFacts, ClaimValue, DateValue, EntityKind, Unit,
+    concept, Approx, ArticleClaim, ArticleFacts, ClaimValue, Concept, ConceptKind, DateValue,
+    EntityKind, Unit,
 };
 use crosscheck_model::{
     AttributedStatement, Citation, Claim, Conflict, ConflictSide, Document, Duplicate, Entity,
@@ -225,7 +226,7 @@ impl Reconciler {
             written: written_speakers(&statements, &claims),
         };
         let (mut conflicts, updates) =
-            find_conflicts(docs, facts, &published, &names, &speaker_names);
+            find_conflicts(docs, facts, &published, &names, &speaker_names, &outlets);
         conflicts.extend(speakers::find(docs, facts, &entities, &published));
         conflicts.extend(places::find(docs, facts, &entities, &published));
         conflicts.extend(denials::find(docs, facts, &outlets, &speaker_names));
@@ -859,6 +860,131 @@ fn counted_noun_key(subject: &str) -> String {
         }
     }
     subject.to_string()
+}
+
+/// Figures of a plain counted noun ("11 vehicles", "48 prisoners") that no
+/// concept reads: compared like a concept's under [`plain_count_members`]'
+/// narrower rules.
+const PLAIN_COUNT: Concept = Concept {
+    id: "plain_count",
+    subject: "",
+    attribute: "count",
+    kind: ConceptKind::Count,
+    triggers: &[],
+    monotone: false,
+    per_subject: false,
+    prepositions: &[],
+    recurs_yearly: false,
+    named_or_whole: false,
+    nouns: &[],
+    falls: false,
+    context: &[],
+    not_with: &[],
+    whole: &[],
+    not_after: &[],
+    decided: false,
+    in_steps: false,
+    drifts: false,
+};
+
+/// Counted nouns too wide to say what they count: a story counts people,
+/// or years, in many ways at once.
+const TOO_WIDE_NOUNS: &[&str] = &[
+    "people", "persons", "men", "women", "children", "others", "times", "years", "months", "weeks",
+    "days", "hours", "minutes", "seconds", "percent", "pct", "members", "points",
+];
+
+/// The key of a claim's plain count (its counted noun, a family's name for
+/// interchangeable nouns, see [`counted_noun_key`]) when the claim may be
+/// a side of a plain-count conflict: a count no concept reads, of one noun
+/// ("11 vehicles") not too wide to say what it counts, and no standing
+/// total ([`standing_total`]).
+fn plain_count(c: &ArticleClaim, text: &str) -> Option<String> {
+    if c.concept.is_some()
+        || c.attribute != "count"
+        || !matches!(c.value, ClaimValue::Number { .. })
+        || standing_total(text, c.value_span, c.span.end)
+    {
+        return None;
+    }
+    plain_noun_key(c.subject.as_deref()?)
+}
+
+/// The key of a counted noun for plain counts, unless it is too wide.
+fn plain_noun_key(noun: &str) -> Option<String> {
+    let noun = noun.to_lowercase();
+    // One word: a subject of several ("people killed") is a concept's.
+    if noun.is_empty() || !noun.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    let key = counted_noun_key(&noun);
+    (!TOO_WIDE_NOUNS.contains(&key.as_str())).then_some(key)
+}
+
+/// Whether the figure at `value` of `text` is a standing total, not a
+/// count of what happened: after a verb of having ("Kestrel has 4.1
+/// million customers") or followed by "in all" or "in total" before the
+/// sentence ends at `end`.
+fn standing_total(text: &str, value: Span, end: usize) -> bool {
+    let before = text.get(..value.start).unwrap_or("");
+    let after = text.get(value.end..end.max(value.end)).unwrap_or("");
+    let words: Vec<&str> = after.split_whitespace().take(6).collect();
+    before
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| STANDING_VERBS.contains(&w.to_lowercase().as_str()))
+        || words.windows(2).any(|w| {
+            w[0] == "in" && matches!(w[1].trim_end_matches(['.', ',', ';']), "all" | "total")
+        })
+}
+
+/// Verbs before a standing total rather than a count of what happened
+/// ("Kestrel has 4.1 million customers").
+const STANDING_VERBS: &[&str] = &[
+    "has", "have", "had", "employs", "employed", "serves", "served", "totals", "numbers",
+];
+
+/// The publication day of an article (the date part of its timestamp).
+fn published_day<'a>(published: &HashMap<&str, Option<&'a str>>, article: &str) -> Option<&'a str> {
+    published
+        .get(article)
+        .copied()
+        .flatten()
+        .map(|p| p.get(..10).unwrap_or(p))
+}
+
+/// Per article, the values (low, high) its figures of one noun allow.
+type Allowed<'a> = HashMap<&'a str, Vec<(f64, f64)>>;
+
+/// The figures of one plain counted noun that may conflict, by value.
+/// Without a concept, nothing says which thing a noun counts, so the rule
+/// is narrow (a false conflict costs more than a missed one): a figure
+/// counts only from an article that is dated and counts the noun one way
+/// (`counted` holds the values each article's figures of the noun allow,
+/// sides or not, standing totals aside: an article counting "vehicles"
+/// twice, differently, counts two things), and
+/// two figures conflict only when two outlets give them on one day (a
+/// later figure may be a change: see the caller).
+fn plain_count_members<'a>(
+    values: &BTreeMap<String, Vec<(&'a str, &'a ArticleClaim)>>,
+    counted: &Allowed<'_>,
+    published: &HashMap<&str, Option<&str>>,
+) -> Vec<Vec<(&'a str, &'a ArticleClaim)>> {
+    let one_way = |a: &str| {
+        counted
+            .get(a)
+            .is_none_or(|vs| vs.iter().all(|&(lo, hi)| lo <= vs[0].1 && vs[0].0 <= hi))
+    };
+    values
+        .values()
+        .map(|m| {
+            m.iter()
+                .filter(|(a, _)| published_day(published, a).is_some() && one_way(a))
+                .copied()
+                .collect::<Vec<_>>()
+        })
+        .filter(|m| !m.is_empty())
+        .collect()
 }
 
 fn find(parent: &mut [usize], mut i: usize) -> usize {
@@ -1853,6 +1979,7 @@ fn find_conflicts(
     published: &HashMap<&str, Option<&str>>,
     names: &EntityNames<'_>,
     speakers: &SpeakerNames<'_>,
+    outlets: &Outlets,
 ) -> (Vec<Conflict>, Vec<FigureUpdate>) {
     // (concept, subject) → value key → members
     type Members<'a> = Vec<(&'a str, &'a ArticleClaim)>;
@@ -1940,13 +2067,43 @@ fn find_conflicts(
             || (counts && several_places && unplaced(x) != unplaced(y))
             || (counts && of_several_events(&large.1.text) && !of_several_events(&small.1.text))
     };
-    for f in facts {
+    // Per plain counted noun, the values each article's figures of it
+    // allow (see `plain_count_members`).
+    let mut plain_counted: BTreeMap<String, Allowed<'_>> = BTreeMap::new();
+    for (doc, f) in docs.iter().zip(facts) {
+        let text = doc.article.text.as_str();
+        for q in &f.quantities {
+            let Some(noun) = q.noun.as_deref().filter(|_| q.unit == Unit::Count) else {
+                continue;
+            };
+            let Some(end) = doc.sentences.get(q.sentence).map(|s| s.span.end) else {
+                continue;
+            };
+            if let Some(key) = plain_noun_key(noun).filter(|_| !standing_total(text, q.span, end)) {
+                plain_counted
+                    .entry(key)
+                    .or_default()
+                    .entry(f.article.as_str())
+                    .or_default()
+                    .push(q.interval());
+            }
+        }
         for c in &f.claims {
-            let Some(cid) = c.concept else { continue };
-            let Some(con) = concept(cid) else { continue };
             if c.hedged || past.contains(&(f.article.as_str(), c.sentence)) {
                 continue;
             }
+            let Some(cid) = c.concept else {
+                if let Some(noun) = plain_count(c, text) {
+                    by_thing
+                        .entry((PLAIN_COUNT.id, noun))
+                        .or_default()
+                        .entry(c.value.key())
+                        .or_default()
+                        .push((f.article.as_str(), c));
+                }
+                continue;
+            };
+            let Some(con) = concept(cid) else { continue };
             let subject = names.of(c.subject.as_deref().unwrap_or_default());
             // A per-subject figure without a located subject is not compared.
             if con.per_subject && subject == con.subject {
@@ -1969,9 +2126,22 @@ fn find_conflicts(
     }
     let mut conflicts = Vec::new();
     let mut updates = Vec::new();
-    for ((cid, _), values) in &by_thing {
-        let con = concept(cid).expect("known concept");
-        let vals: Vec<&Members<'_>> = values.values().collect();
+    let no_counts = HashMap::new();
+    for ((cid, noun), values) in &by_thing {
+        let plain = *cid == PLAIN_COUNT.id;
+        let con = if plain {
+            &PLAIN_COUNT
+        } else {
+            concept(cid).expect("known concept")
+        };
+        let kept;
+        let vals: Vec<&Members<'_>> = if plain {
+            let counted = plain_counted.get(noun).unwrap_or(&no_counts);
+            kept = plain_count_members(values, counted, published);
+            kept.iter().collect()
+        } else {
+            values.values().collect()
+        };
         if vals.len() < 2 {
             continue;
         }
@@ -2020,6 +2190,18 @@ fn find_conflicts(
                     || other_units
                     || a.value.compatible(&b.value)
                     || same_weekday_a_week_apart(vals[i], vals[j])
+                {
+                    continue;
+                }
+                // A plain count is contradicted only by another outlet's
+                // count of the same day (see `plain_count_members`).
+                if plain
+                    && !vals[i].iter().any(|(x, _)| {
+                        vals[j].iter().any(|(y, _)| {
+                            outlets.of(x) != outlets.of(y)
+                                && published_day(published, x) == published_day(published, y)
+                        })
+                    })
                 {
                     continue;
                 }
@@ -2114,11 +2296,15 @@ fn find_conflicts(
                 speakers: named,
             }
         };
-        let subject = values
-            .values()
-            .next()
-            .and_then(|m| m[0].1.subject.as_deref())
-            .map_or_else(|| con.subject.to_string(), |s| names.of(s).to_string());
+        let subject = if plain {
+            noun.clone()
+        } else {
+            values
+                .values()
+                .next()
+                .and_then(|m| m[0].1.subject.as_deref())
+                .map_or_else(|| con.subject.to_string(), |s| names.of(s).to_string())
+        };
         let first_time = |ms: &[&Members<'_>]| ms.iter().filter_map(|m| time(m).0).min();
         if involved.iter().filter(|x| **x).count() >= 2 {
             let groups = one_figure_groups(

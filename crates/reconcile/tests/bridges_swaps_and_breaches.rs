@@ -1,0 +1,157 @@
+//! The seventh batch of invented stories, written before the fixes they
+//! led to: a bridge collapse (vehicles in the river; the year it opened;
+//! a toll that rises while the injured die), a prisoner exchange (how
+//! many a side) and a data breach (customers whose data was taken, beside
+//! the company's standing total). Counts of a plain noun that no concept
+//! reads ("11 vehicles", "48 prisoners") conflict when two outlets give
+//! them on one day. All articles are invented.
+
+mod common;
+use common::{sides, story, subjects, update};
+
+const BRIDGE_HERALD: &str = "BRELLOW (Harbour Herald) — A road bridge over the Tarve river in \
+     Brellow collapsed during the morning rush hour on Tuesday, sending 11 vehicles into the \
+     water and killing at least six people, the regional fire service said.\n\nAdvertisement\n\n\
+     Rescuers pulled 23 people from the river, 9 of them with serious injuries. The 310-metre \
+     bridge opened in 1974 and was last inspected in March, the transport ministry said.";
+
+#[test]
+fn bridge_vehicles_opening_year_and_a_rising_toll() {
+    let facts = story(&[
+        ("b-herald", "Harbour Herald", "2026-10-14", BRIDGE_HERALD),
+        (
+            "b-observer",
+            "Capital Observer",
+            "2026-10-14",
+            "Six people died when the Tarve bridge in Brellow gave way on Tuesday morning, \
+             officials said. Some 14 vehicles plunged into the river.\n\nThe bridge, 310 \
+             metres long, was opened in 1978. Transport Minister Ana Lind said an inquiry \
+             would report within six weeks.\n\nPhoto: Divers search the river on Tuesday.",
+        ),
+        (
+            "b-meridian",
+            "Meridian",
+            "2026-10-15",
+            "The death toll from the collapse of the Tarve bridge in Brellow rose to eight on \
+             Wednesday after two of the injured died in hospital, the fire service said.\n\n\
+             Eleven vehicles fell into the river when the bridge gave way on Tuesday, the \
+             service said.",
+        ),
+    ]);
+    assert_eq!(
+        subjects(&facts),
+        ["bridge opened", "vehicles"],
+        "{:#?}",
+        facts.conflicts
+    );
+    assert_eq!(sides(&facts, "vehicles"), Some(vec!["11", "Some 14"]));
+    assert_eq!(sides(&facts, "bridge opened"), Some(vec!["1974", "1978"]));
+    assert_eq!(
+        update(&facts, "people killed"),
+        ["Six / at least six", "eight"]
+    );
+}
+
+#[test]
+fn a_count_of_another_day_is_no_conflict() {
+    // The Meridian's eleven vehicles, a day later, against the Observer's
+    // 14 alone: a later figure may be a change.
+    let facts = story(&[
+        (
+            "b-observer",
+            "Capital Observer",
+            "2026-10-14",
+            "Six people died when the Tarve bridge in Brellow gave way on Tuesday morning. \
+             Some 14 vehicles plunged into the river.",
+        ),
+        (
+            "b-meridian",
+            "Meridian",
+            "2026-10-15",
+            "Eleven vehicles fell into the river when the bridge gave way on Tuesday, the \
+             fire service said.",
+        ),
+    ]);
+    assert!(subjects(&facts).is_empty(), "{:#?}", facts.conflicts);
+}
+
+#[test]
+fn people_are_counted_in_too_many_ways_to_conflict() {
+    // Those rescued and those at a vigil: "people" says too little of
+    // what is counted.
+    let facts = story(&[
+        (
+            "b-herald",
+            "Harbour Herald",
+            "2026-10-14",
+            "Rescuers pulled 23 people from the river in Brellow on Tuesday.",
+        ),
+        (
+            "b-observer",
+            "Capital Observer",
+            "2026-10-14",
+            "About 200 people gathered for a vigil by the river on Tuesday evening.",
+        ),
+    ]);
+    assert!(subjects(&facts).is_empty(), "{:#?}", facts.conflicts);
+}
+
+#[test]
+fn prisoners_exchanged_a_side() {
+    let herald = "Ostria and Tarvenia exchanged 48 prisoners each on Saturday at a border \
+                  crossing near Korvel, in the largest swap since the ceasefire, the Ostrian \
+                  foreign ministry said.\n\nForeign Minister Halvard Strom said talks on a \
+                  second exchange would begin in September.";
+    let facts = story(&[
+        ("x-herald", "Harbour Herald", "2026-08-02", herald),
+        (
+            "x-observer",
+            "Capital Observer",
+            "2026-08-02",
+            "Tarvenia and Ostria swapped 84 prisoners each on Saturday at the Korvel \
+             crossing, Tarvenian officials said.\n\nclose",
+        ),
+    ]);
+    assert_eq!(subjects(&facts), ["prisoners"], "{:#?}", facts.conflicts);
+    assert_eq!(sides(&facts, "prisoners"), Some(vec!["48", "84"]));
+
+    // An outlet that counts prisoners two ways (those freed, those still
+    // held) says nothing certain of either: no conflict.
+    let facts = story(&[
+        ("x-herald", "Harbour Herald", "2026-08-02", herald),
+        (
+            "x-observer",
+            "Capital Observer",
+            "2026-08-02",
+            "Tarvenia and Ostria swapped 84 prisoners each on Saturday at the Korvel \
+             crossing. Another 300 prisoners remain in Ostrian camps, officials said.",
+        ),
+    ]);
+    assert!(subjects(&facts).is_empty(), "{:#?}", facts.conflicts);
+}
+
+#[test]
+fn customers_whose_data_was_taken_not_the_standing_total() {
+    let facts = story(&[
+        (
+            "d-herald",
+            "Harbour Herald",
+            "2026-03-10",
+            "Kestrel Telecom said on Tuesday that hackers had stolen the personal data of 2.3 \
+             million customers, including names, addresses and dates of birth.",
+        ),
+        (
+            "d-observer",
+            "Capital Observer",
+            "2026-03-10",
+            "The personal details of about 3.2 million customers were taken in a \
+             cyberattack on Kestrel Telecom, the company said on Tuesday. Kestrel has 4.1 \
+             million customers in all.",
+        ),
+    ]);
+    assert_eq!(subjects(&facts), ["customers"], "{:#?}", facts.conflicts);
+    assert_eq!(
+        sides(&facts, "customers"),
+        Some(vec!["2.3 million", "about 3.2 million"])
+    );
+}
