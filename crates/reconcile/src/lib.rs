@@ -939,9 +939,11 @@ fn standing_total(text: &str, value: Span, end: usize) -> bool {
 }
 
 /// Verbs before a standing total rather than a count of what happened
-/// ("Kestrel has 4.1 million customers").
+/// ("Kestrel has 4.1 million customers", a ship "carrying about 4,000
+/// containers").
 const STANDING_VERBS: &[&str] = &[
     "has", "have", "had", "employs", "employed", "serves", "served", "totals", "numbers",
+    "carrying", "carries", "carried", "holds", "holding",
 ];
 
 /// The publication day of an article (the date part of its timestamp).

@@ -155,3 +155,92 @@ fn customers_whose_data_was_taken_not_the_standing_total() {
         Some(vec!["2.3 million", "about 3.2 million"])
     );
 }
+
+// The eighth batch, written after the seventh's fixes: a teachers'
+// strike (how many walked out; the pay rise offered, beside the union's
+// demand), stolen paintings and containers lost overboard (beside the
+// ship's load).
+
+#[test]
+fn teachers_on_strike_and_the_rise_offered_not_the_one_demanded() {
+    let facts = story(&[
+        (
+            "t-herald",
+            "Harbour Herald",
+            "2026-02-18",
+            "About 12,000 teachers walked out across Tarvenia on Tuesday in a dispute over \
+             pay, the Tarvenian Teachers' Union said, closing more than 400 schools.\n\nThe \
+             union is demanding a pay rise of 8%, while the education ministry has offered \
+             4.5%.",
+        ),
+        (
+            "t-observer",
+            "Capital Observer",
+            "2026-02-18",
+            "Some 21,000 teachers went on strike on Tuesday, union officials said. The \
+             ministry's offer of a 5.4% rise was rejected last week.",
+        ),
+    ]);
+    assert_eq!(
+        subjects(&facts),
+        ["pay rise offered", "teachers on strike"],
+        "{:#?}",
+        facts.conflicts
+    );
+    assert_eq!(
+        sides(&facts, "pay rise offered"),
+        Some(vec!["4.5%", "5.4%"])
+    );
+    let offered = facts
+        .conflicts
+        .iter()
+        .find(|c| c.subject == "pay rise offered")
+        .expect("a conflict");
+    let speakers: Vec<&str> = offered
+        .sides
+        .iter()
+        .flat_map(|s| s.speakers.iter().map(String::as_str))
+        .collect();
+    assert!(speakers.contains(&"the ministry"), "{speakers:?}");
+}
+
+#[test]
+fn paintings_stolen_and_containers_lost_not_the_load() {
+    let facts = story(&[
+        (
+            "m-herald",
+            "Harbour Herald",
+            "2026-05-25",
+            "Thieves broke into the National Gallery in Istava early on Sunday and stole \
+             seven paintings, police said.",
+        ),
+        (
+            "m-observer",
+            "Capital Observer",
+            "2026-05-25",
+            "Five paintings were stolen from Istava's National Gallery overnight into Sunday, \
+             the police said.",
+        ),
+    ]);
+    assert_eq!(sides(&facts, "paintings"), Some(vec!["Five", "seven"]));
+
+    let facts = story(&[
+        (
+            "c-herald",
+            "Harbour Herald",
+            "2026-01-12",
+            "The container ship Morrow Star lost 40 containers overboard in a storm off \
+             Delvik on Sunday, the coast guard said. The ship was carrying about 4,000 \
+             containers.",
+        ),
+        (
+            "c-observer",
+            "Capital Observer",
+            "2026-01-12",
+            "Some 400 containers fell from the Morrow Star off Delvik during Sunday's storm, \
+             the coast guard said.",
+        ),
+    ]);
+    assert_eq!(subjects(&facts), ["containers"], "{:#?}", facts.conflicts);
+    assert_eq!(sides(&facts, "containers"), Some(vec!["40", "Some 400"]));
+}
