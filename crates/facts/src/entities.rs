@@ -923,6 +923,31 @@ const ORG_NOUNS_BEFORE: &[&str] = &[
     "union",
 ];
 
+/// Trades that open a sentence before a company's name ("Retailer
+/// Brennholm Foods"; words ending in "maker", "Carmaker", are trades too).
+/// Not "firm", an adjective as often ("Firm Ostrian demand …").
+const TRADE_NOUNS: &[&str] = &[
+    "retailer",
+    "insurer",
+    "lender",
+    "airline",
+    "miner",
+    "brewer",
+    "publisher",
+    "broadcaster",
+    "supermarket",
+    "conglomerate",
+    "manufacturer",
+    "supplier",
+    "shipbuilder",
+    "exporter",
+    "importer",
+    "refiner",
+    "utility",
+    "company",
+    "startup",
+];
+
 /// Lower-case descriptions after a name that make it an organisation
 /// ("Brennholm news agency", "Tarvik Daily newspaper").
 const ORG_DESCRIPTORS: &[&str] = &[
@@ -1068,8 +1093,13 @@ fn push_run(
                 && !crosscheck_model::MONTH_NAMES.contains(&w)
                 && written_in_lower_case(text, w)
         };
+        // A trade opening the sentence describes the name after it
+        // ("Carmaker Kestrel Motors said …").
+        let trade =
+            !single && !inside.contains(bare) && (w.ends_with("maker") || TRADE_NOUNS.contains(&w));
         if NOT_NAMES.contains(&w)
             || generic
+            || trade
             || verbish
             || (single && !inside.contains(bare) && !is_acronym(bare) && !known_place(w))
             || common()

@@ -2269,3 +2269,18 @@ fn a_far_toll_level_a_later_clause_and_an_aside() {
     assert!(claims.contains(&("bridge opened", "1978")), "{claims:?}");
     assert!(claims.contains(&("plant opened", "1987")), "{claims:?}");
 }
+
+/// A trade opening a sentence describes the company named after it; an
+/// adjective that could be one ("Firm") is left to the other rules.
+#[test]
+fn a_trade_opening_a_sentence_is_no_part_of_the_name() {
+    let text = "Carmaker Kestrel Motors said it would cut 2,400 jobs. Retailer Brennholm Foods \
+                will close 12 stores. Chipmaker Varn Silicon was not affected.";
+    let f = Extractor::new().extract(&doc("x", None, text));
+    let names: Vec<&str> = f.mentions.iter().map(|m| m.text.as_str()).collect();
+    assert_eq!(
+        names,
+        ["Kestrel Motors", "Brennholm Foods", "Varn Silicon"],
+        "{names:?}"
+    );
+}
