@@ -2021,7 +2021,9 @@ fn decode(
 /// together) are token ranges.
 ///
 /// That holds when the content found lies before them and nothing but a
-/// short time or place ("on Tuesday", "in a statement") follows the cue;
+/// short time or place ("on Tuesday", "in a statement") follows the cue
+/// (content found from the sentence's start but stopping short of the
+/// comma runs on to it);
 /// and when the content found lies after the cue but is its time and an
 /// aside after a comma ("…, the commission said early on Monday, but fell
 /// short …"), the clause before them being one of four words or more.
@@ -2038,7 +2040,7 @@ fn fronted(
     let start = (dateline..toks.len())
         .find(|&k| toks[k].kind != TokKind::Punct)
         .unwrap_or(dateline);
-    if s <= start || lo <= start || !toks[lo - 1].is_punct(',') {
+    if s < start || lo <= start || !toks[lo - 1].is_punct(',') {
         return (s, e);
     }
     if toks[start..lo]
@@ -2064,6 +2066,10 @@ fn fronted(
     };
     let first_word_after = toks[hi..].iter().find(|t| t.kind != TokKind::Punct);
     if e <= lo {
+        // Content cut short inside the clause ("The death toll from the
+        // collapse of the bridge | rose to eight …, the fire service
+        // said") runs on to the comma when it opens the sentence.
+        let e = if s == start { lo - 1 } else { e };
         if (e..lo - 1).any(|k| toks[k].kind != TokKind::Punct) {
             return (s, e);
         }

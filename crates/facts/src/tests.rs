@@ -2268,6 +2268,14 @@ fn a_far_toll_level_a_later_clause_and_an_aside() {
     );
     assert!(claims.contains(&("bridge opened", "1978")), "{claims:?}");
     assert!(claims.contains(&("plant opened", "1987")), "{claims:?}");
+    // What the fire service said is the whole clause before it, however
+    // short the tagger cut it.
+    let said: Vec<&str> = f.statements.iter().map(|s| s.content.slice(text)).collect();
+    assert!(
+        said.iter()
+            .any(|c| c.starts_with("The death toll") && c.ends_with("died in hospital")),
+        "{said:?}"
+    );
 }
 
 /// A trade opening a sentence describes the company named after it; an
