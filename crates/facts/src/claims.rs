@@ -112,6 +112,10 @@ pub struct Concept {
     /// more reported, then found): figures reported at two different times
     /// are an update; only figures of one time can conflict.
     pub drifts: bool,
+    /// The [`Concept::context`] words may be anywhere in the article, not
+    /// only in the sentence: "The exchange took place on Friday" is a
+    /// prisoner exchange's date in a report about prisoners.
+    pub context_in_article: bool,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -145,6 +149,7 @@ const fn c(
         decided: false,
         in_steps: false,
         drifts: false,
+        context_in_article: false,
     }
 }
 
@@ -1271,6 +1276,30 @@ pub const CONCEPTS: &[Concept] = {
             false,
             &[],
         ),
+        // The day prisoners (or captives, or bodies) were exchanged: in a
+        // report about them, "the exchange" alone is theirs; "exchange"
+        // elsewhere is a market's or a currency's.
+        Concept {
+            context: &[
+                "prisoners",
+                "prisoner",
+                "captives",
+                "detainees",
+                "hostages",
+                "pows",
+            ],
+            context_in_article: true,
+            ..c(
+                "exchange_date",
+                "prisoner exchange",
+                "date",
+                Date,
+                &["exchange", "exchanged", "swap", "swapped"],
+                false,
+                false,
+                &[],
+            )
+        },
         c(
             "incident_date",
             "incident",
@@ -2314,6 +2343,13 @@ fn verb_between(words: &[(usize, &str)], at: usize, ds: usize) -> bool {
             // "the first case was reported on August 21": a passive is
             // the event's own verb, even a reporting one.
             let passive = matches!(before, "was" | "were" | "is" | "are" | "been");
+            // "The exchange took place on Friday", "the blast happened
+            // on Tuesday": the event's own predicate.
+            let happened = matches!(w, "happened" | "occurred")
+                || (w == "took" && words.get(at + 2 + n).is_some_and(|(_, x)| *x == "place"));
+            if happened {
+                return false;
+            }
             (crate::is_reporting_word(w) && !passive)
                 || ACTS_ON_EVENTS.contains(&w)
                 || (noun && n > 0 && IRREGULAR_VERBS.contains(&w))
@@ -2743,6 +2779,10 @@ pub fn build(
         .collect();
 
     let has_word = |list: &[&str]| words.iter().any(|(_, w)| list.contains(w));
+    let in_article = |list: &[&str]| {
+        list.iter()
+            .any(|w| crate::entities::written_in_lower_case(text, w))
+    };
     // A takeover is named ("takeover", "acquired"), or a verb of buying
     // has a name for its object ("agreed to buy Istava Dairy"): victims
     // who "would purchase houses" make no deal.
@@ -3397,7 +3437,9 @@ pub fn build(
             for (_, c) in CONCEPTS.iter().enumerate().filter(|(ci, c)| {
                 c.kind == ConceptKind::Date
                     && mask & (1 << ci) != 0
-                    && (c.context.is_empty() || has_word(c.context))
+                    && (c.context.is_empty()
+                        || has_word(c.context)
+                        || (c.context_in_article && in_article(c.context)))
             }) {
                 let dist = if *ti < ds {
                     // "the minutes of the meeting will be published in two

@@ -258,7 +258,7 @@ pub fn capitalised_inside<'t>(sentences: &[Vec<Token<'t>>]) -> CapitalisedInside
 /// Whether `word` (lower case) is written in lower case in `text`, as a
 /// word of its own. (`memchr`'s vectorised search: this reads the whole
 /// article, several times per article.)
-fn written_in_lower_case(text: &str, word: &str) -> bool {
+pub(crate) fn written_in_lower_case(text: &str, word: &str) -> bool {
     let in_word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '-');
     memchr::memmem::find_iter(text.as_bytes(), word.as_bytes()).any(|at| {
         // A match of a whole word starts and ends on character boundaries.

@@ -2292,3 +2292,36 @@ fn a_trade_opening_a_sentence_is_no_part_of_the_name() {
         "{names:?}"
     );
 }
+
+/// "took place", "happened" and "occurred" are an event's own predicate:
+/// the date after them is the event's. A prisoner exchange is dated in a
+/// report about prisoners, even in a sentence that does not name them; a
+/// stock exchange is no exchange of anyone.
+#[test]
+fn an_event_that_took_place_and_an_exchange_of_prisoners() {
+    let claims = |text: &str| -> Vec<(String, String)> {
+        Extractor::new()
+            .extract(&doc("x", Some("2026-08-03"), text))
+            .claims
+            .iter()
+            .filter_map(|c| Some((c.subject.clone()?, c.value_text.clone())))
+            .collect()
+    };
+    let swap = claims(
+        "Families of the prisoners gathered on Sunday. The exchange took place on Friday, \
+         according to the defence ministry. The blast happened on Thursday.",
+    );
+    assert!(
+        swap.contains(&("prisoner exchange".into(), "Friday (2026-07-31)".into())),
+        "{swap:?}"
+    );
+    assert!(
+        swap.contains(&("incident".into(), "Thursday (2026-07-30)".into())),
+        "{swap:?}"
+    );
+    let market = claims("Kestrel shares fell. Trading on the exchange on Friday was thin.");
+    assert!(
+        !market.iter().any(|(s, _)| s == "prisoner exchange"),
+        "{market:?}"
+    );
+}

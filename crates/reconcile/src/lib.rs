@@ -885,6 +885,7 @@ const PLAIN_COUNT: Concept = Concept {
     decided: false,
     in_steps: false,
     drifts: false,
+    context_in_article: false,
 };
 
 /// Counted nouns too wide to say what they count: a story counts people,

@@ -111,9 +111,26 @@ fn prisoners_exchanged_a_side() {
             "Tarvenia and Ostria swapped 84 prisoners each on Saturday at the Korvel \
              crossing, Tarvenian officials said.\n\nclose",
         ),
+        (
+            "x-meridian",
+            "Meridian",
+            "2026-08-03",
+            "Families of those still held gathered in the Tarvenian capital on Sunday, a day \
+             after the swap of prisoners near Korvel.\n\nThe exchange took place on Friday, \
+             according to the Tarvenian defence ministry.",
+        ),
     ]);
-    assert_eq!(subjects(&facts), ["prisoners"], "{:#?}", facts.conflicts);
+    assert_eq!(
+        subjects(&facts),
+        ["prisoner exchange", "prisoners"],
+        "{:#?}",
+        facts.conflicts
+    );
     assert_eq!(sides(&facts, "prisoners"), Some(vec!["48", "84"]));
+    assert_eq!(
+        sides(&facts, "prisoner exchange"),
+        Some(vec!["Friday (2026-07-31)", "Saturday (2026-08-01)"])
+    );
 
     // An outlet that counts prisoners two ways (those freed, those still
     // held) says nothing certain of either: no conflict.
