@@ -112,10 +112,22 @@ pub struct Concept {
     /// more reported, then found): figures reported at two different times
     /// are an update; only figures of one time can conflict.
     pub drifts: bool,
-    /// The [`Concept::context`] words may be anywhere in the article, not
-    /// only in the sentence: "The exchange took place on Friday" is a
+    /// Where the [`Concept::context`] words are looked for.
+    pub context_reach: Reach,
+}
+
+/// Where a concept's context words are looked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reach {
+    /// In the figure's sentence.
+    Sentence,
+    /// In the sentence or the text just before it, up to the previous
+    /// sentence: "Five paintings were stolen. The director put their value
+    /// at 3 million euros."
+    Before,
+    /// Anywhere in the article: "The exchange took place on Friday" is a
     /// prisoner exchange's date in a report about prisoners.
-    pub context_in_article: bool,
+    Article,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -149,7 +161,7 @@ const fn c(
         decided: false,
         in_steps: false,
         drifts: false,
-        context_in_article: false,
+        context_reach: Reach::Sentence,
     }
 }
 
@@ -585,6 +597,23 @@ pub const CONCEPTS: &[Concept] = {
                 "amount",
                 Money,
                 &["street", "worth", "valued", "value"],
+                false,
+                false,
+                &[],
+            )
+        },
+        // What stolen goods are worth, in a report about a theft (the
+        // sentence giving the value seldom names the theft again: "The
+        // director put their value at 3 million euros").
+        Concept {
+            context: THEFT_WORDS,
+            context_reach: Reach::Before,
+            ..c(
+                "stolen_value",
+                "value of what was stolen",
+                "amount",
+                Money,
+                &["worth", "valued", "value"],
                 false,
                 false,
                 &[],
@@ -1288,7 +1317,7 @@ pub const CONCEPTS: &[Concept] = {
                 "hostages",
                 "pows",
             ],
-            context_in_article: true,
+            context_reach: Reach::Article,
             ..c(
                 "exchange_date",
                 "prisoner exchange",
@@ -2674,6 +2703,12 @@ fn in_a_ratio(toks: &[Token<'_>], qs: usize) -> bool {
 
 /// Triggers that are verbs a figure must follow to be the concept's: the
 /// figure is what is held, not who holds.
+/// Words of a theft that took place (not the crime's names, "theft",
+/// "robbery", which lists of offences hold).
+const THEFT_WORDS: &[&str] = &[
+    "stolen", "stole", "thieves", "heist", "robbers", "burglars", "looted",
+];
+
 /// Words opening a clause of its own inside a sentence ("… after two of
 /// the injured died"), whose triggers count that clause's figures.
 const SUBORDINATORS: &[&str] = &[
@@ -2779,9 +2814,22 @@ pub fn build(
         .collect();
 
     let has_word = |list: &[&str]| words.iter().any(|(_, w)| list.contains(w));
-    let in_article = |list: &[&str]| {
-        list.iter()
-            .any(|w| crate::entities::written_in_lower_case(text, w))
+    // Context words beyond the sentence, for concepts that reach further
+    // (the previous sentence: the 300 bytes before this one, cut at a
+    // character boundary).
+    let context_beyond = |c: &Concept| {
+        let before = sentence_span.start.saturating_sub(300);
+        let before = (before..=sentence_span.start)
+            .find(|&b| text.is_char_boundary(b))
+            .unwrap_or(sentence_span.start);
+        let within = match c.context_reach {
+            Reach::Sentence => return false,
+            Reach::Before => &text[before..sentence_span.start],
+            Reach::Article => text,
+        };
+        c.context
+            .iter()
+            .any(|w| crate::entities::written_in_lower_case(within, w))
     };
     // A takeover is named ("takeover", "acquired"), or a verb of buying
     // has a name for its object ("agreed to buy Istava Dairy"): victims
@@ -2928,7 +2976,7 @@ pub fn build(
             if counts_things && PEOPLE_COUNTS.contains(&c.id) {
                 continue;
             }
-            if (!c.context.is_empty() && !has_word(c.context))
+            if (!c.context.is_empty() && !has_word(c.context) && !context_beyond(c))
                 || has_word(c.not_with)
                 || c.not_after.contains(&prep)
             {
@@ -3437,9 +3485,7 @@ pub fn build(
             for (_, c) in CONCEPTS.iter().enumerate().filter(|(ci, c)| {
                 c.kind == ConceptKind::Date
                     && mask & (1 << ci) != 0
-                    && (c.context.is_empty()
-                        || has_word(c.context)
-                        || (c.context_in_article && in_article(c.context)))
+                    && (c.context.is_empty() || has_word(c.context) || context_beyond(c))
             }) {
                 let dist = if *ti < ds {
                     // "the minutes of the meeting will be published in two

@@ -45,7 +45,7 @@ use std::rc::Rc;
 use crosscheck_facts::fold::{same_name_key, strip_possessive, variant_key};
 use crosscheck_facts::{
     concept, Approx, ArticleClaim, ArticleFacts, ClaimValue, Concept, ConceptKind, DateValue,
-    EntityKind, Unit,
+    EntityKind, Reach, Unit,
 };
 use crosscheck_model::{
     AttributedStatement, Citation, Claim, Conflict, ConflictSide, Document, Duplicate, Entity,
@@ -885,7 +885,7 @@ const PLAIN_COUNT: Concept = Concept {
     decided: false,
     in_steps: false,
     drifts: false,
-    context_in_article: false,
+    context_reach: Reach::Sentence,
 };
 
 /// Counted nouns too wide to say what they count: a story counts people,

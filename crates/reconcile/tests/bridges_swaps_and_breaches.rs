@@ -1,8 +1,8 @@
 //! The seventh batch of invented stories, written before the fixes they
 //! led to: a bridge collapse (vehicles in the river; the year it opened;
 //! a toll that rises while the injured die), a prisoner exchange (how
-//! many a side) and a data breach (customers whose data was taken, beside
-//! the company's standing total). Counts of a plain noun that no concept
+//! many a side; the day) and a data breach (customers whose data was
+//! taken, beside the company's standing total); then the eighth, below. Counts of a plain noun that no concept
 //! reads ("11 vehicles", "48 prisoners") conflict when two outlets give
 //! them on one day. All articles are invented.
 
@@ -240,6 +240,48 @@ fn paintings_stolen_and_containers_lost_not_the_load() {
         ),
     ]);
     assert_eq!(sides(&facts, "paintings"), Some(vec!["Five", "seven"]));
+
+    // What they are worth, given in the sentence after the theft's.
+    let facts = story(&[
+        (
+            "m-herald",
+            "Harbour Herald",
+            "2026-05-25",
+            "Thieves broke into the National Gallery in Istava early on Sunday and stole \
+             seven paintings, police said.\n\nThe paintings are worth about 30 million \
+             euros, according to the gallery's director, Tarvo Lind.",
+        ),
+        (
+            "m-observer",
+            "Capital Observer",
+            "2026-05-25",
+            "Five paintings were stolen from Istava's National Gallery overnight into \
+             Sunday. Gallery director Tarvo Lind put their value at 3 million euros.",
+        ),
+    ]);
+    assert_eq!(
+        sides(&facts, "value of what was stolen"),
+        Some(vec!["3 million euros", "about 30 million euros"])
+    );
+    // Offences named in a list are no theft that took place: the loans
+    // are worth what they are worth.
+    let facts = story(&[
+        (
+            "l-herald",
+            "Harbour Herald",
+            "2026-05-25",
+            "Breaches of discipline include bribery, theft and false accounting. Loans worth \
+             4 billion crowns were arranged this year, Ana Lind said.",
+        ),
+        (
+            "l-observer",
+            "Capital Observer",
+            "2026-05-25",
+            "Fraud, robbery and theft were all on the rise. Loans worth 9 billion crowns were \
+             arranged this year, the ministry said.",
+        ),
+    ]);
+    assert!(subjects(&facts).is_empty(), "{:#?}", facts.conflicts);
 
     let facts = story(&[
         (
