@@ -2455,8 +2455,22 @@ fn statements_with(
     for st in &mut found {
         without_opening_adverb(text, toks, st);
         without_addressee(toks, lows, st);
+        // A day is no speaker ("Rescuers on Tuesday found …").
+        if st.speaker.is_some_and(|sp| is_a_weekday(sp.slice(text))) {
+            st.speaker = None;
+            st.speaker_name = None;
+        }
     }
     found
+}
+
+/// Whether `words` name a weekday and nothing else ("Tuesday",
+/// "Tuesday's").
+fn is_a_weekday(words: &str) -> bool {
+    let w = crate::fold::strip_possessive(words.trim());
+    crate::lexicon::WEEKDAYS
+        .iter()
+        .any(|d| d.eq_ignore_ascii_case(w))
 }
 
 /// Whom a "told" cue's speaker told, when the content runs on right after

@@ -252,6 +252,7 @@ pub const CONCEPTS: &[Concept] = {
                 "displaced",
                 "evacuating",
                 "forced",
+                "forcing",
                 "fled",
             ],
             false,
@@ -1351,6 +1352,8 @@ pub const CONCEPTS: &[Concept] = {
                 "derailed",
                 "derailment",
                 "stampede",
+                "burst",
+                "way",
             ],
             false,
             false,
@@ -1893,6 +1896,16 @@ const NOT_PEOPLE: &[&str] = &[
     "locations",
     "cases",
     "graves",
+    "flights",
+    "routes",
+    "schools",
+    "stores",
+    "shops",
+    "branches",
+    "factories",
+    "offices",
+    "containers",
+    "paintings",
     // "9,000 head of sheep".
     "head",
     "livestock",
@@ -2514,6 +2527,24 @@ fn trigger_holds(toks: &[Token<'_>], words: &[(usize, &str)], k: usize) -> bool 
             )
         }
         "walked" => matches!(after, "off" | "out"),
+        // A dam or a bridge "gave way"; a dam, a levee or a main "burst"
+        // (not a bubble of frustration).
+        "way" => matches!(before, "gave" | "give" | "gives" | "giving"),
+        "burst" => words[k.saturating_sub(7)..k].iter().any(|(_, w)| {
+            matches!(
+                *w,
+                "dam"
+                    | "dyke"
+                    | "dike"
+                    | "levee"
+                    | "embankment"
+                    | "pipe"
+                    | "pipeline"
+                    | "main"
+                    | "reservoir"
+                    | "tank"
+            )
+        }),
         // An aircraft "came down"; not a plant "shut down".
         "down" => matches!(
             before,
@@ -2522,8 +2553,8 @@ fn trigger_holds(toks: &[Token<'_>], words: &[(usize, &str)], k: usize) -> bool 
         // Driven from home: "forced 12,000 people from their homes",
         // "fled their homes"; not "forced to resign", nor who "fled the
         // scene".
-        "forced" | "fled" => {
-            let reach = if w == "forced" { 7 } else { 3 };
+        "forced" | "forcing" | "fled" => {
+            let reach = if w == "fled" { 3 } else { 7 };
             let ahead = |x: &str| words[k + 1..].iter().take(reach).any(|(_, w)| *w == x);
             ahead("homes") && (w == "fled" || ahead("from"))
         }
@@ -3491,12 +3522,16 @@ pub fn build(
                     // "the minutes of the meeting will be published in two
                     // weeks": an event word inside an "of" phrase is not
                     // what the date is about.
+                    // ("the village of Lenk burst on Monday": a verb
+                    // after a name is the sentence's own.)
+                    let verb = words[at].1.ends_with("ed") || words[at].1 == "burst";
                     let of_phrase = words
                         .iter()
                         .rev()
                         .filter(|(k, _)| k < ti)
                         .take(2)
-                        .any(|(_, w)| *w == "of");
+                        .any(|(_, w)| *w == "of")
+                        && !(verb && *ti > 0 && toks[*ti - 1].is_capitalised());
                     if of_phrase
                         || boundary_between(toks, *ti, ds)
                         || second_predicate_between(toks, *ti, ds)

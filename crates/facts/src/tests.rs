@@ -2319,6 +2319,9 @@ fn an_event_that_took_place_and_an_exchange_of_prisoners() {
         swap.contains(&("incident".into(), "Thursday (2026-07-30)".into())),
         "{swap:?}"
     );
+    // A dam bursts; a bubble of frustration is no incident.
+    let bubble = claims("The bubble of frustration against the plan burst on Friday.");
+    assert!(!bubble.iter().any(|(s, _)| s == "incident"), "{bubble:?}");
     let market = claims("Kestrel shares fell. Trading on the exchange on Friday was thin.");
     assert!(
         !market.iter().any(|(s, _)| s == "prisoner exchange"),

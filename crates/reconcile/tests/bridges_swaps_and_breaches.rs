@@ -303,3 +303,84 @@ fn paintings_stolen_and_containers_lost_not_the_load() {
     assert_eq!(subjects(&facts), ["containers"], "{:#?}", facts.conflicts);
     assert_eq!(sides(&facts, "containers"), Some(vec!["40", "Some 400"]));
 }
+
+// The ninth batch, written after the eighth's fixes: a dam that burst
+// (villages flooded, people driven from their homes, the day; a toll
+// found by rescuers "on Tuesday"), a cabin crew strike (flights
+// cancelled) and a bank siege (hostages).
+
+#[test]
+fn a_dam_burst_villages_evacuees_and_the_day() {
+    let facts = story(&[
+        (
+            "d-herald",
+            "Harbour Herald",
+            "2026-06-09",
+            "LENK (Harbour Herald) — An earthen dam above the village of Lenk burst on \
+             Monday after days of heavy rain, flooding 12 villages and forcing about 3,000 \
+             people from their homes, regional officials said.\n\nTwo people were killed.",
+        ),
+        (
+            "d-observer",
+            "Capital Observer",
+            "2026-06-09",
+            "The Lenk dam gave way on Sunday night, officials said, sending water through 21 \
+             villages. Around 13,000 residents were evacuated.\n\nAt least two people died.",
+        ),
+        (
+            "d-meridian",
+            "Meridian",
+            "2026-06-10",
+            "Rescuers on Tuesday found the bodies of three more people after the dam burst \
+             near Lenk, bringing the death toll to five.",
+        ),
+    ]);
+    assert_eq!(
+        subjects(&facts),
+        ["incident", "people evacuated", "villages"],
+        "{:#?}",
+        facts.conflicts
+    );
+    assert_eq!(
+        sides(&facts, "incident"),
+        Some(vec!["Monday (2026-06-08)", "Sunday night (2026-06-07)"])
+    );
+    assert_eq!(
+        sides(&facts, "people evacuated"),
+        Some(vec!["Around 13,000", "about 3,000"])
+    );
+    assert_eq!(
+        update(&facts, "people killed"),
+        ["Two / At least two", "five"]
+    );
+    // The toll of five is no day's word.
+    let five = facts
+        .updates
+        .iter()
+        .find(|u| u.subject == "people killed")
+        .and_then(|u| u.values.last())
+        .expect("an update");
+    assert!(five.speakers.is_empty(), "{:?}", five.speakers);
+}
+
+#[test]
+fn flights_cancelled_are_no_strikers() {
+    let facts = story(&[
+        (
+            "f-herald",
+            "Harbour Herald",
+            "2026-07-21",
+            "Kestrel Air cancelled 340 flights on Tuesday as cabin crew walked out over pay, \
+             affecting about 45,000 passengers, the airline said.",
+        ),
+        (
+            "f-observer",
+            "Capital Observer",
+            "2026-07-21",
+            "Kestrel Air scrapped 430 flights on Tuesday because of a cabin crew strike, the \
+             carrier said. About 45,000 travellers were affected.",
+        ),
+    ]);
+    assert_eq!(subjects(&facts), ["flights"], "{:#?}", facts.conflicts);
+    assert_eq!(sides(&facts, "flights"), Some(vec!["340", "430"]));
+}
