@@ -1306,9 +1306,9 @@ pub const CONCEPTS: &[Concept] = {
             false,
             &[],
         ),
-        // The day prisoners (or captives, or bodies) were exchanged: in a
-        // report about them, "the exchange" alone is theirs; "exchange"
-        // elsewhere is a market's or a currency's.
+        // The day prisoners (or captives, detainees, hostages) were
+        // exchanged: in a report about them, "the exchange" alone is
+        // theirs; "exchange" elsewhere is a market's or a currency's.
         Concept {
             context: &[
                 "prisoners",
@@ -2732,8 +2732,6 @@ fn in_a_ratio(toks: &[Token<'_>], qs: usize) -> bool {
                 .any(|(w, _)| toks[qs - 2].text.eq_ignore_ascii_case(w)))
 }
 
-/// Triggers that are verbs a figure must follow to be the concept's: the
-/// figure is what is held, not who holds.
 /// Words of a theft that took place (not the crime's names, "theft",
 /// "robbery", which lists of offences hold).
 const THEFT_WORDS: &[&str] = &[
@@ -2746,6 +2744,8 @@ const SUBORDINATORS: &[&str] = &[
     "after", "before", "when", "as", "because", "while", "since", "until",
 ];
 
+/// Triggers that are verbs a figure must follow to be the concept's: the
+/// figure is what is held, not who holds.
 const VERB_BEFORE_FIGURE: &[&str] = &["hold", "holds"];
 
 /// What a venue's capacity counts when it "holds" a figure.
@@ -3747,7 +3747,7 @@ pub(crate) fn speaker_of(
 ) -> Option<String> {
     // A described possessor gives what it owns ("The ministry's offer of a
     // 5.4% rise" is the ministry's figure); a name ending so is a name
-    // ("Moody's").
+    // ("Brennholm's").
     let who = |s: &Statement| -> Option<String> {
         let name = s.speaker_name.clone().or_else(|| {
             let written = s.speaker?.slice(text).trim();

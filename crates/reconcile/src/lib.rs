@@ -2070,27 +2070,8 @@ fn find_conflicts(
             || (counts && several_places && unplaced(x) != unplaced(y))
             || (counts && of_several_events(&large.1.text) && !of_several_events(&small.1.text))
     };
-    // Per plain counted noun, the values each article's figures of it
-    // allow (see `plain_count_members`).
-    let mut plain_counted: BTreeMap<String, Allowed<'_>> = BTreeMap::new();
     for (doc, f) in docs.iter().zip(facts) {
         let text = doc.article.text.as_str();
-        for q in &f.quantities {
-            let Some(noun) = q.noun.as_deref().filter(|_| q.unit == Unit::Count) else {
-                continue;
-            };
-            let Some(end) = doc.sentences.get(q.sentence).map(|s| s.span.end) else {
-                continue;
-            };
-            if let Some(key) = plain_noun_key(noun).filter(|_| !standing_total(text, q.span, end)) {
-                plain_counted
-                    .entry(key)
-                    .or_default()
-                    .entry(f.article.as_str())
-                    .or_default()
-                    .push(q.interval());
-            }
-        }
         for c in &f.claims {
             if c.hedged || past.contains(&(f.article.as_str(), c.sentence)) {
                 continue;
@@ -2125,6 +2106,38 @@ fn find_conflicts(
                 .entry(c.value.key())
                 .or_default()
                 .push((f.article.as_str(), c));
+        }
+    }
+    // Per plain counted noun given two values or more, the values each
+    // article's figures of it allow (see `plain_count_members`).
+    let mut plain_counted: BTreeMap<String, Allowed<'_>> = BTreeMap::new();
+    let contested: HashSet<&str> = by_thing
+        .iter()
+        .filter(|((cid, _), values)| *cid == PLAIN_COUNT.id && values.len() >= 2)
+        .map(|((_, noun), _)| noun.as_str())
+        .collect();
+    if !contested.is_empty() {
+        for (doc, f) in docs.iter().zip(facts) {
+            for q in &f.quantities {
+                let Some(noun) = q.noun.as_deref().filter(|_| q.unit == Unit::Count) else {
+                    continue;
+                };
+                let Some(key) = plain_noun_key(noun).filter(|k| contested.contains(k.as_str()))
+                else {
+                    continue;
+                };
+                let Some(end) = doc.sentences.get(q.sentence).map(|s| s.span.end) else {
+                    continue;
+                };
+                if !standing_total(&doc.article.text, q.span, end) {
+                    plain_counted
+                        .entry(key)
+                        .or_default()
+                        .entry(f.article.as_str())
+                        .or_default()
+                        .push(q.interval());
+                }
+            }
         }
     }
     let mut conflicts = Vec::new();
