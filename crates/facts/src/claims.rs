@@ -1362,6 +1362,21 @@ pub const CONCEPTS: &[Concept] = {
     ]
 };
 
+/// The concept under which figures of a plain counted noun ("11
+/// vehicles"), which no concept's triggers read, are compared by the
+/// reconcile stage under rules of its own. Not in [`CONCEPTS`]: no claim
+/// carries it.
+pub const PLAIN_COUNT: Concept = c(
+    "plain_count",
+    "",
+    "count",
+    ConceptKind::Count,
+    &[],
+    false,
+    false,
+    &[],
+);
+
 /// The concept with this id.
 pub fn concept(id: &str) -> Option<&'static Concept> {
     CONCEPTS.iter().find(|c| c.id == id)

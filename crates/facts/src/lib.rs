@@ -62,7 +62,7 @@ pub use attribution::find_statements_with;
 pub use attribution::sources;
 pub use attribution::statements_from_labels;
 pub use attribution::tagger_inputs;
-pub use claims::{concept, Concept, ConceptKind, Reach, CONCEPTS};
+pub use claims::{concept, Concept, ConceptKind, Reach, CONCEPTS, PLAIN_COUNT};
 pub use date::Day;
 pub use entities::{dateline_len, is_gazetteer_place, is_place_not_name};
 pub use meetings::country_named;

@@ -44,8 +44,8 @@ use std::rc::Rc;
 
 use crosscheck_facts::fold::{same_name_key, strip_possessive, variant_key};
 use crosscheck_facts::{
-    concept, Approx, ArticleClaim, ArticleFacts, ClaimValue, Concept, ConceptKind, DateValue,
-    EntityKind, Reach, Unit,
+    concept, Approx, ArticleClaim, ArticleFacts, ClaimValue, DateValue, EntityKind, Unit,
+    PLAIN_COUNT,
 };
 use crosscheck_model::{
     AttributedStatement, Citation, Claim, Conflict, ConflictSide, Document, Duplicate, Entity,
@@ -861,32 +861,6 @@ fn counted_noun_key(subject: &str) -> String {
     }
     subject.to_string()
 }
-
-/// Figures of a plain counted noun ("11 vehicles", "48 prisoners") that no
-/// concept reads: compared like a concept's under [`plain_count_members`]'
-/// narrower rules.
-const PLAIN_COUNT: Concept = Concept {
-    id: "plain_count",
-    subject: "",
-    attribute: "count",
-    kind: ConceptKind::Count,
-    triggers: &[],
-    monotone: false,
-    per_subject: false,
-    prepositions: &[],
-    recurs_yearly: false,
-    named_or_whole: false,
-    nouns: &[],
-    falls: false,
-    context: &[],
-    not_with: &[],
-    whole: &[],
-    not_after: &[],
-    decided: false,
-    in_steps: false,
-    drifts: false,
-    context_reach: Reach::Sentence,
-};
 
 /// Counted nouns too wide to say what they count: a story counts people,
 /// or years, in many ways at once.

@@ -7,7 +7,7 @@
 //! them on one day. All articles are invented.
 
 mod common;
-use common::{sides, story, subjects, update};
+use common::{sides, story, subjects, two_outlets, update};
 
 const BRIDGE_HERALD: &str = "BRELLOW (Harbour Herald) — A road bridge over the Tarve river in \
      Brellow collapsed during the morning rush hour on Tuesday, sending 11 vehicles into the \
@@ -79,20 +79,16 @@ fn a_count_of_another_day_is_no_conflict() {
 fn people_are_counted_in_too_many_ways_to_conflict() {
     // Those rescued and those at a vigil: "people" says too little of
     // what is counted.
-    let facts = story(&[
+    let facts = two_outlets(
         (
-            "b-herald",
-            "Harbour Herald",
             "2026-10-14",
             "Rescuers pulled 23 people from the river in Brellow on Tuesday.",
         ),
         (
-            "b-observer",
-            "Capital Observer",
             "2026-10-14",
             "About 200 people gathered for a vigil by the river on Tuesday evening.",
         ),
-    ]);
+    );
     assert!(subjects(&facts).is_empty(), "{:#?}", facts.conflicts);
 }
 
@@ -134,38 +130,32 @@ fn prisoners_exchanged_a_side() {
 
     // An outlet that counts prisoners two ways (those freed, those still
     // held) says nothing certain of either: no conflict.
-    let facts = story(&[
-        ("x-herald", "Harbour Herald", "2026-08-02", herald),
+    let facts = two_outlets(
+        ("2026-08-02", herald),
         (
-            "x-observer",
-            "Capital Observer",
             "2026-08-02",
             "Tarvenia and Ostria swapped 84 prisoners each on Saturday at the Korvel \
              crossing. Another 300 prisoners remain in Ostrian camps, officials said.",
         ),
-    ]);
+    );
     assert!(subjects(&facts).is_empty(), "{:#?}", facts.conflicts);
 }
 
 #[test]
 fn customers_whose_data_was_taken_not_the_standing_total() {
-    let facts = story(&[
+    let facts = two_outlets(
         (
-            "d-herald",
-            "Harbour Herald",
             "2026-03-10",
             "Kestrel Telecom said on Tuesday that hackers had stolen the personal data of 2.3 \
              million customers, including names, addresses and dates of birth.",
         ),
         (
-            "d-observer",
-            "Capital Observer",
             "2026-03-10",
             "The personal details of about 3.2 million customers were taken in a \
              cyberattack on Kestrel Telecom, the company said on Tuesday. Kestrel has 4.1 \
              million customers in all.",
         ),
-    ]);
+    );
     assert_eq!(subjects(&facts), ["customers"], "{:#?}", facts.conflicts);
     assert_eq!(
         sides(&facts, "customers"),
@@ -180,10 +170,8 @@ fn customers_whose_data_was_taken_not_the_standing_total() {
 
 #[test]
 fn teachers_on_strike_and_the_rise_offered_not_the_one_demanded() {
-    let facts = story(&[
+    let facts = two_outlets(
         (
-            "t-herald",
-            "Harbour Herald",
             "2026-02-18",
             "About 12,000 teachers walked out across Tarvenia on Tuesday in a dispute over \
              pay, the Tarvenian Teachers' Union said, closing more than 400 schools.\n\nThe \
@@ -191,13 +179,11 @@ fn teachers_on_strike_and_the_rise_offered_not_the_one_demanded() {
              4.5%.",
         ),
         (
-            "t-observer",
-            "Capital Observer",
             "2026-02-18",
             "Some 21,000 teachers went on strike on Tuesday, union officials said. The \
              ministry's offer of a 5.4% rise was rejected last week.",
         ),
-    ]);
+    );
     assert_eq!(
         subjects(&facts),
         ["pay rise offered", "teachers on strike"],
@@ -223,83 +209,67 @@ fn teachers_on_strike_and_the_rise_offered_not_the_one_demanded() {
 
 #[test]
 fn paintings_stolen_and_containers_lost_not_the_load() {
-    let facts = story(&[
+    let facts = two_outlets(
         (
-            "m-herald",
-            "Harbour Herald",
             "2026-05-25",
             "Thieves broke into the National Gallery in Istava early on Sunday and stole \
              seven paintings, police said.",
         ),
         (
-            "m-observer",
-            "Capital Observer",
             "2026-05-25",
             "Five paintings were stolen from Istava's National Gallery overnight into Sunday, \
              the police said.",
         ),
-    ]);
+    );
     assert_eq!(sides(&facts, "paintings"), Some(vec!["Five", "seven"]));
 
     // What they are worth, given in the sentence after the theft's.
-    let facts = story(&[
+    let facts = two_outlets(
         (
-            "m-herald",
-            "Harbour Herald",
             "2026-05-25",
             "Thieves broke into the National Gallery in Istava early on Sunday and stole \
              seven paintings, police said.\n\nThe paintings are worth about 30 million \
              euros, according to the gallery's director, Tarvo Lind.",
         ),
         (
-            "m-observer",
-            "Capital Observer",
             "2026-05-25",
             "Five paintings were stolen from Istava's National Gallery overnight into \
              Sunday. Gallery director Tarvo Lind put their value at 3 million euros.",
         ),
-    ]);
+    );
     assert_eq!(
         sides(&facts, "value of what was stolen"),
         Some(vec!["3 million euros", "about 30 million euros"])
     );
     // Offences named in a list are no theft that took place: the loans
     // are worth what they are worth.
-    let facts = story(&[
+    let facts = two_outlets(
         (
-            "l-herald",
-            "Harbour Herald",
             "2026-05-25",
             "Breaches of discipline include bribery, theft and false accounting. Loans worth \
              4 billion crowns were arranged this year, Ana Lind said.",
         ),
         (
-            "l-observer",
-            "Capital Observer",
             "2026-05-25",
             "Fraud, robbery and theft were all on the rise. Loans worth 9 billion crowns were \
              arranged this year, the ministry said.",
         ),
-    ]);
+    );
     assert!(subjects(&facts).is_empty(), "{:#?}", facts.conflicts);
 
-    let facts = story(&[
+    let facts = two_outlets(
         (
-            "c-herald",
-            "Harbour Herald",
             "2026-01-12",
             "The container ship Morrow Star lost 40 containers overboard in a storm off \
              Delvik on Sunday, the coast guard said. The ship was carrying about 4,000 \
              containers.",
         ),
         (
-            "c-observer",
-            "Capital Observer",
             "2026-01-12",
             "Some 400 containers fell from the Morrow Star off Delvik during Sunday's storm, \
              the coast guard said.",
         ),
-    ]);
+    );
     assert_eq!(subjects(&facts), ["containers"], "{:#?}", facts.conflicts);
     assert_eq!(sides(&facts, "containers"), Some(vec!["40", "Some 400"]));
 }
@@ -365,22 +335,18 @@ fn a_dam_burst_villages_evacuees_and_the_day() {
 
 #[test]
 fn flights_cancelled_are_no_strikers() {
-    let facts = story(&[
+    let facts = two_outlets(
         (
-            "f-herald",
-            "Harbour Herald",
             "2026-07-21",
             "Kestrel Air cancelled 340 flights on Tuesday as cabin crew walked out over pay, \
              affecting about 45,000 passengers, the airline said.",
         ),
         (
-            "f-observer",
-            "Capital Observer",
             "2026-07-21",
             "Kestrel Air scrapped 430 flights on Tuesday because of a cabin crew strike, the \
              carrier said. About 45,000 travellers were affected.",
         ),
-    ]);
+    );
     assert_eq!(subjects(&facts), ["flights"], "{:#?}", facts.conflicts);
     assert_eq!(sides(&facts, "flights"), Some(vec!["340", "430"]));
 }
