@@ -226,6 +226,33 @@ fn fraction_of_point(lows: &[&str], i: usize) -> Option<(f64, usize)> {
     None
 }
 
+/// The plural noun after a name of one to three capitalised words at
+/// `start` ("Kestrel Telecom customers"): its index, if the words after
+/// the figure read so: a lower-case plural of four letters or more, and no
+/// currency ("20 Ostrian crowns" is a sum). ("5 June deadlines" never
+/// comes here: it is read as a date first.)
+fn noun_after_a_name(toks: &[Token<'_>], lows: &[&str], start: usize) -> Option<usize> {
+    let mut k = start;
+    while k < start + 3
+        && toks
+            .get(k)
+            .is_some_and(|t| t.kind == TokKind::Word && t.is_capitalised())
+    {
+        k += 1;
+    }
+    let t = toks.get(k)?;
+    (k > start
+        && t.kind == TokKind::Word
+        && !t.is_capitalised()
+        && t.text.len() > 3
+        && lows[k].ends_with('s')
+        && !lows[k].ends_with("ss")
+        && !NOT_COUNTED.contains(&lows[k])
+        // "20 Kenya shillings" is a sum, not a count.
+        && !CURRENCY_WORDS.iter().any(|(u, _)| *u == lows[k]))
+    .then_some(k)
+}
+
 fn read_at(
     text: &str,
     toks: &[Token<'_>],
@@ -525,6 +552,10 @@ fn read_at(
                         .map(|_| at(k))
                         .filter(|w| !NOT_COUNTED.contains(w));
                     noun = counted.map(str::to_string);
+                } else if let Some(k) = noun_after_a_name(toks, lows, end_tok) {
+                    // "3.2 million Kestrel Telecom customers", "40 Ostrian
+                    // soldiers": a name describing the counted noun.
+                    noun = Some(lows[k].to_string());
                 }
             }
         }

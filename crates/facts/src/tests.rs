@@ -2328,3 +2328,28 @@ fn an_event_that_took_place_and_an_exchange_of_prisoners() {
         "{market:?}"
     );
 }
+
+/// A name between a figure and its plural noun describes the noun ("3.2
+/// million Kestrel Telecom customers"); a month there makes a date, and a
+/// currency a sum, not a count. (Dates are read before figures.)
+#[test]
+fn a_counted_noun_after_a_name() {
+    let text = "About 3.2 million Kestrel Telecom customers were affected. The talks moved \
+                to 5 June deadlines. The fine was 20 Ostrian crowns.";
+    let f = Extractor::new().extract(&doc("x", None, text));
+    let nouns: Vec<(&str, Option<&str>)> = f
+        .quantities
+        .iter()
+        .map(|q| (q.text.as_str(), q.noun.as_deref()))
+        .collect();
+    assert!(
+        nouns.contains(&("About 3.2 million", Some("customers"))),
+        "{nouns:?}"
+    );
+    assert!(
+        !nouns
+            .iter()
+            .any(|(_, n)| matches!(n, Some("deadlines" | "crowns"))),
+        "{nouns:?}"
+    );
+}

@@ -151,9 +151,9 @@ fn customers_whose_data_was_taken_not_the_standing_total() {
         ),
         (
             "2026-03-10",
-            "The personal details of about 3.2 million customers were taken in a \
-             cyberattack on Kestrel Telecom, the company said on Tuesday. Kestrel has 4.1 \
-             million customers in all.",
+            "The personal details of about 3.2 million Kestrel Telecom customers were taken \
+             in a cyberattack, the company said on Tuesday. Kestrel has 4.1 million \
+             customers in all.",
         ),
     );
     assert_eq!(subjects(&facts), ["customers"], "{:#?}", facts.conflicts);
