@@ -248,7 +248,7 @@ fn noun_after_a_name(toks: &[Token<'_>], lows: &[&str], start: usize) -> Option<
         && lows[k].ends_with('s')
         && !lows[k].ends_with("ss")
         && !NOT_COUNTED.contains(&lows[k])
-        // "20 Kenya shillings" is a sum, not a count.
+        // "20 Ostrian crowns" is a sum, not a count.
         && !CURRENCY_WORDS.iter().any(|(u, _)| *u == lows[k]))
     .then_some(k)
 }
