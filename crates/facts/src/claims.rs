@@ -1385,9 +1385,15 @@ pub fn concept(id: &str) -> Option<&'static Concept> {
 /// Largest distance, in words, between a figure and its trigger.
 const WINDOW: usize = 9;
 
-/// Largest distance, in words, between "toll" and its new level ("the
-/// toll from … rose to eight").
+/// Largest distance between "toll" and its new level ("the toll from …
+/// rose to eight").
 const TOLL_WINDOW: usize = 15;
+
+/// Words right before a toll's new level: "rose to 57", "reached 48",
+/// "past 120".
+const TOLL_LEVEL_BEFORE: &[&str] = &[
+    "to", "at", "reached", "past", "hit", "topped", "passed", "exceeded",
+];
 
 /// Words of polls and races: a change of points near them is a lead or a
 /// swing, not an interest rate (unless a rate is named too).
@@ -2864,13 +2870,14 @@ pub fn build(
     // (the previous sentence: the 300 bytes before this one, cut at a
     // character boundary).
     let context_beyond = |c: &Concept| {
-        let before = sentence_span.start.saturating_sub(300);
-        let before = (before..=sentence_span.start)
-            .find(|&b| text.is_char_boundary(b))
-            .unwrap_or(sentence_span.start);
         let within = match c.context_reach {
             Reach::Sentence => return false,
-            Reach::Before => &text[before..sentence_span.start],
+            Reach::Before => {
+                let from = (sentence_span.start.saturating_sub(300)..=sentence_span.start)
+                    .find(|&b| text.is_char_boundary(b))
+                    .unwrap_or(sentence_span.start);
+                &text[from..sentence_span.start]
+            }
             Reach::Article => text,
         };
         c.context
@@ -3274,7 +3281,7 @@ pub fn build(
                     && *w == "toll"
                     && d <= TOLL_WINDOW
                     && qs > 0
-                    && matches!(low.words.get(qs - 1).copied(), Some("to" | "reached"))
+                    && TOLL_LEVEL_BEFORE.contains(&low.words[qs - 1])
                     && !q_ranges.iter().any(|&(s, _)| s > *ti && s < qs)
                     && !boundary_between(toks, *ti, qs);
                 if (d > WINDOW && !toll_level) || (referring && !(right && d == 0)) {
@@ -3941,11 +3948,8 @@ fn parts_of_a_count(
         let qs = q_ranges[qi].0;
         id(qi) == Some("killed")
             && qs > 0
-            && matches!(
-                at(qs - 1),
-                "to" | "at" | "reached" | "past" | "hit" | "topped" | "passed" | "exceeded"
-            )
-            && (qs.saturating_sub(15)..qs)
+            && TOLL_LEVEL_BEFORE.contains(&at(qs - 1))
+            && (qs.saturating_sub(TOLL_WINDOW)..qs)
                 .rev()
                 .find(|&k| at(k) == "toll")
                 .is_some_and(|k| {
