@@ -1794,9 +1794,9 @@ fn spending_of(words: &[(usize, &str)], qs: usize) -> Option<String> {
 /// news usage, not spelling.
 fn strike_group(noun: &str) -> &str {
     match noun {
-        "dockers" | "dockworkers" | "longshoremen" | "stevedores" | "employees" | "staff" => {
-            "workers"
-        }
+        // A union's members, a carrier's crew: its workers.
+        "dockers" | "dockworkers" | "longshoremen" | "stevedores" | "employees" | "staff"
+        | "members" | "crew" => "workers",
         "seafarers" | "sailors" => "seamen",
         n if n.ends_with("workers") => "workers",
         n => n,
@@ -2620,9 +2620,10 @@ fn trigger_holds(toks: &[Token<'_>], words: &[(usize, &str)], k: usize) -> bool 
                         | "slammed"
                 )
         }
-        "strike" | "strikes" | "striking" | "strikers" | "stoppage" | "walkout" => {
-            !words.iter().any(|(_, w)| MILITARY_WORDS.contains(w))
-        }
+        // (A word of war in a name is none: "Kestrel Air".)
+        "strike" | "strikes" | "striking" | "strikers" | "stoppage" | "walkout" => !words
+            .iter()
+            .any(|&(tj, w)| MILITARY_WORDS.contains(&w) && (tj == 0 || !toks[tj].is_capitalised())),
         _ => true,
     }
 }
@@ -3022,6 +3023,14 @@ pub fn build(
             })
         });
         let counts_things = q.noun.as_deref().is_some_and(|n| NOT_PEOPLE.contains(&n));
+        // A vote's tally ("voted 5-2") is the votes in favour, whatever
+        // verb names the vote.
+        if q.against.is_some() {
+            if let Some(ci) = CONCEPTS.iter().position(|c| c.id == "votes_for") {
+                pairs.push((0, true, qi, ci, qs));
+            }
+            continue;
+        }
         for (ci, c) in CONCEPTS.iter().enumerate() {
             if !concept_fits(c, q) || c.kind == ConceptKind::Date {
                 continue;

@@ -227,6 +227,9 @@ pub struct Quantity {
     pub increment: bool,
     /// The sentence presents the figure as a wish, forecast or option.
     pub hedged: bool,
+    /// A vote's tally ("voted 5-2"): the votes against; the value is the
+    /// votes in favour.
+    pub against: Option<f64>,
 }
 
 impl Quantity {

@@ -171,6 +171,10 @@ const NOT_COUNTED: &[&str] = &[
     "takes", "comes", "goes", "gets", "shows", "needs", "wants",
 ];
 
+/// Nouns of people counted as plurals without an "s" ("1,200 cabin
+/// crew").
+const COLLECTIVE_NOUNS: &[&str] = &["crew", "staff", "personnel", "police"];
+
 /// Figures of one sentence (`lows`: its tokens lower-cased). `used` marks
 /// tokens already read as parts of dates or times.
 pub fn find(
@@ -253,6 +257,56 @@ fn noun_after_a_name(toks: &[Token<'_>], lows: &[&str], start: usize) -> Option<
     .then_some(k)
 }
 
+/// A vote's tally ("voted 5-2", "a 4–3 vote", "split seven-to-two", "voted
+/// 9 to 4"): the votes in favour (the first figure), the votes against
+/// and the index after the tally. Only where a vote is named right before
+/// or after, so that "1973-90" or "rose 5 to 7" stay what they are.
+fn vote_tally(toks: &[Token<'_>], lows: &[&str], i: usize) -> Option<(f64, f64, usize)> {
+    let at = |k: usize| lows.get(k).copied().unwrap_or("");
+    let vote_noun = |w: &str| matches!(w, "vote" | "votes" | "decision" | "ruling" | "verdict");
+    let before = i.checked_sub(1).map_or("", at);
+    let voted_before = matches!(before, "voted" | "vote" | "split");
+    // Asked of every word: the words around decide first.
+    if !voted_before && !vote_noun(at(i + 1)) && !vote_noun(at(i + 3)) {
+        return None;
+    }
+    let whole = |w: &str| {
+        parse_digits(w)
+            .filter(|&(v, p)| p == 0.0 && !w.contains([',', '.']) && v < 10_000.0)
+            .map(|(v, _)| v)
+            .or_else(|| number_value(w).filter(|&v| v < 100.0))
+    };
+    // One token ("5-2", "7-to-2", "seven-to-two"), or three ("4 – 3",
+    // "nine to four").
+    let (first, second, end) = match split_hyphen(lows[i]) {
+        Some((a, b)) => {
+            // "seven-to-two", not "forty-two".
+            let b = match b.strip_prefix("to-") {
+                Some(b) => b,
+                None if a.bytes().all(|c| c.is_ascii_digit()) => b,
+                None => return None,
+            };
+            (a, b, i + 1)
+        }
+        None => {
+            let sep = lows.get(i + 1).copied()?;
+            let second = lows.get(i + 2).copied()?;
+            if !matches!(sep, "–" | "-" | "—" | "to") || toks[i + 2].kind == TokKind::Punct {
+                return None;
+            }
+            (lows[i], second, i + 3)
+        }
+    };
+    let (value, against) = (whole(first)?, whole(second)?);
+    // "voted 9 to 4 against the plan": nine against, four for.
+    let (value, against) = if at(end) == "against" {
+        (against, value)
+    } else {
+        (value, against)
+    };
+    (voted_before || vote_noun(at(end))).then_some((value, against, end))
+}
+
 fn read_at(
     text: &str,
     toks: &[Token<'_>],
@@ -266,7 +320,14 @@ fn read_at(
     let mut end_tok; // index after the last token of the expression
     let value;
     let mut precision;
-    if let Some((v, n)) = fraction_of_point(lows, i) {
+    let mut against = None;
+    if let Some((v, no, end)) = vote_tally(toks, lows, i) {
+        against = Some(no);
+        value = v;
+        precision = 0.0;
+        end_tok = end;
+        noun = Some("votes".to_string());
+    } else if let Some((v, n)) = fraction_of_point(lows, i) {
         value = v;
         precision = 0.0;
         unit = Unit::PercentagePoints;
@@ -296,10 +357,12 @@ fn read_at(
             return None;
         }
         // An age: "turns 83", "aged 58", "at the age of 40"; a rank: "No.
-        // 1 enemy".
+        // 1 enemy"; a union's branch: "local 222".
         let before = |k: usize| i.checked_sub(k).map_or("", |j| lows[j]);
-        if matches!(before(1), "turns" | "turned" | "turning" | "aged" | "no.")
-            || (before(1) == "of" && before(2) == "age")
+        if matches!(
+            before(1),
+            "turns" | "turned" | "turning" | "aged" | "no." | "local"
+        ) || (before(1) == "of" && before(2) == "age")
             || (before(1) == "." && before(2) == "no")
         {
             return None;
@@ -530,8 +593,10 @@ fn read_at(
                     let plural_word = |k: usize| {
                         toks.get(k).is_some_and(|t| {
                             t.kind == TokKind::Word && !t.is_capitalised() && t.text.len() > 3
-                        }) && at(k).ends_with('s')
-                            && !at(k).ends_with("ss")
+                        }) && (at(k).ends_with('s') && !at(k).ends_with("ss")
+                            // (Not after the wire's "pct": "an 18 pct staff
+                            // cut" counts no staff.)
+                            || COLLECTIVE_NOUNS.contains(&at(k)) && at(k - 1) != "pct")
                             && !NOT_COUNTED.contains(&at(k))
                     };
                     // Not past a superlative: "its two largest housebuilders"
@@ -596,8 +661,20 @@ fn read_at(
             "included" | "including" | "includes" | "include" | "among"
         )
     });
+    // "2,100 of its members walked out": a part of a body of people,
+    // which no figure of the story counts, is a count of those people.
+    let of_a_body = at(end_tok) == "of"
+        && matches!(at(end_tok + 1), "its" | "their")
+        && matches!(
+            at(end_tok + 2),
+            "members" | "workers" | "employees" | "staff" | "crew"
+        );
+    if of_a_body && noun.is_none() {
+        noun = Some(at(end_tok + 2).to_string());
+    }
     let partitive = breakdown
-        || matches!(at(end_tok), "of")
+        || !of_a_body
+            && matches!(at(end_tok), "of")
             && matches!(
                 at(end_tok + 1),
                 "the" | "them" | "those" | "its" | "their" | "his" | "her" | "these" | "whom"
@@ -666,7 +743,8 @@ fn read_at(
     let hedged = lows[..start_tok]
         .iter()
         .zip(&toks[..start_tok])
-        .any(|(w, t)| is_hedge(w) && t.text != "May")
+        // (A tally is what the vote gave: "voted 5-2" hedges nothing.)
+        .any(|(w, t)| is_hedge(w) && t.text != "May" && !(against.is_some() && *w == "voted"))
         // "estimated that 15 million people will vote": a projection (an
         // estimated count, "an estimated 5,000 people", is a report).
         || lows[..start_tok]
@@ -711,6 +789,7 @@ fn read_at(
             partitive,
             increment,
             hedged,
+            against,
         },
         end_tok,
     ))

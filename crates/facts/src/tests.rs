@@ -2353,3 +2353,64 @@ fn a_counted_noun_after_a_name() {
         "{nouns:?}"
     );
 }
+
+#[test]
+fn a_vote_tally_is_the_votes_in_favour() {
+    let text = "The board voted 5-2 to raise the rate. The rise passed in a 4–3 vote. The \
+                council voted 9 to 4 against the plan. The court ruled in a seven-to-two \
+                decision. Prices rose 5 to 7 percent in 1973-90. A forty-two vote margin.";
+    let f = Extractor::new().extract(&doc("x", None, text));
+    let tallies: Vec<(&str, f64, Option<f64>)> = f
+        .quantities
+        .iter()
+        .filter(|q| q.against.is_some())
+        .map(|q| (q.text.as_str(), q.value, q.against))
+        .collect();
+    assert_eq!(
+        tallies,
+        [
+            ("5-2", 5.0, Some(2.0)),
+            ("4–3", 4.0, Some(3.0)),
+            ("9 to 4", 4.0, Some(9.0)),
+            ("seven-to-two", 7.0, Some(2.0)),
+        ]
+    );
+    let votes: Vec<(&str, bool)> = f
+        .claims
+        .iter()
+        .filter(|c| c.concept == Some("votes_for"))
+        .map(|c| (c.value_text.as_str(), c.hedged))
+        .collect();
+    assert_eq!(
+        votes,
+        [
+            ("5-2", false),
+            ("4–3", false),
+            ("9 to 4", false),
+            ("seven-to-two", false)
+        ]
+    );
+}
+
+#[test]
+fn strikers_of_a_body_and_a_collective_noun() {
+    let text = "The union said 2,100 of its members walked out. About 1,200 cabin crew went \
+                on strike at Kestrel Air. Members of local 222 voted to strike. Nine of the \
+                injured were children. It reflects an 18 pct staff cut.";
+    let f = Extractor::new().extract(&doc("x", None, text));
+    let strikers: Vec<&str> = f
+        .claims
+        .iter()
+        .filter(|c| c.concept == Some("strikers"))
+        .map(|c| c.value_text.as_str())
+        .collect();
+    assert_eq!(strikers, ["2,100", "About 1,200"], "{:#?}", f.claims);
+    let nouns: Vec<(&str, Option<&str>, bool)> = f
+        .quantities
+        .iter()
+        .map(|q| (q.text.as_str(), q.noun.as_deref(), q.partitive))
+        .collect();
+    assert!(nouns.contains(&("Nine", None, true)), "{nouns:?}");
+    assert!(nouns.contains(&("18", Some("pct"), false)), "{nouns:?}");
+    assert!(!nouns.iter().any(|(t, _, _)| *t == "222"), "{nouns:?}");
+}

@@ -1959,7 +1959,8 @@ fn find_conflicts(
     outlets: &Outlets,
 ) -> (Vec<Conflict>, Vec<FigureUpdate>) {
     // (concept, subject) → value key → members
-    type Members<'a> = Vec<(&'a str, &'a ArticleClaim)>;
+    type Member<'a> = (&'a str, &'a ArticleClaim);
+    type Members<'a> = Vec<Member<'a>>;
     let mut by_thing: BTreeMap<(&str, String), BTreeMap<String, Members<'_>>> = BTreeMap::new();
     let own_places = named_places(facts);
     let places = located_sentences(docs, facts, own_places.clone());
@@ -2114,6 +2115,30 @@ fn find_conflicts(
             }
         }
     }
+    // The number of voters of each vote tally ("voted 5-2": seven), by
+    // article and span.
+    let tally_voters: HashMap<(&str, Span), f64> = facts
+        .iter()
+        .flat_map(|f| {
+            f.quantities.iter().filter_map(move |q| {
+                q.against
+                    .map(|no| ((f.article.as_str(), q.span), q.value + no))
+            })
+        })
+        .collect();
+    let voters = |(a, c): &Member<'_>| tally_voters.get(&(*a, c.value_span)).copied();
+    // Whether two outlets give the two figures on one day, for a pair of
+    // their statements that `fits`.
+    let one_day_two_outlets =
+        |x: &Members<'_>, y: &Members<'_>, fits: &dyn Fn(&Member<'_>, &Member<'_>) -> bool| {
+            x.iter().any(|xm| {
+                y.iter().any(|ym| {
+                    outlets.of(xm.0) != outlets.of(ym.0)
+                        && published_day(published, xm.0) == published_day(published, ym.0)
+                        && fits(xm, ym)
+                })
+            })
+        };
     let mut conflicts = Vec::new();
     let mut updates = Vec::new();
     let no_counts = HashMap::new();
@@ -2185,13 +2210,22 @@ fn find_conflicts(
                 }
                 // A plain count is contradicted only by another outlet's
                 // count of the same day (see `plain_count_members`).
-                if plain
-                    && !vals[i].iter().any(|(x, _)| {
-                        vals[j].iter().any(|(y, _)| {
-                            outlets.of(x) != outlets.of(y)
-                                && published_day(published, x) == published_day(published, y)
-                        })
-                    })
+                if plain && !one_day_two_outlets(vals[i], vals[j], &|_, _| true) {
+                    continue;
+                }
+                // So is a vote's tally, and only by one of as many voters
+                // give or take an absence (a board's 5-2 against 4-3, not
+                // a chamber's two votes of one week, 217 to 206 and 92-1).
+                let tally = |m: &Members<'_>| m.iter().any(|x| voters(x).is_some());
+                if (tally(vals[i]) || tally(vals[j]))
+                    && !one_day_two_outlets(
+                        vals[i],
+                        vals[j],
+                        &|x, y| match (voters(x), voters(y)) {
+                            (Some(n), Some(m)) => (n - m).abs() <= (0.05 * n.max(m)).max(1.0),
+                            _ => true,
+                        },
+                    )
                 {
                     continue;
                 }

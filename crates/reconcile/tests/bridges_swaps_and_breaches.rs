@@ -350,3 +350,85 @@ fn flights_cancelled_are_no_strikers() {
     assert_eq!(subjects(&facts), ["flights"], "{:#?}", facts.conflicts);
     assert_eq!(sides(&facts, "flights"), Some(vec!["340", "430"]));
 }
+
+// The two the seventh and ninth batches missed: a board's vote written as
+// a tally, and strikers counted as "of its members" by one outlet and as
+// a collective noun ("cabin crew") by the other.
+
+#[test]
+fn a_vote_tally_against_another() {
+    let facts = two_outlets(
+        (
+            "2026-04-16",
+            "The Bank of Tarvenia's board voted 5-2 on Thursday to raise its main rate to 4.5 \
+             percent, the bank said.",
+        ),
+        (
+            "2026-04-16",
+            "Tarvenia's central bank raised its main rate to 4.5 percent on Thursday in a 4–3 \
+             vote of its board.",
+        ),
+    );
+    assert_eq!(
+        subjects(&facts),
+        ["votes in favour"],
+        "{:#?}",
+        facts.conflicts
+    );
+    assert_eq!(sides(&facts, "votes in favour"), Some(vec!["4–3", "5-2"]));
+    // The same tally written out agrees.
+    let facts = two_outlets(
+        (
+            "2026-04-16",
+            "The Bank of Tarvenia's board voted 5-2 on Thursday to raise its main rate.",
+        ),
+        (
+            "2026-04-16",
+            "Tarvenia's central bank board approved the rise by five votes to two on Thursday.",
+        ),
+    );
+    assert!(subjects(&facts).is_empty(), "{:#?}", facts.conflicts);
+    // Two votes of a chamber: of other sizes, or on other days.
+    for (day, tally) in [("2026-04-16", "41-12"), ("2026-04-17", "4-3")] {
+        let facts = two_outlets(
+            (
+                "2026-04-16",
+                "The Bank of Tarvenia's board voted 5-2 on Thursday to raise its main rate.",
+            ),
+            (
+                day,
+                &format!("Tarvenia's parliament voted {tally} to back the central bank's rise."),
+            ),
+        );
+        assert!(
+            subjects(&facts).is_empty(),
+            "{tally}: {:#?}",
+            facts.conflicts
+        );
+    }
+}
+
+#[test]
+fn members_on_strike_against_cabin_crew() {
+    let facts = two_outlets(
+        (
+            "2026-07-21",
+            "The cabin crew union said 2,100 of its members walked out at Kestrel Air on \
+             Tuesday.",
+        ),
+        (
+            "2026-07-21",
+            "About 1,200 cabin crew went on strike at Kestrel Air on Tuesday, the airline said.",
+        ),
+    );
+    assert_eq!(
+        subjects(&facts),
+        ["workers on strike"],
+        "{:#?}",
+        facts.conflicts
+    );
+    assert_eq!(
+        sides(&facts, "workers on strike"),
+        Some(vec!["2,100", "About 1,200"])
+    );
+}
