@@ -74,12 +74,15 @@ fn disputed_note(citations: &[Citation], story: &Story) -> String {
         |a: &Citation, b: &Citation| a.article == b.article && a.start < b.end && b.start < a.end;
     let meets =
         |xs: &[Citation], ys: &[Citation]| xs.iter().any(|x| ys.iter().any(|y| overlaps(x, y)));
-    // Independent sources of a side: those of the claims stating it.
-    let support = |side: &ConflictSide| {
+    // Independent sources of a side: those of the claims stating it (of
+    // the conflict's subject: not another figure of the same sentence).
+    let support = |subject: &str, side: &ConflictSide| {
         story
             .claims
             .iter()
-            .filter(|c| meets(&c.citations, &side.citations))
+            .filter(|c| {
+                c.subject.as_deref() == Some(subject) && meets(&c.citations, &side.citations)
+            })
             .map(|c| c.independent_sources)
             .max()
             .unwrap_or(1)
@@ -97,13 +100,13 @@ fn disputed_note(citations: &[Citation], story: &Story) -> String {
         else {
             continue;
         };
-        let n = support(mine);
+        let n = support(&c.subject, mine);
         let rest: Vec<&ConflictSide> = c
             .sides
             .iter()
             .filter(|side| !meets(&side.citations, citations))
             .collect();
-        if rest.is_empty() || rest.iter().all(|side| support(side) < n) {
+        if rest.is_empty() || rest.iter().all(|side| support(&c.subject, side) < n) {
             continue;
         }
         let values: Vec<&str> = rest.iter().map(|side| side.value.as_str()).collect();

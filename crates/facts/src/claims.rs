@@ -1354,6 +1354,11 @@ pub const CONCEPTS: &[Concept] = {
                 "stampede",
                 "burst",
                 "way",
+                "collided",
+                "ran",
+                "killed",
+                "injured",
+                "wounded",
             ],
             false,
             false,
@@ -2021,6 +2026,8 @@ fn second_predicate_between(toks: &[Token<'_>], a: usize, b: usize) -> bool {
                         .iter()
                         .any(|w| t.text.eq_ignore_ascii_case(w))
                         || t.text.ends_with("ed"))
+                    // "killed two and injured 23": one event's doing.
+                    && !HARM_PREDICATES.contains(&t.text)
             })
     })
 }
@@ -2366,11 +2373,35 @@ fn group_thousands(n: i64) -> String {
 /// death toll from the wildfire rose to five on Tuesday"). Verbs of
 /// beginning are left out: "the strike that began on Tuesday" dates the
 /// strike.
+/// What an event does to people and buildings, as its own predicate ("an
+/// explosion tore through the plant", "killed two and injured 23"): a date
+/// after them is the event's.
+const HARM_PREDICATES: &[&str] = &[
+    "killed",
+    "killing",
+    "injured",
+    "injuring",
+    "wounded",
+    "wounding",
+    "destroyed",
+    "damaged",
+    "gutted",
+    "tore",
+    "ripped",
+    "rocked",
+];
+
 const IRREGULAR_VERBS: &[&str] = &[
     "rose", "rises", "fell", "falls", "grew", "grows", "spread", "spreads", "swept", "sweeps",
     "struck", "strikes", "took", "takes", "came", "comes", "went", "goes", "left", "leaves",
     "drew", "draws", "shook", "shakes", "sank", "sinks", "stood", "stands",
 ];
+
+/// Event words that are verbs themselves ("exploded", "signs"): the date
+/// goes with them.
+fn verb_trigger(trigger: &str) -> bool {
+    trigger.ends_with("ed") || matches!(trigger, "sign" | "signs" | "lands")
+}
 
 /// Whether a verb of its own stands between the event word `words[at]`
 /// and a date at token `ds`, so that the date is that verb's:
@@ -2391,10 +2422,7 @@ fn verb_between(words: &[(usize, &str)], at: usize, ds: usize) -> bool {
         "the", "a", "an", "its", "their", "his", "her", "of", "in", "on", "at", "for", "with",
         "by", "is", "was", "are", "were", "be", "been", "being", "has", "had", "have",
     ];
-    // Event words that are verbs themselves ("exploded", "signs"): the
-    // date goes with them.
-    let trigger = words[at].1;
-    let noun = !(trigger.ends_with("ed") || matches!(trigger, "sign" | "signs" | "lands"));
+    let noun = !verb_trigger(words[at].1);
     // `words[at + 1 + n]` is the n-th word between, `words[at + n]` the
     // one before it.
     words[at + 1..]
@@ -2408,8 +2436,11 @@ fn verb_between(words: &[(usize, &str)], at: usize, ds: usize) -> bool {
             let passive = matches!(before, "was" | "were" | "is" | "are" | "been");
             // "The exchange took place on Friday", "the blast happened
             // on Tuesday": the event's own predicate.
+            // So is what the event did: "An explosion … killed two
+            // people … on Monday".
             let happened = matches!(w, "happened" | "occurred")
-                || (w == "took" && words.get(at + 2 + n).is_some_and(|(_, x)| *x == "place"));
+                || (w == "took" && words.get(at + 2 + n).is_some_and(|(_, x)| *x == "place"))
+                || (noun && HARM_PREDICATES.contains(&w));
             if happened {
                 return false;
             }
@@ -2446,7 +2477,7 @@ fn deal_target(
         if BUYING_WORDS.contains(&w)
             || matches!(w, "acquire" | "acquires" | "acquired" | "acquiring")
         {
-            if let Some(name) = next.and_then(|&(ti, _)| name_at(ti)) {
+            if let Some(name) = bought_name(toks, words, k).and_then(name_at) {
                 return Some(name);
             }
         }
@@ -2461,6 +2492,25 @@ fn deal_target(
         }
     }
     None
+}
+
+/// The token of the capitalised word that names what the verb of buying
+/// `words[k]` buys: right after it ("to buy Istava Dairy"), or past a
+/// short description in lower case ("to buy its smaller rival Lenk
+/// Logistics").
+fn bought_name(toks: &[Token<'_>], words: &[(usize, &str)], k: usize) -> Option<usize> {
+    let &(next, det) = words.get(k + 1)?;
+    if toks[next].is_capitalised() {
+        return Some(next);
+    }
+    if !matches!(det, "its" | "their" | "the") {
+        return None;
+    }
+    words[k + 2..]
+        .iter()
+        .take(4)
+        .map(|&(ti, _)| ti)
+        .find(|&ti| toks[ti].is_capitalised())
 }
 
 /// Takeover prices of an article that name no company are the price of
@@ -2548,6 +2598,8 @@ fn trigger_holds(toks: &[Token<'_>], words: &[(usize, &str)], k: usize) -> bool 
             )
         }
         "walked" => matches!(after, "off" | "out"),
+        // A ship that "ran aground" or "ran into the breakwater".
+        "ran" => matches!(after, "aground" | "into"),
         // A dam or a bridge "gave way"; a dam, a levee or a main "burst"
         // (not a bubble of frustration).
         "way" => matches!(before, "gave" | "give" | "gives" | "giving"),
@@ -2889,12 +2941,10 @@ pub fn build(
     // has a name for its object ("agreed to buy Istava Dairy"): victims
     // who "would purchase houses" make no deal.
     let deal_sentence = has_word(DEAL_WORDS)
-        || words.iter().enumerate().any(|(k, (_, w))| {
-            BUYING_WORDS.contains(w)
-                && words
-                    .get(k + 1)
-                    .is_some_and(|&(ti, _)| toks[ti].is_capitalised())
-        });
+        || words
+            .iter()
+            .enumerate()
+            .any(|(k, (_, w))| BUYING_WORDS.contains(w) && bought_name(toks, &words, k).is_some());
     let results_sentence = has_word(RESULTS_WORDS);
     // "54% of the vote", "88 of the 150 seats": a contestant's part of
     // the whole, the figure of its share or seats.
@@ -3051,10 +3101,15 @@ pub fn build(
             if c.id == "site_distance" && distance_from(toks, low, qe).is_none() {
                 continue;
             }
+            // (Not "55.1 percent against 44.9 percent": two shares set
+            // side by side.)
             if c.id == "referendum_yes"
                 && (qe..qe + 5)
                     .take_while(|&k| !matches!(low_at(k), "," | ";" | "and" | "but"))
-                    .any(|k| matches!(low_at(k), "against" | "opposed" | "no"))
+                    .any(|k| {
+                        matches!(low_at(k), "against" | "opposed" | "no")
+                            && !toks.get(k + 1).is_some_and(|t| t.kind == TokKind::Number)
+                    })
             {
                 continue;
             }
@@ -3090,11 +3145,6 @@ pub fn build(
             // "only 11 bodies have been identified": those named so far,
             // not the toll.
             if c.id == "killed" && (qe..qe + 4).any(|k| low_at(k) == "identified") {
-                continue;
-            }
-            // "148 passengers and six crew": two parts of who was aboard,
-            // neither the whole.
-            if c.id == "aboard" && crew_breakdown(low_at, qs, qe) {
                 continue;
             }
             // Survivors are named so ("130 survivors"), or survived ("142
@@ -3432,6 +3482,16 @@ pub fn build(
                 spending_of(&words, q_ranges[qi].0).or_else(|| Some(c.subject.to_string())),
                 c.attribute.to_string(),
             ),
+            // "148 passengers and six crew": two parts of who was aboard,
+            // neither the whole; the passengers are compared as such.
+            Some(c)
+                if c.id == "aboard" && crew_breakdown(low_at, q_ranges[qi].0, q_ranges[qi].1) =>
+            {
+                (
+                    Some("passengers aboard".to_string()),
+                    c.attribute.to_string(),
+                )
+            }
             Some(c) if c.id == "strikers" => (
                 Some(match q.noun.as_deref().map(strike_group) {
                     Some(n) if !n.starts_with("strik") && n != "workers" => {
@@ -3602,7 +3662,51 @@ pub fn build(
                 {
                     continue;
                 }
-                if dist <= 8 && best.is_none_or(|(bd, _, _)| dist < bd) {
+                // An article's lead sentence tells its incident, and may
+                // run long between the event and its day ("An explosion at
+                // a resin factory in the northern town of Brennholm killed
+                // two people … in the early hours of Monday"): the checks
+                // above keep other verbs' dates out. (Later sentences
+                // recall other incidents as often.)
+                // Those "killed" or "injured" date the incident only in
+                // the passive, right before the day ("Eleven people were
+                // injured on Friday evening when the ferry struck …").
+                let harm = matches!(words[at].1, "killed" | "injured" | "wounded");
+                let passive = at > 0 && matches!(words[at - 1].1, "was" | "were" | "been");
+                let reach = match (c.id, harm) {
+                    ("incident_date", true) if passive => 2,
+                    ("incident_date", true) => continue,
+                    ("incident_date", false) if sentence == 0 => 24,
+                    _ => 8,
+                };
+                // Past the usual reach, only words of the event's own
+                // clause: no other verb, auxiliary or relative clause ("The
+                // ferry that capsized on Sunday had failed an inspection in
+                // March").
+                let far_clause_plain = dist <= 8
+                    || words[at + 1..]
+                        .iter()
+                        .take_while(|(k, _)| *k < ds)
+                        .all(|&(_, w)| {
+                            HARM_PREDICATES.contains(&w)
+                                || !(w.ends_with("ed")
+                                    || matches!(
+                                        w,
+                                        "had"
+                                            | "has"
+                                            | "have"
+                                            | "was"
+                                            | "were"
+                                            | "is"
+                                            | "are"
+                                            | "will"
+                                            | "would"
+                                            | "that"
+                                            | "which"
+                                            | "who"
+                                    ))
+                        });
+                if dist <= reach && far_clause_plain && best.is_none_or(|(bd, _, _)| dist < bd) {
                     best = Some((dist, c, at));
                 }
             }
@@ -3897,7 +4001,11 @@ fn parts_of_a_count(
         if concept_of[qi].is_some_and(|ci| CONCEPTS[ci].triggers.contains(&noun)) {
             continue;
         }
-        let (_, qe) = q_ranges[qi];
+        let (qs, qe) = q_ranges[qi];
+        // Passengers beside the crew are counted as passengers aboard.
+        if id(qi) == Some("aboard") && crew_breakdown(at, qs, qe) {
+            continue;
+        }
         let Some(and) = (qe..qe + 3).find(|&k| at(k) == "and") else {
             continue;
         };
@@ -4054,7 +4162,11 @@ fn distance_from(toks: &[Token<'_>], low: &Lower<'_>, qe: usize) -> Option<Strin
 /// Unity party won 88 of the 150 seats").
 fn contestant(toks: &[Token<'_>], qs: usize, mentions: &[Mention]) -> Option<String> {
     let q_start = toks[qs].start;
-    let sentence_start = toks.first()?.start;
+    // (Not the outlet of a dateline: "STENHAVN (Valley Times) —".)
+    let sentence_start = match crate::entities::dateline_end(toks) {
+        0 => toks.first()?.start,
+        end => toks[end - 1].end,
+    };
     mentions
         .iter()
         .rfind(|m| {

@@ -123,6 +123,23 @@ const STORM_HEADS: &[&str] = &[
     "comet",
 ];
 
+/// Nouns of ships before a ship's name ("the ferry Aldery Star").
+const VESSEL_NOUNS: &[&str] = &[
+    "ferry",
+    "ship",
+    "vessel",
+    "tanker",
+    "freighter",
+    "liner",
+    "trawler",
+    "yacht",
+    "steamer",
+    "barge",
+    "submarine",
+    "frigate",
+    "destroyer",
+];
+
 /// Compass words and their adjectives: alone ("the North", "Western
 /// leaders") they point somewhere without naming it.
 const DIRECTIONS: &[&str] = &[
@@ -1482,8 +1499,12 @@ fn push_run(
         || (matches!(last.as_str(), "ii" | "iii" | "iv")
             && words.len() >= 2
             && OTHER_SUFFIXES.contains(&words[words.len() - 2]));
+    // "STENHAVN (Meridian) —": the outlet filing the report.
+    let outlet = s > 0 && toks[s - 1].text == "(" && s < dateline_end(toks);
     let kind = if title.is_some() {
         EntityKind::Person
+    } else if outlet {
+        EntityKind::Organization
     } else if !single && (STORM_HEADS.contains(&first) || (event_word && !body_of)) {
         // "Typhoon Tessel", "Hurricane Orla", "the Asian Games", "the Public
         // Lands Act": an event or a law, not a person.
@@ -1572,6 +1593,9 @@ fn push_run(
         // description calls a news outlet or a party.
         guessed = true;
         EntityKind::Organization
+    } else if VESSEL_NOUNS.contains(&prev_word) {
+        // "the passenger ferry Aldery Star": a ship, no person.
+        EntityKind::Other
     } else if !single && person_shaped(toks, low, s, e) {
         guessed = true;
         EntityKind::Person

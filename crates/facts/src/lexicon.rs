@@ -282,6 +282,11 @@ pub const TRADE_SUFFIXES: &[&str] = &[
     "farms",
     "logistics",
     "shipping",
+    // A shipping line ("Norrsund Line"), a freight company ("Korvel
+    // Cargo").
+    "line",
+    "cargo",
+    "freight",
     "bancorp",
     "financial",
     "investments",
@@ -1570,6 +1575,8 @@ pub const CURRENCY_WORDS: &[(&str, &str)] = &[
     ("yuan", "yuan"),
     ("rupees", "rupee"),
     ("francs", "franc"),
+    // Not the singular: "passed the 1,000 mark" is a threshold.
+    ("marks", "mark"),
     ("crowns", "crown"),
     ("crown", "crown"),
     ("kronor", "krona"),
@@ -1635,26 +1642,27 @@ pub const MEASURE_UNITS: &[(&str, &str)] = &[
 ];
 
 /// Words before a number that hedge it, with the approximation they mean.
-/// Checked longest first.
+/// Checked in order, the first that matches wins: a phrase comes before
+/// any shorter phrase it ends with ("no more than" before "more than").
 pub const APPROX_PREFIXES: &[(&[&str], crate::Approx)] = {
     use crate::Approx::*;
     &[
         (&["at", "least"], AtLeast),
         (&["no", "fewer", "than"], AtLeast),
         (&["no", "less", "than"], AtLeast),
+        (&["no", "more", "than"], AtMost),
         (&["more", "than"], MoreThan),
+        (&["just", "over"], JustOver),
         (&["over"], MoreThan),
         (&["upwards", "of"], MoreThan),
-        (&["just", "over"], MoreThan),
         (&["in", "excess", "of"], MoreThan),
         (&["at", "most"], AtMost),
         (&["up", "to"], AtMost),
         (&["as", "many", "as"], AtMost),
-        (&["no", "more", "than"], AtMost),
         (&["less", "than"], LessThan),
         (&["fewer", "than"], LessThan),
+        (&["just", "under"], JustUnder),
         (&["under"], LessThan),
-        (&["just", "under"], LessThan),
         (&["below"], LessThan),
         (&["about"], About),
         (&["around"], About),

@@ -174,6 +174,11 @@ pub enum Approx {
     AtMost,
     /// "less than", "under".
     LessThan,
+    /// "just over": above the figure by less than its last written digit
+    /// ("just over 52 percent" is 52–53).
+    JustOver,
+    /// "just under": below the figure by less than its last written digit.
+    JustUnder,
 }
 
 /// What a figure measures.
@@ -250,7 +255,25 @@ pub fn interval(value: f64, precision: f64, approx: Approx) -> (f64, f64) {
         Approx::MoreThan => (value, f64::INFINITY),
         Approx::AtMost => (f64::NEG_INFINITY, hi),
         Approx::LessThan => (f64::NEG_INFINITY, value),
+        Approx::JustOver => (value, value + last_place(value, precision)),
+        Approx::JustUnder => (value - last_place(value, precision), value),
     }
+}
+
+/// The place of a figure's last written digit: twice a decimal's rounding
+/// ("4.5": 0.1), else the lowest non-zero place of the whole number
+/// ("5,000": 1,000; "52": 1).
+fn last_place(value: f64, precision: f64) -> f64 {
+    if precision > 0.0 {
+        return 2.0 * precision;
+    }
+    let mut place = 1.0;
+    let mut v = value.abs().round();
+    while v >= 10.0 && v % 10.0 == 0.0 {
+        v /= 10.0;
+        place *= 10.0;
+    }
+    place
 }
 
 /// [`interval`] of a figure in `unit`. A percentage hedged with "about"
@@ -273,19 +296,7 @@ pub fn interval_in(value: f64, precision: f64, approx: Approx, unit: &Unit) -> (
     if approx != Approx::About || *unit != Unit::Percent {
         return interval(value, precision, approx);
     }
-    // The place of the last digit written: twice a decimal's rounding
-    // ("4.5": 0.1), else the lowest non-zero place of the whole number.
-    let mut place = 1.0;
-    if precision > 0.0 {
-        place = 2.0 * precision;
-    } else {
-        let mut v = value.abs().round();
-        while v >= 10.0 && v % 10.0 == 0.0 {
-            v /= 10.0;
-            place *= 10.0;
-        }
-    }
-    let play = (value.abs() * 0.1).min(place);
+    let play = (value.abs() * 0.1).min(last_place(value, precision));
     (value - precision - play, value + precision + play)
 }
 
@@ -482,6 +493,8 @@ impl ClaimValue {
                     Approx::MoreThan => ">",
                     Approx::AtMost => "<=",
                     Approx::LessThan => "<",
+                    Approx::JustOver => ">~",
+                    Approx::JustUnder => "<~",
                 };
                 format!("{unit}:{hedge}{}", format_number(*value))
             }

@@ -682,13 +682,27 @@ fn read_at(
     // Counted on top of another figure: "two more ships", "Seventeen
     // others died", "another 102 people were injured", "a further 310",
     // "freeing the remaining eight hostages".
-    let increment = matches!(
-        at(end_tok),
-        "more" | "additional" | "extra" | "further" | "other" | "others"
-    ) || matches!(
-        before_start(1),
-        "another" | "other" | "additional" | "further" | "extra" | "remaining"
-    );
+    // But "Two workers were killed and 14 others injured": others than
+    // the dead, and all of the injured.
+    let injured = |w: &str| matches!(w, "injured" | "wounded" | "hurt");
+    let others_hurt = at(end_tok) == "others"
+        && injured(at(end_tok + 1))
+        && !lows[..start_tok].iter().any(|w| injured(w))
+        && lows[..start_tok]
+            .iter()
+            .any(|w| matches!(*w, "killed" | "dead" | "died"));
+    if others_hurt {
+        noun = None;
+    }
+    let increment = !others_hurt
+        && matches!(
+            at(end_tok),
+            "more" | "additional" | "extra" | "further" | "other" | "others"
+        )
+        || matches!(
+            before_start(1),
+            "another" | "other" | "additional" | "further" | "extra" | "remaining"
+        );
     if increment && noun.is_none() {
         noun = Some(at(end_tok + 1).to_string());
     }

@@ -2414,3 +2414,74 @@ fn strikers_of_a_body_and_a_collective_noun() {
     assert!(nouns.contains(&("18", Some("pct"), false)), "{nouns:?}");
     assert!(!nouns.iter().any(|(t, _, _)| *t == "222"), "{nouns:?}");
 }
+
+#[test]
+fn just_over_a_figure_and_no_more_than_one() {
+    let text = "The yes side took just over 52 percent. No more than 40 people were hurt. \
+                Just under 400 homes lost power. More than 5 million households pay more.";
+    let f = Extractor::new().extract(&doc("x", None, text));
+    let read: Vec<(&str, Approx, (f64, f64))> = f
+        .quantities
+        .iter()
+        .map(|q| (q.text.as_str(), q.approx, q.interval()))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("just over 52 percent", Approx::JustOver, (52.0, 53.0)),
+            ("No more than 40", Approx::AtMost, (f64::NEG_INFINITY, 40.0)),
+            ("Just under 400", Approx::JustUnder, (300.0, 400.0)),
+            (
+                "More than 5 million",
+                Approx::MoreThan,
+                (5e6, f64::INFINITY)
+            ),
+        ]
+    );
+    // Each phrase comes before any shorter one it ends with.
+    for (k, (words, _)) in crate::lexicon::APPROX_PREFIXES.iter().enumerate() {
+        for (shorter, _) in &crate::lexicon::APPROX_PREFIXES[..k] {
+            assert!(!words.ends_with(shorter), "{words:?} after {shorter:?}");
+        }
+    }
+}
+
+#[test]
+fn a_ship_and_the_outlet_of_a_dateline_are_no_people() {
+    let text = "STENHAVN (Meridian) — The passenger ferry Aldery Star, run by Norrsund Line, \
+                struck the breakwater, spokesman Jonas Ekdal said.";
+    let f = Extractor::new().extract(&doc("x", None, text));
+    let kinds: Vec<(&str, EntityKind)> = f
+        .mentions
+        .iter()
+        .map(|m| (m.text.as_str(), m.kind))
+        .collect();
+    for (name, kind) in [
+        ("Meridian", EntityKind::Organization),
+        ("Aldery Star", EntityKind::Other),
+        ("Norrsund Line", EntityKind::Organization),
+        ("Jonas Ekdal", EntityKind::Person),
+    ] {
+        assert!(kinds.contains(&(name, kind)), "{name}: {kinds:?}");
+    }
+}
+
+#[test]
+fn the_outlet_of_a_dateline_wins_no_votes() {
+    let text = "STENHAVN (Valley Times) — Supporters of the plan won Sunday's election with \
+                55.1 percent of the vote against 44.9 percent for the other side.";
+    let f = Extractor::new().extract(&doc("x", None, text));
+    let shares: Vec<(Option<&str>, &str)> = f
+        .claims
+        .iter()
+        .filter(|c| c.concept == Some("vote_share"))
+        .map(|c| (c.subject.as_deref(), c.value_text.as_str()))
+        .collect();
+    assert_eq!(
+        shares,
+        [
+            (Some("share of the vote"), "55.1 percent"),
+            (Some("share of the vote"), "44.9 percent")
+        ]
+    );
+}

@@ -716,9 +716,14 @@ fn close_figures(a: &ClaimValue, b: &ClaimValue) -> bool {
         Approx::MoreThan => v > bound,
         Approx::AtMost => v <= bound,
         Approx::LessThan => v < bound,
-        Approx::Exact | Approx::About => true,
+        Approx::Exact | Approx::About | Approx::JustOver | Approx::JustUnder => true,
     };
-    let is_bound = |approx: Approx| !matches!(approx, Approx::Exact | Approx::About);
+    let is_bound = |approx: Approx| {
+        matches!(
+            approx,
+            Approx::AtLeast | Approx::MoreThan | Approx::AtMost | Approx::LessThan
+        )
+    };
     match (is_bound(*ax), is_bound(*ay)) {
         (true, true) => false,
         (true, false) => meets(*x, *ax, *y),
@@ -929,6 +934,11 @@ fn published_day<'a>(published: &HashMap<&str, Option<&'a str>>, article: &str) 
         .flatten()
         .map(|p| p.get(..10).unwrap_or(p))
 }
+
+/// Concepts whose figures are of one vehicle, vote or deal: the places a
+/// sentence names (where a ferry sailed from, where a buyer is based) do
+/// not make two of them two things, as they do two tolls.
+const OF_ONE_THING: &[&str] = &["aboard", "votes_for", "deal_value", "share_price"];
 
 /// Per article, the values (low, high) its figures of one noun allow.
 type Allowed<'a> = HashMap<&'a str, Vec<(f64, f64)>>;
@@ -1962,7 +1972,7 @@ fn find_conflicts(
     type Member<'a> = (&'a str, &'a ArticleClaim);
     type Members<'a> = Vec<Member<'a>>;
     let mut by_thing: BTreeMap<(&str, String), BTreeMap<String, Members<'_>>> = BTreeMap::new();
-    let own_places = named_places(facts);
+    let own_places = named_places(docs, facts);
     let places = located_sentences(docs, facts, own_places.clone());
     // Sentences dated in an earlier year than their article ("after the
     // 1996 election the Unity party held 75 seats", "an attack 16 months
@@ -2239,6 +2249,7 @@ fn find_conflicts(
                 // places the statements of the other do not. (A recurring
                 // event's subject names its places already.)
                 let apart = !con.recurs_yearly
+                    && !OF_ONE_THING.contains(cid)
                     && vals[i].iter().all(|x| {
                         vals[j]
                             .iter()
@@ -2616,13 +2627,21 @@ fn other_storms(facts: &[ArticleFacts]) -> Vec<(&str, usize)> {
         .collect()
 }
 
-/// The places each sentence names itself, as lower-case names keyed by
-/// (article, sentence).
-fn named_places(facts: &[ArticleFacts]) -> HashMap<(&str, usize), Vec<String>> {
+/// The places each sentence names itself (not its dateline's), as
+/// lower-case names keyed by (article, sentence).
+fn named_places<'f>(
+    docs: &[&Document],
+    facts: &'f [ArticleFacts],
+) -> HashMap<(&'f str, usize), Vec<String>> {
     let mut places: HashMap<(&str, usize), Vec<String>> = HashMap::new();
-    for f in facts {
+    for (doc, f) in docs.iter().zip(facts) {
+        // Where the reporter files from ("LENK (Northern Courier) —") is
+        // no place of what the sentence counts.
+        let dateline_end = doc.sentences.first().map_or(0, |s| {
+            s.span.start + crosscheck_facts::dateline_len(s.span.slice(&doc.article.text))
+        });
         for m in &f.mentions {
-            if m.kind == EntityKind::Place {
+            if m.kind == EntityKind::Place && !(m.sentence == 0 && m.span.end <= dateline_end) {
                 places
                     .entry((f.article.as_str(), m.sentence))
                     .or_default()
