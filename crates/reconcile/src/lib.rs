@@ -1972,8 +1972,18 @@ fn find_conflicts(
     type Member<'a> = (&'a str, &'a ArticleClaim);
     type Members<'a> = Vec<Member<'a>>;
     let mut by_thing: BTreeMap<(&str, String), BTreeMap<String, Members<'_>>> = BTreeMap::new();
-    let own_places = named_places(docs, facts);
-    let places = located_sentences(docs, facts, own_places.clone());
+    // Where each article's dateline ends, if it has one.
+    let datelines: Vec<Option<usize>> = docs
+        .iter()
+        .map(|doc| {
+            doc.sentences.first().and_then(|s| {
+                let len = crosscheck_facts::dateline_len(s.span.slice(&doc.article.text));
+                (len > 0).then_some(s.span.start + len)
+            })
+        })
+        .collect();
+    let own_places = named_places(&datelines, facts);
+    let places = located_sentences(docs, facts, &datelines, own_places.clone());
     // Sentences dated in an earlier year than their article ("after the
     // 1996 election the Unity party held 75 seats", "an attack 16 months
     // ago"): their figures are history, not this story's reports.
@@ -2506,17 +2516,11 @@ fn older_later(a: Dated, b: Dated) -> bool {
 fn located_sentences<'f>(
     docs: &[&Document],
     facts: &'f [ArticleFacts],
+    datelines: &[Option<usize>],
     mut places: HashMap<(&'f str, usize), Vec<String>>,
 ) -> HashMap<(&'f str, usize), Vec<String>> {
-    for f in facts {
-        let Some(doc) = docs.iter().find(|d| d.article.id == f.article) else {
-            continue;
-        };
+    for ((doc, f), dateline_end) in docs.iter().zip(facts).zip(datelines) {
         // The dateline's places ("PORT ALDERY, Varesia —" gives both).
-        let dateline_end = doc.sentences.first().and_then(|s| {
-            let len = crosscheck_facts::dateline_len(s.span.slice(&doc.article.text));
-            (len > 0).then_some(s.span.start + len)
-        });
         let dateline: Vec<String> = f
             .mentions
             .iter()
@@ -2630,18 +2634,16 @@ fn other_storms(facts: &[ArticleFacts]) -> Vec<(&str, usize)> {
 /// The places each sentence names itself (not its dateline's), as
 /// lower-case names keyed by (article, sentence).
 fn named_places<'f>(
-    docs: &[&Document],
+    datelines: &[Option<usize>],
     facts: &'f [ArticleFacts],
 ) -> HashMap<(&'f str, usize), Vec<String>> {
     let mut places: HashMap<(&str, usize), Vec<String>> = HashMap::new();
-    for (doc, f) in docs.iter().zip(facts) {
+    for (dateline_end, f) in datelines.iter().zip(facts) {
         // Where the reporter files from ("LENK (Northern Courier) —") is
         // no place of what the sentence counts.
-        let dateline_end = doc.sentences.first().map_or(0, |s| {
-            s.span.start + crosscheck_facts::dateline_len(s.span.slice(&doc.article.text))
-        });
+        let in_dateline = |m: &crosscheck_facts::Mention| dateline_end.is_some_and(|end| m.span.end <= end);
         for m in &f.mentions {
-            if m.kind == EntityKind::Place && !(m.sentence == 0 && m.span.end <= dateline_end) {
+            if m.kind == EntityKind::Place && !in_dateline(m) {
                 places
                     .entry((f.article.as_str(), m.sentence))
                     .or_default()
