@@ -312,6 +312,7 @@ pub const CONCEPTS: &[Concept] = {
                 Count,
                 &[
                     "destroyed",
+                    "reduced",
                     "razed",
                     "flattened",
                     "levelled",
@@ -394,7 +395,7 @@ pub const CONCEPTS: &[Concept] = {
                 "units recalled",
                 "count",
                 Count,
-                &["recall", "recalls", "recalling", "recalled"],
+                &["recall", "recalls", "recalling", "recalled", "called"],
                 false,
                 false,
                 &[],
@@ -524,7 +525,7 @@ pub const CONCEPTS: &[Concept] = {
             "depth",
             "metres",
             Measure("m"),
-            &["underground", "below", "beneath"],
+            &["underground", "below", "beneath", "depth"],
             false,
             false,
             &[],
@@ -1253,14 +1254,17 @@ pub const CONCEPTS: &[Concept] = {
             &[],
         ),
         // When a fire "broke out", in a sentence about one (see
-        // `trigger_holds`). The fire's noun alone dates no start: a fire
-        // burns for days ("five died in the fire on Monday").
+        // `trigger_holds`), or has "raged since" a day. The fire's noun
+        // alone dates no start: a fire burns for days ("five died in the
+        // fire on Monday").
         c(
             "fire_date",
             "fire",
             "date",
             Date,
-            &["broke", "started", "began", "erupted", "ignited"],
+            &[
+                "broke", "started", "began", "erupted", "ignited", "raged", "raging",
+            ],
             false,
             false,
             &[],
@@ -2070,6 +2074,8 @@ const PRISON_WORDS: &[&str] = &[
     "prison",
     "imprisonment",
     "imprisoned",
+    // "nine years behind bars"
+    "bars",
 ];
 
 /// The person a term of years or months in prison is given to, if the
@@ -2574,7 +2580,8 @@ fn trigger_holds(toks: &[Token<'_>], words: &[(usize, &str)], k: usize) -> bool 
         "broke" => after == "out" && words.iter().any(|(_, w)| FIRE_WORDS.contains(w)),
         // "the fire, which started on Friday": a start in a sentence about
         // a fire, the fire's.
-        "started" | "began" | "erupted" | "ignited" => {
+        // ("has raged since Tuesday": see the dates' loop in `build`.)
+        "started" | "began" | "erupted" | "ignited" | "raged" | "raging" => {
             words.iter().any(|(_, w)| FIRE_WORDS.contains(w))
         }
         // "the first case was reported on August 21": an outbreak's start.
@@ -2600,6 +2607,23 @@ fn trigger_holds(toks: &[Token<'_>], words: &[(usize, &str)], k: usize) -> bool 
         "walked" => matches!(after, "off" | "out"),
         // A ship that "ran aground" or "ran into the breakwater".
         "ran" => matches!(after, "aground" | "into"),
+        // Vehicles "called back to dealers": recalled.
+        "called" => after == "back",
+        // Houses "reduced to ashes" or "to rubble": destroyed.
+        "reduced" => {
+            after == "to"
+                && words
+                    .get(k + 2)
+                    .is_some_and(|(_, w)| matches!(*w, "ashes" | "rubble"))
+        }
+        // "at a depth of about 400 metres" in a sentence about a mine or
+        // a tunnel (not a well's or the sea's).
+        "depth" => words.iter().any(|(_, w)| {
+            matches!(
+                *w,
+                "mine" | "miners" | "mining" | "tunnel" | "shaft" | "collapse" | "collapsed"
+            )
+        }),
         // A dam or a bridge "gave way"; a dam, a levee or a main "burst"
         // (not a bubble of frustration).
         "way" => matches!(before, "gave" | "give" | "gives" | "giving"),
@@ -3534,6 +3558,18 @@ pub fn build(
                 }
             }
         };
+        // "212,000 vehicles worldwide, about 84,000 of them in Dornia": a
+        // figure of the whole world is another figure than one country's.
+        let (_, qe) = q_ranges[qi];
+        let after_noun = qe + usize::from(q.noun.is_some());
+        let worldwide = (after_noun..after_noun + 2).any(|k| {
+            matches!(low_at(k), "worldwide" | "globally")
+                || (low_at(k) == "around" && low_at(k + 2) == "world")
+        });
+        let subject = match subject {
+            Some(s) if worldwide && concept.is_some() => Some(format!("{s} worldwide")),
+            other => other,
+        };
         out.push(ArticleClaim {
             sentence: q.sentence,
             span: sentence_span,
@@ -3650,6 +3686,13 @@ pub fn build(
                             .iter()
                             .take_while(|(k, _)| *k < ds)
                             .any(|(_, w)| matches!(*w, "of" | "that" | "which")))
+                {
+                    continue;
+                }
+                // A fire that "has raged" is dated only by when it has
+                // raged since.
+                if matches!(words[at].1, "raged" | "raging")
+                    && low.words.get(ds.wrapping_sub(1)) != Some(&"since")
                 {
                     continue;
                 }

@@ -231,10 +231,10 @@ fn fraction_of_point(lows: &[&str], i: usize) -> Option<(f64, usize)> {
 }
 
 /// The plural noun after a name of one to three capitalised words at
-/// `start` ("Kestrel Telecom customers"): its index, if the words after
-/// the figure read so: a lower-case plural of four letters or more, and no
-/// currency ("20 Ostrian crowns" is a sum). ("5 June deadlines" never
-/// comes here: it is read as a date first.)
+/// `start` ("Kestrel Telecom customers", "Aster and Corso vehicles"): its
+/// index, if the words after the figure read so: a lower-case plural of
+/// four letters or more, and no currency ("20 Ostrian crowns" is a sum).
+/// ("5 June deadlines" never comes here: it is read as a date first.)
 fn noun_after_a_name(toks: &[Token<'_>], lows: &[&str], start: usize) -> Option<usize> {
     let mut k = start;
     while k < start + 3
@@ -243,6 +243,10 @@ fn noun_after_a_name(toks: &[Token<'_>], lows: &[&str], start: usize) -> Option<
             .is_some_and(|t| t.kind == TokKind::Word && t.is_capitalised())
     {
         k += 1;
+        // Two names of one noun: "48,000 Aster and Corso vehicles".
+        if lows.get(k) == Some(&"and") && toks.get(k + 1).is_some_and(|t| t.is_capitalised()) {
+            k += 1;
+        }
     }
     let t = toks.get(k)?;
     (k > start

@@ -2485,3 +2485,17 @@ fn the_outlet_of_a_dateline_wins_no_votes() {
         ]
     );
 }
+
+#[test]
+fn a_fire_that_has_raged_since_a_day_began_then() {
+    let text = "A forest fire has raged near Delvik since Tuesday. The fire raged on Friday as \
+                crews fought it.";
+    let f = Extractor::new().extract(&doc("x", Some("2026-08-14"), text));
+    let starts: Vec<&str> = f
+        .claims
+        .iter()
+        .filter(|c| c.concept == Some("fire_date"))
+        .map(|c| c.value_text.as_str())
+        .collect();
+    assert_eq!(starts, ["Tuesday (2026-08-11)"], "{:#?}", f.claims);
+}

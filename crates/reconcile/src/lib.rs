@@ -2641,7 +2641,8 @@ fn named_places<'f>(
     for (dateline_end, f) in datelines.iter().zip(facts) {
         // Where the reporter files from ("LENK (Northern Courier) —") is
         // no place of what the sentence counts.
-        let in_dateline = |m: &crosscheck_facts::Mention| dateline_end.is_some_and(|end| m.span.end <= end);
+        let in_dateline =
+            |m: &crosscheck_facts::Mention| dateline_end.is_some_and(|end| m.span.end <= end);
         for m in &f.mentions {
             if m.kind == EntityKind::Place && !in_dateline(m) {
                 places
