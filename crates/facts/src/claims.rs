@@ -2374,11 +2374,6 @@ fn group_thousands(n: i64) -> String {
     out
 }
 
-/// Verbs of change and motion without an "-ed" past, which put a date
-/// after them with themselves rather than with an event noun before ("the
-/// death toll from the wildfire rose to five on Tuesday"). Verbs of
-/// beginning are left out: "the strike that began on Tuesday" dates the
-/// strike.
 /// What an event does to people and buildings, as its own predicate ("an
 /// explosion tore through the plant", "killed two and injured 23"): a date
 /// after them is the event's.
@@ -2397,6 +2392,11 @@ const HARM_PREDICATES: &[&str] = &[
     "rocked",
 ];
 
+/// Verbs of change and motion without an "-ed" past, which put a date
+/// after them with themselves rather than with an event noun before ("the
+/// death toll from the wildfire rose to five on Tuesday"). Verbs of
+/// beginning are left out: "the strike that began on Tuesday" dates the
+/// strike.
 const IRREGULAR_VERBS: &[&str] = &[
     "rose", "rises", "fell", "falls", "grew", "grows", "spread", "spreads", "swept", "sweeps",
     "struck", "strikes", "took", "takes", "came", "comes", "went", "goes", "left", "leaves",
@@ -3732,7 +3732,7 @@ pub fn build(
                         .take_while(|(k, _)| *k < ds)
                         .all(|&(_, w)| {
                             HARM_PREDICATES.contains(&w)
-                                || !(w.ends_with("ed")
+                                || !((w.ends_with("ed") && w != "hundred")
                                     || matches!(
                                         w,
                                         "had"
