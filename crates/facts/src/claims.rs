@@ -803,16 +803,20 @@ pub const CONCEPTS: &[Concept] = {
             true,
             &[],
         ),
-        c(
-            "employees",
-            "employees",
-            "count",
-            Count,
-            &["employs", "employ", "employing", "employed", "workforce"],
-            false,
-            false,
-            &[],
-        ),
+        // A workforce reduced "by 352" loses 352; it does not count them.
+        Concept {
+            not_after: &["by"],
+            ..c(
+                "employees",
+                "employees",
+                "count",
+                Count,
+                &["employs", "employ", "employing", "employed", "workforce"],
+                false,
+                false,
+                &[],
+            )
+        },
         c(
             "delegation",
             "delegation",
@@ -1360,6 +1364,7 @@ pub const CONCEPTS: &[Concept] = {
                 "way",
                 "collided",
                 "ran",
+                "landing",
                 "killed",
                 "injured",
                 "wounded",
@@ -1726,11 +1731,23 @@ fn company_of(toks: &[Token<'_>], qs: usize, mentions: &[Mention]) -> Option<Str
 fn profit_near(toks: &[Token<'_>], words: &[(usize, &str)], (qs, qe): (usize, usize)) -> bool {
     words.iter().enumerate().any(|(k, (ti, w))| {
         matches!(*w, "profit" | "profits")
-            && !words[k.saturating_sub(3)..k]
-                .iter()
-                .any(|(_, b)| matches!(*b, "after" | "against" | "versus" | "compared" | "from"))
+            // ("after net profit climbed to 412 million" is this period's.)
+            && !(words.get(k + 1).is_some_and(|(_, n)| *n == "of")
+                && words[k.saturating_sub(3)..k]
+                    .iter()
+                    .any(|(_, b)| matches!(*b, "after" | "against" | "versus" | "compared" | "from")))
             && if *ti < qs {
-                word_distance(toks, *ti + 1, qs) <= 4
+                // "Net profit for the year ended June 30 came in at 341
+                // million crowns": farther, up to a verb of its level, in
+                // one clause.
+                let level = qs > 0
+                    && !boundary_between(toks, *ti, qs)
+                    && matches!(
+                        toks[qs - 1].text,
+                        "at" | "to" | "was" | "reached" | "totalled" | "totaled"
+                    );
+                let d = word_distance(toks, *ti + 1, qs);
+                d <= 4 || (level && d <= 10)
             } else {
                 *ti >= qe && word_distance(toks, qe, *ti) <= 1
             }
@@ -2607,6 +2624,8 @@ fn trigger_holds(toks: &[Token<'_>], words: &[(usize, &str)], k: usize) -> bool 
         "walked" => matches!(after, "off" | "out"),
         // A ship that "ran aground" or "ran into the breakwater".
         "ran" => matches!(after, "aground" | "into"),
+        // A plane's "emergency landing" (not a landing as planned).
+        "landing" => matches!(before, "emergency" | "crash" | "forced"),
         // Vehicles "called back to dealers": recalled.
         "called" => after == "back",
         // Houses "reduced to ashes" or "to rubble": destroyed.
@@ -3098,9 +3117,18 @@ pub fn build(
         });
         let counts_things = q.noun.as_deref().is_some_and(|n| NOT_PEOPLE.contains(&n));
         // A vote's tally ("voted 5-2") is the votes in favour, whatever
-        // verb names the vote.
-        if q.against.is_some() {
-            if let Some(ci) = CONCEPTS.iter().position(|c| c.id == "votes_for") {
+        // verb names the vote; passengers counted beside the crew ("148
+        // passengers and six crew members were evacuated") are who was
+        // aboard, whatever verb follows.
+        let fixed = if q.against.is_some() {
+            Some("votes_for")
+        } else if q.noun.as_deref() == Some("passengers") && crew_breakdown(low_at, qs, qe) {
+            Some("aboard")
+        } else {
+            None
+        };
+        if let Some(id) = fixed {
+            if let Some(ci) = CONCEPTS.iter().position(|c| c.id == id) {
                 pairs.push((0, true, qi, ci, qs));
             }
             continue;
@@ -3169,6 +3197,29 @@ pub fn build(
             // "only 11 bodies have been identified": those named so far,
             // not the toll.
             if c.id == "killed" && (qe..qe + 4).any(|k| low_at(k) == "identified") {
+                continue;
+            }
+            // "after two injured passengers died": some of the injured
+            // who died, not a count of the injured.
+            if c.id == "injured"
+                && matches!(low_at(qe), "injured" | "wounded")
+                && (qe + 1..qe + 4).any(|k| matches!(low_at(k), "died" | "succumbed"))
+            {
+                continue;
+            }
+            // "nine people detained during the clashes had been charged":
+            // those charged (or freed) among the detained, no count of
+            // the arrests.
+            if c.id == "arrested"
+                && q.noun.is_some()
+                && matches!(low_at(qe + 1), "detained" | "arrested" | "held")
+                && (qe + 2..low.words.len()).any(|k| {
+                    matches!(
+                        low_at(k),
+                        "charged" | "released" | "freed" | "convicted" | "indicted"
+                    )
+                })
+            {
                 continue;
             }
             // Survivors are named so ("130 survivors"), or survived ("142
@@ -3387,6 +3438,19 @@ pub fn build(
                         .take_while(|(tj, _)| *tj >= qe)
                         .any(|(_, w)| SUBORDINATORS.contains(w))
                     && q_ranges.iter().any(|&(s, _)| s >= qe && s < *ti)
+                {
+                    continue;
+                }
+                // Nor does a trigger before a subordinate clause count a
+                // figure inside it with a figure of its own before:
+                // "Nine passengers were hurt when 148 passengers and six
+                // crew were evacuated" counts no 148 hurt.
+                if !right
+                    && words[k + 1..]
+                        .iter()
+                        .take_while(|(tj, _)| *tj < qs)
+                        .any(|(_, w)| matches!(*w, "when" | "after" | "because" | "while"))
+                    && q_ranges.iter().any(|&(_, e)| e <= *ti)
                 {
                     continue;
                 }
@@ -4100,10 +4164,10 @@ fn parts_of_a_count(
             }
         }
     }
-    // The toll's new level: "toll" shortly before, then "to 57", "reached
-    // 48", "past 120". The newly counted come before it, or after it with
-    // "after", "as" or "when"; not "… rose to 64, some 30 died in Lenk",
-    // another place's toll.
+    // The toll's new level: "toll" (or "the number of people killed")
+    // shortly before, then "to 57", "reached 48", "past 120". The newly
+    // counted come before it, or after it with "after", "as" or "when";
+    // not "… rose to 64, some 30 died in Lenk", another place's toll.
     let is_level = |qi: usize| {
         let qs = q_ranges[qi].0;
         id(qi) == Some("killed")
@@ -4111,7 +4175,7 @@ fn parts_of_a_count(
             && TOLL_LEVEL_BEFORE.contains(&at(qs - 1))
             && (qs.saturating_sub(TOLL_WINDOW)..qs)
                 .rev()
-                .find(|&k| at(k) == "toll")
+                .find(|&k| at(k) == "toll" || (at(k) == "number" && at(k + 1) == "of"))
                 .is_some_and(|k| {
                     // No other count of people between: "the toll from
                     // Tuesday's blast at the Lenk plant rose to six", "the

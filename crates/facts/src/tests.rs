@@ -2499,3 +2499,17 @@ fn a_fire_that_has_raged_since_a_day_began_then() {
         .collect();
     assert_eq!(starts, ["Tuesday (2026-08-11)"], "{:#?}", f.claims);
 }
+
+#[test]
+fn a_clause_after_when_and_the_injured_who_died() {
+    let text = "Twelve people were hurt when 300 fans rushed the gates. Two injured passengers \
+                died in hospital on Friday.";
+    let f = Extractor::new().extract(&doc("x", Some("2026-09-25"), text));
+    let injured: Vec<&str> = f
+        .claims
+        .iter()
+        .filter(|c| c.concept == Some("injured"))
+        .map(|c| c.value_text.as_str())
+        .collect();
+    assert_eq!(injured, ["Twelve"], "{:#?}", f.claims);
+}
