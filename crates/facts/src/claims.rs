@@ -1731,6 +1731,11 @@ fn company_of(toks: &[Token<'_>], qs: usize, mentions: &[Mention]) -> Option<Str
 fn profit_near(toks: &[Token<'_>], words: &[(usize, &str)], (qs, qe): (usize, usize)) -> bool {
     words.iter().enumerate().any(|(k, (ti, w))| {
         matches!(*w, "profit" | "profits")
+            // "last year's first quarter profit of 1.71 billion": an
+            // earlier period's.
+            && !words[k.saturating_sub(4)..k]
+                .iter()
+                .any(|(_, b)| matches!(*b, "last" | "previous" | "prior" | "year-ago"))
             // ("after net profit climbed to 412 million" is this period's.)
             && !(words.get(k + 1).is_some_and(|(_, n)| *n == "of")
                 && words[k.saturating_sub(3)..k]
@@ -2536,6 +2541,41 @@ fn bought_name(toks: &[Token<'_>], words: &[(usize, &str)], k: usize) -> Option<
         .find(|&ti| toks[ti].is_capitalised())
 }
 
+/// Profits of an article whose sentence names no company but "the group"
+/// or "the company" (their subject opens with a space, see `build`) are
+/// the profit of the first organisation the article's lead names, not the
+/// outlet of its dateline nor a ticker ("<VOLV.ST>"); with none, they are dropped (a profit of no
+/// company is compared with nothing).
+pub(crate) fn profits_of_article(claims: &mut Vec<ArticleClaim>, text: &str, mentions: &[Mention]) {
+    let unnamed = |c: &ArticleClaim| {
+        c.concept == Some("profit") && c.subject.as_deref().is_some_and(|s| s.starts_with(' '))
+    };
+    if !claims.iter().any(unnamed) {
+        return;
+    }
+    let lead = mentions
+        .iter()
+        .find(|m| {
+            let before = &text[..m.span.start];
+            let in_ticker = before
+                .rfind('<')
+                .is_some_and(|i| !before[i..].contains('>'));
+            m.sentence == 0
+                && m.kind == EntityKind::Organization
+                && !before.trim_end().ends_with('(')
+                && !in_ticker
+        })
+        .map(|m| crate::fold::strip_possessive(&m.text).to_string());
+    match lead {
+        Some(company) => {
+            for c in claims.iter_mut().filter(|c| unnamed(c)) {
+                c.subject = c.subject.take().map(|s| format!("{company}{s}"));
+            }
+        }
+        None => claims.retain(|c| !unnamed(c)),
+    }
+}
+
 /// Takeover prices of an article that name no company are the price of
 /// the one company its other takeover figures name ("Brennholm will pay
 /// 31 euros a share" after "… agreed to buy Istava Dairy …"); a short
@@ -2989,6 +3029,12 @@ pub fn build(
             .enumerate()
             .any(|(k, (_, w))| BUYING_WORDS.contains(w) && bought_name(toks, &words, k).is_some());
     let results_sentence = has_word(RESULTS_WORDS);
+    // "Net profit … came in at 341 million crowns, the group said": the
+    // company the article is about, named elsewhere.
+    let names_the_company = toks.windows(2).any(|w| {
+        matches!(w[0].text, "the" | "its" | "The" | "Its")
+            && matches!(w[1].text, "group" | "company" | "firm")
+    });
     // "54% of the vote", "88 of the 150 seats": a contestant's part of
     // the whole, the figure of its share or seats.
     let low_at = |k: usize| low.words.get(k).copied().unwrap_or("");
@@ -3173,7 +3219,7 @@ pub fn build(
                 && (low.words[qs.saturating_sub(2)..qs]
                     .iter()
                     .any(|w| matches!(*w, "revenue" | "revenues" | "sales" | "turnover"))
-                    || company_of(toks, qs, mentions).is_none()
+                    || (company_of(toks, qs, mentions).is_none() && !names_the_company)
                     || !profit_near(toks, &words, q_ranges[qi]))
             {
                 continue;
@@ -3556,8 +3602,11 @@ pub fn build(
             // "8,000 rail workers", "40,000 seamen": each group on strike
             // is counted apart, under one name for each group however it is
             // written ("dockers", "dock workers").
+            // A profit of "the group" is filled in by
+            // `profits_of_article` (an empty company here).
             Some(c) if c.id == "profit" => (
                 company_of(toks, q_ranges[qi].0, mentions)
+                    .or_else(|| names_the_company.then(String::new))
                     .map(|company| profit_of(&company, &words)),
                 c.attribute.to_string(),
             ),

@@ -710,6 +710,7 @@ impl Extractor {
         }
         claims::full_names_of_people(&mut claims, &mentions);
         claims::deal_targets_of_article(&mut claims);
+        claims::profits_of_article(&mut claims, text, &mentions);
         ArticleFacts {
             article: doc.article.id.clone(),
             published,

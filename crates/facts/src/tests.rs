@@ -2513,3 +2513,41 @@ fn a_clause_after_when_and_the_injured_who_died() {
         .collect();
     assert_eq!(injured, ["Twelve"], "{:#?}", f.claims);
 }
+
+#[test]
+fn a_profit_of_the_group_is_the_leads_company() {
+    let profits = |text: &str| -> Vec<(Option<String>, String)> {
+        Extractor::new()
+            .extract(&doc("x", Some("2026-09-24"), text))
+            .claims
+            .into_iter()
+            .filter(|c| c.concept == Some("profit"))
+            .map(|c| (c.subject, c.value_text))
+            .collect()
+    };
+    assert_eq!(
+        profits(
+            "KORVEL (Meridian) — Aldery Shipping Group will cut 350 jobs. Net profit for the \
+             year ended June 30 came in at 341 million crowns, the group said. Last year's \
+             profit of 298 million crowns included a one-off gain, the company said."
+        ),
+        [(
+            Some("Aldery Shipping Group profit".to_string()),
+            "341 million crowns".to_string()
+        )]
+    );
+    // No company in the lead (a ticker is none): a profit of no company
+    // is no claim.
+    for lead in [
+        "Shares rose on Thursday.",
+        "<KEST.ST> shares rose on Thursday.",
+    ] {
+        assert!(
+            profits(&format!(
+                "{lead} Net profit came in at 341 million crowns, the group said."
+            ))
+            .is_empty(),
+            "{lead}"
+        );
+    }
+}

@@ -5,9 +5,9 @@
 //! "detained … had been charged" a day later; the police's crowd figure),
 //! a company's results (its job cuts beside its headcount) and an
 //! emergency landing (passengers beside the crew; the evening it
-//! happened; nine hurt "when 148 passengers … were evacuated"). Left: the
-//! results' profit (one outlet names the company only in its lead) and
-//! dividend. All articles are invented.
+//! happened; nine hurt "when 148 passengers … were evacuated"); the
+//! results' net profit, which one outlet gives of "the group" named only
+//! in its lead. Left: the dividend. All articles are invented.
 
 mod common;
 use common::{sides, story, subjects, update};
@@ -205,7 +205,7 @@ fn a_march_its_arrests_and_the_police_count() {
 }
 
 #[test]
-fn a_companys_results_cut_jobs_are_no_headcount() {
+fn a_companys_results_its_profit_and_cut_jobs_are_no_headcount() {
     let facts = story(&[
         (
             "results/herald",
@@ -226,7 +226,16 @@ fn a_companys_results_cut_jobs_are_no_headcount() {
             RESULTS_MERIDIAN,
         ),
     ]);
-    assert!(subjects(&facts).is_empty(), "{:#?}", facts.conflicts);
+    assert_eq!(
+        subjects(&facts),
+        ["Aldery Shipping Group profit"],
+        "{:#?}",
+        facts.conflicts
+    );
+    assert_eq!(
+        sides(&facts, "Aldery Shipping Group profit"),
+        Some(vec!["341 million crowns", "412 million crowns"])
+    );
 }
 
 #[test]
