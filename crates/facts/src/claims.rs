@@ -2544,8 +2544,8 @@ fn bought_name(toks: &[Token<'_>], words: &[(usize, &str)], k: usize) -> Option<
 /// Profits of an article whose sentence names no company but "the group"
 /// or "the company" (their subject opens with a space, see `build`) are
 /// the profit of the first organisation the article's lead names, not the
-/// outlet of its dateline nor a ticker ("<VOLV.ST>"); with none, they are dropped (a profit of no
-/// company is compared with nothing).
+/// outlet of its dateline nor a ticker ("<KEST.ST>"); with none, they are
+/// dropped (a profit of no company is compared with nothing).
 pub(crate) fn profits_of_article(claims: &mut Vec<ArticleClaim>, text: &str, mentions: &[Mention]) {
     let unnamed = |c: &ArticleClaim| {
         c.concept == Some("profit") && c.subject.as_deref().is_some_and(|s| s.starts_with(' '))
