@@ -361,7 +361,7 @@ fn read_at(
             return None;
         }
         // An age: "turns 83", "aged 58", "at the age of 40"; a rank: "No.
-        // 1 enemy"; a union's branch: "local 222".
+        // 1 enemy"; a union's branch: "local 417".
         let before = |k: usize| i.checked_sub(k).map_or("", |j| lows[j]);
         if matches!(
             before(1),
@@ -598,7 +598,7 @@ fn read_at(
                         toks.get(k).is_some_and(|t| {
                             t.kind == TokKind::Word && !t.is_capitalised() && t.text.len() > 3
                         }) && (at(k).ends_with('s') && !at(k).ends_with("ss")
-                            // (Not after the wire's "pct": "an 18 pct staff
+                            // (Not after the wire's "pct": "a 12 pct staff
                             // cut" counts no staff.)
                             || COLLECTIVE_NOUNS.contains(&at(k)) && at(k - 1) != "pct")
                             && !NOT_COUNTED.contains(&at(k))

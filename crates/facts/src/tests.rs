@@ -2395,8 +2395,8 @@ fn a_vote_tally_is_the_votes_in_favour() {
 #[test]
 fn strikers_of_a_body_and_a_collective_noun() {
     let text = "The union said 2,100 of its members walked out. About 1,200 cabin crew went \
-                on strike at Kestrel Air. Members of local 222 voted to strike. Nine of the \
-                injured were children. It reflects an 18 pct staff cut.";
+                on strike at Kestrel Air. Members of local 417 voted to strike. Nine of the \
+                injured were children. It reflects a 12 pct staff cut.";
     let f = Extractor::new().extract(&doc("x", None, text));
     let strikers: Vec<&str> = f
         .claims
@@ -2411,8 +2411,8 @@ fn strikers_of_a_body_and_a_collective_noun() {
         .map(|q| (q.text.as_str(), q.noun.as_deref(), q.partitive))
         .collect();
     assert!(nouns.contains(&("Nine", None, true)), "{nouns:?}");
-    assert!(nouns.contains(&("18", Some("pct"), false)), "{nouns:?}");
-    assert!(!nouns.iter().any(|(t, _, _)| *t == "222"), "{nouns:?}");
+    assert!(nouns.contains(&("12", Some("pct"), false)), "{nouns:?}");
+    assert!(!nouns.iter().any(|(t, _, _)| *t == "417"), "{nouns:?}");
 }
 
 #[test]

@@ -2235,7 +2235,7 @@ fn find_conflicts(
                 }
                 // So is a vote's tally, and only by one of as many voters
                 // give or take an absence (a board's 5-2 against 4-3, not
-                // a chamber's two votes of one week, 217 to 206 and 92-1).
+                // a chamber's two votes of one week, 231 to 198 and 88-4).
                 let tally = |m: &Members<'_>| m.iter().any(|x| voters(x).is_some());
                 if (tally(vals[i]) || tally(vals[j]))
                     && !one_day_two_outlets(
