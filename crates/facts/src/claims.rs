@@ -3031,10 +3031,13 @@ pub fn build(
     let results_sentence = has_word(RESULTS_WORDS);
     // "Net profit … came in at 341 million crowns, the group said": the
     // company the article is about, named elsewhere.
-    let names_the_company = toks.windows(2).any(|w| {
-        matches!(w[0].text, "the" | "its" | "The" | "Its")
-            && matches!(w[1].text, "group" | "company" | "firm")
-    });
+    // (Asked only of a profit's figures.)
+    let names_the_company = || {
+        toks.windows(2).any(|w| {
+            matches!(w[0].text, "the" | "its" | "The" | "Its")
+                && matches!(w[1].text, "group" | "company" | "firm")
+        })
+    };
     // "54% of the vote", "88 of the 150 seats": a contestant's part of
     // the whole, the figure of its share or seats.
     let low_at = |k: usize| low.words.get(k).copied().unwrap_or("");
@@ -3219,7 +3222,7 @@ pub fn build(
                 && (low.words[qs.saturating_sub(2)..qs]
                     .iter()
                     .any(|w| matches!(*w, "revenue" | "revenues" | "sales" | "turnover"))
-                    || (company_of(toks, qs, mentions).is_none() && !names_the_company)
+                    || (company_of(toks, qs, mentions).is_none() && !names_the_company())
                     || !profit_near(toks, &words, q_ranges[qi]))
             {
                 continue;
@@ -3606,7 +3609,7 @@ pub fn build(
             // `profits_of_article` (an empty company here).
             Some(c) if c.id == "profit" => (
                 company_of(toks, q_ranges[qi].0, mentions)
-                    .or_else(|| names_the_company.then(String::new))
+                    .or_else(|| names_the_company().then(String::new))
                     .map(|company| profit_of(&company, &words)),
                 c.attribute.to_string(),
             ),
